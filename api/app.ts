@@ -1,0 +1,127 @@
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Database } from '../db/client.ts';
+import { resolvePrincipal } from './auth/middleware.ts';
+import type { Clock } from './clock.ts';
+import type { AppConfig } from './config.ts';
+import type { AppEnv, Deps } from './context.ts';
+import { ApiError, errorBody } from './errors.ts';
+import { type ApiApp, createRouter } from './openapi.ts';
+import { registerHealth } from './routes/health.ts';
+import { registerPublic } from './routes/public.ts';
+import { checkOrigin, requireJsonBody } from './security.ts';
+
+export const API_PREFIX = '/api/v1';
+
+/** Each routes module adds its routes to the /api/v1 router. */
+const ROUTE_MODULES: ((api: ApiApp) => void)[] = [registerPublic];
+
+function mapHttpException(error: HTTPException): ApiError {
+  switch (error.status) {
+    case 400:
+      return new ApiError('MALFORMED_JSON', 'The request body is not valid JSON.');
+    case 413:
+      return new ApiError('PAYLOAD_TOO_LARGE', 'The request body is too large.');
+    case 415:
+      return new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON.');
+    default:
+      return new ApiError(error.status >= 500 ? 'INTERNAL' : 'INVALID_INPUT', error.message, {
+        status: error.status,
+      });
+  }
+}
+
+/**
+ * The portal's HTTP app. Everything with a side effect comes in through `deps`, so tests
+ * build one app per test and call `app.request()`.
+ */
+export function createApp(deps: { db: Database; clock: Clock; config: AppConfig }) {
+  const app = createRouter();
+  const fullDeps: Deps = deps;
+
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    c.set('deps', fullDeps);
+    await next();
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      crossOriginResourcePolicy: 'same-site',
+    }),
+  );
+
+  app.onError((error, c) => {
+    const apiError =
+      error instanceof ApiError
+        ? error
+        : error instanceof HTTPException
+          ? mapHttpException(error)
+          : null;
+    if (apiError === null) {
+      // A real fault: keep the detail in the log, give the client only the request id.
+      console.error(`[${c.var.requestId}] ${c.req.method} ${c.req.path}`, error);
+      return c.json(
+        errorBody(new ApiError('INTERNAL', 'Something went wrong on our side.'), c.var.requestId),
+        500,
+      );
+    }
+    for (const [name, value] of Object.entries(apiError.headers ?? {})) c.header(name, value);
+    return c.json(errorBody(apiError, c.var.requestId), apiError.status);
+  });
+
+  app.notFound((c) =>
+    c.json(errorBody(new ApiError('NOT_FOUND', 'No such resource.'), c.var.requestId), 404),
+  );
+
+  registerHealth(app);
+
+  const api = createRouter();
+  const tooLarge = () => {
+    throw new ApiError('PAYLOAD_TOO_LARGE', 'The request body is too large.');
+  };
+  const defaultLimit = bodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: tooLarge });
+  const evaluateLimit = bodyLimit({
+    maxSize: deps.config.evaluateBodyLimitBytes,
+    onError: tooLarge,
+  });
+  api.use('*', (c, next) =>
+    c.req.path === `${API_PREFIX}/sla/evaluate` ? evaluateLimit(c, next) : defaultLimit(c, next),
+  );
+  api.use('*', requireJsonBody, checkOrigin, resolvePrincipal);
+  api.use('*', async (c, next) => {
+    await next();
+    // Customer and staff data must never sit in a shared cache.
+    if (!c.res.headers.has('cache-control')) c.header('Cache-Control', 'private, no-store');
+  });
+  for (const register of ROUTE_MODULES) register(api);
+
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Status and SLA-credits portal API',
+      version: '1',
+      description:
+        'Public status, customer availability against SLA targets, credit claims and their review.',
+    },
+    servers: [{ url: API_PREFIX }],
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'portal_session',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+  });
+
+  app.route(API_PREFIX, api);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;
+export type { AppEnv };

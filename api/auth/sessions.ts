@@ -1,0 +1,122 @@
+import { and, eq, ne } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Tx } from '../../db/client.ts';
+import { sessions, users } from '../../db/schema/index.ts';
+import type { AppEnv, Deps, SessionUser } from '../context.ts';
+import { randomToken, sha256 } from './tokens.ts';
+
+export const SESSION_COOKIE = 'portal_session';
+
+/** lastSeenAt is refreshed at most this often, so reads do not turn into writes. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+/** Starts a session for `userId` and returns the token for the cookie (never stored). */
+export async function createSession(
+  tx: Tx,
+  deps: Deps,
+  userId: number,
+  meta: { userAgent: string | undefined; ip: string },
+): Promise<string> {
+  const token = randomToken();
+  const now = new Date(deps.clock.now());
+  await tx.insert(sessions).values({
+    tokenHash: sha256(token),
+    userId,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(deps.clock.now() + deps.config.sessionAbsoluteMs),
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    ip: meta.ip,
+  });
+  return token;
+}
+
+/**
+ * The user behind a session token, or null when the token is unknown, idle past the limit,
+ * past its absolute expiry, or the user is deactivated. Expired sessions are deleted.
+ */
+export async function findSession(
+  deps: Deps,
+  token: string,
+): Promise<{ user: SessionUser; tokenHash: string } | null> {
+  const tokenHash = sha256(token);
+  const row = await deps.db.db
+    .select({
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      id: users.id,
+      email: users.email,
+      role: users.role,
+      customerId: users.customerId,
+      active: users.active,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, tokenHash))
+    .get();
+  if (!row) return null;
+  const now = deps.clock.now();
+  const expired =
+    now >= row.expiresAt.getTime() || now >= row.lastSeenAt.getTime() + deps.config.sessionIdleMs;
+  if (expired || !row.active) {
+    await deps.db.write((tx) => tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash)));
+    return null;
+  }
+  if (now - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+    await deps.db.write((tx) =>
+      tx
+        .update(sessions)
+        .set({ lastSeenAt: new Date(now) })
+        .where(eq(sessions.tokenHash, tokenHash)),
+    );
+  }
+  return {
+    tokenHash,
+    user: { id: row.id, email: row.email, role: row.role, customerId: row.customerId },
+  };
+}
+
+export async function endSession(tx: Tx, tokenHash: string): Promise<void> {
+  await tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+/** Ends every session of a user, except `keepTokenHash` when given. */
+export async function endUserSessions(
+  tx: Tx,
+  userId: number,
+  keepTokenHash?: string,
+): Promise<void> {
+  await tx
+    .delete(sessions)
+    .where(
+      keepTokenHash === undefined
+        ? eq(sessions.userId, userId)
+        : and(eq(sessions.userId, userId), ne(sessions.tokenHash, keepTokenHash)),
+    );
+}
+
+/** `Secure` is dropped only for plain HTTP on a loopback host (local development). */
+function isSecureRequest(c: Context<AppEnv>): boolean {
+  const url = new URL(c.req.url);
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  return !(url.protocol === 'http:' && loopback);
+}
+
+export function readSessionCookie(c: Context<AppEnv>): string | undefined {
+  return getCookie(c, SESSION_COOKIE);
+}
+
+export function setSessionCookie(c: Context<AppEnv>, token: string): void {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    secure: isSecureRequest(c),
+    sameSite: 'Lax',
+    path: '/',
+    maxAge: Math.floor(c.var.deps.config.sessionAbsoluteMs / 1000),
+  });
+}
+
+export function clearSessionCookie(c: Context<AppEnv>): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isSecureRequest(c) });
+}

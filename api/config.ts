@@ -1,0 +1,54 @@
+/** Everything the app needs to know about its deployment, passed in (never read from env here). */
+export interface AppConfig {
+  /** Public origins (scheme://host[:port]) accepted by the Origin check and used for links. */
+  origins: string[];
+  /** Proxies in front of the API whose X-Forwarded-For entries are trusted (0: none). */
+  trustedProxyHops: number;
+  /** A session ends this long after its last use. */
+  sessionIdleMs: number;
+  /** A session ends this long after sign-in, however active. */
+  sessionAbsoluteMs: number;
+  /** An invitation link works once, for this long. */
+  invitationTtlMs: number;
+  /** Largest accepted request body, in bytes (POST /sla/evaluate has its own, larger limit). */
+  bodyLimitBytes: number;
+  evaluateBodyLimitBytes: number;
+  /** Sign-in attempts allowed per account and per client address in `loginWindowMs`. */
+  loginMaxPerAccount: number;
+  loginMaxPerAddress: number;
+  loginWindowMs: number;
+  /** Public evaluations allowed per client address per minute. */
+  evaluateMaxPerMinute: number;
+  /** Argon2id cost. Production uses OWASP's parameters; tests may lower them. */
+  passwordHashing: { memoryCostKiB: number; timeCost: number; parallelism: number };
+  /** Seconds public responses may be cached, and served stale while revalidating. */
+  publicMaxAgeSeconds: number;
+  publicStaleSeconds: number;
+}
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+
+export const defaultConfig: AppConfig = {
+  origins: ['http://127.0.0.1:8787', 'http://localhost:8787'],
+  trustedProxyHops: 0,
+  // OWASP session guidance for a portal handling money: short idle, bounded absolute.
+  sessionIdleMs: 2 * HOUR_MS,
+  sessionAbsoluteMs: 12 * HOUR_MS,
+  invitationTtlMs: 72 * HOUR_MS,
+  bodyLimitBytes: 64 * 1024,
+  // A case may carry thousands of windows.
+  evaluateBodyLimitBytes: 4 * 1024 * 1024,
+  loginMaxPerAccount: 10,
+  loginMaxPerAddress: 50,
+  loginWindowMs: 15 * MINUTE_MS,
+  evaluateMaxPerMinute: 60,
+  // OWASP Password Storage Cheat Sheet: argon2id, m = 19 MiB, t = 2, p = 1.
+  passwordHashing: { memoryCostKiB: 19_456, timeCost: 2, parallelism: 1 },
+  publicMaxAgeSeconds: 10,
+  publicStaleSeconds: 60,
+};
+
+export function makeConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return { ...defaultConfig, ...overrides };
+}

@@ -1,0 +1,110 @@
+import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
+import { type Access, authorize } from './auth/middleware.ts';
+import type { AppEnv } from './context.ts';
+import { ApiError, zodIssues } from './errors.ts';
+
+export { z };
+
+/** The API's router type: every routes module registers on one of these. */
+export type ApiApp = OpenAPIHono<AppEnv>;
+
+export function createRouter(): ApiApp {
+  return new OpenAPIHono<AppEnv>({
+    // Every validation failure becomes the shared error shape, with the fields named.
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw new ApiError('INVALID_INPUT', 'The request is not valid.', {
+          issues: zodIssues(result.error.issues),
+        });
+      }
+    },
+  });
+}
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'NOT_FOUND' }),
+      message: z.string(),
+      requestId: z.string(),
+      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .openapi('Error');
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input',
+  401: 'Not signed in, or the API key is invalid',
+  403: 'Signed in but not allowed',
+  404: 'Not found, or not yours',
+  409: 'Conflict',
+  413: 'Request body too large',
+  415: 'Request body is not JSON',
+  422: 'Valid, but impossible',
+  429: 'Too many requests',
+};
+
+/** OpenAPI response entries in the shared error shape. */
+export function errorResponses(...statuses: number[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: ERROR_DESCRIPTIONS[status] ?? 'Error',
+        content: { 'application/json': { schema: ErrorSchema } },
+      },
+    ]),
+  );
+}
+
+/** A required JSON request body (without `required`, a non-JSON body would skip validation). */
+export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {
+  return {
+    required: true,
+    ...(description ? { description } : {}),
+    content: { 'application/json': { schema } },
+  } as const;
+}
+
+export function jsonContent<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } } as const;
+}
+
+const SECURITY: Record<Access, Record<string, string[]>[]> = {
+  public: [],
+  session: [{ session: [] }],
+  'customer-read': [{ session: [] }, { apiKey: [] }],
+  customer: [{ session: [] }],
+  staff: [{ session: [] }],
+  admin: [{ session: [] }],
+  ingest: [{ apiKey: [] }],
+};
+
+const STANDARD_ERRORS: Record<Access, number[]> = {
+  public: [],
+  session: [401, 403],
+  'customer-read': [401, 403],
+  customer: [401, 403],
+  staff: [401, 403],
+  admin: [401, 403],
+  ingest: [401, 403],
+};
+
+/**
+ * A route with its access level. Deny by default: the level is required, enforced by
+ * middleware before validation, and written into the OpenAPI document as `x-access`
+ * (the authorisation tests read it from there).
+ */
+export function defineRoute<const R extends Omit<RouteConfig, 'middleware' | 'security'>>(
+  access: Access,
+  config: R,
+) {
+  const responses = { ...errorResponses(...STANDARD_ERRORS[access]), ...config.responses };
+  return createRoute({
+    ...config,
+    responses,
+    security: SECURITY[access],
+    middleware: [authorize(access)] as const,
+    'x-access': access,
+  });
+}

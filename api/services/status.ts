@@ -1,0 +1,224 @@
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or } from 'drizzle-orm';
+import {
+  incidentServices,
+  incidents,
+  incidentUpdates,
+  maintenanceServices,
+  maintenances,
+  serviceGroups,
+  services,
+  type WindowState,
+  windows,
+} from '../../db/schema/index.ts';
+import type { Deps } from '../context.ts';
+
+/** A service's current state: its most severe current window, maintenance shown as such. */
+export const SERVICE_STATES = [
+  'operational',
+  'degraded',
+  'maintenance',
+  'partial_outage',
+  'major_outage',
+] as const;
+export type ServiceState = (typeof SERVICE_STATES)[number];
+
+/** Higher is more severe; used to pick one state from overlapping windows. */
+const SEVERITY: Record<ServiceState, number> = {
+  operational: 0,
+  degraded: 1,
+  maintenance: 2,
+  partial_outage: 3,
+  major_outage: 4,
+};
+
+export function mostSevere(states: Iterable<ServiceState>): ServiceState {
+  let worst: ServiceState = 'operational';
+  for (const state of states) if (SEVERITY[state] > SEVERITY[worst]) worst = state;
+  return worst;
+}
+
+export interface ServiceStatus {
+  slug: string;
+  name: string;
+  description: string | null;
+  group: { slug: string; name: string } | null;
+  monitoredSince: string;
+  state: ServiceState;
+  /** Start of the earliest current window of the winning state; null when operational. */
+  since: string | null;
+}
+
+/** Every active service with its state at `nowMs`, in display order. */
+export async function currentServiceStates(deps: Deps, nowMs: number): Promise<ServiceStatus[]> {
+  const { db } = deps.db;
+  const now = new Date(nowMs);
+  const rows = await db
+    .select({
+      id: services.id,
+      slug: services.slug,
+      name: services.name,
+      description: services.description,
+      monitoredSince: services.monitoredSince,
+      groupSlug: serviceGroups.slug,
+      groupName: serviceGroups.name,
+    })
+    .from(services)
+    .leftJoin(serviceGroups, eq(serviceGroups.id, services.groupId))
+    .where(eq(services.active, true))
+    .orderBy(asc(serviceGroups.sortOrder), asc(services.sortOrder), asc(services.name));
+  const current = await db
+    .select({ serviceId: windows.serviceId, state: windows.state, start: windows.start })
+    .from(windows)
+    .where(and(lte(windows.start, now), or(isNull(windows.end), gt(windows.end, now))));
+  const byService = new Map<number, { state: WindowState; start: Date }[]>();
+  for (const window of current) {
+    const list = byService.get(window.serviceId) ?? [];
+    list.push(window);
+    byService.set(window.serviceId, list);
+  }
+  return rows.map((row) => {
+    const open = byService.get(row.id) ?? [];
+    const state = mostSevere(open.map((window) => window.state));
+    const since = open
+      .filter((window) => window.state === state)
+      .reduce<Date | null>((min, window) => (min && min < window.start ? min : window.start), null);
+    return {
+      slug: row.slug,
+      name: row.name,
+      description: row.description,
+      group: row.groupSlug && row.groupName ? { slug: row.groupSlug, name: row.groupName } : null,
+      monitoredSince: row.monitoredSince.toISOString(),
+      state,
+      since: since?.toISOString() ?? null,
+    };
+  });
+}
+
+export type OverallState = 'operational' | 'degraded' | 'outage' | 'maintenance';
+
+/** The banner: all operational, degraded (partial problems), outage (any major outage). */
+export function overallState(states: ServiceState[]): OverallState {
+  const worst = mostSevere(states);
+  if (worst === 'major_outage') return 'outage';
+  if (worst === 'partial_outage' || worst === 'degraded') return 'degraded';
+  return worst === 'maintenance' ? 'maintenance' : 'operational';
+}
+
+export interface StatusDocument {
+  generatedAt: string;
+  overall: { state: OverallState; description: string };
+  services: ServiceStatus[];
+  activeIncidents: {
+    id: number;
+    title: string;
+    impact: string;
+    status: string;
+    startedAt: string;
+    services: string[];
+    latestUpdate: { status: string; body: string; kind: string; createdAt: string } | null;
+  }[];
+  maintenance: {
+    active: MaintenanceSummary[];
+    upcoming: MaintenanceSummary[];
+  };
+}
+
+export interface MaintenanceSummary {
+  id: number;
+  title: string;
+  description: string;
+  startsAt: string;
+  endsAt: string;
+  services: string[];
+}
+
+const OVERALL_DESCRIPTIONS: Record<OverallState, string> = {
+  operational: 'All systems operational',
+  degraded: 'Some systems degraded',
+  outage: 'Major outage',
+  maintenance: 'Scheduled maintenance in progress',
+};
+
+/** The public status document: what GET /api/v1/status answers and the site renders. */
+export async function statusDocument(deps: Deps, nowMs: number): Promise<StatusDocument> {
+  const { db } = deps.db;
+  const now = new Date(nowMs);
+  const serviceStates = await currentServiceStates(deps, nowMs);
+  const active = await db
+    .select()
+    .from(incidents)
+    .where(isNull(incidents.resolvedAt))
+    .orderBy(desc(incidents.startedAt));
+  const ids = active.map((incident) => incident.id);
+  const affected = ids.length
+    ? await db
+        .select({ incidentId: incidentServices.incidentId, slug: services.slug })
+        .from(incidentServices)
+        .innerJoin(services, eq(services.id, incidentServices.serviceId))
+        .where(inArray(incidentServices.incidentId, ids))
+    : [];
+  const updates = ids.length
+    ? await db
+        .select()
+        .from(incidentUpdates)
+        .where(inArray(incidentUpdates.incidentId, ids))
+        .orderBy(asc(incidentUpdates.createdAt), asc(incidentUpdates.id))
+    : [];
+  const latest = new Map(updates.map((update) => [update.incidentId, update]));
+  const planned = await db
+    .select()
+    .from(maintenances)
+    .where(
+      and(
+        isNotNull(maintenances.publishedAt),
+        isNull(maintenances.cancelledAt),
+        gt(maintenances.endsAt, now),
+      ),
+    )
+    .orderBy(asc(maintenances.startsAt));
+  const plannedIds = planned.map((item) => item.id);
+  const plannedServices = plannedIds.length
+    ? await db
+        .select({ maintenanceId: maintenanceServices.maintenanceId, slug: services.slug })
+        .from(maintenanceServices)
+        .innerJoin(services, eq(services.id, maintenanceServices.serviceId))
+        .where(inArray(maintenanceServices.maintenanceId, plannedIds))
+    : [];
+  const summary = (item: (typeof planned)[number]): MaintenanceSummary => ({
+    id: item.id,
+    title: item.title,
+    description: item.description,
+    startsAt: item.startsAt.toISOString(),
+    endsAt: item.endsAt.toISOString(),
+    services: plannedServices.filter((row) => row.maintenanceId === item.id).map((row) => row.slug),
+  });
+  const overall = overallState(serviceStates.map((service) => service.state));
+  return {
+    generatedAt: now.toISOString(),
+    overall: { state: overall, description: OVERALL_DESCRIPTIONS[overall] },
+    services: serviceStates,
+    activeIncidents: active.map((incident) => {
+      const update = latest.get(incident.id);
+      return {
+        id: incident.id,
+        title: incident.title,
+        impact: incident.impact,
+        status: incident.status,
+        startedAt: incident.startedAt.toISOString(),
+        services: affected.filter((row) => row.incidentId === incident.id).map((row) => row.slug),
+        latestUpdate: update
+          ? {
+              status: update.status,
+              body: update.body,
+              kind: update.kind,
+              createdAt: update.createdAt.toISOString(),
+            }
+          : null,
+      };
+    }),
+    maintenance: {
+      active: planned.filter((item) => item.startsAt <= now).map(summary),
+      upcoming: planned.filter((item) => item.startsAt > now).map(summary),
+    },
+  };
+}

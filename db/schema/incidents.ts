@@ -1,0 +1,96 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { apiKeys, users } from './accounts.ts';
+import { createdAt, id, instant } from './columns.ts';
+import { services } from './services.ts';
+
+export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+export const INCIDENT_IMPACTS = ['none', 'minor', 'major', 'critical'] as const;
+/** Decided by the caller's credentials, never by a flag the writer sets. */
+export const UPDATE_KINDS = ['automated', 'human'] as const;
+
+export const incidents = sqliteTable(
+  'incidents',
+  {
+    id: id(),
+    title: text('title').notNull(),
+    impact: text('impact', { enum: INCIDENT_IMPACTS }).notNull(),
+    status: text('status', { enum: INCIDENT_STATUSES }).notNull(),
+    startedAt: instant('started_at').notNull(),
+    resolvedAt: instant('resolved_at'),
+    /** For machine-written incidents: the monitor's id, unique, so a retry does not duplicate. */
+    externalId: text('external_id').unique(),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [
+    index('incidents_started_idx').on(t.startedAt),
+    index('incidents_resolved_idx').on(t.resolvedAt),
+  ],
+);
+
+export const incidentServices = sqliteTable(
+  'incident_services',
+  {
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    serviceId: integer('service_id')
+      .notNull()
+      .references(() => services.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.incidentId, t.serviceId] }),
+    index('incident_services_service_idx').on(t.serviceId),
+  ],
+);
+
+export const incidentUpdates = sqliteTable(
+  'incident_updates',
+  {
+    id: id(),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    status: text('status', { enum: INCIDENT_STATUSES }).notNull(),
+    body: text('body').notNull(),
+    kind: text('kind', { enum: UPDATE_KINDS }).notNull(),
+    authorUserId: integer('author_user_id').references(() => users.id),
+    apiKeyId: integer('api_key_id').references(() => apiKeys.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('incident_updates_incident_idx').on(t.incidentId, t.createdAt)],
+);
+
+/**
+ * Scheduled maintenance. Publishing sets `publishedAt`, which becomes the `announcedAt`
+ * of the maintenance windows it creates on each affected service.
+ */
+export const maintenances = sqliteTable(
+  'maintenances',
+  {
+    id: id(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at').notNull(),
+    publishedAt: instant('published_at'),
+    cancelledAt: instant('cancelled_at'),
+    createdByUserId: integer('created_by_user_id').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [index('maintenances_starts_idx').on(t.startsAt)],
+);
+
+export const maintenanceServices = sqliteTable(
+  'maintenance_services',
+  {
+    maintenanceId: integer('maintenance_id')
+      .notNull()
+      .references(() => maintenances.id),
+    serviceId: integer('service_id')
+      .notNull()
+      .references(() => services.id),
+  },
+  (t) => [primaryKey({ columns: [t.maintenanceId, t.serviceId] })],
+);

@@ -1,0 +1,10 @@
+import { afterEach, expect, vi } from 'vitest';
+
+// A test that logs an error has hidden a failure: make it visible.
+const errorSpy = vi.spyOn(console, 'error');
+
+afterEach(() => {
+  const calls = errorSpy.mock.calls;
+  errorSpy.mockClear();
+  expect(calls, 'console.error was called during the test').toEqual([]);
+});

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+const long = process.env.LONG === '1';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    exclude: long ? [] : ['tests/long/**'],
+    // Browser and server tests start processes; two cores are all this machine has.
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    // A test that logs an error fails (see tests/helpers/setup.ts).
+    setupFiles: ['tests/helpers/setup.ts'],
+  },
+});
