@@ -1,0 +1,708 @@
+// The evaluation of one (agreement, service, period): spec §2, §3, §5 and §6.
+// Pure: no I/O and no clock; the evaluation instant comes in as `asOf`.
+//
+// Work is split in two so that many agreements can share it:
+// - a *timeline* depends only on a service's windows and on the policy terms that
+//   shape runs (weights, maintenance notice, minimum run length) and, when some
+//   window is still open, on `asOf`; it is memoised on the prepared windows;
+// - the per-agreement part clips that timeline to the covered time and does the
+//   exact arithmetic.
+import { formatInstant, MS_PER_MINUTE, parseInstant } from './instant.ts';
+import { roundMoneyHalfUp } from './money.ts';
+import { claimDeadlineMs, formatPeriodBounds, type LocalDay, periodBounds } from './period.ts';
+import {
+  add,
+  ceilRat,
+  cmp,
+  floorRat,
+  floorToFixed,
+  fromDecimal,
+  mul,
+  type Rational,
+  rat,
+  toNumber,
+  ZERO,
+} from './rational.ts';
+import type {
+  Agreement,
+  CountedPiece,
+  DayFigures,
+  EvaluationCase,
+  EvaluationResult,
+  IgnoredReason,
+  IgnoredWindow,
+  Policy,
+  Window,
+  WindowState,
+} from './schema.ts';
+import {
+  clipSorted,
+  coveredBy,
+  firstEndingAfter,
+  type Interval,
+  severityTimeline,
+  subtractSets,
+  totalMs,
+  unionIntervals,
+  type WeightedInterval,
+} from './windows.ts';
+
+/** A window with its instants parsed once, for reuse across many evaluations. */
+export interface PreparedWindow {
+  /** Position in the caller's list (echoed in `ignored`). */
+  readonly index: number;
+  readonly id: string | number | undefined;
+  readonly state: WindowState;
+  readonly startMs: number;
+  /** `null` while the window is still going on. */
+  readonly endMs: number | null;
+  readonly announcedAtMs: number | null;
+  readonly startText: string;
+  readonly endText: string | null;
+}
+
+/** A service's windows, parsed, with the memo of the timelines built from them. */
+export interface PreparedWindows {
+  readonly windows: readonly PreparedWindow[];
+  readonly hasOpenWindow: boolean;
+  readonly timelines: Map<string, Timeline>;
+}
+
+/**
+ * Parses a service's windows (validated by `windowSchema`) once, so that any number
+ * of agreements and periods can be evaluated against them (`evaluateAgreements`).
+ * Instants become epoch milliseconds; nothing is clipped or merged yet.
+ */
+export function prepareWindows(windows: readonly Window[]): PreparedWindows {
+  const prepared = windows.map((window, index): PreparedWindow => {
+    const startMs = instantMs(window.start);
+    const endMs = window.end === null ? null : instantMs(window.end);
+    return {
+      index,
+      id: window.id ?? undefined,
+      state: window.state,
+      startMs,
+      endMs,
+      announcedAtMs: window.announcedAt === null ? null : instantMs(window.announcedAt),
+      startText: formatInstant(startMs),
+      endText: endMs === null ? null : formatInstant(endMs),
+    };
+  });
+  return {
+    windows: prepared,
+    hasOpenWindow: prepared.some((window) => window.endMs === null),
+    timelines: new Map(),
+  };
+}
+
+function instantMs(text: string): number {
+  const ms = parseInstant(text);
+  if (ms === undefined) throw new RangeError(`not an instant: ${text}`);
+  return ms;
+}
+
+// ---------------------------------------------------------------------------
+// Policy terms: the policy's decimals as exact values, computed once per policy.
+
+interface Tier {
+  readonly below: Rational;
+  readonly credit: Rational;
+  readonly creditPercent: number;
+}
+
+interface PolicyTerms {
+  readonly target: Rational;
+  /** Weights in hundredths (0–100): exact, as the schema allows at most 2 decimals. */
+  readonly weights: Readonly<Record<Exclude<WindowState, 'maintenance'>, number>>;
+  /** Smallest whole number of ms a run must last (runs last whole ms, so ⌈minimum⌉ is exact). */
+  readonly minimumRunMs: number;
+  /** Smallest whole number of ms of notice that makes maintenance announced. */
+  readonly noticeMs: number;
+  readonly excluded: boolean;
+  readonly tiers: readonly Tier[];
+  /** Daily rule: a day qualifies when its downtime in hundredths of ms exceeds this integer. */
+  readonly daily: { readonly aboveDowntime100: number; readonly creditDays: Rational } | null;
+  readonly cap: Rational;
+  readonly minimumCreditMinor: bigint;
+  readonly claimWindowDays: number;
+  readonly timelineKey: string;
+}
+
+const termsMemo = new WeakMap<Policy, PolicyTerms>();
+
+function hundredths(value: number): number {
+  // The schema allows at most 2 decimals, so this is an exact integer.
+  return Number(floorRat(mul(fromDecimal(value), { n: 100n, d: 1n })));
+}
+
+function minutesToWholeMs(minutes: number): number {
+  return Number(ceilRat(mul(fromDecimal(minutes), { n: BigInt(MS_PER_MINUTE), d: 1n })));
+}
+
+function policyTerms(policy: Policy): PolicyTerms {
+  const memo = termsMemo.get(policy);
+  if (memo !== undefined) return memo;
+  const weights = {
+    major_outage: hundredths(policy.weights.major_outage),
+    partial_outage: hundredths(policy.weights.partial_outage),
+    degraded: hundredths(policy.weights.degraded),
+  };
+  const minimumRunMs = minutesToWholeMs(policy.minimumOutageMinutes);
+  const noticeMs = minutesToWholeMs(policy.maintenanceNoticeMinutes);
+  const daily = policy.dailyRule;
+  const terms: PolicyTerms = {
+    target: fromDecimal(policy.targetPercent),
+    weights,
+    minimumRunMs,
+    noticeMs,
+    excluded: policy.maintenanceAccounting === 'excluded',
+    tiers: policy.tiers.map((tier) => ({
+      below: fromDecimal(tier.belowPercent),
+      credit: fromDecimal(tier.creditPercent),
+      creditPercent: tier.creditPercent,
+    })),
+    daily:
+      daily === null
+        ? null
+        : {
+            // downtime100 > threshold × 60 000 × 100 ⇔ downtime100 > ⌊that⌋, downtime100 being an integer.
+            aboveDowntime100: Number(
+              floorRat(mul(fromDecimal(daily.thresholdMinutes), { n: 6_000_000n, d: 1n })),
+            ),
+            creditDays: fromDecimal(daily.creditDays),
+          },
+    cap: fromDecimal(policy.capPercent),
+    minimumCreditMinor: BigInt(policy.minimumCreditMinor),
+    claimWindowDays: policy.claimWindowDays,
+    timelineKey: `${weights.major_outage},${weights.partial_outage},${weights.degraded}|${noticeMs}|${minimumRunMs}`,
+  };
+  termsMemo.set(policy, terms);
+  return terms;
+}
+
+// ---------------------------------------------------------------------------
+// The timeline of a service under one set of policy terms.
+
+interface ClassifiedWindow {
+  readonly window: PreparedWindow;
+  readonly startMs: number;
+  /** Effective end: `asOf` for an open window; equal to the start when it has not started. */
+  readonly endMs: number;
+  readonly announced: boolean;
+  /** Hundredths; 0 for announced maintenance. */
+  readonly weight: number;
+  /** Index of its run, or -1 when it is in none. */
+  readonly run: number;
+}
+
+interface RunPiece extends WeightedInterval {
+  readonly run: number;
+}
+
+/** A service's severity timeline and outage runs under one set of policy terms. */
+export interface Timeline {
+  readonly windows: readonly ClassifiedWindow[];
+  readonly byStart: readonly ClassifiedWindow[];
+  /** Largest effective end among `byStart[0..i]`, for range look-ups. */
+  readonly endSoFar: Float64Array;
+  readonly maintenance: readonly Interval[];
+  readonly runs: readonly Interval[];
+  readonly runSurvives: Uint8Array;
+  readonly regions: ReadonlyMap<number, readonly Interval[]>;
+  /** The severity pieces of surviving runs only: what can be downtime. */
+  readonly surviving: readonly RunPiece[];
+}
+
+function timelineFor(prepared: PreparedWindows, terms: PolicyTerms, asOfMs: number): Timeline {
+  // Only open windows depend on asOf; without them one timeline serves every asOf.
+  const key = prepared.hasOpenWindow ? `${terms.timelineKey}|${asOfMs}` : terms.timelineKey;
+  const memo = prepared.timelines.get(key);
+  if (memo !== undefined) return memo;
+  const timeline = buildTimeline(prepared.windows, terms, asOfMs);
+  prepared.timelines.set(key, timeline);
+  return timeline;
+}
+
+function buildTimeline(
+  windows: readonly PreparedWindow[],
+  terms: PolicyTerms,
+  asOfMs: number,
+): Timeline {
+  const outages: WeightedInterval[] = [];
+  const announcedMaintenance: Interval[] = [];
+  const effective = windows.map((window) => {
+    // An open window ends at asOf; one that starts at or after asOf has not started (§6.2).
+    const started = window.endMs !== null || window.startMs < asOfMs;
+    const endMs = started ? (window.endMs ?? asOfMs) : window.startMs;
+    const announced =
+      window.state === 'maintenance' &&
+      window.announcedAtMs !== null &&
+      window.startMs - window.announcedAtMs >= terms.noticeMs;
+    // Maintenance without enough notice is downtime the customer was not told about (§3.2).
+    const weight = announced
+      ? 0
+      : terms.weights[window.state === 'maintenance' ? 'major_outage' : window.state];
+    if (started && announced) announcedMaintenance.push({ startMs: window.startMs, endMs });
+    else if (started && weight > 0) outages.push({ startMs: window.startMs, endMs, weight });
+    return { window, endMs, announced, weight, started };
+  });
+  const severity = severityTimeline(outages);
+  const runs = severity.runs;
+  const runSurvives = new Uint8Array(runs.length);
+  for (let i = 0; i < runs.length; i += 1) {
+    const run = runs[i] as Interval;
+    runSurvives[i] = run.endMs - run.startMs >= terms.minimumRunMs ? 1 : 0;
+  }
+  const surviving: RunPiece[] = [];
+  let run = 0;
+  for (const piece of severity.pieces) {
+    while ((runs[run] as Interval).endMs <= piece.startMs) run += 1;
+    if (runSurvives[run] === 1) surviving.push({ ...piece, run });
+  }
+  const classified = effective.map(
+    ({ window, endMs, announced, weight, started }): ClassifiedWindow => ({
+      window,
+      startMs: window.startMs,
+      endMs,
+      announced,
+      weight,
+      run: started && weight > 0 ? firstEndingAfter(runs, window.startMs) : -1,
+    }),
+  );
+  const byStart = [...classified].sort((a, b) => a.startMs - b.startMs);
+  const endSoFar = new Float64Array(byStart.length);
+  let latest = Number.NEGATIVE_INFINITY;
+  byStart.forEach((window, i) => {
+    latest = Math.max(latest, window.endMs);
+    endSoFar[i] = latest;
+  });
+  return {
+    windows: classified,
+    byStart,
+    endSoFar,
+    maintenance: unionIntervals(announcedMaintenance),
+    runs,
+    runSurvives,
+    regions: severity.regions,
+    surviving,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// One evaluation.
+
+/** One (agreement, service, period) to evaluate against a service's prepared windows. */
+export interface EvaluationRequest {
+  /** `YYYY-MM`, in the agreement's time zone. */
+  readonly period: string;
+  /** The evaluation instant; `null` means the period's end. */
+  readonly asOf: string | null;
+  readonly agreement: Agreement;
+  /** The policy version in force at the period's start (§6.10). */
+  readonly policy: Policy;
+}
+
+export interface EvaluationOptions {
+  /** Add `days`: eligible time and downtime per local day (for charts). */
+  readonly includeDays?: boolean;
+  /**
+   * Which windows `ignored` lists: `all` (every window handed in; the default of
+   * `evaluateCase`), or `period` (those whose runs reach into the period, §6.11: the
+   * default of `evaluateAgreements`, which is handed a service's whole history).
+   */
+  readonly ignoredScope?: 'all' | 'period';
+}
+
+/**
+ * Evaluates one case of spec §5 (validated by `evaluationCaseSchema`): availability,
+ * target, tier, daily rule, fee base, credit and claim deadline of one agreement
+ * for one service and one period, with the pieces of downtime counted and the
+ * windows ignored. Instants are epoch-millisecond half-open intervals in local
+ * calendar months (Temporal, `compatible`); all figures are exact rationals,
+ * reported as the nearest double; money is rounded half up once, at the end.
+ */
+export function evaluateCase(
+  evaluationCase: EvaluationCase,
+  options: EvaluationOptions = {},
+): EvaluationResult {
+  const prepared = prepareWindows(evaluationCase.windows);
+  return evaluateOne(prepared, evaluationCase, { ignoredScope: 'all', ...options });
+}
+
+/**
+ * Evaluates many agreements (any periods, zones and policies) against the windows
+ * of one service, sharing the timeline work among them: what the API calls for
+ * monthly statements. Hand in every window of the service that a run reaching into
+ * the requested periods may contain (§6.11); results come in request order and
+ * equal `evaluateCase` on the same windows (with `ignored` limited to the windows
+ * relevant to each period unless `ignoredScope: 'all'`).
+ */
+export function evaluateAgreements(
+  prepared: PreparedWindows,
+  requests: readonly EvaluationRequest[],
+  options: EvaluationOptions = {},
+): EvaluationResult[] {
+  const effective: EvaluationOptions = { ignoredScope: 'period', ...options };
+  return requests.map((request) => evaluateOne(prepared, request, effective));
+}
+
+function evaluateOne(
+  prepared: PreparedWindows,
+  request: EvaluationRequest,
+  options: EvaluationOptions,
+): EvaluationResult {
+  const terms = policyTerms(request.policy);
+  const { agreement } = request;
+  const bounds = periodBounds(request.period, agreement.timeZone);
+  const periodMs = bounds.endMs - bounds.startMs;
+  const asOfMs = request.asOf === null ? bounds.endMs : instantMs(request.asOf);
+  const measuredEndMs = Math.min(bounds.endMs, asOfMs);
+  const agreementEndMs =
+    agreement.end === null ? Number.POSITIVE_INFINITY : instantMs(agreement.end);
+  const coveredStartMs = Math.max(bounds.startMs, instantMs(agreement.start));
+  const coveredEndMs = Math.min(measuredEndMs, agreementEndMs);
+  const isCovered = coveredStartMs < coveredEndMs;
+  const coveredMs = isCovered ? coveredEndMs - coveredStartMs : 0;
+  const timeline = timelineFor(prepared, terms, asOfMs);
+
+  // C − M: where downtime can fall, in either accounting mode (§3.6).
+  const unmaintained = isCovered
+    ? subtractSets(
+        [{ startMs: coveredStartMs, endMs: coveredEndMs }],
+        clipSorted(timeline.maintenance, coveredStartMs, coveredEndMs),
+      )
+    : [];
+  const eligible: readonly Interval[] = terms.excluded
+    ? unmaintained
+    : isCovered
+      ? [{ startMs: coveredStartMs, endMs: coveredEndMs }]
+      : [];
+  const eligibleMs = totalMs(eligible);
+  const pieces = isCovered
+    ? intersectPieces(clipSorted(timeline.surviving, coveredStartMs, coveredEndMs), unmaintained)
+    : [];
+  // Downtime in hundredths of a millisecond: an exact integer (< 2^53 for any month).
+  let downtime100 = 0;
+  for (const piece of pieces) downtime100 += piece.weight * (piece.endMs - piece.startMs);
+
+  const status = !isCovered ? 'not-covered' : eligibleMs === 0 ? 'no-eligible-time' : 'evaluated';
+  const evaluated = status === 'evaluated';
+
+  const fee = BigInt(agreement.monthlyFeeMinor);
+  // The fee for the covered part of the month: |period| is the whole month (§3.11, §6.2).
+  const feeBase = rat(fee * BigInt(coveredMs), BigInt(periodMs));
+  const cap = mul(feeBase, { n: terms.cap.n, d: terms.cap.d * 100n });
+  const capMinor = roundMoneyHalfUp(cap);
+
+  const wantDays = options.includeDays === true || (evaluated && terms.daily !== null);
+  const dayDowntime100 = wantDays ? perDay(bounds.days, pieces) : undefined;
+  const dayEligibleMs = options.includeDays === true ? perDay(bounds.days, eligible) : undefined;
+
+  let availabilityPercent: number | null = null;
+  let availabilityDisplay: string | null = null;
+  let met: boolean | null = null;
+  let creditPercent = 0;
+  let qualifyingDays: string[] = [];
+  let creditMinor = 0n;
+  let capped = false;
+  if (evaluated) {
+    // availability = 100 × (|E| − D) / |E| = (100·|E| − D100) / |E|, both exact integers.
+    const availability = rat(BigInt(100 * eligibleMs - downtime100), BigInt(eligibleMs));
+    availabilityPercent = toNumber(availability);
+    availabilityDisplay = floorToFixed(availability, 3);
+    met = cmp(availability, terms.target) >= 0;
+    let tierCredit: Rational = ZERO;
+    for (const tier of terms.tiers) {
+      if (cmp(availability, tier.below) < 0 && cmp(tier.credit, tierCredit) > 0) {
+        tierCredit = tier.credit;
+        creditPercent = tier.creditPercent;
+      }
+    }
+    let dailyCredit: Rational = ZERO;
+    if (terms.daily !== null && dayDowntime100 !== undefined) {
+      const threshold = terms.daily.aboveDowntime100;
+      qualifyingDays = bounds.days
+        .filter((_day, i) => (dayDowntime100[i] as number) > threshold)
+        .map((day) => day.date);
+      // creditDays × monthlyFee / daysInLocalMonth per day: the full fee, not the fee base (§6.5).
+      dailyCredit = mul(terms.daily.creditDays, {
+        n: BigInt(qualifyingDays.length) * fee,
+        d: BigInt(bounds.daysInMonth),
+      });
+    }
+    const uncapped = add(mul(feeBase, { n: tierCredit.n, d: tierCredit.d * 100n }), dailyCredit);
+    capped = cmp(uncapped, cap) > 0;
+    creditMinor = roundMoneyHalfUp(capped ? cap : uncapped);
+    if (creditMinor < terms.minimumCreditMinor) creditMinor = 0n;
+  }
+
+  const result: EvaluationResult = {
+    status,
+    period: formatPeriodBounds(bounds),
+    coveredMs,
+    eligibleMs,
+    downtimeMs: toNumber(rat(BigInt(downtime100), 100n)),
+    availabilityPercent,
+    availabilityDisplay,
+    met,
+    creditPercent,
+    qualifyingDays,
+    feeBaseMinor: toNumber(feeBase),
+    creditMinor: Number(creditMinor),
+    currency: agreement.currency,
+    capped,
+    claimDeadline: formatInstant(
+      claimDeadlineMs(request.period, agreement.timeZone, terms.claimWindowDays),
+    ),
+    counted: pieces.map((piece) => countedPiece(piece, timeline)),
+    ignored: ignoredWindows(timeline, options.ignoredScope ?? 'all', {
+      periodStartMs: bounds.startMs,
+      periodEndMs: bounds.endMs,
+      measuredEndMs,
+      coveredStartMs,
+      coveredEndMs: isCovered ? coveredEndMs : coveredStartMs,
+    }),
+    capMinor: Number(capMinor),
+    asOf: formatInstant(asOfMs),
+    timeZone: agreement.timeZone,
+  };
+  if (options.includeDays === true && dayDowntime100 !== undefined && dayEligibleMs !== undefined) {
+    result.days = bounds.days.map(
+      (day, i): DayFigures => ({
+        date: day.date,
+        start: formatInstant(day.startMs),
+        end: formatInstant(day.endMs),
+        eligibleMs: dayEligibleMs[i] as number,
+        downtimeMs: toNumber(rat(BigInt(dayDowntime100[i] as number), 100n)),
+      }),
+    );
+  }
+  return result;
+}
+
+/** Surviving severity pieces ∩ (C − M), keeping weight and run. */
+function intersectPieces(pieces: readonly RunPiece[], set: readonly Interval[]): RunPiece[] {
+  const result: RunPiece[] = [];
+  let j = 0;
+  for (const piece of pieces) {
+    while (j < set.length && (set[j] as Interval).endMs <= piece.startMs) j += 1;
+    for (let k = j; k < set.length; k += 1) {
+      const x = set[k] as Interval;
+      if (x.startMs >= piece.endMs) break;
+      const startMs = Math.max(piece.startMs, x.startMs);
+      const endMs = Math.min(piece.endMs, x.endMs);
+      if (startMs < endMs) result.push({ startMs, endMs, weight: piece.weight, run: piece.run });
+    }
+  }
+  return result;
+}
+
+/**
+ * Sum over each local day of `weight × length` of the intervals (weight 1 when
+ * absent): eligible ms, or downtime in hundredths of a ms. Exact integers.
+ */
+function perDay(
+  days: readonly LocalDay[],
+  intervals: readonly (Interval & { readonly weight?: number })[],
+): number[] {
+  const sums = new Array<number>(days.length).fill(0);
+  let d = 0;
+  for (const x of intervals) {
+    while (d < days.length && (days[d] as LocalDay).endMs <= x.startMs) d += 1;
+    for (let k = d; k < days.length; k += 1) {
+      const day = days[k] as LocalDay;
+      if (day.startMs >= x.endMs) break;
+      const overlap = Math.min(day.endMs, x.endMs) - Math.max(day.startMs, x.startMs);
+      if (overlap > 0) sums[k] = (sums[k] as number) + (x.weight ?? 1) * overlap;
+    }
+  }
+  return sums;
+}
+
+function countedPiece(piece: RunPiece, timeline: Timeline): CountedPiece {
+  const run = timeline.runs[piece.run] as Interval;
+  return {
+    start: formatInstant(piece.startMs),
+    end: formatInstant(piece.endMs),
+    weight: piece.weight / 100,
+    downtimeMs: toNumber(rat(BigInt(piece.weight * (piece.endMs - piece.startMs)), 100n)),
+    run: { start: formatInstant(run.startMs), end: formatInstant(run.endMs) },
+  };
+}
+
+interface Scope {
+  readonly periodStartMs: number;
+  readonly periodEndMs: number;
+  readonly measuredEndMs: number;
+  readonly coveredStartMs: number;
+  /** Equal to `coveredStartMs` when nothing is covered. */
+  readonly coveredEndMs: number;
+}
+
+function ignoredWindows(
+  timeline: Timeline,
+  scope: 'all' | 'period',
+  bounds: Scope,
+): IgnoredWindow[] {
+  const candidates =
+    scope === 'all'
+      ? timeline.windows
+      : windowsReachingInto(timeline, bounds.periodStartMs, bounds.periodEndMs);
+  const result: IgnoredWindow[] = [];
+  for (const window of candidates) {
+    const reason = ignoredReason(timeline, window, bounds);
+    if (reason === undefined) continue;
+    const entry: IgnoredWindow = {
+      start: window.window.startText,
+      end: window.window.endText,
+      state: window.window.state,
+      reason,
+      index: window.window.index,
+    };
+    if (window.window.id !== undefined) entry.id = window.window.id;
+    result.push(entry);
+  }
+  return result;
+}
+
+/**
+ * The first reason of §6.9 that applies to a window, or `undefined` when it
+ * contributed downtime. "Superseded" needs a strictly heavier window: of two
+ * equally heavy windows over the same time, both count as having contributed.
+ */
+function ignoredReason(
+  timeline: Timeline,
+  window: ClassifiedWindow,
+  bounds: Scope,
+): IgnoredReason | undefined {
+  const { startMs, endMs } = window;
+  if (endMs <= startMs || endMs <= bounds.periodStartMs || startMs >= bounds.measuredEndMs) {
+    return 'outside-period';
+  }
+  const fromMs = Math.max(startMs, bounds.coveredStartMs);
+  const toMs = Math.min(endMs, bounds.coveredEndMs);
+  if (fromMs >= toMs) return 'outside-coverage';
+  if (window.announced || coveredBy(timeline.maintenance, fromMs, toMs)) {
+    return 'announced-maintenance';
+  }
+  if (window.weight === 0) return 'zero-weight';
+  if (window.run < 0 || timeline.runSurvives[window.run] !== 1) return 'below-minimum';
+  const region = timeline.regions.get(window.weight) ?? [];
+  for (let i = firstEndingAfter(region, fromMs); i < region.length; i += 1) {
+    const x = region[i] as Interval;
+    if (x.startMs >= toMs) break;
+    if (!coveredBy(timeline.maintenance, Math.max(x.startMs, fromMs), Math.min(x.endMs, toMs))) {
+      return undefined;
+    }
+  }
+  return 'superseded';
+}
+
+/** The hull of `[startMs, endMs)` and of the runs that reach into it. */
+function reachOfRuns(runs: readonly Interval[], startMs: number, endMs: number): Interval {
+  let fromMs = startMs;
+  let toMs = endMs;
+  const first = runs[firstEndingAfter(runs, startMs)];
+  if (first !== undefined && first.startMs < fromMs && first.startMs < endMs)
+    fromMs = first.startMs;
+  const last = runs[firstEndingAfter(runs, endMs - 1)];
+  if (last !== undefined && last.startMs < endMs && last.endMs > toMs) toMs = last.endMs;
+  return { startMs: fromMs, endMs: toMs };
+}
+
+/** Windows (input order) meeting the hull of the period and the runs reaching into it. */
+function windowsReachingInto(
+  timeline: Timeline,
+  periodStartMs: number,
+  periodEndMs: number,
+): ClassifiedWindow[] {
+  const reach = reachOfRuns(timeline.runs, periodStartMs, periodEndMs);
+  const { byStart, endSoFar } = timeline;
+  let low = 0;
+  let high = byStart.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((endSoFar[mid] as number) < reach.startMs) low = mid + 1;
+    else high = mid;
+  }
+  const found: ClassifiedWindow[] = [];
+  for (let i = low; i < byStart.length; i += 1) {
+    const window = byStart[i] as ClassifiedWindow;
+    if (window.startMs >= reach.endMs) break;
+    if (window.endMs > reach.startMs || window.startMs >= reach.startMs) found.push(window);
+  }
+  return found.sort((a, b) => a.window.index - b.window.index);
+}
+
+// ---------------------------------------------------------------------------
+// What the API needs besides evaluations.
+
+/** An outage run (spec §3.5) and whether it lasts at least the policy's minimum. */
+export interface OutageRun {
+  readonly start: string;
+  readonly end: string;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly counts: boolean;
+}
+
+/**
+ * The outage runs of a service's windows under a policy (spec §3.5, §6.3): maximal
+ * half-open intervals where the severity weight is > 0, built on the whole
+ * timeline (open windows end at `asOfMs`), each marked with whether it reaches
+ * the minimum length (wall-clock ms, a run exactly as long counts).
+ */
+export function outageRuns(prepared: PreparedWindows, policy: Policy, asOfMs: number): OutageRun[] {
+  const timeline = timelineFor(prepared, policyTerms(policy), asOfMs);
+  return timeline.runs.map((run, i) => ({
+    start: formatInstant(run.startMs),
+    end: formatInstant(run.endMs),
+    startMs: run.startMs,
+    endMs: run.endMs,
+    counts: timeline.runSurvives[i] === 1,
+  }));
+}
+
+/**
+ * The range of instants whose windows the engine must be handed to evaluate a
+ * period (spec §6.11): the period `[periodStartMs, periodEndMs)` widened to the
+ * whole of any outage run, among `prepared`, that reaches into it. The API
+ * fetches the windows meeting the period, calls this, and fetches again over the
+ * widened range until it no longer grows (each round can only join runs).
+ */
+export function requiredWindowRange(
+  prepared: PreparedWindows,
+  policy: Policy,
+  periodStartMs: number,
+  periodEndMs: number,
+  asOfMs: number,
+): Interval {
+  const timeline = timelineFor(prepared, policyTerms(policy), asOfMs);
+  return reachOfRuns(timeline.runs, periodStartMs, periodEndMs);
+}
+
+/** Figures of one local day: eligible time and downtime, in ms (downtime exact, as a double). */
+export interface DailyFigures {
+  readonly date: string;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly eligibleMs: number;
+  readonly downtimeMs: number;
+}
+
+/**
+ * Eligible time and downtime per local day of the case's period (for charts): the
+ * same figures as the evaluation (§3.3, §3.6), split at local midnights of the
+ * agreement's zone. Sums over the days equal `eligibleMs` and `downtimeMs`.
+ */
+export function dailyFigures(evaluationCase: EvaluationCase): DailyFigures[] {
+  const result = evaluateCase(evaluationCase, { includeDays: true });
+  const bounds = periodBounds(evaluationCase.period, evaluationCase.agreement.timeZone);
+  return (result.days ?? []).map((day, i) => ({
+    date: day.date,
+    startMs: (bounds.days[i] as LocalDay).startMs,
+    endMs: (bounds.days[i] as LocalDay).endMs,
+    eligibleMs: day.eligibleMs,
+    downtimeMs: day.downtimeMs,
+  }));
+}
