@@ -19,6 +19,8 @@ export const incidents = sqliteTable(
     resolvedAt: instant('resolved_at'),
     /** For machine-written incidents: the monitor's id, unique, so a retry does not duplicate. */
     externalId: text('external_id').unique(),
+    /** Canonical JSON of the creating ingest request, to tell a replay (200) from a conflict (409). */
+    requestFingerprint: text('request_fingerprint'),
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull(),
   },

@@ -65,6 +65,9 @@ export const windows = sqliteTable(
     index('windows_service_start_idx').on(t.serviceId, t.start),
     index('windows_service_end_idx').on(t.serviceId, t.end),
     index('windows_open_idx').on(t.serviceId).where(sql`${t.end} IS NULL`),
+    // The public status reads windows covering now, and the next start or end after now.
+    index('windows_start_idx').on(t.start),
+    index('windows_end_idx').on(t.end),
   ],
 );
 
@@ -93,9 +96,10 @@ export const windowCorrections = sqliteTable(
 );
 
 /**
- * Per service and UTC day, the milliseconds of each state on the severity timeline
- * (the heaviest state wins where windows overlap), from closed windows and the closed
- * part of open ones. Public bars derive downtime from these with the default weights.
+ * Per service and UTC day, the milliseconds of each outage state on the severity timeline
+ * (the heaviest state wins where windows overlap) and of maintenance (counted on its own),
+ * from closed windows only: a pure function of the windows, never of the clock. Reads add
+ * open windows, clip to now and to monitoredSince (docs/decisions/031-daily-rollups.md).
  */
 export const dailyRollups = sqliteTable(
   'daily_rollups',
@@ -109,8 +113,6 @@ export const dailyRollups = sqliteTable(
     partialMs: integer('partial_ms').notNull().default(0),
     degradedMs: integer('degraded_ms').notNull().default(0),
     maintenanceMs: integer('maintenance_ms').notNull().default(0),
-    /** Milliseconds of the day covered by monitoring (after monitoredSince, before now). */
-    monitoredMs: integer('monitored_ms').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.serviceId, t.day] }), index('daily_rollups_day_idx').on(t.day)],
 );
