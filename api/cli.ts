@@ -4,6 +4,7 @@
 export {};
 
 const commands: Record<string, () => Promise<{ run: (args: string[]) => Promise<number> }>> = {
+  seed: () => import('./cli/seed.ts'),
   sla: () => import('./cli/sla.ts'),
 };
 

@@ -1,0 +1,100 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { count, eq } from 'drizzle-orm';
+import { createDb, type Database, migrateDb } from '../db/client.ts';
+import { users } from '../db/schema/index.ts';
+import { type DemoLogin, seedDemo } from '../db/seed/demo.ts';
+import { hashPassword } from './auth/passwords.ts';
+import { randomToken } from './auth/tokens.ts';
+import type { Clock } from './clock.ts';
+import type { ServerEnv } from './env.ts';
+
+/** The local file behind a `file:` URL, or null for a server URL. */
+export function localDatabasePath(url: string): string | null {
+  if (!url.startsWith('file:')) return null;
+  const rest = url.slice('file:'.length);
+  return rest.startsWith('//') ? fileURLToPath(url) : resolve(rest.split('?')[0] ?? rest);
+}
+
+/** Opens the database named by the environment (creating its folder) and migrates it. */
+export async function openDatabase(env: ServerEnv): Promise<Database> {
+  const path = localDatabasePath(env.databaseUrl);
+  if (path !== null) mkdirSync(dirname(path), { recursive: true });
+  const database = await createDb({ url: env.databaseUrl, authToken: env.databaseAuthToken });
+  await migrateDb(database);
+  return database;
+}
+
+export async function isEmpty(database: Database): Promise<boolean> {
+  const row = await database.db.select({ n: count() }).from(users).get();
+  return (row?.n ?? 0) === 0;
+}
+
+/** Where demo logins are saved: beside the database file (or ./data for a server URL). */
+export function credentialsPath(env: ServerEnv): string {
+  const path = localDatabasePath(env.databaseUrl);
+  return resolve(path === null ? './data' : dirname(path), 'demo-logins.txt');
+}
+
+export function formatLogins(logins: DemoLogin[]): string {
+  const width = Math.max(...logins.map((login) => login.email.length));
+  return logins
+    .map(
+      (login) =>
+        `  ${login.role.padEnd(8)} ${login.email.padEnd(width)}  ${login.password}${login.customer ? `  (${login.customer})` : ''}`,
+    )
+    .join('\n');
+}
+
+/**
+ * Seeds the demo data set into an empty database in one transaction, saves the logins
+ * beside the database (readable only by the owner) and returns them.
+ */
+export async function seedDemoData(
+  database: Database,
+  env: ServerEnv,
+  clock: Clock,
+  log: (line: string) => void,
+): Promise<DemoLogin[]> {
+  const { logins } = await database.write((tx) =>
+    seedDemo(tx, {
+      nowMs: clock.now(),
+      hashPassword: (password) => hashPassword(password, env.config.passwordHashing),
+      progress: log,
+    }),
+  );
+  const file = credentialsPath(env);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(
+    file,
+    `# Demo logins for the DEMO data set of this portal (random passwords, made at seed time).\n${formatLogins(logins)}\n`,
+    { mode: 0o600 },
+  );
+  return logins;
+}
+
+/**
+ * Creates the PORTAL_ADMIN_EMAIL admin if no user has that email. Returns the generated
+ * password when none was given, so the operator can sign in once and change it.
+ */
+export async function ensureAdmin(
+  database: Database,
+  env: ServerEnv,
+  clock: Clock,
+): Promise<{ created: boolean; generatedPassword?: string }> {
+  if (!env.admin) return { created: false };
+  const { email } = env.admin;
+  const existing = await database.db.select().from(users).where(eq(users.email, email)).get();
+  if (existing) return { created: false };
+  const password = env.admin.password ?? randomToken(18);
+  const passwordHash = await hashPassword(password, env.config.passwordHashing);
+  const now = new Date(clock.now());
+  await database.write((tx) =>
+    tx
+      .insert(users)
+      .values({ email, passwordHash, role: 'admin', passwordChangedAt: now, createdAt: now })
+      .onConflictDoNothing(),
+  );
+  return env.admin.password ? { created: true } : { created: true, generatedPassword: password };
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { type AppConfig, makeConfig } from './config.ts';
+
+/** The default embedded database, relative to the working directory. */
+export const DEFAULT_DATABASE_URL = 'file:./data/portal.db';
+
+const flag01 = z.enum(['0', '1']).transform((value) => value === '1');
+
+const origins = z
+  .string()
+  .transform((text) =>
+    text
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0),
+  )
+  .pipe(
+    z.array(
+      z.url({ protocol: /^https?$/ }).refine((url) => new URL(url).origin === url, {
+        message: 'must be an origin: scheme://host[:port] without a path or trailing slash',
+      }),
+    ),
+  );
+
+const EnvSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^(file:|libsql:\/\/|https?:\/\/|wss?:\/\/)/,
+      'must start with file:, libsql://, http(s):// or ws(s)://',
+    )
+    .optional(),
+  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  PORTAL_ORIGIN: origins.optional(),
+  PORTAL_ADMIN_EMAIL: z.email().optional(),
+  PORTAL_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  PORTAL_DEMO: flag01.optional(),
+  PORTAL_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  PORTAL_API_URL: z.url().optional(),
+  PORTAL_SITE_DIR: z.string().min(1).default('dist/site'),
+  NODE_ENV: z.string().optional(),
+});
+
+export interface ServerEnv {
+  host: string;
+  port: number;
+  databaseUrl: string;
+  databaseAuthToken: string | undefined;
+  /** True when DATABASE_URL was not set and the default embedded file is used. */
+  defaultDatabase: boolean;
+  admin: { email: string; password: string | undefined } | undefined;
+  /** Whether an empty database gets the demo data set. */
+  demo: boolean;
+  production: boolean;
+  /** Where the built site is served from (and built into on first start). */
+  siteDir: string;
+  config: AppConfig;
+}
+
+export class EnvError extends Error {}
+
+/** The only reader of process.env: parses it once, with messages naming the variable. */
+export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const value = parsed.data;
+  const production = value.NODE_ENV === 'production';
+  const defaultDatabase = value.DATABASE_URL === undefined;
+  if (value.PORTAL_ADMIN_PASSWORD && !value.PORTAL_ADMIN_EMAIL) {
+    throw new EnvError(
+      'Invalid environment:\n  PORTAL_ADMIN_PASSWORD is set without PORTAL_ADMIN_EMAIL',
+    );
+  }
+  // Demo data: on by default only for the default embedded database outside production;
+  // PORTAL_DEMO=1 asks for it elsewhere (never in production).
+  const demo = production ? false : (value.PORTAL_DEMO ?? defaultDatabase);
+  const port = value.PORT;
+  const ownOrigins = [
+    `http://${value.HOST.includes(':') ? `[${value.HOST}]` : value.HOST}:${port}`,
+  ];
+  if (value.HOST === '127.0.0.1') ownOrigins.push(`http://localhost:${port}`);
+  return {
+    host: value.HOST,
+    port,
+    databaseUrl: value.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    databaseAuthToken: value.DATABASE_AUTH_TOKEN,
+    defaultDatabase,
+    admin: value.PORTAL_ADMIN_EMAIL
+      ? { email: value.PORTAL_ADMIN_EMAIL.toLowerCase(), password: value.PORTAL_ADMIN_PASSWORD }
+      : undefined,
+    demo,
+    production,
+    siteDir: value.PORTAL_SITE_DIR,
+    config: makeConfig({
+      origins: value.PORTAL_ORIGIN ?? ownOrigins,
+      trustedProxyHops: value.PORTAL_TRUSTED_PROXIES,
+    }),
+  };
+}
+
+/** Where the site build reads its data: the API in-process, or over HTTP when built elsewhere. */
+export function readSiteEnv(env: NodeJS.ProcessEnv = process.env): {
+  apiUrl: string | undefined;
+} {
+  const parsed = z.object({ PORTAL_API_URL: z.url().optional() }).safeParse(env);
+  if (!parsed.success) throw new EnvError('Invalid environment:\n  PORTAL_API_URL: must be a URL');
+  return { apiUrl: parsed.data.PORTAL_API_URL };
+}
