@@ -1,0 +1,27 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+/**
+ * Builds the static site into `outDir` in a child process: Astro renders every page through
+ * the API's routes (in-process on `databaseUrl`, see site/lib/api.ts). A child keeps the
+ * build's memory and module graph out of the serving process.
+ */
+export function buildSite(options: { databaseUrl: string; outDir: string }): Promise<void> {
+  const astro = resolve(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [astro, 'build', '--silent'], {
+      cwd: resolve(import.meta.dirname, '..'),
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        DATABASE_URL: options.databaseUrl,
+        PORTAL_SITE_OUT_DIR: resolve(options.outDir),
+      },
+    });
+    child.on('error', fail);
+    child.on('exit', (code) =>
+      code === 0 ? done() : fail(new Error(`the site build exited with code ${code}`)),
+    );
+  });
+}
