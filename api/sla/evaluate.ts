@@ -291,6 +291,8 @@ function buildTimeline(
 // ---------------------------------------------------------------------------
 // One evaluation.
 
+const MAX_SAFE_MINOR = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** One (agreement, service, period) to evaluate against a service's prepared windows. */
 export interface EvaluationRequest {
   /** `YYYY-MM`, in the agreement's time zone. */
@@ -393,6 +395,10 @@ function evaluateOne(
   const feeBase = rat(fee * BigInt(coveredMs), BigInt(periodMs));
   const cap = mul(feeBase, { n: terms.cap.n, d: terms.cap.d * 100n });
   const capMinor = roundMoneyHalfUp(cap);
+  if (capMinor > MAX_SAFE_MINOR) {
+    // Never report a rounded amount of money: refuse (the schema prevents this case).
+    throw new RangeError('the credit cap exceeds 2^53 − 1 minor units; amounts would not be exact');
+  }
 
   const wantDays = options.includeDays === true || (evaluated && terms.daily !== null);
   const dayDowntime100 = wantDays ? perDay(bounds.days, pieces) : undefined;

@@ -47,6 +47,7 @@ export {
   type InputProblem,
   ignoredWindowSchema,
   instantSchema,
+  moneyFitsInSafeIntegers,
   type ParsedEvaluationRequest,
   type Policy,
   type PolicyInput,

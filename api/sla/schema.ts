@@ -163,14 +163,29 @@ export const windowSchema = z
 export type WindowInput = z.input<typeof windowSchema>;
 export type Window = z.output<typeof windowSchema>;
 
+/**
+ * `true` when every amount of money an evaluation can produce (at most the cap,
+ * `monthlyFeeMinor × capPercent / 100`) is a safe integer, so that `creditMinor`
+ * and `capMinor` are exact as JSON numbers.
+ */
+export function moneyFitsInSafeIntegers(monthlyFeeMinor: number, capPercent: number): boolean {
+  const cap = fromDecimal(capPercent);
+  return BigInt(monthlyFeeMinor) * cap.n <= BigInt(Number.MAX_SAFE_INTEGER) * cap.d * 100n;
+}
+
 /** One evaluation case: one agreement, one service, one period (spec §5). */
-export const evaluationCaseSchema = z.strictObject({
-  period: periodSchema,
-  asOf: withDefault(instantSchema, null),
-  agreement: agreementSchema,
-  policy: policySchema,
-  windows: withDefault(z.array(windowSchema), []),
-});
+export const evaluationCaseSchema = z
+  .strictObject({
+    period: periodSchema,
+    asOf: withDefault(instantSchema, null),
+    agreement: agreementSchema,
+    policy: policySchema,
+    windows: withDefault(z.array(windowSchema), []),
+  })
+  .refine((c) => moneyFitsInSafeIntegers(c.agreement.monthlyFeeMinor, c.policy.capPercent), {
+    message: 'monthlyFeeMinor × capPercent / 100 must not exceed 2^53 − 1 minor units',
+    path: ['agreement', 'monthlyFeeMinor'],
+  });
 
 export type EvaluationCaseInput = z.input<typeof evaluationCaseSchema>;
 export type EvaluationCase = z.output<typeof evaluationCaseSchema>;

@@ -135,6 +135,16 @@ describe('invalid cases name the field', () => {
       'windows.0.announcedAt: ',
     ],
     ['not an object', 42, '(the case itself): '],
+    // 2^53 − 1 at a 150 % cap would be a credit no JSON number holds exactly.
+    [
+      'a fee whose cap exceeds safe integers',
+      {
+        ...base,
+        agreement: { ...base.agreement, monthlyFeeMinor: Number.MAX_SAFE_INTEGER },
+        policy: { ...base.policy, capPercent: 150 },
+      },
+      'agreement.monthlyFeeMinor: monthlyFeeMinor × capPercent / 100 must not exceed 2^53 − 1',
+    ],
   ])('%s', (_name, input, expected) => {
     expect(problems(input).join('\n')).toContain(expected);
   });

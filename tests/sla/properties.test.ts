@@ -1,0 +1,366 @@
+// Properties of the evaluation over random cases (fast-check, ≥ 1 000 runs each).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type EvaluationCase,
+  type EvaluationCaseInput,
+  type EvaluationResult,
+  evaluateAgreements,
+  evaluateCase,
+  evaluationCaseSchema,
+  formatInstant,
+  periodBounds,
+  prepareWindows,
+  type WindowInput,
+} from '../../api/sla/index.ts';
+import { fromDecimal } from '../../api/sla/rational.ts';
+
+const RUNS = { numRuns: 1_000 };
+const DAY = 86_400_000;
+const zones = [
+  'UTC',
+  'America/New_York',
+  'Australia/Sydney',
+  'Asia/Kolkata',
+  'Pacific/Chatham',
+  'America/Havana',
+  'Europe/London',
+];
+const periods = ['2024-02', '2026-03', '2026-04', '2026-10', '2026-11'];
+
+const decimalPercent = fc.constantFrom(90, 95, 95.5, 99, 99.5, 99.9, 99.95, 99.99, 99.999, 100);
+
+const policyArb = fc.record({
+  targetPercent: decimalPercent,
+  weights: fc.record({
+    major_outage: fc.constantFrom(1, 0.5, 0.75),
+    partial_outage: fc.integer({ min: 0, max: 100 }).map((h) => h / 100),
+    degraded: fc.integer({ min: 0, max: 100 }).map((h) => h / 100),
+  }),
+  minimumOutageMinutes: fc.constantFrom(0, 1, 5, 30, 2.5),
+  maintenanceNoticeMinutes: fc.constantFrom(0, 60, 2880),
+  maintenanceAccounting: fc.constantFrom('excluded' as const, 'up' as const),
+  tiers: fc.array(
+    fc.record({
+      belowPercent: decimalPercent,
+      creditPercent: fc.constantFrom(0, 5, 10, 25, 33.33, 100, 150),
+    }),
+    { maxLength: 3 },
+  ),
+  dailyRule: fc.option(
+    fc.record({
+      thresholdMinutes: fc.constantFrom(0, 30, 240, 0.5),
+      creditDays: fc.constantFrom(0, 1, 1.5, 3),
+    }),
+    { nil: null },
+  ),
+  capPercent: fc.constantFrom(0, 10, 50, 100, 150, 12.5),
+  minimumCreditMinor: fc.constantFrom(0, 100, 5_000),
+  claimWindowDays: fc.constantFrom(0, 30, 60),
+});
+
+interface Shape {
+  readonly zone: string;
+  readonly period: string;
+}
+
+function windowArb(baseMs: number, spanMs: number) {
+  return fc
+    .record({
+      startMs: fc.integer({ min: 0, max: spanMs }),
+      lengthMs: fc.oneof(
+        fc.integer({ min: 1, max: 10 * 60_000 }),
+        fc.integer({ min: 1, max: 2 * DAY }),
+      ),
+      state: fc.constantFrom(
+        'major_outage' as const,
+        'partial_outage' as const,
+        'degraded' as const,
+        'maintenance' as const,
+      ),
+      noticeMs: fc.option(fc.integer({ min: -DAY, max: 4 * DAY }), { nil: null }),
+      open: fc.integer({ min: 0, max: 15 }).map((n) => n === 0),
+    })
+    .map((w) => ({
+      startMs: baseMs + w.startMs,
+      endMs: w.open ? null : baseMs + w.startMs + w.lengthMs,
+      state: w.state,
+      announcedAtMs: w.noticeMs === null ? null : baseMs + w.startMs - w.noticeMs,
+    }));
+}
+
+interface RawWindow {
+  readonly startMs: number;
+  readonly endMs: number | null;
+  readonly state: WindowInput['state'];
+  readonly announcedAtMs: number | null;
+}
+
+type GeneratedPolicy = typeof policyArb extends fc.Arbitrary<infer P> ? P : never;
+
+interface RawCase {
+  readonly zone: string;
+  readonly period: string;
+  readonly asOfMs: number | null;
+  readonly startMs: number;
+  readonly endMs: number | null;
+  readonly fee: number;
+  readonly policy: GeneratedPolicy;
+  readonly windows: RawWindow[];
+}
+
+const caseArb: fc.Arbitrary<RawCase> = fc
+  .record({ zone: fc.constantFrom(...zones), period: fc.constantFrom(...periods) })
+  .chain(({ zone, period }: Shape) => {
+    const bounds = periodBounds(period, zone);
+    const baseMs = bounds.startMs - 2 * DAY;
+    const spanMs = bounds.endMs - bounds.startMs + 4 * DAY;
+    return fc.record({
+      zone: fc.constant(zone),
+      period: fc.constant(period),
+      asOfMs: fc.option(fc.integer({ min: baseMs, max: baseMs + spanMs }), { nil: null, freq: 3 }),
+      startMs: fc.oneof(
+        fc.constant(baseMs - 100 * DAY),
+        fc.integer({ min: baseMs, max: baseMs + spanMs }),
+      ),
+      endMs: fc.option(fc.integer({ min: 1, max: 40 * DAY }), { nil: null, freq: 2 }),
+      // The largest fee whose 150 % cap is still a safe integer: ⌊(2^53 − 1) / 1.5⌋.
+      fee: fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.constant(6_004_799_503_160_660)),
+      policy: policyArb,
+      windows: fc.array(windowArb(baseMs, spanMs), { maxLength: 12 }),
+    });
+  })
+  .map((c) => ({ ...c, endMs: c.endMs === null ? null : c.startMs + c.endMs }));
+
+/** Writes an instant with a given UTC offset (minutes), e.g. `…T05:30:00.000+05:30`. */
+function writeInstant(ms: number, offsetMinutes = 0): string {
+  if (offsetMinutes === 0) return formatInstant(ms);
+  const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, -1);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+function toInput(
+  c: RawCase,
+  windows: readonly RawWindow[] = c.windows,
+  offset: () => number = () => 0,
+): EvaluationCaseInput {
+  return {
+    period: c.period,
+    asOf: c.asOfMs === null ? null : writeInstant(c.asOfMs, offset()),
+    agreement: {
+      timeZone: c.zone,
+      start: writeInstant(c.startMs, offset()),
+      end: c.endMs === null ? null : writeInstant(c.endMs, offset()),
+      monthlyFeeMinor: c.fee,
+      currency: 'EUR',
+    },
+    policy: c.policy,
+    windows: windows.map((w) => ({
+      start: writeInstant(w.startMs, offset()),
+      end: w.endMs === null ? null : writeInstant(w.endMs, offset()),
+      state: w.state,
+      announcedAt: w.announcedAtMs === null ? null : writeInstant(w.announcedAtMs, offset()),
+    })),
+  };
+}
+
+function evaluateRaw(c: RawCase, windows?: readonly RawWindow[]): EvaluationResult {
+  return evaluateCase(evaluationCaseSchema.parse(toInput(c, windows)));
+}
+
+/** Figures and pieces: everything but the per-window explanations, whose indices move. */
+function figures(result: EvaluationResult) {
+  const { ignored: _ignored, ...rest } = result;
+  return rest;
+}
+
+function ignoredAsSet(result: EvaluationResult): string[] {
+  return result.ignored.map(({ index: _index, ...entry }) => JSON.stringify(entry)).sort();
+}
+
+describe('properties', () => {
+  it('availability lies in [0, 100], and shows below 100.000 whenever downtime counted', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const result = evaluateRaw(c);
+        if (result.status !== 'evaluated') return result.availabilityPercent === null;
+        const a = result.availabilityPercent as number;
+        const shown = result.availabilityDisplay as string;
+        expect(a).toBeGreaterThanOrEqual(0);
+        expect(a).toBeLessThanOrEqual(100);
+        expect(shown).toMatch(/^\d{1,3}\.\d{3}$/);
+        if (result.downtimeMs > 0) expect(shown).not.toBe('100.000');
+        return true;
+      }),
+      RUNS,
+    );
+  });
+
+  it('adding an outage window never raises availability nor lowers downtime', () => {
+    const extra = fc.record({
+      startOffset: fc.integer({ min: 0, max: 34 * DAY }),
+      lengthMs: fc.integer({ min: 1, max: DAY }),
+      state: fc.constantFrom(
+        'major_outage' as const,
+        'partial_outage' as const,
+        'degraded' as const,
+      ),
+    });
+    fc.assert(
+      fc.property(caseArb, extra, (c, e) => {
+        const bounds = periodBounds(c.period, c.zone);
+        const startMs = bounds.startMs - 2 * DAY + e.startOffset;
+        const added: RawWindow = {
+          startMs,
+          endMs: startMs + e.lengthMs,
+          state: e.state,
+          announcedAtMs: null,
+        };
+        const before = evaluateRaw(c);
+        const after = evaluateRaw(c, [...c.windows, added]);
+        expect(after.status).toBe(before.status);
+        expect(after.downtimeMs).toBeGreaterThanOrEqual(before.downtimeMs);
+        if (before.availabilityPercent !== null) {
+          expect(after.availabilityPercent as number).toBeLessThanOrEqual(
+            before.availabilityPercent,
+          );
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('the order of the windows changes nothing', () => {
+    fc.assert(
+      fc.property(
+        caseArb.chain((c) =>
+          fc.tuple(fc.constant(c), fc.shuffledSubarray(c.windows, { minLength: c.windows.length })),
+        ),
+        ([c, shuffled]) => {
+          const a = evaluateRaw(c);
+          const b = evaluateRaw(c, shuffled);
+          expect(figures(b)).toEqual(figures(a));
+          expect(ignoredAsSet(b)).toEqual(ignoredAsSet(a));
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('splitting an outage window into adjacent pieces changes nothing', () => {
+    fc.assert(
+      fc.property(caseArb, fc.nat(), fc.double({ min: 0, max: 1, noNaN: true }), (c, pick, at) => {
+        const candidates = c.windows
+          .map((w, i) => ({ w, i }))
+          .filter(
+            ({ w }) => w.state !== 'maintenance' && w.endMs !== null && w.endMs - w.startMs >= 2,
+          );
+        const chosen = candidates[pick % Math.max(1, candidates.length)];
+        if (chosen === undefined) return;
+        const { w, i } = chosen;
+        const endMs = w.endMs as number;
+        const cut = w.startMs + 1 + Math.floor(at * (endMs - w.startMs - 2));
+        const split = [...c.windows];
+        split.splice(i, 1, { ...w, endMs: cut }, { ...w, startMs: cut });
+        expect(figures(evaluateRaw(c, split))).toEqual(figures(evaluateRaw(c)));
+      }),
+      RUNS,
+    );
+  });
+
+  it('the credit never exceeds the cap rounded half up', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const result = evaluateRaw(c);
+        const bounds = periodBounds(c.period, c.zone);
+        // cap = fee × covered / period × capPercent / 100, rounded half up: ⌊(2n + d) / 2d⌋.
+        const cap = fromDecimal(c.policy.capPercent);
+        const n = BigInt(c.fee) * BigInt(result.coveredMs) * cap.n;
+        const d = BigInt(bounds.endMs - bounds.startMs) * cap.d * 100n;
+        const roundedCap = (2n * n + d) / (2n * d);
+        expect(BigInt(result.capMinor)).toBe(roundedCap);
+        expect(BigInt(result.creditMinor) <= roundedCap).toBe(true);
+        expect(Number.isInteger(result.creditMinor)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('counted pieces and daily figures add up to the totals', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const result = evaluateCase(evaluationCaseSchema.parse(toInput(c)), { includeDays: true });
+        // Pieces: Σ weight(hundredths) × length, exact integers, / 100 once.
+        let downtime100 = 0;
+        for (const piece of result.counted) {
+          downtime100 +=
+            Math.round(piece.weight * 100) * (Date.parse(piece.end) - Date.parse(piece.start));
+        }
+        expect(downtime100 / 100).toBe(result.downtimeMs);
+        const days = result.days ?? [];
+        expect(days.reduce((sum, day) => sum + day.eligibleMs, 0)).toBe(result.eligibleMs);
+        expect(
+          Math.abs(days.reduce((sum, day) => sum + day.downtimeMs, 0) - result.downtimeMs),
+        ).toBeLessThan(1e-6);
+      }),
+      RUNS,
+    );
+  });
+
+  it('results do not depend on the UTC offset the instants are written in', () => {
+    const offsets = fc.array(fc.integer({ min: -23 * 60 - 59, max: 23 * 60 + 59 }), {
+      minLength: 64,
+      maxLength: 64,
+    });
+    fc.assert(
+      fc.property(caseArb, offsets, (c, list) => {
+        let k = 0;
+        const next = () => list[k++ % list.length] as number;
+        const rewritten = evaluateCase(evaluationCaseSchema.parse(toInput(c, c.windows, next)));
+        expect(rewritten).toEqual(evaluateRaw(c));
+      }),
+      RUNS,
+    );
+  });
+
+  it('evaluateAgreements over a longer history equals evaluateCase on the same windows', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const parsed: EvaluationCase = evaluationCaseSchema.parse(toInput(c));
+        const [batch] = evaluateAgreements(prepareWindows(parsed.windows), [parsed], {
+          ignoredScope: 'all',
+        });
+        expect(batch).toEqual(evaluateCase(parsed));
+      }),
+      RUNS,
+    );
+  });
+
+  it("a month's length is the sum of its local days, which are contiguous", () => {
+    const allZones = Intl.supportedValuesOf('timeZone');
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...allZones),
+        fc.integer({ min: 1950, max: 2060 }),
+        fc.integer({ min: 1, max: 12 }),
+        (zone, year, month) => {
+          const bounds = periodBounds(`${year}-${String(month).padStart(2, '0')}`, zone);
+          let cursor = bounds.startMs;
+          for (const day of bounds.days) {
+            expect(day.startMs).toBe(cursor);
+            expect(day.endMs).toBeGreaterThan(day.startMs);
+            cursor = day.endMs;
+          }
+          expect(cursor).toBe(bounds.endMs);
+          expect(bounds.days).toHaveLength(bounds.daysInMonth);
+          expect(bounds.days.reduce((sum, day) => sum + (day.endMs - day.startMs), 0)).toBe(
+            bounds.endMs - bounds.startMs,
+          );
+        },
+      ),
+      RUNS,
+    );
+  });
+});
