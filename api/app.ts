@@ -9,14 +9,35 @@ import type { AppConfig } from './config.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { ApiError, errorBody } from './errors.ts';
 import { type ApiApp, createRouter } from './openapi.ts';
+import { registerApiKeys } from './routes/api-keys.ts';
+import { registerAuth } from './routes/auth.ts';
+import { DOCS_PATH, registerDocs } from './routes/docs.ts';
+import { registerEvaluate } from './routes/evaluate.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerPublic } from './routes/public.ts';
+import { registerStaffAgreements } from './routes/staff-agreements.ts';
+import { registerStaffCustomers } from './routes/staff-customers.ts';
+import { registerStaffPolicies } from './routes/staff-policies.ts';
+import { registerStaffServices } from './routes/staff-services.ts';
+import { registerStaffUsers } from './routes/staff-users.ts';
 import { checkOrigin, requireJsonBody } from './security.ts';
+import { DOCS_CSP } from './services/docs-assets.ts';
 
 export const API_PREFIX = '/api/v1';
 
 /** Each routes module adds its routes to the /api/v1 router. */
-const ROUTE_MODULES: ((api: ApiApp) => void)[] = [registerPublic];
+const ROUTE_MODULES: ((api: ApiApp) => void)[] = [
+  registerPublic,
+  registerAuth,
+  registerApiKeys,
+  registerStaffUsers,
+  registerStaffServices,
+  registerStaffCustomers,
+  registerStaffPolicies,
+  registerStaffAgreements,
+  registerEvaluate,
+  registerDocs,
+];
 
 function mapHttpException(error: HTTPException): ApiError {
   switch (error.status) {
@@ -46,12 +67,20 @@ export function createApp(deps: { db: Database; clock: Clock; config: AppConfig 
     c.set('deps', fullDeps);
     await next();
   });
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-      crossOriginResourcePolicy: 'same-site',
-    }),
+  const apiHeaders = secureHeaders({
+    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    crossOriginResourcePolicy: 'same-site',
+  });
+  // The reference page runs swagger-ui from this origin: scripts and styles, still nothing inline.
+  const docsHeaders = secureHeaders({
+    contentSecurityPolicy: DOCS_CSP,
+    crossOriginResourcePolicy: 'same-origin',
+  });
+  const docsPrefix = `${API_PREFIX}${DOCS_PATH}`;
+  app.use('*', (c, next) =>
+    c.req.path === docsPrefix || c.req.path.startsWith(`${docsPrefix}/`)
+      ? docsHeaders(c, next)
+      : apiHeaders(c, next),
   );
 
   app.onError((error, c) => {

@@ -81,10 +81,17 @@ export function errorBody(error: ApiError, requestId: string): ErrorBody {
 
 /** Turns zod issues into the error shape's `issues` (dotted paths). */
 export function zodIssues(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  issues: readonly { path: readonly PropertyKey[]; message: string; keys?: readonly string[] }[],
 ): ErrorIssue[] {
-  return issues.map((issue) => ({
-    path: issue.path.map((part) => String(part)).join('.'),
-    message: issue.message,
-  }));
+  return issues.flatMap((issue) => {
+    const path = issue.path.map((part) => String(part));
+    // An unknown field is named by its own path, so clients see which field to drop.
+    if (issue.keys && issue.keys.length > 0) {
+      return issue.keys.map((key) => ({
+        path: [...path, key].join('.'),
+        message: `Unknown field "${key}".`,
+      }));
+    }
+    return [{ path: path.join('.'), message: issue.message }];
+  });
 }

@@ -1,0 +1,145 @@
+import type { Context } from 'hono';
+import { MAX_PASSWORD_LENGTH } from '../auth/passwords.ts';
+import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../auth/sessions.ts';
+import type { AppEnv } from '../context.ts';
+import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
+import { type ClientMeta, changePassword, login, logout } from '../services/accounts.ts';
+import { acceptInvitation } from '../services/invitations.ts';
+import { emailSchema, newPasswordSchema, userPrincipal } from './common.ts';
+
+export const SessionUserSchema = z
+  .object({
+    id: z.number().int(),
+    email: z.string(),
+    role: z.enum(['customer', 'agent', 'admin']),
+    customerId: z.number().int().nullable(),
+  })
+  .openapi('SessionUser');
+
+const SignedInSchema = z.object({ user: SessionUserSchema }).openapi('SignedIn');
+
+const signIn = defineRoute('public', {
+  method: 'post',
+  path: '/auth/login',
+  tags: ['Accounts'],
+  summary: 'Sign in with email and password',
+  description:
+    'Starts a new session (the cookie `portal_session`, HttpOnly, SameSite=Lax); a session the request carried ends. Limited per account and per client address.',
+  request: {
+    body: jsonBody(
+      z.strictObject({
+        email: emailSchema,
+        password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+      }),
+    ),
+  },
+  responses: {
+    200: jsonContent(SignedInSchema, 'Signed in; the session cookie is set'),
+    ...errorResponses(400, 401, 403, 413, 415, 429),
+  },
+});
+
+const signOut = defineRoute('public', {
+  method: 'post',
+  path: '/auth/logout',
+  tags: ['Accounts'],
+  summary: 'Sign out: the session ends and the cookie is cleared',
+  responses: { 204: { description: 'Signed out' }, ...errorResponses(403, 415) },
+});
+
+const me = defineRoute('session', {
+  method: 'get',
+  path: '/auth/me',
+  tags: ['Accounts'],
+  summary: 'The signed-in person',
+  responses: { 200: jsonContent(SignedInSchema, 'The signed-in person') },
+});
+
+const changeOwnPassword = defineRoute('session', {
+  method: 'post',
+  path: '/auth/password',
+  tags: ['Accounts'],
+  summary: 'Change your own password',
+  description:
+    'Needs the current password. Every other session of yours ends; this one continues under a new cookie.',
+  request: {
+    body: jsonBody(
+      z.strictObject({
+        currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+        newPassword: newPasswordSchema,
+      }),
+    ),
+  },
+  responses: {
+    200: jsonContent(SignedInSchema, 'Changed; a new session cookie is set'),
+    ...errorResponses(400, 413, 415, 429),
+  },
+});
+
+const acceptInvite = defineRoute('public', {
+  method: 'post',
+  path: '/auth/invitations/accept',
+  tags: ['Accounts'],
+  summary: 'Accept an invitation: choose a password and sign in',
+  description:
+    'The token comes from the one-time link an admin sent (after `#token=`). It works once, until it expires.',
+  request: {
+    body: jsonBody(
+      z.strictObject({
+        token: z.string().min(1).max(200),
+        password: newPasswordSchema,
+      }),
+    ),
+  },
+  responses: {
+    200: jsonContent(SignedInSchema, 'Password set and signed in'),
+    ...errorResponses(400, 403, 413, 415),
+  },
+});
+
+function clientMeta(c: Context<AppEnv>): ClientMeta {
+  return {
+    ip: c.var.clientAddress,
+    userAgent: c.req.header('user-agent'),
+    previousToken: readSessionCookie(c),
+  };
+}
+
+export function registerAuth(api: ApiApp): void {
+  api.openapi(signIn, async (c) => {
+    const { token, user } = await login(c.var.deps, c.req.valid('json'), clientMeta(c));
+    setSessionCookie(c, token);
+    return c.json({ user }, 200);
+  });
+
+  api.openapi(signOut, async (c) => {
+    await logout(c.var.deps, readSessionCookie(c));
+    clearSessionCookie(c);
+    return c.body(null, 204);
+  });
+
+  api.openapi(me, (c) => c.json({ user: userPrincipal(c.var.principal).user }, 200));
+
+  api.openapi(changeOwnPassword, async (c) => {
+    const { token, user } = await changePassword(
+      c.var.deps,
+      userPrincipal(c.var.principal),
+      c.var.requestId,
+      c.req.valid('json'),
+      clientMeta(c),
+    );
+    setSessionCookie(c, token);
+    return c.json({ user }, 200);
+  });
+
+  api.openapi(acceptInvite, async (c) => {
+    const { token, user } = await acceptInvitation(
+      c.var.deps,
+      c.var.requestId,
+      c.req.valid('json'),
+      clientMeta(c),
+    );
+    setSessionCookie(c, token);
+    return c.json({ user }, 200);
+  });
+}

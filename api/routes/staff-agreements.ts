@@ -1,0 +1,160 @@
+import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
+import {
+  createAgreement,
+  getAgreement,
+  listAgreements,
+  updateAgreement,
+} from '../services/admin-agreements.ts';
+import { pageSchema } from '../services/pagination.ts';
+import { instantSchema, parseInstant } from '../sla/index.ts';
+import { activeFilter, IdParams, idFilter, listQuery, slugSchema } from './common.ts';
+import { zoneSchema } from './staff-customers.ts';
+
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+const currencySchema = z
+  .string()
+  .refine((code) => /^[A-Z]{3}$/.test(code) && CURRENCIES.has(code), {
+    message: 'must be an ISO 4217 currency code such as USD',
+  })
+  .openapi({ example: 'EUR' });
+
+const instant = instantSchema.openapi({ format: 'date-time', example: '2026-01-01T00:00:00Z' });
+
+const AgreementSchema = z
+  .object({
+    id: z.number().int(),
+    customerId: z.number().int(),
+    policyId: z.number().int(),
+    start: z.iso.datetime(),
+    end: z.iso.datetime().nullable(),
+    timeZone: z.string(),
+    active: z.boolean(),
+    services: z.array(
+      z.object({
+        serviceId: z.number().int(),
+        slug: z.string(),
+        name: z.string(),
+        monthlyFeeMinor: z.number().int(),
+        currency: z.string(),
+      }),
+    ),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi('Agreement');
+
+const NewAgreementSchema = z
+  .strictObject({
+    customerId: z.number().int().positive(),
+    policyId: z.number().int().positive(),
+    start: instant,
+    end: instant.nullish(),
+    timeZone: zoneSchema.nullish().openapi({ description: 'Default: the customer’s zone.' }),
+    services: z
+      .array(
+        z.strictObject({
+          slug: slugSchema,
+          monthlyFeeMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+          currency: currencySchema,
+        }),
+      )
+      .min(1)
+      .max(200),
+  })
+  .superRefine((value, ctx) => {
+    const start = parseInstant(value.start);
+    const end = value.end ? parseInstant(value.end) : undefined;
+    if (start !== undefined && end !== undefined && end <= start) {
+      ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' });
+    }
+    const seen = new Set<string>();
+    value.services.forEach((line, index) => {
+      if (seen.has(line.slug)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['services', index, 'slug'],
+          message: `${line.slug} is listed twice`,
+        });
+      }
+      seen.add(line.slug);
+    });
+  });
+
+const tags = ['Administration: agreements'];
+
+const list = defineRoute('admin', {
+  method: 'get',
+  path: '/staff/agreements',
+  tags,
+  summary: 'Agreements with their services and fees',
+  request: { query: listQuery({ customerId: idFilter, active: activeFilter }) },
+  responses: {
+    200: jsonContent(pageSchema(AgreementSchema), 'A page of agreements'),
+    ...errorResponses(400),
+  },
+});
+
+const create = defineRoute('admin', {
+  method: 'post',
+  path: '/staff/agreements',
+  tags,
+  summary: 'Add an agreement: a customer’s SLA for services, each with its monthly fee',
+  description:
+    'Fees are integers in minor units (cents). The terms are fixed once made: to change services or fees, end this agreement and add a new one.',
+  request: { body: jsonBody(NewAgreementSchema) },
+  responses: {
+    201: jsonContent(AgreementSchema, 'The agreement'),
+    ...errorResponses(400, 413, 415, 422),
+  },
+});
+
+const get = defineRoute('admin', {
+  method: 'get',
+  path: '/staff/agreements/{id}',
+  tags,
+  summary: 'One agreement',
+  request: { params: IdParams },
+  responses: { 200: jsonContent(AgreementSchema, 'The agreement'), ...errorResponses(400, 404) },
+});
+
+const update = defineRoute('admin', {
+  method: 'patch',
+  path: '/staff/agreements/{id}',
+  tags,
+  summary: 'End an agreement (or clear its end), or deactivate it',
+  request: {
+    params: IdParams,
+    body: jsonBody(z.strictObject({ end: instant.nullish(), active: z.boolean().optional() })),
+  },
+  responses: {
+    200: jsonContent(AgreementSchema, 'The agreement'),
+    ...errorResponses(400, 404, 413, 415),
+  },
+});
+
+export function registerStaffAgreements(api: ApiApp): void {
+  api.openapi(list, async (c) =>
+    c.json(await listAgreements(c.var.deps, c.req.valid('query')), 200),
+  );
+  api.openapi(create, async (c) =>
+    c.json(
+      await createAgreement(c.var.deps, c.var.principal, c.var.requestId, c.req.valid('json')),
+      201,
+    ),
+  );
+  api.openapi(get, async (c) =>
+    c.json(await getAgreement(c.var.deps, c.req.valid('param').id), 200),
+  );
+  api.openapi(update, async (c) =>
+    c.json(
+      await updateAgreement(
+        c.var.deps,
+        c.var.principal,
+        c.var.requestId,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      ),
+      200,
+    ),
+  );
+}

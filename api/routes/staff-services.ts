@@ -1,0 +1,216 @@
+import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
+import {
+  createGroup,
+  createService,
+  getService,
+  listGroups,
+  listServices,
+  updateGroup,
+  updateService,
+} from '../services/admin-services.ts';
+import { pageSchema } from '../services/pagination.ts';
+import { instantSchema } from '../sla/index.ts';
+import { activeFilter, IdParams, listQuery, nameSchema, slugSchema } from './common.ts';
+
+const GroupSchema = z
+  .object({
+    id: z.number().int(),
+    slug: z.string(),
+    name: z.string(),
+    sortOrder: z.number().int(),
+    active: z.boolean(),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi('ServiceGroup');
+
+const ServiceSchema = z
+  .object({
+    id: z.number().int(),
+    slug: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    group: z.object({ id: z.number().int(), slug: z.string(), name: z.string() }).nullable(),
+    monitoredSince: z.iso.datetime(),
+    sortOrder: z.number().int(),
+    active: z.boolean(),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi('Service');
+
+const descriptionSchema = z.string().trim().max(2000);
+const sortOrderSchema = z.number().int().min(-1_000_000).max(1_000_000);
+const monitoredSinceSchema = instantSchema.openapi({
+  description: 'Before this instant the public bars show "no data". Default: now.',
+  format: 'date-time',
+});
+
+const tags = ['Administration: services'];
+
+const list = defineRoute('admin', {
+  method: 'get',
+  path: '/staff/services',
+  tags,
+  summary: 'Services, active and deactivated',
+  request: { query: listQuery({ active: activeFilter }) },
+  responses: {
+    200: jsonContent(pageSchema(ServiceSchema), 'A page of services'),
+    ...errorResponses(400),
+  },
+});
+
+const create = defineRoute('admin', {
+  method: 'post',
+  path: '/staff/services',
+  tags,
+  summary: 'Add a service',
+  description: 'The group is named by its slug and created (named after it) if missing.',
+  request: {
+    body: jsonBody(
+      z.strictObject({
+        slug: slugSchema,
+        name: nameSchema,
+        group: slugSchema.nullish(),
+        description: descriptionSchema.nullish(),
+        monitoredSince: monitoredSinceSchema.optional(),
+        sortOrder: sortOrderSchema.optional(),
+      }),
+    ),
+  },
+  responses: {
+    201: jsonContent(ServiceSchema, 'The service'),
+    ...errorResponses(400, 409, 413, 415),
+  },
+});
+
+const get = defineRoute('admin', {
+  method: 'get',
+  path: '/staff/services/{id}',
+  tags,
+  summary: 'One service',
+  request: { params: IdParams },
+  responses: { 200: jsonContent(ServiceSchema, 'The service'), ...errorResponses(400, 404) },
+});
+
+const update = defineRoute('admin', {
+  method: 'patch',
+  path: '/staff/services/{id}',
+  tags,
+  summary: 'Change a service, or deactivate it (`active: false`)',
+  description: 'The slug never changes: monitors and agreements name the service by it.',
+  request: {
+    params: IdParams,
+    body: jsonBody(
+      z.strictObject({
+        name: nameSchema.optional(),
+        group: slugSchema.nullish(),
+        description: descriptionSchema.nullish(),
+        monitoredSince: monitoredSinceSchema.optional(),
+        sortOrder: sortOrderSchema.optional(),
+        active: z.boolean().optional(),
+      }),
+    ),
+  },
+  responses: {
+    200: jsonContent(ServiceSchema, 'The service'),
+    ...errorResponses(400, 404, 413, 415),
+  },
+});
+
+const groupTags = ['Administration: services'];
+
+const listGroupsRoute = defineRoute('admin', {
+  method: 'get',
+  path: '/staff/service-groups',
+  tags: groupTags,
+  summary: 'Service groups',
+  request: { query: listQuery({}) },
+  responses: {
+    200: jsonContent(pageSchema(GroupSchema), 'A page of groups'),
+    ...errorResponses(400),
+  },
+});
+
+const createGroupRoute = defineRoute('admin', {
+  method: 'post',
+  path: '/staff/service-groups',
+  tags: groupTags,
+  summary: 'Add a service group',
+  request: {
+    body: jsonBody(
+      z.strictObject({
+        slug: slugSchema,
+        name: nameSchema,
+        sortOrder: sortOrderSchema.optional(),
+      }),
+    ),
+  },
+  responses: {
+    201: jsonContent(GroupSchema, 'The group'),
+    ...errorResponses(400, 409, 413, 415),
+  },
+});
+
+const updateGroupRoute = defineRoute('admin', {
+  method: 'patch',
+  path: '/staff/service-groups/{id}',
+  tags: groupTags,
+  summary: 'Rename, reorder or deactivate a group (once its services are moved)',
+  request: {
+    params: IdParams,
+    body: jsonBody(
+      z.strictObject({
+        name: nameSchema.optional(),
+        sortOrder: sortOrderSchema.optional(),
+        active: z.boolean().optional(),
+      }),
+    ),
+  },
+  responses: {
+    200: jsonContent(GroupSchema, 'The group'),
+    ...errorResponses(400, 404, 413, 415, 422),
+  },
+});
+
+export function registerStaffServices(api: ApiApp): void {
+  api.openapi(list, async (c) => c.json(await listServices(c.var.deps, c.req.valid('query')), 200));
+  api.openapi(create, async (c) =>
+    c.json(
+      await createService(c.var.deps, c.var.principal, c.var.requestId, c.req.valid('json')),
+      201,
+    ),
+  );
+  api.openapi(get, async (c) => c.json(await getService(c.var.deps, c.req.valid('param').id), 200));
+  api.openapi(update, async (c) =>
+    c.json(
+      await updateService(
+        c.var.deps,
+        c.var.principal,
+        c.var.requestId,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      ),
+      200,
+    ),
+  );
+  api.openapi(listGroupsRoute, async (c) =>
+    c.json(await listGroups(c.var.deps, c.req.valid('query')), 200),
+  );
+  api.openapi(createGroupRoute, async (c) =>
+    c.json(
+      await createGroup(c.var.deps, c.var.principal, c.var.requestId, c.req.valid('json')),
+      201,
+    ),
+  );
+  api.openapi(updateGroupRoute, async (c) =>
+    c.json(
+      await updateGroup(
+        c.var.deps,
+        c.var.principal,
+        c.var.requestId,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      ),
+      200,
+    ),
+  );
+}

@@ -1,0 +1,170 @@
+import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
+import { createUser, getUser, listUsers, ROLES, updateUser } from '../services/admin-users.ts';
+import { inviteUser } from '../services/invitations.ts';
+import { pageSchema } from '../services/pagination.ts';
+import {
+  activeFilter,
+  emailSchema,
+  IdParams,
+  idFilter,
+  listQuery,
+  nameSchema,
+  newPasswordSchema,
+  userPrincipal,
+} from './common.ts';
+
+const roleSchema = z.enum(ROLES);
+
+const UserSchema = z
+  .object({
+    id: z.number().int(),
+    email: z.string(),
+    name: z.string().nullable(),
+    role: roleSchema,
+    customerId: z.number().int().nullable(),
+    active: z.boolean(),
+    passwordSet: z.boolean(),
+    passwordChangedAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi('User');
+
+const customerIdField = z
+  .number()
+  .int()
+  .positive()
+  .nullish()
+  .openapi({ description: 'Required exactly when role is customer.' });
+
+const tags = ['Administration: users'];
+
+const list = defineRoute('admin', {
+  method: 'get',
+  path: '/staff/users',
+  tags,
+  summary: 'Users, filtered by role, customer or active flag',
+  request: {
+    query: listQuery({ role: roleSchema.optional(), customerId: idFilter, active: activeFilter }),
+  },
+  responses: {
+    200: jsonContent(pageSchema(UserSchema), 'A page of users'),
+    ...errorResponses(400),
+  },
+});
+
+const create = defineRoute('admin', {
+  method: 'post',
+  path: '/staff/users',
+  tags,
+  summary: 'Create a user with a password (for scripts; invite people instead)',
+  request: {
+    body: jsonBody(
+      z.strictObject({
+        email: emailSchema,
+        password: newPasswordSchema,
+        role: roleSchema,
+        customerId: customerIdField,
+        name: nameSchema.nullish(),
+      }),
+    ),
+  },
+  responses: {
+    201: jsonContent(UserSchema, 'The user'),
+    ...errorResponses(400, 409, 413, 415, 422),
+  },
+});
+
+const invite = defineRoute('admin', {
+  method: 'post',
+  path: '/staff/users/invitations',
+  tags,
+  summary: 'Invite a person: a user without a password and a one-time link',
+  description:
+    'The link is shown once and works once, until it expires. Inviting a person again who never accepted replaces their earlier link.',
+  request: {
+    body: jsonBody(
+      z.strictObject({
+        email: emailSchema,
+        role: roleSchema,
+        customerId: customerIdField,
+        name: nameSchema.nullish(),
+      }),
+    ),
+  },
+  responses: {
+    201: jsonContent(
+      z
+        .object({ user: UserSchema, link: z.string(), expiresAt: z.iso.datetime() })
+        .openapi('Invitation'),
+      'The invited user and the one-time link',
+    ),
+    ...errorResponses(400, 409, 413, 415, 422),
+  },
+});
+
+const get = defineRoute('admin', {
+  method: 'get',
+  path: '/staff/users/{id}',
+  tags,
+  summary: 'One user',
+  request: { params: IdParams },
+  responses: { 200: jsonContent(UserSchema, 'The user'), ...errorResponses(400, 404) },
+});
+
+const update = defineRoute('admin', {
+  method: 'patch',
+  path: '/staff/users/{id}',
+  tags,
+  summary: 'Change a user’s name, role, customer or active flag',
+  description:
+    'Deactivating a user or changing their role or customer ends their sessions. You cannot demote or deactivate yourself.',
+  request: {
+    params: IdParams,
+    body: jsonBody(
+      z.strictObject({
+        name: nameSchema.nullish(),
+        role: roleSchema.optional(),
+        customerId: customerIdField,
+        active: z.boolean().optional(),
+      }),
+    ),
+  },
+  responses: {
+    200: jsonContent(UserSchema, 'The user'),
+    ...errorResponses(400, 404, 413, 415, 422),
+  },
+});
+
+export function registerStaffUsers(api: ApiApp): void {
+  api.openapi(list, async (c) => c.json(await listUsers(c.var.deps, c.req.valid('query')), 200));
+  api.openapi(create, async (c) =>
+    c.json(
+      await createUser(c.var.deps, c.var.principal, c.var.requestId, c.req.valid('json')),
+      201,
+    ),
+  );
+  api.openapi(invite, async (c) =>
+    c.json(
+      await inviteUser(
+        c.var.deps,
+        userPrincipal(c.var.principal),
+        c.var.requestId,
+        c.req.valid('json'),
+      ),
+      201,
+    ),
+  );
+  api.openapi(get, async (c) => c.json(await getUser(c.var.deps, c.req.valid('param').id), 200));
+  api.openapi(update, async (c) =>
+    c.json(
+      await updateUser(
+        c.var.deps,
+        c.var.principal,
+        c.var.requestId,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      ),
+      200,
+    ),
+  );
+}

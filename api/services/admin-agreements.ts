@@ -1,0 +1,221 @@
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import {
+  agreementServices,
+  agreements,
+  customers,
+  policies,
+  services,
+} from '../../db/schema/index.ts';
+import type { Deps, Principal } from '../context.ts';
+import { type ErrorIssue, invalidInput, notFound, unprocessable } from '../errors.ts';
+import { parseInstant } from '../sla/index.ts';
+import { recordAudit } from './audit.ts';
+import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
+
+export interface AgreementServiceDto {
+  serviceId: number;
+  slug: string;
+  name: string;
+  monthlyFeeMinor: number;
+  currency: string;
+}
+
+export interface AgreementDto {
+  id: number;
+  customerId: number;
+  policyId: number;
+  start: string;
+  end: string | null;
+  timeZone: string;
+  active: boolean;
+  services: AgreementServiceDto[];
+  createdAt: string;
+}
+
+type AgreementRow = typeof agreements.$inferSelect;
+
+async function servicesOf(tx: Tx | Deps['db']['db'], agreementIds: number[]) {
+  if (agreementIds.length === 0) return [];
+  return tx
+    .select({
+      agreementId: agreementServices.agreementId,
+      serviceId: services.id,
+      slug: services.slug,
+      name: services.name,
+      monthlyFeeMinor: agreementServices.monthlyFeeMinor,
+      currency: agreementServices.currency,
+    })
+    .from(agreementServices)
+    .innerJoin(services, eq(services.id, agreementServices.serviceId))
+    .where(inArray(agreementServices.agreementId, agreementIds))
+    .orderBy(asc(agreementServices.id));
+}
+
+function agreementDto(
+  row: AgreementRow,
+  lines: Awaited<ReturnType<typeof servicesOf>>,
+): AgreementDto {
+  return {
+    id: row.id,
+    customerId: row.customerId,
+    policyId: row.policyId,
+    start: row.start.toISOString(),
+    end: row.end?.toISOString() ?? null,
+    timeZone: row.timeZone,
+    active: row.active,
+    services: lines
+      .filter((line) => line.agreementId === row.id)
+      .map(({ agreementId: _, ...line }) => line),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+function instantMs(text: string): number {
+  const ms = parseInstant(text);
+  if (ms === undefined) throw invalidInput(`Not an instant: ${text}`);
+  return ms;
+}
+
+export interface NewAgreement {
+  customerId: number;
+  policyId: number;
+  start: string;
+  end?: string | null | undefined;
+  /** Default: the customer's zone. */
+  timeZone?: string | null | undefined;
+  services: { slug: string; monthlyFeeMinor: number; currency: string }[];
+}
+
+/**
+ * An agreement with its services and fees. The terms are fixed once made (a change of
+ * fees or services is a new agreement); only its end and active flag change later.
+ */
+export async function createAgreement(
+  deps: Deps,
+  principal: Principal,
+  requestId: string,
+  input: NewAgreement,
+): Promise<AgreementDto> {
+  return deps.db.write(async (tx) => {
+    const issues: ErrorIssue[] = [];
+    const customer = await tx
+      .select()
+      .from(customers)
+      .where(eq(customers.id, input.customerId))
+      .get();
+    if (!customer) issues.push({ path: 'customerId', message: 'no such customer' });
+    const policy = await tx.select().from(policies).where(eq(policies.id, input.policyId)).get();
+    if (!policy?.active) {
+      issues.push({ path: 'policyId', message: policy ? 'is deactivated' : 'no such policy' });
+    }
+    const slugs = input.services.map((line) => line.slug);
+    const found = await tx.select().from(services).where(inArray(services.slug, slugs));
+    const bySlug = new Map(found.map((service) => [service.slug, service]));
+    input.services.forEach((line, index) => {
+      if (!bySlug.has(line.slug)) {
+        issues.push({ path: `services.${index}.slug`, message: `no service ${line.slug}` });
+      }
+    });
+    if (!customer || issues.length > 0) {
+      throw unprocessable('The agreement names what does not exist.', 'UNKNOWN_REFERENCE', issues);
+    }
+    const now = new Date(deps.clock.now());
+    const row = await tx
+      .insert(agreements)
+      .values({
+        customerId: input.customerId,
+        policyId: input.policyId,
+        start: new Date(instantMs(input.start)),
+        end: input.end ? new Date(instantMs(input.end)) : null,
+        timeZone: input.timeZone ?? customer.timeZone,
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    await tx.insert(agreementServices).values(
+      input.services.map((line) => ({
+        agreementId: row.id,
+        serviceId: bySlug.get(line.slug)?.id ?? 0,
+        monthlyFeeMinor: line.monthlyFeeMinor,
+        currency: line.currency,
+      })),
+    );
+    const dto = agreementDto(row, await servicesOf(tx, [row.id]));
+    await recordAudit(tx, deps, principal, requestId, {
+      action: 'agreement.create',
+      entityType: 'agreement',
+      entityId: row.id,
+      after: dto,
+    });
+    return dto;
+  });
+}
+
+export async function listAgreements(
+  deps: Deps,
+  query: PageQuery & { customerId?: number | undefined; active?: boolean | undefined },
+): Promise<Page<AgreementDto>> {
+  const conditions: (SQL | undefined)[] = [afterCursor(agreements.id, query)];
+  if (query.customerId !== undefined) conditions.push(eq(agreements.customerId, query.customerId));
+  if (query.active !== undefined) conditions.push(eq(agreements.active, query.active));
+  const rows = await deps.db.db
+    .select()
+    .from(agreements)
+    .where(and(...conditions))
+    .orderBy(asc(agreements.id))
+    .limit(query.limit + 1);
+  const lines = await servicesOf(
+    deps.db.db,
+    rows.slice(0, query.limit).map((row) => row.id),
+  );
+  return toPage(rows, query, (row) => agreementDto(row, lines));
+}
+
+export async function getAgreement(deps: Deps, id: number): Promise<AgreementDto> {
+  const row = await deps.db.db.select().from(agreements).where(eq(agreements.id, id)).get();
+  if (!row) throw notFound('No such agreement.');
+  return agreementDto(row, await servicesOf(deps.db.db, [id]));
+}
+
+/** Ends (or reopens) an agreement, or (de)activates it. */
+export async function updateAgreement(
+  deps: Deps,
+  principal: Principal,
+  requestId: string,
+  id: number,
+  change: { end?: string | null | undefined; active?: boolean | undefined },
+): Promise<AgreementDto> {
+  return deps.db.write(async (tx) => {
+    const row = await tx.select().from(agreements).where(eq(agreements.id, id)).get();
+    if (!row) throw notFound('No such agreement.');
+    const end =
+      change.end === undefined
+        ? row.end
+        : change.end === null
+          ? null
+          : new Date(instantMs(change.end));
+    if (end !== null && end.getTime() <= row.start.getTime()) {
+      throw invalidInput('The end must be after the start.', [
+        { path: 'end', message: `must be after ${row.start.toISOString()}` },
+      ]);
+    }
+    const updated = await tx
+      .update(agreements)
+      .set({ end, active: change.active ?? row.active })
+      .where(eq(agreements.id, id))
+      .returning()
+      .get();
+    const lines = await servicesOf(tx, [id]);
+    const before = agreementDto(row, lines);
+    const after = agreementDto(updated, lines);
+    await recordAudit(tx, deps, principal, requestId, {
+      action: row.active && !updated.active ? 'agreement.deactivate' : 'agreement.update',
+      entityType: 'agreement',
+      entityId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}

@@ -1,0 +1,117 @@
+import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { customers } from '../../db/schema/index.ts';
+import type { Deps, Principal } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { recordAudit } from './audit.ts';
+import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
+
+export interface CustomerDto {
+  id: number;
+  name: string;
+  /** IANA zone; new agreements default to it. */
+  timeZone: string;
+  active: boolean;
+  createdAt: string;
+}
+
+type CustomerRow = typeof customers.$inferSelect;
+
+export function customerDto(row: CustomerRow): CustomerDto {
+  return {
+    id: row.id,
+    name: row.name,
+    timeZone: row.timeZone,
+    active: row.active,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export async function createCustomer(
+  deps: Deps,
+  principal: Principal,
+  requestId: string,
+  input: { name: string; timeZone: string },
+): Promise<CustomerDto> {
+  return deps.db.write(async (tx) => {
+    const row = await tx
+      .insert(customers)
+      .values({
+        name: input.name,
+        timeZone: input.timeZone,
+        createdAt: new Date(deps.clock.now()),
+      })
+      .returning()
+      .get();
+    const dto = customerDto(row);
+    await recordAudit(tx, deps, principal, requestId, {
+      action: 'customer.create',
+      entityType: 'customer',
+      entityId: row.id,
+      after: dto,
+    });
+    return dto;
+  });
+}
+
+export async function listCustomers(
+  deps: Deps,
+  query: PageQuery & { active?: boolean | undefined },
+): Promise<Page<CustomerDto>> {
+  const conditions: (SQL | undefined)[] = [afterCursor(customers.id, query)];
+  if (query.active !== undefined) conditions.push(eq(customers.active, query.active));
+  const rows = await deps.db.db
+    .select()
+    .from(customers)
+    .where(and(...conditions))
+    .orderBy(asc(customers.id))
+    .limit(query.limit + 1);
+  return toPage(rows, query, customerDto);
+}
+
+export async function getCustomer(deps: Deps, id: number): Promise<CustomerDto> {
+  const row = await deps.db.db.select().from(customers).where(eq(customers.id, id)).get();
+  if (!row) throw notFound('No such customer.');
+  return customerDto(row);
+}
+
+/**
+ * Renames, moves to another zone (existing agreements keep theirs) or (de)activates a
+ * customer. Deactivation keeps every record; it does not sign the customer's users out
+ * (deactivate the users for that).
+ */
+export async function updateCustomer(
+  deps: Deps,
+  principal: Principal,
+  requestId: string,
+  id: number,
+  change: {
+    name?: string | undefined;
+    timeZone?: string | undefined;
+    active?: boolean | undefined;
+  },
+): Promise<CustomerDto> {
+  return deps.db.write(async (tx) => {
+    const row = await tx.select().from(customers).where(eq(customers.id, id)).get();
+    if (!row) throw notFound('No such customer.');
+    const updated = await tx
+      .update(customers)
+      .set({
+        name: change.name ?? row.name,
+        timeZone: change.timeZone ?? row.timeZone,
+        active: change.active ?? row.active,
+      })
+      .where(eq(customers.id, id))
+      .returning()
+      .get();
+    const before = customerDto(row);
+    const after = customerDto(updated);
+    await recordAudit(tx, deps, principal, requestId, {
+      action: row.active && !updated.active ? 'customer.deactivate' : 'customer.update',
+      entityType: 'customer',
+      entityId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}

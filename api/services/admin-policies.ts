@@ -1,0 +1,233 @@
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { policies, policyVersions } from '../../db/schema/index.ts';
+import type { Deps, Principal } from '../context.ts';
+import { ApiError, conflict, notFound } from '../errors.ts';
+import { type Policy, periodOf, shiftPeriod } from '../sla/index.ts';
+import { recordAudit } from './audit.ts';
+import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
+
+/** The first version of a policy is in force from the beginning. */
+export const FIRST_EFFECTIVE_FROM = '0000-01';
+
+/**
+ * The zone whose months end first (UTC+14, Line Islands): a month has closed for some
+ * agreement as soon as it has ended there.
+ */
+const EARLIEST_ZONE = 'Etc/GMT-14';
+
+export interface PolicyVersionDto {
+  version: number;
+  /** `YYYY-MM`; the first version's is `0000-01` (from the beginning). */
+  effectiveFrom: string;
+  rules: Policy;
+  createdByUserId: number | null;
+  createdAt: string;
+}
+
+export interface PolicyDto {
+  id: number;
+  name: string;
+  active: boolean;
+  /** The latest version's number (it may take effect in a month still to come). */
+  version: number;
+  effectiveFrom: string;
+  rules: Policy;
+  versions: PolicyVersionDto[];
+  createdAt: string;
+}
+
+type PolicyRow = typeof policies.$inferSelect;
+type VersionRow = typeof policyVersions.$inferSelect;
+
+function versionDto(row: VersionRow): PolicyVersionDto {
+  return {
+    version: row.version,
+    effectiveFrom: row.effectiveFrom,
+    rules: row.rules as Policy,
+    createdByUserId: row.createdByUserId,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+function policyDto(row: PolicyRow, versionRows: VersionRow[]): PolicyDto {
+  const versions = versionRows
+    .filter((version) => version.policyId === row.id)
+    .sort((a, b) => a.version - b.version)
+    .map(versionDto);
+  const latest = versions.at(-1);
+  if (!latest) throw new Error(`policy ${row.id} has no version`);
+  return {
+    id: row.id,
+    name: row.name,
+    active: row.active,
+    version: latest.version,
+    effectiveFrom: latest.effectiveFrom,
+    rules: latest.rules,
+    versions,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+async function loadPolicy(tx: Tx | Deps['db']['db'], id: number): Promise<PolicyDto | null> {
+  const row = await tx.select().from(policies).where(eq(policies.id, id)).get();
+  if (!row) return null;
+  const versions = await tx.select().from(policyVersions).where(eq(policyVersions.policyId, id));
+  return policyDto(row, versions);
+}
+
+/** The earliest month a new version may take effect from: the first not closed anywhere. */
+export function earliestOpenMonth(nowMs: number): string {
+  return periodOf(nowMs, EARLIEST_ZONE);
+}
+
+/** The default `effectiveFrom` of a change: next month in UTC. */
+export function defaultEffectiveFrom(nowMs: number): string {
+  return shiftPeriod(periodOf(nowMs, 'UTC'), 1);
+}
+
+export async function createPolicy(
+  deps: Deps,
+  principal: Extract<Principal, { kind: 'user' }>,
+  requestId: string,
+  input: { name: string; rules: Policy },
+): Promise<PolicyDto> {
+  return deps.db.write(async (tx) => {
+    const now = new Date(deps.clock.now());
+    const row = await tx
+      .insert(policies)
+      .values({ name: input.name, createdAt: now })
+      .returning()
+      .get();
+    const version = await tx
+      .insert(policyVersions)
+      .values({
+        policyId: row.id,
+        version: 1,
+        effectiveFrom: FIRST_EFFECTIVE_FROM,
+        rules: input.rules,
+        createdByUserId: principal.user.id,
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    const dto = policyDto(row, [version]);
+    await recordAudit(tx, deps, principal, requestId, {
+      action: 'policy.create',
+      entityType: 'policy',
+      entityId: row.id,
+      after: dto,
+    });
+    return dto;
+  });
+}
+
+/**
+ * Adds a version. It takes effect from `effectiveFrom` (default: next month in UTC), which
+ * must be a month not yet closed in any time zone and later than every existing version's:
+ * a version in force for a closed month is never altered or overtaken.
+ */
+export async function addPolicyVersion(
+  deps: Deps,
+  principal: Extract<Principal, { kind: 'user' }>,
+  requestId: string,
+  policyId: number,
+  input: { effectiveFrom?: string | undefined; rules: Policy },
+): Promise<PolicyDto> {
+  return deps.db.write(async (tx) => {
+    const before = await loadPolicy(tx, policyId);
+    if (!before) throw notFound('No such policy.');
+    const nowMs = deps.clock.now();
+    const effectiveFrom = input.effectiveFrom ?? defaultEffectiveFrom(nowMs);
+    const earliest = earliestOpenMonth(nowMs);
+    if (effectiveFrom < earliest) {
+      throw new ApiError(
+        'PERIOD_CLOSED',
+        `${effectiveFrom} has closed; a new version can take effect from ${earliest} on.`,
+        {
+          status: 422,
+          issues: [{ path: 'effectiveFrom', message: `must be ${earliest} or later` }],
+        },
+      );
+    }
+    if (effectiveFrom <= before.effectiveFrom) {
+      throw conflict(
+        `Version ${before.version} takes effect from ${before.effectiveFrom}; a new version must take effect later.`,
+        'VERSION_ORDER',
+      );
+    }
+    await tx.insert(policyVersions).values({
+      policyId,
+      version: before.version + 1,
+      effectiveFrom,
+      rules: input.rules,
+      createdByUserId: principal.user.id,
+      createdAt: new Date(nowMs),
+    });
+    const after = await loadPolicy(tx, policyId);
+    if (!after) throw new Error('policy vanished');
+    await recordAudit(tx, deps, principal, requestId, {
+      action: 'policy.version.create',
+      entityType: 'policy',
+      entityId: policyId,
+      before: { version: before.version, effectiveFrom: before.effectiveFrom, rules: before.rules },
+      after: { version: after.version, effectiveFrom: after.effectiveFrom, rules: after.rules },
+    });
+    return after;
+  });
+}
+
+export async function listPolicies(
+  deps: Deps,
+  query: PageQuery & { active?: boolean | undefined },
+): Promise<Page<PolicyDto>> {
+  const conditions: (SQL | undefined)[] = [afterCursor(policies.id, query)];
+  if (query.active !== undefined) conditions.push(eq(policies.active, query.active));
+  const rows = await deps.db.db
+    .select()
+    .from(policies)
+    .where(and(...conditions))
+    .orderBy(asc(policies.id))
+    .limit(query.limit + 1);
+  const ids = rows.slice(0, query.limit).map((row) => row.id);
+  const versions = ids.length
+    ? await deps.db.db.select().from(policyVersions).where(inArray(policyVersions.policyId, ids))
+    : [];
+  return toPage(rows, query, (row) => policyDto(row, versions));
+}
+
+export async function getPolicy(deps: Deps, id: number): Promise<PolicyDto> {
+  const dto = await loadPolicy(deps.db.db, id);
+  if (!dto) throw notFound('No such policy.');
+  return dto;
+}
+
+/** Renames or (de)activates a policy; its rules change only through new versions. */
+export async function updatePolicy(
+  deps: Deps,
+  principal: Principal,
+  requestId: string,
+  id: number,
+  change: { name?: string | undefined; active?: boolean | undefined },
+): Promise<PolicyDto> {
+  return deps.db.write(async (tx) => {
+    const row = await tx.select().from(policies).where(eq(policies.id, id)).get();
+    if (!row) throw notFound('No such policy.');
+    const updated = await tx
+      .update(policies)
+      .set({ name: change.name ?? row.name, active: change.active ?? row.active })
+      .where(eq(policies.id, id))
+      .returning()
+      .get();
+    await recordAudit(tx, deps, principal, requestId, {
+      action: row.active && !updated.active ? 'policy.deactivate' : 'policy.update',
+      entityType: 'policy',
+      entityId: id,
+      before: { name: row.name, active: row.active },
+      after: { name: updated.name, active: updated.active },
+    });
+    const dto = await loadPolicy(tx, id);
+    if (!dto) throw new Error('policy vanished');
+    return dto;
+  });
+}

@@ -1,0 +1,327 @@
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { serviceGroups, services, statusVersion } from '../../db/schema/index.ts';
+import type { Deps, Principal } from '../context.ts';
+import { conflict, notFound, unprocessable } from '../errors.ts';
+import { recordAudit } from './audit.ts';
+import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
+
+export interface GroupDto {
+  id: number;
+  slug: string;
+  name: string;
+  sortOrder: number;
+  active: boolean;
+  createdAt: string;
+}
+
+export interface ServiceDto {
+  id: number;
+  slug: string;
+  name: string;
+  description: string | null;
+  group: { id: number; slug: string; name: string } | null;
+  monitoredSince: string;
+  sortOrder: number;
+  active: boolean;
+  createdAt: string;
+}
+
+type GroupRow = typeof serviceGroups.$inferSelect;
+type ServiceRow = typeof services.$inferSelect;
+
+export function groupDto(row: GroupRow): GroupDto {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    sortOrder: row.sortOrder,
+    active: row.active,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+function serviceDto(row: ServiceRow, group: GroupRow | null): ServiceDto {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    group: group ? { id: group.id, slug: group.slug, name: group.name } : null,
+    monitoredSince: row.monitoredSince.toISOString(),
+    sortOrder: row.sortOrder,
+    active: row.active,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** Public status pages are cached by this version: every change of what they show bumps it. */
+export async function bumpStatusVersion(tx: Tx, nowMs: number): Promise<void> {
+  await tx
+    .update(statusVersion)
+    .set({ version: sql`${statusVersion.version} + 1`, updatedAt: new Date(nowMs) })
+    .where(eq(statusVersion.id, 1));
+}
+
+async function groupById(tx: Tx, id: number | null): Promise<GroupRow | null> {
+  if (id === null) return null;
+  return (await tx.select().from(serviceGroups).where(eq(serviceGroups.id, id)).get()) ?? null;
+}
+
+/** The group with this slug, created (named after its slug) when it does not exist yet. */
+async function groupBySlug(
+  tx: Tx,
+  deps: Deps,
+  principal: Principal,
+  requestId: string,
+  slug: string,
+): Promise<GroupRow> {
+  const existing = await tx.select().from(serviceGroups).where(eq(serviceGroups.slug, slug)).get();
+  if (existing) return existing;
+  const row = await tx
+    .insert(serviceGroups)
+    .values({ slug, name: slug, createdAt: new Date(deps.clock.now()) })
+    .returning()
+    .get();
+  await recordAudit(tx, deps, principal, requestId, {
+    action: 'service_group.create',
+    entityType: 'service_group',
+    entityId: row.id,
+    after: groupDto(row),
+  });
+  return row;
+}
+
+export interface NewService {
+  slug: string;
+  name: string;
+  group?: string | null | undefined;
+  description?: string | null | undefined;
+  /** Default: now. Days before it show "no data" on the public bars. */
+  monitoredSince?: string | undefined;
+  sortOrder?: number | undefined;
+}
+
+export async function createService(
+  deps: Deps,
+  principal: Principal,
+  requestId: string,
+  input: NewService,
+): Promise<ServiceDto> {
+  return deps.db.write(async (tx) => {
+    const taken = await tx.select().from(services).where(eq(services.slug, input.slug)).get();
+    if (taken) throw conflict(`A service with slug ${input.slug} exists.`, 'SLUG_TAKEN');
+    const group = input.group
+      ? await groupBySlug(tx, deps, principal, requestId, input.group)
+      : null;
+    const now = deps.clock.now();
+    const row = await tx
+      .insert(services)
+      .values({
+        slug: input.slug,
+        name: input.name,
+        description: input.description ?? null,
+        groupId: group?.id ?? null,
+        monitoredSince: new Date(input.monitoredSince ?? now),
+        sortOrder: input.sortOrder ?? 0,
+        createdAt: new Date(now),
+      })
+      .returning()
+      .get();
+    const dto = serviceDto(row, group);
+    await recordAudit(tx, deps, principal, requestId, {
+      action: 'service.create',
+      entityType: 'service',
+      entityId: row.id,
+      after: dto,
+    });
+    await bumpStatusVersion(tx, now);
+    return dto;
+  });
+}
+
+export async function listServices(
+  deps: Deps,
+  query: PageQuery & { active?: boolean | undefined },
+): Promise<Page<ServiceDto>> {
+  const conditions: (SQL | undefined)[] = [afterCursor(services.id, query)];
+  if (query.active !== undefined) conditions.push(eq(services.active, query.active));
+  const rows = await deps.db.db
+    .select({ service: services, group: serviceGroups })
+    .from(services)
+    .leftJoin(serviceGroups, eq(serviceGroups.id, services.groupId))
+    .where(and(...conditions))
+    .orderBy(asc(services.id))
+    .limit(query.limit + 1);
+  return toPage(
+    rows.map((row) => ({ ...row, id: row.service.id })),
+    query,
+    (row) => serviceDto(row.service, row.group),
+  );
+}
+
+export async function getService(deps: Deps, id: number): Promise<ServiceDto> {
+  const row = await deps.db.db
+    .select({ service: services, group: serviceGroups })
+    .from(services)
+    .leftJoin(serviceGroups, eq(serviceGroups.id, services.groupId))
+    .where(eq(services.id, id))
+    .get();
+  if (!row) throw notFound('No such service.');
+  return serviceDto(row.service, row.group);
+}
+
+export interface ServiceChange {
+  name?: string | undefined;
+  description?: string | null | undefined;
+  /** A group slug (created if missing), or null for no group. */
+  group?: string | null | undefined;
+  monitoredSince?: string | undefined;
+  sortOrder?: number | undefined;
+  active?: boolean | undefined;
+}
+
+/** The slug is fixed: monitors and agreements name services by it. */
+export async function updateService(
+  deps: Deps,
+  principal: Principal,
+  requestId: string,
+  id: number,
+  change: ServiceChange,
+): Promise<ServiceDto> {
+  return deps.db.write(async (tx) => {
+    const row = await tx.select().from(services).where(eq(services.id, id)).get();
+    if (!row) throw notFound('No such service.');
+    const oldGroup = await groupById(tx, row.groupId);
+    const group =
+      change.group === undefined
+        ? oldGroup
+        : change.group === null
+          ? null
+          : await groupBySlug(tx, deps, principal, requestId, change.group);
+    const updated = await tx
+      .update(services)
+      .set({
+        name: change.name ?? row.name,
+        description: change.description === undefined ? row.description : change.description,
+        groupId: group?.id ?? null,
+        monitoredSince:
+          change.monitoredSince === undefined
+            ? row.monitoredSince
+            : new Date(change.monitoredSince),
+        sortOrder: change.sortOrder ?? row.sortOrder,
+        active: change.active ?? row.active,
+      })
+      .where(eq(services.id, id))
+      .returning()
+      .get();
+    const before = serviceDto(row, oldGroup);
+    const after = serviceDto(updated, group);
+    await recordAudit(tx, deps, principal, requestId, {
+      action: row.active && !updated.active ? 'service.deactivate' : 'service.update',
+      entityType: 'service',
+      entityId: id,
+      before,
+      after,
+    });
+    await bumpStatusVersion(tx, deps.clock.now());
+    return after;
+  });
+}
+
+export async function createGroup(
+  deps: Deps,
+  principal: Principal,
+  requestId: string,
+  input: { slug: string; name: string; sortOrder?: number | undefined },
+): Promise<GroupDto> {
+  return deps.db.write(async (tx) => {
+    const taken = await tx
+      .select()
+      .from(serviceGroups)
+      .where(eq(serviceGroups.slug, input.slug))
+      .get();
+    if (taken) throw conflict(`A group with slug ${input.slug} exists.`, 'SLUG_TAKEN');
+    const now = deps.clock.now();
+    const row = await tx
+      .insert(serviceGroups)
+      .values({
+        slug: input.slug,
+        name: input.name,
+        sortOrder: input.sortOrder ?? 0,
+        createdAt: new Date(now),
+      })
+      .returning()
+      .get();
+    const dto = groupDto(row);
+    await recordAudit(tx, deps, principal, requestId, {
+      action: 'service_group.create',
+      entityType: 'service_group',
+      entityId: row.id,
+      after: dto,
+    });
+    await bumpStatusVersion(tx, now);
+    return dto;
+  });
+}
+
+export async function listGroups(deps: Deps, query: PageQuery): Promise<Page<GroupDto>> {
+  const rows = await deps.db.db
+    .select()
+    .from(serviceGroups)
+    .where(afterCursor(serviceGroups.id, query))
+    .orderBy(asc(serviceGroups.id))
+    .limit(query.limit + 1);
+  return toPage(rows, query, groupDto);
+}
+
+export async function updateGroup(
+  deps: Deps,
+  principal: Principal,
+  requestId: string,
+  id: number,
+  change: {
+    name?: string | undefined;
+    sortOrder?: number | undefined;
+    active?: boolean | undefined;
+  },
+): Promise<GroupDto> {
+  return deps.db.write(async (tx) => {
+    const row = await tx.select().from(serviceGroups).where(eq(serviceGroups.id, id)).get();
+    if (!row) throw notFound('No such group.');
+    if (change.active === false) {
+      const member = await tx
+        .select({ id: services.id })
+        .from(services)
+        .where(and(eq(services.groupId, id), eq(services.active, true)))
+        .get();
+      if (member) {
+        throw unprocessable(
+          'Move or deactivate the group’s active services first.',
+          'GROUP_NOT_EMPTY',
+        );
+      }
+    }
+    const updated = await tx
+      .update(serviceGroups)
+      .set({
+        name: change.name ?? row.name,
+        sortOrder: change.sortOrder ?? row.sortOrder,
+        active: change.active ?? row.active,
+      })
+      .where(eq(serviceGroups.id, id))
+      .returning()
+      .get();
+    const before = groupDto(row);
+    const after = groupDto(updated);
+    await recordAudit(tx, deps, principal, requestId, {
+      action: row.active && !updated.active ? 'service_group.deactivate' : 'service_group.update',
+      entityType: 'service_group',
+      entityId: id,
+      before,
+      after,
+    });
+    await bumpStatusVersion(tx, deps.clock.now());
+    return after;
+  });
+}

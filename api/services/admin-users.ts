@@ -1,0 +1,212 @@
+import { and, asc, eq, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { customers, type Role, users } from '../../db/schema/index.ts';
+
+export { ROLES } from '../../db/schema/index.ts';
+
+import { hashPassword } from '../auth/passwords.ts';
+import { endUserSessions } from '../auth/sessions.ts';
+import type { Deps, Principal } from '../context.ts';
+import { ApiError, conflict, notFound, unprocessable } from '../errors.ts';
+import { normalizeEmail } from './accounts.ts';
+import { recordAudit } from './audit.ts';
+import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
+
+export interface UserDto {
+  id: number;
+  email: string;
+  name: string | null;
+  role: Role;
+  customerId: number | null;
+  active: boolean;
+  /** False until an invited user has chosen a password. */
+  passwordSet: boolean;
+  passwordChangedAt: string | null;
+  createdAt: string;
+}
+
+type UserRow = typeof users.$inferSelect;
+
+export function userDto(row: UserRow): UserDto {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    customerId: row.customerId,
+    active: row.active,
+    passwordSet: row.passwordHash !== null,
+    passwordChangedAt: row.passwordChangedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** A customer user belongs to exactly one existing customer; staff to none. */
+export async function checkRoleCustomer(
+  tx: Tx,
+  role: Role,
+  customerId: number | null | undefined,
+): Promise<number | null> {
+  if (role !== 'customer') {
+    if (customerId !== null && customerId !== undefined) {
+      throw new ApiError('INVALID_INPUT', 'Only customer users belong to a customer.', {
+        issues: [{ path: 'customerId', message: `must be absent for role ${role}` }],
+      });
+    }
+    return null;
+  }
+  if (customerId === null || customerId === undefined) {
+    throw new ApiError('INVALID_INPUT', 'A customer user needs a customer.', {
+      issues: [{ path: 'customerId', message: 'is required for role customer' }],
+    });
+  }
+  const customer = await tx.select().from(customers).where(eq(customers.id, customerId)).get();
+  if (!customer) {
+    throw unprocessable('No such customer.', 'UNKNOWN_CUSTOMER', [
+      { path: 'customerId', message: `no customer has id ${customerId}` },
+    ]);
+  }
+  return customerId;
+}
+
+export async function assertEmailFree(tx: Tx, email: string): Promise<void> {
+  const existing = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, email))
+    .get();
+  if (existing) throw conflict(`A user with email ${email} exists.`, 'EMAIL_TAKEN');
+}
+
+export interface NewUser {
+  email: string;
+  password: string;
+  role: Role;
+  customerId?: number | null | undefined;
+  name?: string | null | undefined;
+}
+
+/** For scripts and tests: an admin creates a user with a password (people are invited). */
+export async function createUser(
+  deps: Deps,
+  principal: Principal,
+  requestId: string,
+  input: NewUser,
+): Promise<UserDto> {
+  const email = normalizeEmail(input.email);
+  const passwordHash = await hashPassword(input.password, deps.config.passwordHashing);
+  return deps.db.write(async (tx) => {
+    const customerId = await checkRoleCustomer(tx, input.role, input.customerId);
+    await assertEmailFree(tx, email);
+    const now = new Date(deps.clock.now());
+    const row = await tx
+      .insert(users)
+      .values({
+        email,
+        name: input.name ?? null,
+        passwordHash,
+        role: input.role,
+        customerId,
+        passwordChangedAt: now,
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    const dto = userDto(row);
+    await recordAudit(tx, deps, principal, requestId, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: row.id,
+      after: dto,
+    });
+    return dto;
+  });
+}
+
+export interface UserFilter {
+  role?: Role | undefined;
+  customerId?: number | undefined;
+  active?: boolean | undefined;
+}
+
+export async function listUsers(deps: Deps, query: PageQuery & UserFilter): Promise<Page<UserDto>> {
+  const conditions: (SQL | undefined)[] = [afterCursor(users.id, query)];
+  if (query.role) conditions.push(eq(users.role, query.role));
+  if (query.customerId !== undefined) conditions.push(eq(users.customerId, query.customerId));
+  if (query.active !== undefined) conditions.push(eq(users.active, query.active));
+  const rows = await deps.db.db
+    .select()
+    .from(users)
+    .where(and(...conditions))
+    .orderBy(asc(users.id))
+    .limit(query.limit + 1);
+  return toPage(rows, query, userDto);
+}
+
+export async function getUser(deps: Deps, id: number): Promise<UserDto> {
+  const row = await deps.db.db.select().from(users).where(eq(users.id, id)).get();
+  if (!row) throw notFound('No such user.');
+  return userDto(row);
+}
+
+export interface UserChange {
+  name?: string | null | undefined;
+  role?: Role | undefined;
+  customerId?: number | null | undefined;
+  active?: boolean | undefined;
+}
+
+/**
+ * Changes a user's name, role, customer or active flag. Deactivating a user, or changing
+ * their role or customer, ends their sessions. Admins cannot demote or deactivate
+ * themselves (so the portal always keeps an admin who can act).
+ */
+export async function updateUser(
+  deps: Deps,
+  principal: Principal,
+  requestId: string,
+  id: number,
+  change: UserChange,
+): Promise<UserDto> {
+  return deps.db.write(async (tx) => {
+    const row = await tx.select().from(users).where(eq(users.id, id)).get();
+    if (!row) throw notFound('No such user.');
+    const role = change.role ?? row.role;
+    const isSelf = principal.kind === 'user' && principal.user.id === id;
+    if (isSelf && (role !== row.role || change.active === false)) {
+      throw unprocessable('You cannot change your own role or deactivate yourself.', 'SELF_CHANGE');
+    }
+    // Moving a user off the customer role drops the customer unless one is named.
+    const requestedCustomer =
+      change.customerId !== undefined
+        ? change.customerId
+        : role === 'customer'
+          ? row.customerId
+          : null;
+    const customerId = await checkRoleCustomer(tx, role, requestedCustomer);
+    const active = change.active ?? row.active;
+    const updated = await tx
+      .update(users)
+      .set({
+        name: change.name === undefined ? row.name : change.name,
+        role,
+        customerId,
+        active,
+      })
+      .where(eq(users.id, id))
+      .returning()
+      .get();
+    const accessChanged = role !== row.role || customerId !== row.customerId || !active;
+    if (accessChanged) await endUserSessions(tx, id);
+    const before = userDto(row);
+    const after = userDto(updated);
+    await recordAudit(tx, deps, principal, requestId, {
+      action: row.active && !active ? 'user.deactivate' : 'user.update',
+      entityType: 'user',
+      entityId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}

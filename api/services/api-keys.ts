@@ -1,0 +1,150 @@
+import { and, asc, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import { type ApiKeyScope, apiKeys } from '../../db/schema/index.ts';
+
+export { API_KEY_SCOPES } from '../../db/schema/index.ts';
+
+import { generateApiKey } from '../auth/api-keys.ts';
+import type { Deps, Principal } from '../context.ts';
+import { conflict, notFound } from '../errors.ts';
+import { recordAudit } from './audit.ts';
+import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
+
+export interface ApiKeyDto {
+  id: number;
+  name: string;
+  /** The visible part of the key (`sp_<prefix>_…`), to recognise it in lists. */
+  prefix: string;
+  scopes: ApiKeyScope[];
+  customerId: number | null;
+  createdByUserId: number;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+export function apiKeyDto(row: ApiKeyRow): ApiKeyDto {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    scopes: row.scopes,
+    customerId: row.customerId,
+    createdByUserId: row.createdByUserId,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+/** Who a key belongs to: all keys (admins), or one customer's `read` keys. */
+export type KeyOwner = { kind: 'all' } | { kind: 'customer'; customerId: number };
+
+function ownedBy(owner: KeyOwner): SQL | undefined {
+  return owner.kind === 'customer' ? eq(apiKeys.customerId, owner.customerId) : undefined;
+}
+
+/**
+ * Makes a key and returns it once, with the whole secret: only its hash is kept.
+ * Admins make `ingest` keys; a customer's user makes `read` keys for that customer.
+ */
+export async function createApiKey(
+  deps: Deps,
+  principal: Extract<Principal, { kind: 'user' }>,
+  requestId: string,
+  input: { name: string; scopes: ApiKeyScope[]; customerId: number | null },
+): Promise<ApiKeyDto & { key: string }> {
+  const { key, prefix, keyHash } = generateApiKey();
+  const scopes = [...new Set(input.scopes)];
+  return deps.db.write(async (tx) => {
+    const row = await tx
+      .insert(apiKeys)
+      .values({
+        name: input.name,
+        prefix,
+        keyHash,
+        scopes,
+        customerId: input.customerId,
+        createdByUserId: principal.user.id,
+        createdAt: new Date(deps.clock.now()),
+      })
+      .returning()
+      .get();
+    const dto = apiKeyDto(row);
+    await recordAudit(tx, deps, principal, requestId, {
+      action: 'api_key.create',
+      entityType: 'api_key',
+      entityId: row.id,
+      after: dto,
+    });
+    return { ...dto, key };
+  });
+}
+
+export async function listApiKeys(
+  deps: Deps,
+  owner: KeyOwner,
+  query: PageQuery & { revoked?: boolean | undefined; customerId?: number | undefined },
+): Promise<Page<ApiKeyDto>> {
+  const conditions: (SQL | undefined)[] = [afterCursor(apiKeys.id, query), ownedBy(owner)];
+  if (query.revoked !== undefined) {
+    conditions.push(query.revoked ? isNotNull(apiKeys.revokedAt) : isNull(apiKeys.revokedAt));
+  }
+  if (query.customerId !== undefined) conditions.push(eq(apiKeys.customerId, query.customerId));
+  const rows = await deps.db.db
+    .select()
+    .from(apiKeys)
+    .where(and(...conditions))
+    .orderBy(asc(apiKeys.id))
+    .limit(query.limit + 1);
+  return toPage(rows, query, apiKeyDto);
+}
+
+/** One key; another customer's key answers 404 like a missing one. */
+export async function getApiKey(deps: Deps, owner: KeyOwner, id: number): Promise<ApiKeyDto> {
+  const row = await deps.db.db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.id, id), ownedBy(owner)))
+    .get();
+  if (!row) throw notFound('No such API key.');
+  return apiKeyDto(row);
+}
+
+/** Revokes a key at once: the next request with it answers 401. Revoking twice is refused. */
+export async function revokeApiKey(
+  deps: Deps,
+  principal: Principal,
+  requestId: string,
+  owner: KeyOwner,
+  id: number,
+): Promise<ApiKeyDto> {
+  return deps.db.write(async (tx) => {
+    const row = await tx
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.id, id), ownedBy(owner)))
+      .get();
+    if (!row) throw notFound('No such API key.');
+    if (row.revokedAt !== null) {
+      throw conflict('This API key is already revoked.', 'ALREADY_REVOKED');
+    }
+    const updated = await tx
+      .update(apiKeys)
+      .set({ revokedAt: new Date(deps.clock.now()) })
+      .where(eq(apiKeys.id, id))
+      .returning()
+      .get();
+    const before = apiKeyDto(row);
+    const after = apiKeyDto(updated);
+    await recordAudit(tx, deps, principal, requestId, {
+      action: 'api_key.revoke',
+      entityType: 'api_key',
+      entityId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}

@@ -1,0 +1,179 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { invitations, type Role, users } from '../../db/schema/index.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { createSession, endSession } from '../auth/sessions.ts';
+import { randomToken, sha256 } from '../auth/tokens.ts';
+import type { Deps, Principal, SessionUser } from '../context.ts';
+import { ApiError, conflict } from '../errors.ts';
+import { type ClientMeta, normalizeEmail } from './accounts.ts';
+import { checkRoleCustomer, type UserDto, userDto } from './admin-users.ts';
+import { recordAudit } from './audit.ts';
+
+/** Where the site's invitation page lives; the token rides in the fragment (never sent to servers). */
+export const INVITATION_PAGE = '/account/invitation';
+
+export interface InvitationDto {
+  user: UserDto;
+  /** The one-time link, shown once: only its hash is stored. */
+  link: string;
+  expiresAt: string;
+}
+
+export interface NewInvitation {
+  email: string;
+  role: Role;
+  customerId?: number | null | undefined;
+  name?: string | null | undefined;
+}
+
+/**
+ * An admin invites a person: the user is created without a password (or, if they were
+ * invited before and never accepted, their earlier links stop working) and a one-time
+ * link is returned.
+ */
+export async function inviteUser(
+  deps: Deps,
+  principal: Extract<Principal, { kind: 'user' }>,
+  requestId: string,
+  input: NewInvitation,
+): Promise<InvitationDto> {
+  const email = normalizeEmail(input.email);
+  const token = randomToken();
+  return deps.db.write(async (tx) => {
+    const customerId = await checkRoleCustomer(tx, input.role, input.customerId);
+    const now = new Date(deps.clock.now());
+    const expiresAt = new Date(now.getTime() + deps.config.invitationTtlMs);
+    const existing = await tx.select().from(users).where(eq(users.email, email)).get();
+    let user: typeof users.$inferSelect;
+    if (existing) {
+      if (existing.passwordHash !== null) {
+        throw conflict(`A user with email ${email} exists.`, 'EMAIL_TAKEN');
+      }
+      // A fresh invitation for someone who never accepted: earlier links stop working.
+      await tx
+        .update(invitations)
+        .set({ expiresAt: now })
+        .where(and(eq(invitations.userId, existing.id), isNull(invitations.usedAt)));
+      user = await tx
+        .update(users)
+        .set({ role: input.role, customerId, name: input.name ?? existing.name, active: true })
+        .where(eq(users.id, existing.id))
+        .returning()
+        .get();
+    } else {
+      user = await tx
+        .insert(users)
+        .values({
+          email,
+          name: input.name ?? null,
+          passwordHash: null,
+          role: input.role,
+          customerId,
+          createdAt: now,
+        })
+        .returning()
+        .get();
+    }
+    const invitation = await tx
+      .insert(invitations)
+      .values({
+        tokenHash: sha256(token),
+        userId: user.id,
+        createdByUserId: principal.user.id,
+        expiresAt,
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    const dto = userDto(user);
+    await recordAudit(tx, deps, principal, requestId, {
+      action: 'user.invite',
+      entityType: 'user',
+      entityId: user.id,
+      before: existing ? userDto(existing) : null,
+      after: { ...dto, invitationId: invitation.id, invitationExpiresAt: expiresAt.toISOString() },
+    });
+    const origin = deps.config.origins[0] ?? '';
+    return {
+      user: dto,
+      link: `${origin}${INVITATION_PAGE}#token=${token}`,
+      expiresAt: expiresAt.toISOString(),
+    };
+  });
+}
+
+const invalidInvitation = () =>
+  new ApiError(
+    'INVITATION_INVALID',
+    'This invitation link is not valid: it was used, replaced or has expired. Ask for a new one.',
+    { status: 400 },
+  );
+
+async function findUsableInvitation(deps: Deps, tokenHash: string, nowMs: number) {
+  return deps.db.db
+    .select({ invitation: invitations, user: users })
+    .from(invitations)
+    .innerJoin(users, eq(users.id, invitations.userId))
+    .where(
+      and(
+        eq(invitations.tokenHash, tokenHash),
+        isNull(invitations.usedAt),
+        gt(invitations.expiresAt, new Date(nowMs)),
+      ),
+    )
+    .get();
+}
+
+/** The invited person sets a password with the one-time token and is signed in. */
+export async function acceptInvitation(
+  deps: Deps,
+  requestId: string,
+  input: { token: string; password: string },
+  meta: ClientMeta,
+): Promise<{ token: string; user: SessionUser }> {
+  const tokenHash = sha256(input.token);
+  // Checked before the (slow) hashing, and again in the transaction that uses it.
+  const found = await findUsableInvitation(deps, tokenHash, deps.clock.now());
+  if (!found?.user.active) throw invalidInvitation();
+  const passwordHash = await hashPassword(input.password, deps.config.passwordHashing);
+  return deps.db.write(async (tx) => {
+    const now = new Date(deps.clock.now());
+    const used = await tx
+      .update(invitations)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(invitations.tokenHash, tokenHash),
+          isNull(invitations.usedAt),
+          gt(invitations.expiresAt, now),
+        ),
+      )
+      .returning()
+      .get();
+    if (!used) throw invalidInvitation();
+    const user = await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: now })
+      .where(and(eq(users.id, used.userId), eq(users.active, true)))
+      .returning()
+      .get();
+    if (!user) throw invalidInvitation();
+    if (meta.previousToken) await endSession(tx, sha256(meta.previousToken));
+    await recordAudit(
+      tx,
+      deps,
+      {
+        kind: 'user',
+        user: { id: user.id, email: user.email, role: user.role, customerId: user.customerId },
+        sessionTokenHash: '',
+      },
+      requestId,
+      { action: 'user.invitation.accept', entityType: 'user', entityId: user.id },
+    );
+    const token = await createSession(tx, deps, user.id, meta);
+    return {
+      token,
+      user: { id: user.id, email: user.email, role: user.role, customerId: user.customerId },
+    };
+  });
+}
