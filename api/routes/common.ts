@@ -37,7 +37,13 @@ export const slugSchema = z
 
 export const nameSchema = z.string().trim().min(1).max(200);
 
-export const emailSchema = z.email().max(254).openapi({ example: 'ada@example.com' });
+/** Read lower-cased and trimmed: addresses are compared that way. */
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email().max(254))
+  .openapi({ type: 'string', format: 'email', example: 'ada@example.com' });
 
 /** The rules for a new password (docs/decisions: password rules). */
 export const newPasswordSchema = z
