@@ -14,7 +14,9 @@ import { registerAuth } from './routes/auth.ts';
 import { DOCS_PATH, registerDocs } from './routes/docs.ts';
 import { registerEvaluate } from './routes/evaluate.ts';
 import { registerHealth } from './routes/health.ts';
+import { registerMe } from './routes/me.ts';
 import { registerPublic } from './routes/public.ts';
+import { registerStaffClaims } from './routes/staff-claims.ts';
 import { registerStaffAgreements } from './routes/staff-agreements.ts';
 import { registerStaffCustomers } from './routes/staff-customers.ts';
 import { registerStaffPolicies } from './routes/staff-policies.ts';
@@ -36,6 +38,8 @@ const ROUTE_MODULES: ((api: ApiApp) => void)[] = [
   registerStaffPolicies,
   registerStaffAgreements,
   registerEvaluate,
+  registerMe,
+  registerStaffClaims,
   registerDocs,
 ];
 

@@ -484,7 +484,7 @@ export async function seedDemo(tx: Tx, options: SeedOptions): Promise<SeedResult
     {
       policyId: standard.id,
       version: 1,
-      effectiveFrom: '2024-01',
+      effectiveFrom: '0000-01',
       rules: STANDARD_V1,
       createdByUserId: admin.id,
       createdAt: now,
@@ -500,7 +500,7 @@ export async function seedDemo(tx: Tx, options: SeedOptions): Promise<SeedResult
     {
       policyId: premium.id,
       version: 1,
-      effectiveFrom: '2024-01',
+      effectiveFrom: '0000-01',
       rules: PREMIUM_V1,
       createdByUserId: admin.id,
       createdAt: now,

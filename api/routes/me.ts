@@ -1,0 +1,339 @@
+import { customerIdOf } from '../auth/middleware.ts';
+import { ApiError } from '../errors.ts';
+import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
+import {
+  agreementOverviews,
+  customerAvailability,
+  monthsBetween,
+} from '../services/availability.ts';
+import {
+  addComment,
+  customerClaim,
+  fileClaim,
+  listCustomerClaims,
+  withdrawClaim,
+} from '../services/claims.ts';
+import { pageSchema } from '../services/pagination.ts';
+import { monthlyStatement, statementCsv } from '../services/statements.ts';
+import { policySchema } from '../sla/index.ts';
+import {
+  ClaimCommentSchema,
+  ClaimDetailSchema,
+  ClaimSchema,
+  ClaimStatusSchema,
+  commentBody,
+  EvaluationSchema,
+  monthSchema,
+} from './claims-shapes.ts';
+import { IdParams, listQuery } from './common.ts';
+
+const tags = ['Customer'];
+
+const TerminationSchema = z
+  .object({
+    rule: z.object({ missedPeriods: z.number().int(), withinPeriods: z.number().int() }),
+    earned: z.boolean(),
+    consideredPeriods: z.array(z.string()),
+    missedPeriods: z.array(z.object({ period: z.string(), services: z.array(z.string()) })),
+  })
+  .openapi('TerminationRight');
+
+const AgreementOverviewSchema = z
+  .object({
+    id: z.number().int(),
+    timeZone: z.string(),
+    start: z.string(),
+    end: z.string().nullable(),
+    active: z.boolean(),
+    currentPeriod: z.string(),
+    policy: z.object({ id: z.number().int(), name: z.string() }),
+    services: z.array(
+      z.object({
+        slug: z.string(),
+        name: z.string(),
+        monthlyFeeMinor: z.number().int(),
+        currency: z.string(),
+      }),
+    ),
+    policyVersions: z.array(
+      z.object({
+        version: z.number().int(),
+        effectiveFrom: z.string(),
+        until: z.string().nullable(),
+        rules: policySchema,
+      }),
+    ),
+    termination: TerminationSchema.nullable(),
+  })
+  .openapi('AgreementOverview');
+
+const AvailabilityItemSchema = EvaluationSchema.extend({
+  agreementId: z.number().int(),
+  service: z.string(),
+  serviceName: z.string(),
+  month: z.string(),
+  monthlyFeeMinor: z.number().int(),
+  policy: z.object({
+    id: z.number().int(),
+    name: z.string(),
+    version: z.number().int(),
+    effectiveFrom: z.string(),
+    targetPercent: z.number(),
+  }),
+  source: z.enum(['decided-claim', 'computed']),
+  correction: EvaluationSchema.nullable(),
+  claim: z.object({ id: z.number().int(), status: ClaimStatusSchema }).nullable(),
+  claimable: z.boolean(),
+}).openapi('AvailabilityItem');
+
+const agreementsRoute = defineRoute('customer-read', {
+  method: 'get',
+  path: '/me/agreements',
+  tags,
+  summary: "Your agreements, each month's policy version and your termination right",
+  responses: {
+    200: jsonContent(z.object({ items: z.array(AgreementOverviewSchema) }), 'Your agreements'),
+  },
+});
+
+const availabilityQuery = z
+  .strictObject({
+    period: monthSchema.optional(),
+    from: monthSchema.optional(),
+    to: monthSchema.optional(),
+    agreementId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+    days: z
+      .enum(['true', 'false'])
+      .transform((value) => value === 'true')
+      .optional()
+      .openapi({ description: 'Add figures per local day (for charts).' }),
+  })
+  .refine((query) => (query.period === undefined) !== (query.from === undefined), {
+    message: 'give either period, or from and to',
+    path: ['period'],
+  })
+  .refine((query) => (query.from === undefined) === (query.to === undefined), {
+    message: 'from and to go together',
+    path: ['to'],
+  });
+
+const availabilityRoute = defineRoute('customer-read', {
+  method: 'get',
+  path: '/me/availability',
+  tags,
+  summary: 'Availability per agreement × service for a month (or a range of months)',
+  description:
+    'Each item is the evaluation document of sla-accounting.md §5 for one agreement, service ' +
+    "and month, in the agreement's time zone. The current month is measured up to now. Once " +
+    'a claim is decided its stored figures are official (`source: decided-claim`), with any ' +
+    'later correction in `correction`.',
+  request: { query: availabilityQuery },
+  responses: {
+    200: jsonContent(
+      z.object({
+        period: z.string().optional(),
+        from: z.string().optional(),
+        to: z.string().optional(),
+        items: z.array(AvailabilityItemSchema),
+      }),
+      'Availability',
+    ),
+    ...errorResponses(400, 404, 422),
+  },
+});
+
+const statementRoute = defineRoute('customer-read', {
+  method: 'get',
+  path: '/me/statements/{file}',
+  tags,
+  summary: "A month's statement: `YYYY-MM.csv` or `YYYY-MM.json`",
+  request: {
+    params: z.strictObject({
+      file: z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])\.(csv|json)$/, {
+          message: 'must be YYYY-MM.csv or YYYY-MM.json',
+        })
+        .openapi({ param: { name: 'file', in: 'path' }, example: '2026-03.csv' }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'The statement',
+      content: {
+        'text/csv': { schema: z.string() },
+        'application/json': {
+          schema: z.object({
+            period: z.string(),
+            generatedAt: z.string(),
+            items: z.array(AvailabilityItemSchema),
+          }),
+        },
+      },
+    },
+    ...errorResponses(400, 422),
+  },
+});
+
+const claimsList = defineRoute('customer-read', {
+  method: 'get',
+  path: '/me/claims',
+  tags,
+  summary: 'Your claims, oldest first',
+  request: {
+    query: listQuery({ status: ClaimStatusSchema.optional(), period: monthSchema.optional() }),
+  },
+  responses: {
+    200: jsonContent(pageSchema(ClaimSchema), 'A page of claims'),
+    ...errorResponses(400),
+  },
+});
+
+const fileRoute = defineRoute('customer', {
+  method: 'post',
+  path: '/me/claims',
+  tags,
+  summary: 'File a credit claim for a month that missed its target',
+  description:
+    'The period must have ended and its claim deadline not passed. A claim whose computed ' +
+    'credit is 0 (a dispute) needs a description. Send an `Idempotency-Key` header to make ' +
+    'retries safe: the same key and body answer the first response; another body, 422.',
+  request: {
+    headers: z.object({
+      'idempotency-key': z.string().optional().openapi({ description: 'Makes retries safe.' }),
+    }),
+    body: jsonBody(
+      z.strictObject({
+        agreementId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+        service: z.string().min(1).max(64),
+        period: monthSchema,
+        description: z.string().trim().max(5000).optional(),
+      }),
+    ),
+  },
+  responses: {
+    201: jsonContent(ClaimSchema, 'The claim, with its stored evaluation'),
+    200: jsonContent(ClaimSchema, 'A replay: the response to the first request with this key'),
+    ...errorResponses(400, 404, 409, 413, 415, 422),
+  },
+});
+
+const claimRoute = defineRoute('customer-read', {
+  method: 'get',
+  path: '/me/claims/{id}',
+  tags,
+  summary: 'One of your claims, with its trail and comments',
+  request: { params: IdParams },
+  responses: { 200: jsonContent(ClaimDetailSchema, 'The claim'), ...errorResponses(400, 404) },
+});
+
+const withdrawRoute = defineRoute('customer', {
+  method: 'post',
+  path: '/me/claims/{id}/withdraw',
+  tags,
+  summary: 'Withdraw a submitted claim (frees the month for a new claim)',
+  request: {
+    params: IdParams,
+    body: jsonBody(z.strictObject({ note: z.string().trim().max(5000).optional() })),
+  },
+  responses: {
+    200: jsonContent(ClaimSchema, 'The withdrawn claim'),
+    ...errorResponses(400, 404, 409, 413, 415),
+  },
+});
+
+const commentRoute = defineRoute('customer', {
+  method: 'post',
+  path: '/me/claims/{id}/comments',
+  tags,
+  summary: 'Add a comment to your claim',
+  request: { params: IdParams, body: jsonBody(z.strictObject({ body: commentBody })) },
+  responses: {
+    201: jsonContent(ClaimCommentSchema, 'The comment'),
+    ...errorResponses(400, 404, 413, 415),
+  },
+});
+
+export function registerMe(api: ApiApp): void {
+  api.openapi(agreementsRoute, async (c) => {
+    const customerId = customerIdOf(c.var.principal);
+    return c.json({ items: await agreementOverviews(c.var.deps, { customerId }) }, 200);
+  });
+
+  api.openapi(availabilityRoute, async (c) => {
+    const customerId = customerIdOf(c.var.principal);
+    const query = c.req.valid('query');
+    const months =
+      query.period !== undefined
+        ? [query.period]
+        : monthsBetween(query.from as string, query.to as string);
+    const items = await customerAvailability(c.var.deps, customerId, months, {
+      includeDays: query.days ?? false,
+      agreementId: query.agreementId,
+    });
+    return c.json(
+      query.period !== undefined
+        ? { period: query.period, items }
+        : { from: query.from, to: query.to, items },
+      200,
+    );
+  });
+
+  api.openapi(statementRoute, async (c) => {
+    const customerId = customerIdOf(c.var.principal);
+    const [period, format] = c.req.valid('param').file.split('.') as [string, 'csv' | 'json'];
+    const statement = await monthlyStatement(c.var.deps, customerId, period);
+    const name = `statement-${period}.${format}`;
+    c.header('Content-Disposition', `attachment; filename="${name}"`);
+    if (format === 'json') return c.json(statement, 200);
+    return c.body(statementCsv(statement), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+  });
+
+  api.openapi(claimsList, async (c) => {
+    const customerId = customerIdOf(c.var.principal);
+    const { status, period, ...page } = c.req.valid('query');
+    return c.json(await listCustomerClaims(c.var.deps, customerId, { status, period }, page), 200);
+  });
+
+  api.openapi(fileRoute, async (c) => {
+    const customerId = customerIdOf(c.var.principal);
+    const key = c.req.valid('header')['idempotency-key'];
+    const result = await fileClaim(c.var.deps, c.var.principal, customerId, c.req.valid('json'), {
+      key,
+      path: c.req.path,
+    });
+    if (result.replayed) c.header('Idempotent-Replayed', 'true');
+    return result.status === 201 ? c.json(result.body, 201) : c.json(result.body, 200);
+  });
+
+  api.openapi(claimRoute, async (c) => {
+    const customerId = customerIdOf(c.var.principal);
+    return c.json(await customerClaim(c.var.deps, customerId, c.req.valid('param').id), 200);
+  });
+
+  api.openapi(withdrawRoute, async (c) => {
+    const customerId = customerIdOf(c.var.principal);
+    const { note } = c.req.valid('json');
+    const claim = await withdrawClaim(
+      c.var.deps,
+      c.var.principal,
+      customerId,
+      c.req.valid('param').id,
+      note,
+    );
+    return c.json(claim, 200);
+  });
+
+  api.openapi(commentRoute, async (c) => {
+    const customerId = customerIdOf(c.var.principal);
+    if (c.var.principal.kind !== 'user') throw new ApiError('FORBIDDEN', 'Sign in to comment.');
+    const comment = await addComment(
+      c.var.deps,
+      c.var.principal,
+      c.req.valid('param').id,
+      { body: c.req.valid('json').body, internal: false },
+      customerId,
+    );
+    return c.json(comment, 201);
+  });
+}

@@ -1,0 +1,278 @@
+import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
+import { agreementOverviews } from '../services/availability.ts';
+import {
+  addComment,
+  decideClaim,
+  listCredits,
+  listStaffClaims,
+  markCredited,
+  staffClaim,
+} from '../services/claims.ts';
+import { pageSchema } from '../services/pagination.ts';
+import { csvCell } from '../services/statements.ts';
+import {
+  ClaimCommentSchema,
+  ClaimDetailSchema,
+  ClaimSchema,
+  ClaimStatusSchema,
+  commentBody,
+  EvaluationSchema,
+  monthSchema,
+} from './claims-shapes.ts';
+import { IdParams, idFilter, listQuery } from './common.ts';
+
+const tags = ['Staff: claims and credits'];
+
+const StaffClaimSchema = ClaimSchema.extend({
+  customer: z.object({ id: z.number().int(), name: z.string() }),
+  ageDays: z.number().int(),
+}).openapi('StaffClaim');
+
+const CorrectionSchema = z.object({
+  id: z.number().int(),
+  windowId: z.number().int(),
+  externalId: z.string(),
+  service: z.string(),
+  actor: z.object({ id: z.number().int(), email: z.string() }),
+  reason: z.string(),
+  before: z.object({ state: z.string(), start: z.string(), end: z.string().nullable() }),
+  after: z.object({ state: z.string(), start: z.string(), end: z.string().nullable() }),
+  affectsDecidedClaim: z.boolean(),
+  createdAt: z.string(),
+});
+
+const StaffClaimDetailSchema = ClaimDetailSchema.extend({
+  customer: z.object({ id: z.number().int(), name: z.string() }),
+  freshEvaluation: EvaluationSchema.nullable(),
+  freshDiffers: z.boolean(),
+  corrections: z.array(CorrectionSchema),
+  termination: z.unknown().nullable(),
+}).openapi('StaffClaimDetail');
+
+const amountFilter = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional();
+const dayFilter = z.coerce.number().int().min(0).max(36_500).optional();
+
+const queue = defineRoute('staff', {
+  method: 'get',
+  path: '/staff/claims',
+  tags,
+  summary: 'The claims queue: oldest first, filtered, with the count per status',
+  request: {
+    query: listQuery({
+      status: ClaimStatusSchema.optional(),
+      customerId: idFilter,
+      period: monthSchema.optional(),
+      minAgeDays: dayFilter,
+      maxAgeDays: dayFilter,
+      minAmountMinor: amountFilter,
+      maxAmountMinor: amountFilter,
+    }),
+  },
+  responses: {
+    200: jsonContent(
+      pageSchema(StaffClaimSchema).extend({
+        counts: z.record(ClaimStatusSchema, z.number().int()),
+      }),
+      'A page of claims',
+    ),
+    ...errorResponses(400),
+  },
+});
+
+const detail = defineRoute('staff', {
+  method: 'get',
+  path: '/staff/claims/{id}',
+  tags,
+  summary: 'A claim with its stored evaluation beside a fresh one, corrections and the trail',
+  request: { params: IdParams },
+  responses: { 200: jsonContent(StaffClaimDetailSchema, 'The claim'), ...errorResponses(400, 404) },
+});
+
+const decision = defineRoute('staff', {
+  method: 'post',
+  path: '/staff/claims/{id}/decision',
+  tags,
+  summary: 'Approve (at the computed amount, or another with a reason) or reject (with a reason)',
+  description:
+    'Once only: a decided claim answers 409. An approved amount never exceeds the rounded cap ' +
+    '(`capMinor`); an amount other than the computed credit needs a reason.',
+  request: {
+    params: IdParams,
+    body: jsonBody(
+      z.strictObject({
+        decision: z.enum(['approve', 'reject']),
+        amountMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+        reason: z.string().trim().max(5000).optional(),
+      }),
+    ),
+  },
+  responses: {
+    200: jsonContent(ClaimSchema, 'The decided claim'),
+    ...errorResponses(400, 404, 409, 413, 415, 422),
+  },
+});
+
+const credit = defineRoute('staff', {
+  method: 'post',
+  path: '/staff/claims/{id}/credit',
+  tags,
+  summary: 'Mark an approved claim as credited on an invoice',
+  request: {
+    params: IdParams,
+    body: jsonBody(z.strictObject({ invoiceReference: z.string().trim().min(1).max(200) })),
+  },
+  responses: {
+    200: jsonContent(ClaimSchema, 'The credited claim'),
+    ...errorResponses(400, 404, 409, 413, 415),
+  },
+});
+
+const comment = defineRoute('staff', {
+  method: 'post',
+  path: '/staff/claims/{id}/comments',
+  tags,
+  summary: 'Comment on a claim, or add an internal note the customer never sees',
+  request: {
+    params: IdParams,
+    body: jsonBody(z.strictObject({ body: commentBody, internal: z.boolean().default(false) })),
+  },
+  responses: {
+    201: jsonContent(ClaimCommentSchema, 'The comment'),
+    ...errorResponses(400, 404, 413, 415),
+  },
+});
+
+const CreditSchema = z
+  .object({
+    id: z.number().int(),
+    claimId: z.number().int(),
+    customer: z.object({ id: z.number().int(), name: z.string() }),
+    agreementId: z.number().int(),
+    service: z.string(),
+    period: z.string(),
+    amountMinor: z.number().int(),
+    currency: z.string(),
+    approvedAt: z.string(),
+    approvedBy: z.string(),
+    invoiceReference: z.string().nullable(),
+    creditedAt: z.string().nullable(),
+  })
+  .openapi('Credit');
+
+const ledger = defineRoute('staff', {
+  method: 'get',
+  path: '/staff/credits',
+  tags,
+  summary: 'The credits ledger',
+  request: { query: listQuery({ customerId: idFilter, period: monthSchema.optional() }) },
+  responses: {
+    200: jsonContent(pageSchema(CreditSchema), 'A page of credits'),
+    ...errorResponses(400),
+  },
+});
+
+const ledgerCsv = defineRoute('staff', {
+  method: 'get',
+  path: '/staff/credits.csv',
+  tags,
+  summary: 'The credits ledger as CSV (every matching entry)',
+  request: {
+    query: z.strictObject({ customerId: idFilter, period: monthSchema.optional() }),
+  },
+  responses: {
+    200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
+    ...errorResponses(400),
+  },
+});
+
+const LEDGER_COLUMNS = [
+  'credit_id',
+  'claim_id',
+  'customer_id',
+  'customer',
+  'agreement_id',
+  'service',
+  'period',
+  'amount_minor',
+  'currency',
+  'approved_at',
+  'approved_by',
+  'invoice_reference',
+  'credited_at',
+] as const;
+
+export function registerStaffClaims(api: ApiApp): void {
+  api.openapi(queue, async (c) => {
+    const { limit, cursor, ...filter } = c.req.valid('query');
+    return c.json(await listStaffClaims(c.var.deps, filter, { limit, cursor }), 200);
+  });
+
+  api.openapi(detail, async (c) => {
+    const claim = await staffClaim(c.var.deps, c.req.valid('param').id);
+    const [agreement] = await agreementOverviews(c.var.deps, { agreementIds: [claim.agreementId] });
+    return c.json({ ...claim, termination: agreement?.termination ?? null }, 200);
+  });
+
+  api.openapi(decision, async (c) => {
+    const claim = await decideClaim(
+      c.var.deps,
+      c.var.principal,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+    );
+    return c.json(claim, 200);
+  });
+
+  api.openapi(credit, async (c) => {
+    const claim = await markCredited(
+      c.var.deps,
+      c.var.principal,
+      c.req.valid('param').id,
+      c.req.valid('json').invoiceReference,
+    );
+    return c.json(claim, 200);
+  });
+
+  api.openapi(comment, async (c) => {
+    const created = await addComment(
+      c.var.deps,
+      c.var.principal,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+    );
+    return c.json(created, 201);
+  });
+
+  api.openapi(ledger, async (c) => {
+    const { limit, cursor, ...filter } = c.req.valid('query');
+    return c.json(await listCredits(c.var.deps, filter, { limit, cursor }), 200);
+  });
+
+  api.openapi(ledgerCsv, async (c) => {
+    const { items } = await listCredits(c.var.deps, c.req.valid('query'), null);
+    const lines = [
+      LEDGER_COLUMNS.join(','),
+      ...items.map((item) =>
+        [
+          item.id,
+          item.claimId,
+          item.customer.id,
+          item.customer.name,
+          item.agreementId,
+          item.service,
+          item.period,
+          item.amountMinor,
+          item.currency,
+          item.approvedAt,
+          item.approvedBy,
+          item.invoiceReference,
+          item.creditedAt,
+        ]
+          .map(csvCell)
+          .join(','),
+      ),
+    ];
+    c.header('Content-Disposition', 'attachment; filename="credits.csv"');
+    return c.body(`${lines.join('\r\n')}\r\n`, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+  });
+}

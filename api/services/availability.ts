@@ -1,0 +1,307 @@
+import { inArray } from 'drizzle-orm';
+import { type ClaimStatus, claims } from '../../db/schema/index.ts';
+import type { Deps } from '../context.ts';
+import { unprocessable } from '../errors.ts';
+import { type EvaluationResult, formatInstant, periodBounds, shiftPeriod } from '../sla/index.ts';
+import {
+  currentPeriod,
+  type DecidedClaim,
+  decidedClaims,
+  evaluatePeriods,
+  type LoadedAgreement,
+  loadAgreements,
+  type PolicyVersionInForce,
+  sameFigures,
+  tripleKey,
+  versionInForce,
+} from './sla-figures.ts';
+
+/**
+ * What a customer sees of their SLA: agreements with their policy versions and termination
+ * right, availability per (agreement, service, month) — the decided figures where a claim
+ * was decided, the engine's otherwise — and the statement of a month.
+ */
+
+/** The most months one availability request may span. */
+export const MAX_RANGE_MONTHS = 24;
+
+export interface AvailabilityItem extends EvaluationResult {
+  agreementId: number;
+  /** The service's slug. */
+  service: string;
+  serviceName: string;
+  /** `YYYY-MM` in the agreement's zone. */
+  month: string;
+  monthlyFeeMinor: number;
+  policy: {
+    id: number;
+    name: string;
+    version: number;
+    effectiveFrom: string;
+    targetPercent: number;
+  };
+  /**
+   * `decided-claim`: a decided claim's stored evaluation, the official figure for the
+   * month; `computed`: the engine's figure on the windows as they are now (the current
+   * month is measured up to now).
+   */
+  source: 'decided-claim' | 'computed';
+  /** With `source: decided-claim`, the figures on today's windows when a later correction changed them. */
+  correction: EvaluationResult | null;
+  /** The live (or latest) claim for this month, if any. */
+  claim: { id: number; status: ClaimStatus } | null;
+  /** Whether a claim could be filed now (ended, before the deadline, no live claim). */
+  claimable: boolean;
+}
+
+async function latestClaims(
+  deps: Deps,
+  agreementIds: number[],
+): Promise<Map<string, { id: number; status: ClaimStatus }>> {
+  if (agreementIds.length === 0) return new Map();
+  const rows = await deps.db.db
+    .select({
+      id: claims.id,
+      status: claims.status,
+      agreementId: claims.agreementId,
+      serviceId: claims.serviceId,
+      period: claims.period,
+    })
+    .from(claims)
+    .where(inArray(claims.agreementId, agreementIds))
+    .orderBy(claims.id);
+  const latest = new Map<string, { id: number; status: ClaimStatus }>();
+  for (const row of rows) {
+    const key = tripleKey(row.agreementId, row.serviceId, row.period);
+    const previous = latest.get(key);
+    // A live claim wins over withdrawn or rejected ones; among equals, the newest.
+    const live = (status: ClaimStatus) => status !== 'rejected' && status !== 'withdrawn';
+    if (!previous || live(row.status) || !live(previous.status)) {
+      latest.set(key, { id: row.id, status: row.status });
+    }
+  }
+  return latest;
+}
+
+function overlapsPeriod(agreement: LoadedAgreement, month: string): boolean {
+  const bounds = periodBounds(month, agreement.timeZone);
+  return (
+    agreement.startMs < bounds.endMs &&
+    (agreement.endMs === null || agreement.endMs > bounds.startMs)
+  );
+}
+
+function policySummary(version: PolicyVersionInForce) {
+  return {
+    id: version.policyId,
+    name: version.policyName,
+    version: version.version,
+    effectiveFrom: version.effectiveFrom,
+    targetPercent: version.rules.targetPercent,
+  };
+}
+
+/** Months from `from` to `to` inclusive (`YYYY-MM` compares as text). */
+export function monthsBetween(from: string, to: string): string[] {
+  if (from > to) {
+    throw unprocessable('`from` must not be after `to`.', 'INVALID_RANGE', [
+      { path: 'from', message: 'must not be after to' },
+    ]);
+  }
+  const months = [from];
+  while (months.length <= MAX_RANGE_MONTHS && (months.at(-1) as string) < to) {
+    months.push(shiftPeriod(months.at(-1) as string, 1));
+  }
+  if (months.length > MAX_RANGE_MONTHS) {
+    throw unprocessable(`A range may span at most ${MAX_RANGE_MONTHS} months.`, 'RANGE_TOO_LONG', [
+      { path: 'to', message: `at most ${MAX_RANGE_MONTHS} months after from` },
+    ]);
+  }
+  return months;
+}
+
+/**
+ * The customer's availability for each month of `months`, per agreement × service that
+ * covered any of the month. A month that has not begun in an agreement's zone is refused.
+ */
+export async function customerAvailability(
+  deps: Deps,
+  customerId: number,
+  months: string[],
+  options: { includeDays?: boolean; agreementId?: number | undefined } = {},
+): Promise<AvailabilityItem[]> {
+  const nowMs = deps.clock.now();
+  const all = await loadAgreements(deps.db.db, {
+    customerId,
+    ...(options.agreementId === undefined ? {} : { agreementIds: [options.agreementId] }),
+  });
+  for (const agreement of all) {
+    const current = currentPeriod(agreement, nowMs);
+    const future = months.find((month) => month > current);
+    if (future !== undefined) {
+      throw unprocessable(
+        `${future} has not begun yet (it is ${current} in ${agreement.timeZone}).`,
+        'PERIOD_NOT_STARTED',
+        [{ path: 'period', message: 'must not be after the current month' }],
+      );
+    }
+  }
+  const ids = all.map((agreement) => agreement.id);
+  const decided = await decidedClaims(deps.db.db, ids);
+  const latest = await latestClaims(deps, ids);
+  const items: AvailabilityItem[] = [];
+  for (const agreement of all) {
+    const covered = months.filter((month) => overlapsPeriod(agreement, month));
+    if (covered.length === 0) continue;
+    const figures = await evaluatePeriods(deps, agreement, covered, nowMs, {
+      includeDays: options.includeDays ?? false,
+    });
+    for (const figure of figures) {
+      const key = tripleKey(agreement.id, figure.service.serviceId, figure.period);
+      items.push(
+        availabilityItem(agreement, figure, decided.get(key), latest.get(key) ?? null, nowMs),
+      );
+    }
+  }
+  return items;
+}
+
+function availabilityItem(
+  agreement: LoadedAgreement,
+  figure: Awaited<ReturnType<typeof evaluatePeriods>>[number],
+  decided: DecidedClaim | undefined,
+  claim: { id: number; status: ClaimStatus } | null,
+  nowMs: number,
+): AvailabilityItem {
+  const official = decided?.evaluation ?? figure.evaluation;
+  const bounds = periodBounds(figure.period, agreement.timeZone);
+  const live = claim !== null && claim.status !== 'rejected' && claim.status !== 'withdrawn';
+  return {
+    ...official,
+    // Daily figures come from the fresh evaluation; a stored one may not carry them.
+    ...(figure.evaluation.days && !official.days ? { days: figure.evaluation.days } : {}),
+    agreementId: agreement.id,
+    service: figure.service.slug,
+    serviceName: figure.service.name,
+    month: figure.period,
+    monthlyFeeMinor: figure.service.monthlyFeeMinor,
+    policy: policySummary(figure.policy),
+    source: decided ? 'decided-claim' : 'computed',
+    correction:
+      decided && !sameFigures(decided.evaluation, figure.evaluation) ? figure.evaluation : null,
+    claim,
+    claimable:
+      !live &&
+      nowMs >= bounds.endMs &&
+      nowMs < Date.parse(official.claimDeadline) &&
+      official.status !== 'not-covered',
+  };
+}
+
+export interface TerminationRight {
+  rule: { missedPeriods: number; withinPeriods: number };
+  earned: boolean;
+  /** The closed months considered, oldest first. */
+  consideredPeriods: string[];
+  /** The considered months in which some service of the agreement missed its target. */
+  missedPeriods: { period: string; services: string[] }[];
+}
+
+/**
+ * The termination right of sla-accounting §4: earned once the target was missed in at
+ * least `missedPeriods` of the last `withinPeriods` closed months. A month counts as
+ * missed when any service of the agreement missed its target that month (decided figures
+ * where a claim was decided). The rule is the one in force for the current month.
+ */
+export async function terminationRight(
+  deps: Deps,
+  agreement: LoadedAgreement,
+  decided: Map<string, DecidedClaim>,
+  nowMs: number,
+): Promise<TerminationRight | null> {
+  const current = currentPeriod(agreement, nowMs);
+  const rule = versionInForce(agreement, current).rules.termination;
+  if (rule === null) return null;
+  const considered: string[] = [];
+  for (let back = rule.withinPeriods; back >= 1; back -= 1) {
+    const month = shiftPeriod(current, -back);
+    if (overlapsPeriod(agreement, month)) considered.push(month);
+  }
+  const figures =
+    considered.length === 0 ? [] : await evaluatePeriods(deps, agreement, considered, nowMs);
+  const missed = new Map<string, string[]>();
+  for (const figure of figures) {
+    const key = tripleKey(agreement.id, figure.service.serviceId, figure.period);
+    const official = decided.get(key)?.evaluation ?? figure.evaluation;
+    if (official.met === false) {
+      missed.set(figure.period, [...(missed.get(figure.period) ?? []), figure.service.slug]);
+    }
+  }
+  const missedPeriods = considered
+    .filter((month) => missed.has(month))
+    .map((month) => ({ period: month, services: missed.get(month) ?? [] }));
+  return {
+    rule,
+    earned: missedPeriods.length >= rule.missedPeriods,
+    consideredPeriods: considered,
+    missedPeriods,
+  };
+}
+
+export interface AgreementOverview {
+  id: number;
+  timeZone: string;
+  start: string;
+  end: string | null;
+  active: boolean;
+  currentPeriod: string;
+  policy: { id: number; name: string };
+  services: { slug: string; name: string; monthlyFeeMinor: number; currency: string }[];
+  /** The policy's versions, each with the months it governs (`until` exclusive, null: open). */
+  policyVersions: {
+    version: number;
+    effectiveFrom: string;
+    until: string | null;
+    rules: PolicyVersionInForce['rules'];
+  }[];
+  termination: TerminationRight | null;
+}
+
+/** The agreements of a customer (or the given ones, for staff) with versions and termination right. */
+export async function agreementOverviews(
+  deps: Deps,
+  filter: { customerId?: number; agreementIds?: number[] },
+): Promise<AgreementOverview[]> {
+  const nowMs = deps.clock.now();
+  const list = await loadAgreements(deps.db.db, filter);
+  const decided = await decidedClaims(
+    deps.db.db,
+    list.map((agreement) => agreement.id),
+  );
+  const overviews: AgreementOverview[] = [];
+  for (const agreement of list) {
+    overviews.push({
+      id: agreement.id,
+      timeZone: agreement.timeZone,
+      start: formatInstant(agreement.startMs),
+      end: agreement.endMs === null ? null : formatInstant(agreement.endMs),
+      active: agreement.active,
+      currentPeriod: currentPeriod(agreement, nowMs),
+      policy: { id: agreement.policyId, name: agreement.policyName },
+      services: agreement.services.map(({ slug, name, monthlyFeeMinor, currency }) => ({
+        slug,
+        name,
+        monthlyFeeMinor,
+        currency,
+      })),
+      policyVersions: agreement.versions.map((version, index) => ({
+        version: version.version,
+        effectiveFrom: version.effectiveFrom,
+        until: agreement.versions[index + 1]?.effectiveFrom ?? null,
+        rules: version.rules,
+      })),
+      termination: await terminationRight(deps, agreement, decided, nowMs),
+    });
+  }
+  return overviews;
+}

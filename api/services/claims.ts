@@ -1,0 +1,814 @@
+import { and, asc, count, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import {
+  type ClaimStatus,
+  claimComments,
+  claimEvents,
+  claims,
+  credits,
+  customers,
+  services,
+  users,
+} from '../../db/schema/index.ts';
+import type { Deps, Principal } from '../context.ts';
+import { ApiError, conflict, notFound, unprocessable } from '../errors.ts';
+import { type EvaluationResult, periodBounds } from '../sla/index.ts';
+import { idempotent, type StoredResponse } from './idempotency.ts';
+import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
+import { evaluatePeriods, loadAgreements, sameFigures } from './sla-figures.ts';
+import { type CorrectionDto, listCorrections } from './windows.ts';
+
+/**
+ * Credit claims (sla-accounting §4): filing with the evaluation stored as evidence, one live
+ * claim per (agreement, service, period), withdrawal, comments, staff decisions, crediting,
+ * and the append-only trail of every step.
+ */
+
+type Reader = Deps['db']['db'];
+type ClaimRow = typeof claims.$inferSelect;
+
+const LIVE: ClaimStatus[] = ['submitted', 'approved', 'credited'];
+
+/** Local date and time of an instant in a zone, e.g. `2026-05-01 00:00`. */
+export function localDateTime(epochMs: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(epochMs));
+  const part = (type: string) => parts.find((item) => item.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}
+
+export interface ClaimDto {
+  id: number;
+  agreementId: number;
+  service: string;
+  serviceName: string;
+  period: string;
+  status: ClaimStatus;
+  description: string | null;
+  /** The evaluation stored at filing: the evidence, and once decided the official figure. */
+  evaluation: EvaluationResult;
+  policyVersionId: number;
+  computedCreditMinor: number;
+  capMinor: number;
+  currency: string;
+  approvedAmountMinor: number | null;
+  decisionReason: string | null;
+  decidedAt: string | null;
+  invoiceReference: string | null;
+  creditedAt: string | null;
+  claimDeadline: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ClaimEventDto {
+  id: number;
+  type: string;
+  fromStatus: ClaimStatus | null;
+  toStatus: ClaimStatus | null;
+  note: string | null;
+  internal: boolean;
+  actor: { kind: 'customer' | 'staff' | 'system'; email: string | null };
+  at: string;
+}
+
+export interface ClaimCommentDto {
+  id: number;
+  body: string;
+  internal: boolean;
+  author: { kind: 'customer' | 'staff'; email: string };
+  at: string;
+}
+
+async function serviceNames(db: Reader | Tx, ids: number[]) {
+  if (ids.length === 0) return new Map<number, { slug: string; name: string }>();
+  const rows = await db
+    .select({ id: services.id, slug: services.slug, name: services.name })
+    .from(services)
+    .where(inArray(services.id, ids));
+  return new Map(rows.map((row) => [row.id, { slug: row.slug, name: row.name }]));
+}
+
+function claimDto(row: ClaimRow, service: { slug: string; name: string } | undefined): ClaimDto {
+  const evaluation = row.evaluation as EvaluationResult;
+  return {
+    id: row.id,
+    agreementId: row.agreementId,
+    service: service?.slug ?? String(row.serviceId),
+    serviceName: service?.name ?? String(row.serviceId),
+    period: row.period,
+    status: row.status,
+    description: row.description,
+    evaluation,
+    policyVersionId: row.policyVersionId,
+    computedCreditMinor: row.computedCreditMinor,
+    capMinor: row.capMinor,
+    currency: row.currency,
+    approvedAmountMinor: row.approvedAmountMinor,
+    decisionReason: row.decisionReason,
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+    invoiceReference: row.invoiceReference,
+    creditedAt: row.creditedAt?.toISOString() ?? null,
+    claimDeadline: evaluation.claimDeadline,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+async function claimDtos(db: Reader | Tx, rows: ClaimRow[]): Promise<ClaimDto[]> {
+  const names = await serviceNames(db, [...new Set(rows.map((row) => row.serviceId))]);
+  return rows.map((row) => claimDto(row, names.get(row.serviceId)));
+}
+
+function actorOf(principal: Principal): {
+  actorUserId: number | null;
+  actorApiKeyId: number | null;
+} {
+  return {
+    actorUserId: principal.kind === 'user' ? principal.user.id : null,
+    actorApiKeyId: principal.kind === 'key' ? principal.key.id : null,
+  };
+}
+
+async function appendEvent(
+  tx: Tx,
+  deps: Deps,
+  principal: Principal,
+  event: {
+    claimId: number;
+    type: string;
+    fromStatus?: ClaimStatus | null;
+    toStatus?: ClaimStatus | null;
+    note?: string | null;
+    internal?: boolean;
+  },
+): Promise<void> {
+  await tx.insert(claimEvents).values({
+    claimId: event.claimId,
+    ...actorOf(principal),
+    type: event.type,
+    fromStatus: event.fromStatus ?? null,
+    toStatus: event.toStatus ?? null,
+    note: event.note ?? null,
+    internal: event.internal ?? false,
+    createdAt: new Date(deps.clock.now()),
+  });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    if (/UNIQUE constraint failed/.test(cause.message)) return true;
+  }
+  return false;
+}
+
+const alreadyLive = () =>
+  conflict(
+    'A claim for this agreement, service and period is already open or decided.',
+    'CLAIM_EXISTS',
+  );
+
+export interface FileClaimInput {
+  agreementId: number;
+  service: string;
+  period: string;
+  description?: string | undefined;
+}
+
+/**
+ * Files a claim for the customer: the period must have ended and its claim deadline not
+ * passed; a zero-credit claim (a dispute) needs a description. The evaluation is stored
+ * with the claim as its evidence. At most one live claim per (agreement, service, period),
+ * also under concurrency: the check, the insert (under a partial unique index) and the
+ * trail entry commit in one write transaction.
+ */
+export async function fileClaim(
+  deps: Deps,
+  principal: Principal,
+  customerId: number,
+  input: FileClaimInput,
+  idempotency: { key: string | undefined; path: string },
+): Promise<StoredResponse<ClaimDto> & { replayed: boolean }> {
+  const nowMs = deps.clock.now();
+  const [agreement] = await loadAgreements(deps.db.db, {
+    customerId,
+    agreementIds: [input.agreementId],
+  });
+  if (!agreement) throw notFound('No such agreement.');
+  const service = agreement.services.find((item) => item.slug === input.service);
+  if (!service) {
+    throw unprocessable(
+      `The agreement does not cover the service "${input.service}".`,
+      'UNPROCESSABLE',
+      [{ path: 'service', message: 'not a service of this agreement' }],
+    );
+  }
+  const bounds = periodBounds(input.period, agreement.timeZone);
+  if (nowMs < bounds.endMs) {
+    throw unprocessable(
+      `Claims for ${input.period} open when the period ends, on ${localDateTime(bounds.endMs, agreement.timeZone)} (${agreement.timeZone}).`,
+      'PERIOD_NOT_ENDED',
+      [{ path: 'period', message: 'the period has not ended' }],
+    );
+  }
+  const [figures] = await evaluatePeriods(deps, agreement, [input.period], nowMs, {
+    serviceIds: [service.serviceId],
+  });
+  if (!figures) throw new Error('no evaluation for a covered service');
+  const evaluation = figures.evaluation;
+  const deadlineMs = Date.parse(evaluation.claimDeadline);
+  if (nowMs >= deadlineMs) {
+    throw unprocessable(
+      `Claims for ${input.period} closed on ${localDateTime(deadlineMs, agreement.timeZone)} (${agreement.timeZone}).`,
+      'CLAIM_DEADLINE_PASSED',
+      [{ path: 'period', message: 'the claim deadline has passed' }],
+    );
+  }
+  if (evaluation.status === 'not-covered') {
+    throw unprocessable(
+      `The agreement did not cover ${input.service} in ${input.period}.`,
+      'PERIOD_NOT_COVERED',
+      [{ path: 'period', message: 'not covered by the agreement' }],
+    );
+  }
+  const description = input.description?.trim() || null;
+  if (evaluation.creditMinor === 0 && description === null) {
+    throw unprocessable(
+      'The rules give no credit for this period; describe what you dispute to file a claim.',
+      'DESCRIPTION_REQUIRED',
+      [{ path: 'description', message: 'required when the computed credit is 0' }],
+    );
+  }
+  try {
+    return await deps.db.write((tx) =>
+      idempotent(
+        tx,
+        deps,
+        { principal, key: idempotency.key, method: 'POST', path: idempotency.path },
+        input,
+        async () => {
+          const live = await tx
+            .select({ id: claims.id })
+            .from(claims)
+            .where(
+              and(
+                eq(claims.agreementId, agreement.id),
+                eq(claims.serviceId, service.serviceId),
+                eq(claims.period, input.period),
+                inArray(claims.status, LIVE),
+              ),
+            )
+            .get();
+          if (live) throw alreadyLive();
+          const now = new Date(nowMs);
+          const row = await tx
+            .insert(claims)
+            .values({
+              customerId,
+              agreementId: agreement.id,
+              serviceId: service.serviceId,
+              period: input.period,
+              status: 'submitted',
+              description,
+              evaluation,
+              policyVersionId: figures.policy.id,
+              computedCreditMinor: evaluation.creditMinor,
+              capMinor: evaluation.capMinor,
+              currency: evaluation.currency,
+              createdByUserId: principal.kind === 'user' ? principal.user.id : null,
+              createdByApiKeyId: principal.kind === 'key' ? principal.key.id : null,
+              createdAt: now,
+              updatedAt: now,
+            })
+            .returning()
+            .get();
+          await appendEvent(tx, deps, principal, {
+            claimId: row.id,
+            type: 'filed',
+            toStatus: 'submitted',
+            note: description,
+          });
+          return { status: 201, body: claimDto(row, service) };
+        },
+      ),
+    );
+  } catch (error) {
+    // Another process filed between our check and insert: the partial unique index decides.
+    if (isUniqueViolation(error)) throw alreadyLive();
+    throw error;
+  }
+}
+
+async function loadClaim(db: Reader | Tx, id: number, customerId?: number): Promise<ClaimRow> {
+  const row = await db
+    .select()
+    .from(claims)
+    .where(
+      customerId === undefined
+        ? eq(claims.id, id)
+        : and(eq(claims.id, id), eq(claims.customerId, customerId)),
+    )
+    .get();
+  // Another customer's claim answers exactly like one that does not exist.
+  if (!row) throw notFound('No such claim.');
+  return row;
+}
+
+async function trail(db: Reader, claimId: number, includeInternal: boolean) {
+  const eventRows = await db
+    .select({ event: claimEvents, email: users.email, role: users.role })
+    .from(claimEvents)
+    .leftJoin(users, eq(users.id, claimEvents.actorUserId))
+    .where(
+      includeInternal
+        ? eq(claimEvents.claimId, claimId)
+        : and(eq(claimEvents.claimId, claimId), eq(claimEvents.internal, false)),
+    )
+    .orderBy(asc(claimEvents.id));
+  const commentRows = await db
+    .select({ comment: claimComments, email: users.email, role: users.role })
+    .from(claimComments)
+    .innerJoin(users, eq(users.id, claimComments.authorUserId))
+    .where(
+      includeInternal
+        ? eq(claimComments.claimId, claimId)
+        : and(eq(claimComments.claimId, claimId), eq(claimComments.internal, false)),
+    )
+    .orderBy(asc(claimComments.id));
+  const events: ClaimEventDto[] = eventRows.map(({ event, email, role }) => ({
+    id: event.id,
+    type: event.type,
+    fromStatus: event.fromStatus,
+    toStatus: event.toStatus,
+    note: event.note,
+    internal: event.internal,
+    actor: {
+      kind: role === null ? 'system' : role === 'customer' ? 'customer' : 'staff',
+      // Customers see that staff acted, not which person: staff emails stay internal.
+      email: includeInternal || role === 'customer' ? (email ?? null) : null,
+    },
+    at: event.createdAt.toISOString(),
+  }));
+  const comments: ClaimCommentDto[] = commentRows.map(({ comment, email, role }) => ({
+    id: comment.id,
+    body: comment.body,
+    internal: comment.internal,
+    author: {
+      kind: role === 'customer' ? 'customer' : 'staff',
+      email: includeInternal || role === 'customer' ? email : 'support',
+    },
+    at: comment.createdAt.toISOString(),
+  }));
+  return { events, comments };
+}
+
+export interface ClaimListFilter {
+  status?: ClaimStatus | undefined;
+  customerId?: number | undefined;
+  period?: string | undefined;
+  /** Filed at least this many days ago. */
+  minAgeDays?: number | undefined;
+  maxAgeDays?: number | undefined;
+  minAmountMinor?: number | undefined;
+  maxAmountMinor?: number | undefined;
+}
+
+function filterConditions(filter: ClaimListFilter, nowMs: number): SQL[] {
+  const day = 86_400_000;
+  return [
+    filter.status === undefined ? undefined : eq(claims.status, filter.status),
+    filter.customerId === undefined ? undefined : eq(claims.customerId, filter.customerId),
+    filter.period === undefined ? undefined : eq(claims.period, filter.period),
+    filter.minAgeDays === undefined
+      ? undefined
+      : lte(claims.createdAt, new Date(nowMs - filter.minAgeDays * day)),
+    filter.maxAgeDays === undefined
+      ? undefined
+      : gte(claims.createdAt, new Date(nowMs - filter.maxAgeDays * day)),
+    filter.minAmountMinor === undefined
+      ? undefined
+      : gte(claims.computedCreditMinor, filter.minAmountMinor),
+    filter.maxAmountMinor === undefined
+      ? undefined
+      : lte(claims.computedCreditMinor, filter.maxAmountMinor),
+  ].filter((condition): condition is SQL => condition !== undefined);
+}
+
+/** The customer's claims, oldest first, paged. */
+export async function listCustomerClaims(
+  deps: Deps,
+  customerId: number,
+  filter: Pick<ClaimListFilter, 'status' | 'period'>,
+  page: PageQuery,
+): Promise<Page<ClaimDto>> {
+  const rows = await deps.db.db
+    .select()
+    .from(claims)
+    .where(
+      and(
+        eq(claims.customerId, customerId),
+        ...filterConditions(filter, deps.clock.now()),
+        afterCursor(claims.id, page),
+      ),
+    )
+    .orderBy(asc(claims.id))
+    .limit(page.limit + 1);
+  const dtos = await claimDtos(deps.db.db, rows);
+  return toPage(
+    rows.map((row, index) => ({ id: row.id, dto: dtos[index] as ClaimDto })),
+    page,
+    (row) => row.dto,
+  );
+}
+
+export async function customerClaim(deps: Deps, customerId: number, id: number) {
+  const row = await loadClaim(deps.db.db, id, customerId);
+  const [dto] = await claimDtos(deps.db.db, [row]);
+  return { ...(dto as ClaimDto), ...(await trail(deps.db.db, row.id, false)) };
+}
+
+/** The customer withdraws a submitted claim; the triple is free for a new claim. */
+export async function withdrawClaim(
+  deps: Deps,
+  principal: Principal,
+  customerId: number,
+  id: number,
+  note: string | undefined,
+): Promise<ClaimDto> {
+  return deps.db.write(async (tx) => {
+    const row = await loadClaim(tx, id, customerId);
+    return transition(tx, deps, principal, row, 'withdrawn', {
+      type: 'withdrawn',
+      note: note?.trim() || null,
+    });
+  });
+}
+
+const ALLOWED: Record<ClaimStatus, ClaimStatus[]> = {
+  submitted: ['approved', 'rejected', 'withdrawn'],
+  approved: ['credited'],
+  rejected: [],
+  credited: [],
+  withdrawn: [],
+};
+
+async function transition(
+  tx: Tx,
+  deps: Deps,
+  principal: Principal,
+  row: ClaimRow,
+  to: ClaimStatus,
+  event: { type: string; note: string | null },
+  changes: Partial<typeof claims.$inferInsert> = {},
+): Promise<ClaimDto> {
+  if (!ALLOWED[row.status].includes(to)) {
+    throw conflict(
+      `The claim is ${row.status}; it cannot become ${to}.`,
+      row.status === 'submitted' ? 'INVALID_TRANSITION' : 'CLAIM_ALREADY_DECIDED',
+    );
+  }
+  const now = new Date(deps.clock.now());
+  // The status in the WHERE makes a concurrent second transition find nothing to change.
+  const updated = await tx
+    .update(claims)
+    .set({ ...changes, status: to, updatedAt: now })
+    .where(and(eq(claims.id, row.id), eq(claims.status, row.status)))
+    .returning()
+    .get();
+  if (!updated) throw conflict('The claim changed meanwhile; reload it.', 'CLAIM_ALREADY_DECIDED');
+  await appendEvent(tx, deps, principal, {
+    claimId: row.id,
+    type: event.type,
+    fromStatus: row.status,
+    toStatus: to,
+    note: event.note,
+  });
+  const [dto] = await claimDtos(tx, [updated]);
+  return dto as ClaimDto;
+}
+
+/** A comment by the customer (always visible) or by staff (`internal`: a note customers never see). */
+export async function addComment(
+  deps: Deps,
+  principal: Principal,
+  claimId: number,
+  input: { body: string; internal: boolean },
+  customerId?: number,
+): Promise<ClaimCommentDto> {
+  if (principal.kind !== 'user') throw new ApiError('FORBIDDEN', 'Only people comment on claims.');
+  return deps.db.write(async (tx) => {
+    await loadClaim(tx, claimId, customerId);
+    const now = new Date(deps.clock.now());
+    const row = await tx
+      .insert(claimComments)
+      .values({
+        claimId,
+        authorUserId: principal.user.id,
+        body: input.body,
+        internal: input.internal,
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    await appendEvent(tx, deps, principal, {
+      claimId,
+      type: input.internal ? 'noted' : 'commented',
+      note: input.body,
+      internal: input.internal,
+    });
+    return {
+      id: row.id,
+      body: row.body,
+      internal: row.internal,
+      author: {
+        kind: principal.user.role === 'customer' ? 'customer' : 'staff',
+        email: principal.user.email,
+      },
+      at: row.createdAt.toISOString(),
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Staff.
+
+export interface StaffClaimDto extends ClaimDto {
+  customer: { id: number; name: string };
+  /** Days since filing, whole days. */
+  ageDays: number;
+}
+
+/** The claims queue: filtered, oldest first, paged, with the count per status. */
+export async function listStaffClaims(
+  deps: Deps,
+  filter: ClaimListFilter,
+  page: PageQuery,
+): Promise<Page<StaffClaimDto> & { counts: Record<ClaimStatus, number> }> {
+  const nowMs = deps.clock.now();
+  const { db } = deps.db;
+  const rows = await db
+    .select({ claim: claims, customerName: customers.name })
+    .from(claims)
+    .innerJoin(customers, eq(customers.id, claims.customerId))
+    .where(and(...filterConditions(filter, nowMs), afterCursor(claims.id, page)))
+    .orderBy(asc(claims.id))
+    .limit(page.limit + 1);
+  const dtos = await claimDtos(
+    db,
+    rows.map((row) => row.claim),
+  );
+  const countRows = await db
+    .select({ status: claims.status, n: count() })
+    .from(claims)
+    .where(and(...filterConditions({ ...filter, status: undefined }, nowMs)))
+    .groupBy(claims.status);
+  const counts = { submitted: 0, approved: 0, rejected: 0, credited: 0, withdrawn: 0 };
+  for (const row of countRows) counts[row.status] = row.n;
+  const pageResult = toPage(
+    rows.map((row, index) => ({
+      id: row.claim.id,
+      dto: {
+        ...(dtos[index] as ClaimDto),
+        customer: { id: row.claim.customerId, name: row.customerName },
+        ageDays: Math.floor((nowMs - row.claim.createdAt.getTime()) / 86_400_000),
+      },
+    })),
+    page,
+    (row) => row.dto,
+  );
+  return { ...pageResult, counts };
+}
+
+/**
+ * A claim for staff: the stored evaluation beside a fresh one on today's windows, the
+ * window corrections that touched the period, and the whole trail with internal notes.
+ */
+export async function staffClaim(deps: Deps, id: number) {
+  const { db } = deps.db;
+  const row = await loadClaim(db, id);
+  const [dto] = await claimDtos(db, [row]);
+  const customer = await db.select().from(customers).where(eq(customers.id, row.customerId)).get();
+  const [agreement] = await loadAgreements(db, { agreementIds: [row.agreementId] });
+  let fresh: EvaluationResult | null = null;
+  if (agreement) {
+    const [figures] = await evaluatePeriods(deps, agreement, [row.period], deps.clock.now(), {
+      serviceIds: [row.serviceId],
+    });
+    fresh = figures?.evaluation ?? null;
+  }
+  const stored = row.evaluation as EvaluationResult;
+  const corrections = correctionsMeeting(
+    await listCorrections(deps, { service: (dto as ClaimDto).service }),
+    Date.parse(stored.period.start),
+    Date.parse(stored.period.end),
+  );
+  return {
+    ...(dto as ClaimDto),
+    customer: { id: row.customerId, name: customer?.name ?? '' },
+    freshEvaluation: fresh,
+    freshDiffers: fresh !== null && !sameFigures(stored, fresh),
+    corrections,
+    ...(await trail(db, row.id, true)),
+  };
+}
+
+/** Corrections whose window, before or after, met `[startMs, endMs)`. */
+function correctionsMeeting(list: CorrectionDto[], startMs: number, endMs: number) {
+  const meets = (values: { start: string; end: string | null }) =>
+    Date.parse(values.start) < endMs && (values.end === null || Date.parse(values.end) > startMs);
+  return list.filter((item) => meets(item.before) || meets(item.after));
+}
+
+export interface DecisionInput {
+  decision: 'approve' | 'reject';
+  amountMinor?: number | undefined;
+  reason?: string | undefined;
+}
+
+/**
+ * Staff decide a submitted claim, once: approve at the computed amount, or at another
+ * amount with a reason and never above the rounded cap; or reject with a reason. An
+ * approval enters the credits ledger in the same transaction.
+ */
+export async function decideClaim(
+  deps: Deps,
+  principal: Principal,
+  id: number,
+  input: DecisionInput,
+): Promise<ClaimDto> {
+  if (principal.kind !== 'user') throw new ApiError('FORBIDDEN', 'Only staff decide claims.');
+  const reason = input.reason?.trim() || null;
+  return deps.db.write(async (tx) => {
+    const row = await loadClaim(tx, id);
+    if (row.status !== 'submitted') {
+      throw conflict(`The claim was already ${row.status}.`, 'CLAIM_ALREADY_DECIDED');
+    }
+    const now = new Date(deps.clock.now());
+    if (input.decision === 'reject') {
+      if (input.amountMinor !== undefined) {
+        throw unprocessable('A rejection has no amount.', 'UNPROCESSABLE', [
+          { path: 'amountMinor', message: 'not allowed when rejecting' },
+        ]);
+      }
+      if (reason === null) {
+        throw unprocessable('A rejection needs a reason.', 'REASON_REQUIRED', [
+          { path: 'reason', message: 'required when rejecting' },
+        ]);
+      }
+      return transition(
+        tx,
+        deps,
+        principal,
+        row,
+        'rejected',
+        { type: 'rejected', note: reason },
+        { decisionReason: reason, decidedByUserId: principal.user.id, decidedAt: now },
+      );
+    }
+    const amount = input.amountMinor ?? row.computedCreditMinor;
+    if (amount !== row.computedCreditMinor && reason === null) {
+      throw unprocessable(
+        `Approving ${amount} instead of the computed ${row.computedCreditMinor} needs a reason.`,
+        'REASON_REQUIRED',
+        [{ path: 'reason', message: 'required when the amount differs from the computed credit' }],
+      );
+    }
+    if (amount > row.capMinor) {
+      throw unprocessable(
+        `The most this claim may grant is ${row.capMinor} (the policy's cap).`,
+        'ABOVE_CAP',
+        [{ path: 'amountMinor', message: `must not exceed the cap of ${row.capMinor}` }],
+      );
+    }
+    const dto = await transition(
+      tx,
+      deps,
+      principal,
+      row,
+      'approved',
+      {
+        type: 'approved',
+        note:
+          amount === row.computedCreditMinor
+            ? reason
+            : `Approved ${amount} ${row.currency} minor units instead of ${row.computedCreditMinor}: ${reason}`,
+      },
+      {
+        approvedAmountMinor: amount,
+        decisionReason: reason,
+        decidedByUserId: principal.user.id,
+        decidedAt: now,
+      },
+    );
+    await tx.insert(credits).values({
+      claimId: row.id,
+      customerId: row.customerId,
+      agreementId: row.agreementId,
+      serviceId: row.serviceId,
+      period: row.period,
+      amountMinor: amount,
+      currency: row.currency,
+      approvedByUserId: principal.user.id,
+      approvedAt: now,
+    });
+    return dto;
+  });
+}
+
+/** An approved claim is applied to an invoice: `credited`, with the invoice reference. */
+export async function markCredited(
+  deps: Deps,
+  principal: Principal,
+  id: number,
+  invoiceReference: string,
+): Promise<ClaimDto> {
+  return deps.db.write(async (tx) => {
+    const row = await loadClaim(tx, id);
+    const now = new Date(deps.clock.now());
+    const dto = await transition(
+      tx,
+      deps,
+      principal,
+      row,
+      'credited',
+      { type: 'credited', note: `Invoice ${invoiceReference}` },
+      { invoiceReference, creditedAt: now },
+    );
+    await tx
+      .update(credits)
+      .set({ invoiceReference, creditedAt: now })
+      .where(eq(credits.claimId, row.id));
+    return dto;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// The credits ledger.
+
+export interface CreditDto {
+  id: number;
+  claimId: number;
+  customer: { id: number; name: string };
+  agreementId: number;
+  service: string;
+  period: string;
+  amountMinor: number;
+  currency: string;
+  approvedAt: string;
+  approvedBy: string;
+  invoiceReference: string | null;
+  creditedAt: string | null;
+}
+
+export async function listCredits(
+  deps: Deps,
+  filter: { customerId?: number | undefined; period?: string | undefined },
+  page: PageQuery | null,
+): Promise<Page<CreditDto>> {
+  const { db } = deps.db;
+  const conditions = [
+    filter.customerId === undefined ? undefined : eq(credits.customerId, filter.customerId),
+    filter.period === undefined ? undefined : eq(credits.period, filter.period),
+    page === null ? undefined : afterCursor(credits.id, page),
+  ].filter((condition) => condition !== undefined);
+  const query = db
+    .select({
+      credit: credits,
+      customerName: customers.name,
+      slug: services.slug,
+      approver: users.email,
+    })
+    .from(credits)
+    .innerJoin(customers, eq(customers.id, credits.customerId))
+    .innerJoin(services, eq(services.id, credits.serviceId))
+    .innerJoin(users, eq(users.id, credits.approvedByUserId))
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .orderBy(asc(credits.id));
+  const rows = page === null ? await query : await query.limit(page.limit + 1);
+  const shaped = rows.map((row) => ({
+    id: row.credit.id,
+    dto: {
+      id: row.credit.id,
+      claimId: row.credit.claimId,
+      customer: { id: row.credit.customerId, name: row.customerName },
+      agreementId: row.credit.agreementId,
+      service: row.slug,
+      period: row.credit.period,
+      amountMinor: row.credit.amountMinor,
+      currency: row.credit.currency,
+      approvedAt: row.credit.approvedAt.toISOString(),
+      approvedBy: row.approver,
+      invoiceReference: row.credit.invoiceReference,
+      creditedAt: row.credit.creditedAt?.toISOString() ?? null,
+    },
+  }));
+  if (page === null) return { items: shaped.map((row) => row.dto), nextCursor: null };
+  return toPage(shaped, page, (row) => row.dto);
+}

@@ -1,0 +1,92 @@
+import { and, eq, lt } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { idempotencyKeys } from '../../db/schema/index.ts';
+import { sha256 } from '../auth/tokens.ts';
+import type { Deps, Principal } from '../context.ts';
+import { ApiError } from '../errors.ts';
+
+/** How long a stored response answers replays of its Idempotency-Key. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+export interface StoredResponse<T> {
+  status: 201 | 200;
+  body: T;
+}
+
+/** `Idempotency-Key` values: 1–200 visible ASCII characters (a UUID fits). */
+export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+export function principalKey(principal: Principal): string {
+  if (principal.kind === 'user') return `user:${principal.user.id}`;
+  if (principal.kind === 'key') return `key:${principal.key.id}`;
+  return 'anonymous';
+}
+
+/** Canonical JSON (sorted keys) so that the same body always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Runs `perform` at most once per (caller, key), inside the caller's write transaction:
+ * a replay with the same request gets the first response; the same key with another
+ * request is refused with 422. Because the lookup, the work and the stored response
+ * commit together, concurrent replays cannot both perform.
+ */
+export async function idempotent<T>(
+  tx: Tx,
+  deps: Deps,
+  scope: { principal: Principal; key: string | undefined; method: string; path: string },
+  request: unknown,
+  perform: () => Promise<StoredResponse<T>>,
+): Promise<StoredResponse<T> & { replayed: boolean }> {
+  if (scope.key === undefined) return { ...(await perform()), replayed: false };
+  if (!IDEMPOTENCY_KEY.test(scope.key)) {
+    throw new ApiError('INVALID_INPUT', 'Idempotency-Key must be 1–200 visible ASCII characters.', {
+      issues: [{ path: 'Idempotency-Key', message: 'must be 1–200 visible ASCII characters' }],
+    });
+  }
+  const nowMs = deps.clock.now();
+  const owner = principalKey(scope.principal);
+  const requestHash = sha256(`${scope.method} ${scope.path} ${canonicalJson(request)}`);
+  await tx.delete(idempotencyKeys).where(lt(idempotencyKeys.expiresAt, new Date(nowMs)));
+  const stored = await tx
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.principal, owner), eq(idempotencyKeys.key, scope.key)))
+    .get();
+  if (stored) {
+    if (stored.requestHash !== requestHash) {
+      throw new ApiError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was used for a different request; use a new key.',
+        { status: 422 },
+      );
+    }
+    return {
+      status: stored.responseStatus as 200 | 201,
+      body: JSON.parse(stored.responseBody) as T,
+      replayed: true,
+    };
+  }
+  const response = await perform();
+  await tx.insert(idempotencyKeys).values({
+    principal: owner,
+    key: scope.key,
+    method: scope.method,
+    path: scope.path,
+    requestHash,
+    responseStatus: response.status,
+    responseBody: JSON.stringify(response.body),
+    createdAt: new Date(nowMs),
+    expiresAt: new Date(nowMs + IDEMPOTENCY_TTL_MS),
+  });
+  return { ...response, replayed: false };
+}
