@@ -4,7 +4,7 @@ import { evaluationResultSchema } from '../sla/index.ts';
 
 /** Response shapes shared by the customer and staff claim routes. */
 
-export const EvaluationSchema = evaluationResultSchema.openapi('Evaluation');
+export const EvaluationSchema = evaluationResultSchema.meta({ id: 'Evaluation' });
 
 export const ClaimStatusSchema = z.enum(CLAIM_STATUSES);
 

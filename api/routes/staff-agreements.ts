@@ -19,7 +19,7 @@ const currencySchema = z
   })
   .openapi({ example: 'EUR' });
 
-const instant = instantSchema.openapi({ format: 'date-time', example: '2026-01-01T00:00:00Z' });
+const instant = instantSchema.meta({ format: 'date-time', example: '2026-01-01T00:00:00Z' });
 
 const AgreementSchema = z
   .object({

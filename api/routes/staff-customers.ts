@@ -20,7 +20,7 @@ const CustomerSchema = z
   .openapi('Customer');
 
 /** An IANA name such as Europe/Berlin (never an offset); stored in its canonical spelling. */
-export const zoneSchema = timeZoneSchema.openapi({
+export const zoneSchema = timeZoneSchema.meta({
   type: 'string',
   description: 'An IANA time-zone name, e.g. Europe/Berlin (not an offset).',
   example: 'Europe/Berlin',

@@ -39,7 +39,7 @@ const ServiceSchema = z
 
 const descriptionSchema = z.string().trim().max(2000);
 const sortOrderSchema = z.number().int().min(-1_000_000).max(1_000_000);
-const monitoredSinceSchema = instantSchema.openapi({
+const monitoredSinceSchema = instantSchema.meta({
   description: 'Before this instant the public bars show "no data". Default: now.',
   format: 'date-time',
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import {
   agreementServices,
   agreements,
@@ -66,14 +66,19 @@ export interface LoadedAgreement {
   versions: PolicyVersionInForce[];
 }
 
-/** Stored rules are parsed once per version row: they were validated when written. */
-const parsedRules = new Map<number, Policy>();
+/**
+ * Stored rules are parsed (defaults applied) once per distinct text: keyed by content, not
+ * by row id, so that two databases in one process (tests) never share an entry.
+ */
+const parsedRules = new Map<string, Policy>();
 
-function rulesOf(id: number, stored: unknown): Policy {
-  let rules = parsedRules.get(id);
+function rulesOf(stored: unknown): Policy {
+  const key = JSON.stringify(stored);
+  let rules = parsedRules.get(key);
   if (rules === undefined) {
     rules = policySchema.parse(stored);
-    parsedRules.set(id, rules);
+    if (parsedRules.size > 1000) parsedRules.clear();
+    parsedRules.set(key, rules);
   }
   return rules;
 }
@@ -134,7 +139,7 @@ export async function loadAgreements(
         policyName,
         version: row.version,
         effectiveFrom: row.effectiveFrom,
-        rules: rulesOf(row.id, row.rules),
+        rules: rulesOf(row.rules),
       })),
   }));
 }
@@ -175,8 +180,9 @@ async function windowsMeeting(
     .where(
       and(
         eq(windows.serviceId, serviceId),
-        lt(windows.start, new Date(endMs)),
-        or(isNull(windows.end), gt(windows.end, new Date(startMs))),
+        // Closed bounds: a window that only touches the range may join a run reaching into it.
+        lte(windows.start, new Date(endMs)),
+        or(isNull(windows.end), gte(windows.end, new Date(startMs))),
       ),
     )
     .orderBy(asc(windows.start), asc(windows.id));
