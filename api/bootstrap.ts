@@ -9,6 +9,7 @@ import { hashPassword } from './auth/passwords.ts';
 import { randomToken } from './auth/tokens.ts';
 import type { Clock } from './clock.ts';
 import type { ServerEnv } from './env.ts';
+import { seedDemoClaims } from './services/demo-claims.ts';
 
 /** The local file behind a `file:` URL, or null for a server URL. */
 export function localDatabasePath(url: string): string | null {
@@ -64,6 +65,8 @@ export async function seedDemoData(
       progress: log,
     }),
   );
+  log('  demo claims in every state');
+  await seedDemoClaims({ db: database, clock, config: env.config }, log);
   const file = credentialsPath(env);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(

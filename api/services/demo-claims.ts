@@ -1,0 +1,156 @@
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema/index.ts';
+import { manualClock } from '../clock.ts';
+import type { Deps, Principal } from '../context.ts';
+import { periodBounds, shiftPeriod } from '../sla/index.ts';
+import { customerAvailability } from './availability.ts';
+import { addComment, decideClaim, fileClaim, markCredited, withdrawClaim } from './claims.ts';
+import { currentPeriod, loadAgreements } from './sla-figures.ts';
+
+const DAY_MS = 86_400_000;
+
+function personOf(row: typeof users.$inferSelect): Principal {
+  return {
+    kind: 'user',
+    user: { id: row.id, email: row.email, role: row.role, customerId: row.customerId },
+    sessionTokenHash: '',
+  };
+}
+
+/**
+ * Demo claims in every state, filed and decided through the same services as the API, each
+ * at a plausible moment in the past (a clock set to a few days after the month ended), so
+ * their trails read like real ones. Candidates are the months the engine says missed their
+ * target in the last two closed months; the plan runs through the states in order.
+ */
+export async function seedDemoClaims(deps: Deps, log: (line: string) => void): Promise<number> {
+  const nowMs = deps.clock.now();
+  const { db } = deps.db;
+  const agent = await db.select().from(users).where(eq(users.email, 'agent@demo.example')).get();
+  if (!agent) return 0;
+  const staff = personOf(agent);
+  const customerUsers = await db.select().from(users).where(eq(users.role, 'customer'));
+  const candidates: {
+    person: Principal;
+    customerId: number;
+    agreementId: number;
+    service: string;
+    month: string;
+    creditMinor: number;
+    endMs: number;
+    deadlineMs: number;
+  }[] = [];
+  for (const row of customerUsers) {
+    if (row.customerId === null) continue;
+    const [agreement] = await loadAgreements(db, { customerId: row.customerId });
+    if (!agreement) continue;
+    const current = currentPeriod(agreement, nowMs);
+    const months = [shiftPeriod(current, -2), shiftPeriod(current, -1)];
+    const items = await customerAvailability(deps, row.customerId, months);
+    for (const item of items) {
+      if (item.met !== false) continue;
+      candidates.push({
+        person: personOf(row),
+        customerId: row.customerId,
+        agreementId: item.agreementId,
+        service: item.service,
+        month: item.month,
+        creditMinor: item.creditMinor,
+        endMs: periodBounds(item.month, item.timeZone).endMs,
+        deadlineMs: Date.parse(item.claimDeadline),
+      });
+    }
+  }
+  // Customers take turns, each with its biggest credit first: every demo login has claims.
+  const byCustomer = new Map<number, typeof candidates>();
+  for (const candidate of candidates) {
+    byCustomer.set(candidate.customerId, [
+      ...(byCustomer.get(candidate.customerId) ?? []),
+      candidate,
+    ]);
+  }
+  for (const list of byCustomer.values()) list.sort((a, b) => b.creditMinor - a.creditMinor);
+  const ordered: typeof candidates = [];
+  for (let round = 0; ordered.length < candidates.length; round += 1) {
+    for (const list of byCustomer.values()) {
+      const next = list[round];
+      if (next) ordered.push(next);
+    }
+  }
+  const plan = ['credited', 'approved-adjusted', 'submitted', 'rejected', 'withdrawn', 'submitted'];
+  let filed = 0;
+  for (const [index, candidate] of ordered.entries()) {
+    const outcome = plan[index];
+    if (outcome === undefined) break;
+    const fileAtMs = Math.min(candidate.endMs + 2 * DAY_MS + index * 3_600_000, nowMs - DAY_MS);
+    if (fileAtMs <= candidate.endMs || fileAtMs >= candidate.deadlineMs) continue;
+    const clock = manualClock(fileAtMs);
+    const at = { ...deps, clock };
+    const claim = await fileClaim(
+      at,
+      candidate.person,
+      candidate.customerId,
+      {
+        agreementId: candidate.agreementId,
+        service: candidate.service,
+        period: candidate.month,
+        description:
+          candidate.creditMinor === 0
+            ? 'Our own monitoring saw more downtime than the status page shows.'
+            : `We missed our SLA for ${candidate.service} in ${candidate.month}; please apply the credit.`,
+      },
+      { key: undefined, path: '/api/v1/me/claims' },
+    );
+    const id = claim.body.id;
+    filed += 1;
+    const later = (days: number) => clock.set(Math.min(fileAtMs + days * DAY_MS, nowMs));
+    if (outcome === 'credited' || outcome === 'approved-adjusted') {
+      later(1);
+      await addComment(at, staff, id, {
+        body: 'Checked against the incident log: confirmed.',
+        internal: true,
+      });
+      later(2);
+      const adjusted = outcome === 'approved-adjusted' && claim.body.computedCreditMinor > 0;
+      await decideClaim(at, staff, id, {
+        decision: 'approve',
+        ...(adjusted
+          ? {
+              amountMinor: Math.min(
+                claim.body.capMinor,
+                Math.round(claim.body.computedCreditMinor * 1.5),
+              ),
+              reason: 'Goodwill: the first human update came late.',
+            }
+          : {}),
+      });
+      if (outcome === 'credited') {
+        later(5);
+        await markCredited(at, staff, id, `DEMO-INV-${candidate.month.replace('-', '')}-${id}`);
+      }
+    } else if (outcome === 'rejected') {
+      later(3);
+      await decideClaim(at, staff, id, {
+        decision: 'reject',
+        reason: 'The outage was caused by a configuration change on the customer side.',
+      });
+    } else if (outcome === 'withdrawn') {
+      later(1);
+      await withdrawClaim(
+        at,
+        candidate.person,
+        candidate.customerId,
+        id,
+        'Filed for the wrong month.',
+      );
+    } else {
+      later(1);
+      await addComment(at, staff, id, {
+        body: 'Thanks, we are reviewing your claim.',
+        internal: false,
+      });
+    }
+    log(`  claim ${id}: ${candidate.service} ${candidate.month} → ${outcome}`);
+  }
+  return filed;
+}
