@@ -13,15 +13,21 @@ import { registerApiKeys } from './routes/api-keys.ts';
 import { registerAuth } from './routes/auth.ts';
 import { DOCS_PATH, registerDocs } from './routes/docs.ts';
 import { registerEvaluate } from './routes/evaluate.ts';
+import { registerFeed } from './routes/feed.ts';
 import { registerHealth } from './routes/health.ts';
+import { registerIncidents } from './routes/incidents.ts';
+import { registerIngest } from './routes/ingest.ts';
 import { registerMe } from './routes/me.ts';
 import { registerPublic } from './routes/public.ts';
-import { registerStaffClaims } from './routes/staff-claims.ts';
 import { registerStaffAgreements } from './routes/staff-agreements.ts';
+import { registerStaffClaims } from './routes/staff-claims.ts';
 import { registerStaffCustomers } from './routes/staff-customers.ts';
+import { registerStaffIncidents } from './routes/staff-incidents.ts';
+import { registerStaffMaintenance } from './routes/staff-maintenance.ts';
 import { registerStaffPolicies } from './routes/staff-policies.ts';
 import { registerStaffServices } from './routes/staff-services.ts';
 import { registerStaffUsers } from './routes/staff-users.ts';
+import { registerStaffWindows } from './routes/staff-windows.ts';
 import { checkOrigin, requireJsonBody } from './security.ts';
 import { DOCS_CSP } from './services/docs-assets.ts';
 
@@ -40,6 +46,12 @@ const ROUTE_MODULES: ((api: ApiApp) => void)[] = [
   registerEvaluate,
   registerMe,
   registerStaffClaims,
+  registerIncidents,
+  registerFeed,
+  registerIngest,
+  registerStaffIncidents,
+  registerStaffMaintenance,
+  registerStaffWindows,
   registerDocs,
 ];
 

@@ -1,5 +1,22 @@
-import { type ApiApp, defineRoute, jsonContent, z } from '../openapi.ts';
-import { currentServiceStates, SERVICE_STATES, statusDocument } from '../services/status.ts';
+import type { Context } from 'hono';
+import { etag } from 'hono/etag';
+import type { AppEnv } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { type ApiApp, defineRoute, errorResponses, jsonContent, z } from '../openapi.ts';
+import { MAINTENANCE_STATUSES, publicMaintenance } from '../services/maintenance.ts';
+import { MAX_UPTIME_DAYS, uptimeDays } from '../services/rollups.ts';
+import { SERVICE_STATES, serviceBySlug } from '../services/status.ts';
+import { cachedStatus, etagMatches, type Representation } from '../services/status-cache.ts';
+import { defaultWeights } from '../sla/schema.ts';
+
+/** Public data may sit in shared caches briefly, and be served stale while revalidating. */
+export function setPublicCaching(c: Context<AppEnv>): void {
+  const { publicMaxAgeSeconds, publicStaleSeconds } = c.var.deps.config;
+  c.header(
+    'Cache-Control',
+    `public, max-age=${publicMaxAgeSeconds}, stale-while-revalidate=${publicStaleSeconds}`,
+  );
+}
 
 const ServiceStatusSchema = z
   .object({
@@ -57,12 +74,20 @@ const StatusSchema = z
   })
   .openapi('Status');
 
+const cachedResponses = (schema: z.ZodType, description: string) => ({
+  200: jsonContent(schema, description),
+  304: { description: 'Not modified (If-None-Match matched the ETag)' },
+});
+
 const getStatus = defineRoute('public', {
   method: 'get',
   path: '/status',
   tags: ['Public status'],
   summary: 'Overall and per-service current state, active incidents and maintenance',
-  responses: { 200: jsonContent(StatusSchema, 'The current status') },
+  description:
+    'Served from a cache that every write drops (other API processes notice within a ' +
+    'second) and that expires at the next scheduled start or end. Sends a weak ETag.',
+  responses: cachedResponses(StatusSchema, 'The current status'),
 });
 
 const listServices = defineRoute('public', {
@@ -70,18 +95,160 @@ const listServices = defineRoute('public', {
   path: '/services',
   tags: ['Public status'],
   summary: 'Every public service with its group and current state',
+  responses: cachedResponses(
+    z.object({ items: z.array(ServiceStatusSchema) }),
+    'The services, in display order',
+  ),
+});
+
+const StateMsShape = {
+  majorMs: z.number().int().optional(),
+  partialMs: z.number().int().optional(),
+  degradedMs: z.number().int().optional(),
+  maintenanceMs: z.number().int().optional(),
+};
+
+const UptimeSummarySchema = z
+  .object({
+    days: z.number().int(),
+    monitoredMs: z.number().int(),
+    downtimeMs: z.number(),
+    uptimePercent: z.number().nullable(),
+    uptimeDisplay: z.string().nullable().openapi({
+      description: 'Floored to 3 decimals: any downtime never shows as 100.000. Null: no data.',
+      example: '99.905',
+    }),
+  })
+  .openapi('UptimeSummary');
+
+const UptimeSchema = z
+  .object({
+    service: z.object({ slug: z.string(), name: z.string(), monitoredSince: z.iso.datetime() }),
+    timeZone: z.literal('UTC'),
+    weights: z.object({
+      major_outage: z.number(),
+      partial_outage: z.number(),
+      degraded: z.number(),
+    }),
+    days: z.array(
+      z
+        .object({
+          date: z.string().openapi({ example: '2026-03-14' }),
+          noData: z.boolean().openapi({ description: 'The day is before monitoredSince.' }),
+          monitoredMs: z.number().int(),
+          downtimeMs: z.number().nullable().openapi({
+            description: 'Weighted with the default weights; may be fractional.',
+          }),
+          ...StateMsShape,
+          incidents: z.array(
+            z.object({ id: z.number().int(), title: z.string(), impact: z.string() }),
+          ),
+        })
+        .openapi('UptimeDay'),
+    ),
+    last30: UptimeSummarySchema,
+    last90: UptimeSummarySchema,
+  })
+  .openapi('Uptime');
+
+const getUptime = defineRoute('public', {
+  method: 'get',
+  path: '/services/{slug}/uptime',
+  tags: ['Public status'],
+  summary: 'Per UTC day: downtime (default weights), maintenance and monitored time',
+  description:
+    'The last `days` UTC days, oldest first, today counted up to now. Days before the ' +
+    "service's monitoredSince are `noData`, never up. Summaries cover the last 30 and 90 days.",
+  request: {
+    params: z.object({ slug: z.string().min(1).max(100) }),
+    query: z.object({
+      days: z.coerce.number().int().min(1).max(MAX_UPTIME_DAYS).default(90),
+    }),
+  },
   responses: {
-    200: jsonContent(z.object({ items: z.array(ServiceStatusSchema) }), 'The services'),
+    200: jsonContent(UptimeSchema, 'The daily figures'),
+    ...errorResponses(400, 404),
   },
 });
 
+const MaintenanceSchema = z
+  .object({
+    id: z.number().int(),
+    title: z.string(),
+    description: z.string(),
+    status: z.enum(MAINTENANCE_STATUSES),
+    startsAt: z.iso.datetime(),
+    endsAt: z.iso.datetime(),
+    publishedAt: z.iso.datetime().nullable(),
+    cancelledAt: z.iso.datetime().nullable(),
+    endedAt: z.iso.datetime().nullable(),
+    services: z.array(z.string()),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .openapi('Maintenance');
+
+const getMaintenanceList = defineRoute('public', {
+  method: 'get',
+  path: '/maintenance',
+  tags: ['Public status'],
+  summary: 'Published maintenance: in progress, upcoming, and recent (last 30 days)',
+  responses: {
+    200: jsonContent(
+      z.object({
+        active: z.array(MaintenanceSchema),
+        upcoming: z.array(MaintenanceSchema),
+        recent: z.array(MaintenanceSchema),
+      }),
+      'Maintenance',
+    ),
+  },
+});
+
+export { MaintenanceSchema };
+
+function serveCached(c: Context<AppEnv>, representation: Representation) {
+  setPublicCaching(c);
+  c.header('ETag', representation.etag);
+  if (etagMatches(c.req.header('if-none-match'), representation.etag)) {
+    return c.body(null, 304);
+  }
+  return c.body(representation.body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+}
+
 export function registerPublic(api: ApiApp): void {
-  api.openapi(getStatus, async (c) => {
+  api.openapi(getStatus, async (c) => serveCached(c, (await cachedStatus(c.var.deps)).status));
+  api.openapi(listServices, async (c) => serveCached(c, (await cachedStatus(c.var.deps)).services));
+
+  api.use('/services/:slug/uptime', etag());
+  api.openapi(getUptime, async (c) => {
     const deps = c.var.deps;
-    return c.json(await statusDocument(deps, deps.clock.now()), 200);
+    const { slug } = c.req.valid('param');
+    const { days } = c.req.valid('query');
+    const service = await serviceBySlug(deps, slug);
+    if (!service) throw notFound(`There is no service ${slug}.`);
+    const uptime = await uptimeDays(deps, service, days, deps.clock.now());
+    setPublicCaching(c);
+    return c.json(
+      {
+        service: {
+          slug: service.slug,
+          name: service.name,
+          monitoredSince: service.monitoredSince.toISOString(),
+        },
+        timeZone: 'UTC' as const,
+        weights: defaultWeights,
+        ...uptime,
+      },
+      200,
+    );
   });
-  api.openapi(listServices, async (c) => {
+
+  api.use('/maintenance', etag());
+  api.openapi(getMaintenanceList, async (c) => {
     const deps = c.var.deps;
-    return c.json({ items: await currentServiceStates(deps, deps.clock.now()) }, 200);
+    const lists = await publicMaintenance(deps, deps.clock.now());
+    setPublicCaching(c);
+    return c.json(lists, 200);
   });
 }

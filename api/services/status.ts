@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, min } from 'drizzle-orm';
 import {
   incidentServices,
   incidents,
@@ -66,10 +66,18 @@ export async function currentServiceStates(deps: Deps, nowMs: number): Promise<S
     .leftJoin(serviceGroups, eq(serviceGroups.id, services.groupId))
     .where(eq(services.active, true))
     .orderBy(asc(serviceGroups.sortOrder), asc(services.sortOrder), asc(services.name));
-  const current = await db
-    .select({ serviceId: windows.serviceId, state: windows.state, start: windows.start })
-    .from(windows)
-    .where(and(lte(windows.start, now), or(isNull(windows.end), gt(windows.end, now))));
+  // Two queries rather than one with OR, so each can use its index (open windows, ends).
+  const covering = { serviceId: windows.serviceId, state: windows.state, start: windows.start };
+  const current = [
+    ...(await db
+      .select(covering)
+      .from(windows)
+      .where(and(isNull(windows.end), lte(windows.start, now)))),
+    ...(await db
+      .select(covering)
+      .from(windows)
+      .where(and(gt(windows.end, now), lte(windows.start, now)))),
+  ];
   const byService = new Map<number, { state: WindowState; start: Date }[]>();
   for (const window of current) {
     const list = byService.get(window.serviceId) ?? [];
@@ -221,4 +229,47 @@ export async function statusDocument(deps: Deps, nowMs: number): Promise<StatusD
       upcoming: planned.filter((item) => item.startsAt > now).map(summary),
     },
   };
+}
+
+/**
+ * The next instant after `nowMs` at which the status changes by itself: a window or a
+ * published maintenance starting or ending. Null when nothing is scheduled.
+ */
+export async function nextStatusTransitionMs(deps: Deps, nowMs: number): Promise<number | null> {
+  const { db } = deps.db;
+  const now = new Date(nowMs);
+  const published = and(isNotNull(maintenances.publishedAt), isNull(maintenances.cancelledAt));
+  const candidates = [
+    await db
+      .select({ at: min(windows.start) })
+      .from(windows)
+      .where(gt(windows.start, now))
+      .get(),
+    await db
+      .select({ at: min(windows.end) })
+      .from(windows)
+      .where(gt(windows.end, now))
+      .get(),
+    await db
+      .select({ at: min(maintenances.startsAt) })
+      .from(maintenances)
+      .where(and(published, gt(maintenances.startsAt, now)))
+      .get(),
+    await db
+      .select({ at: min(maintenances.endsAt) })
+      .from(maintenances)
+      .where(and(published, gt(maintenances.endsAt, now)))
+      .get(),
+  ];
+  const times = candidates.flatMap((row) => (row?.at ? [row.at.getTime()] : []));
+  return times.length > 0 ? Math.min(...times) : null;
+}
+
+/** An active service by its slug (inactive ones are not public). */
+export async function serviceBySlug(deps: Deps, slug: string) {
+  return deps.db.db
+    .select()
+    .from(services)
+    .where(and(eq(services.slug, slug), eq(services.active, true)))
+    .get();
 }

@@ -1,0 +1,138 @@
+import { etag } from 'hono/etag';
+import { invalidInput } from '../errors.ts';
+import { type ApiApp, defineRoute, errorResponses, jsonContent, z } from '../openapi.ts';
+import {
+  getIncident,
+  INCIDENT_IMPACTS,
+  INCIDENT_STATUSES,
+  listIncidents,
+} from '../services/incidents.ts';
+import { decodeCursor } from '../services/keyset.ts';
+import { instantSchema } from '../sla/schema.ts';
+import { setPublicCaching } from './public.ts';
+
+const UpdateSchema = z
+  .object({
+    id: z.number().int(),
+    status: z.enum(INCIDENT_STATUSES),
+    body: z.string(),
+    kind: z.enum(['automated', 'human']).openapi({
+      description: 'automated: written with an API key; human: by a signed-in person.',
+    }),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi('IncidentUpdate');
+
+const summaryShape = {
+  id: z.number().int(),
+  title: z.string(),
+  impact: z.enum(INCIDENT_IMPACTS),
+  status: z.enum(INCIDENT_STATUSES),
+  source: z.enum(['ingest', 'staff']),
+  startedAt: z.iso.datetime(),
+  resolvedAt: z.iso.datetime().nullable(),
+  updatedAt: z.iso.datetime(),
+  services: z.array(z.string()),
+  latestUpdate: UpdateSchema.nullable(),
+  firstHumanUpdateAt: z.iso.datetime().nullable(),
+  timeToFirstHumanUpdateMs: z.number().int().nullable().openapi({
+    description: 'From startedAt to the first human update; automated updates never count.',
+  }),
+};
+
+export const IncidentSummarySchema = z.object(summaryShape).openapi('IncidentSummary');
+
+export const IncidentSchema = z
+  .object({ ...summaryShape, updates: z.array(UpdateSchema) })
+  .openapi('Incident');
+
+/** The fields a new incident has, from a monitor or from staff. */
+export const IncidentBaseShape = {
+  title: z.string().trim().min(1).max(200),
+  impact: z.enum(INCIDENT_IMPACTS).default('minor'),
+  status: z.enum(INCIDENT_STATUSES).default('investigating'),
+  services: z.array(z.string().min(1).max(100)).max(100).default([]),
+  startedAt: instantSchema.optional().openapi({ description: 'Defaults to now.' }),
+};
+
+/** An update's fields. Who wrote it (automated or human) comes from the credentials only. */
+export const NewUpdateSchema = z
+  .strictObject({
+    status: z.enum(INCIDENT_STATUSES),
+    body: z.string().trim().min(1).max(10_000),
+    impact: z.enum(INCIDENT_IMPACTS).optional(),
+  })
+  .openapi('NewIncidentUpdate');
+
+/** Public lists hold at most this many items per page. */
+const MAX_INCIDENTS_PAGE = 100;
+
+const CursorSchema = z
+  .string()
+  .optional()
+  .openapi({ description: "The previous page's nextCursor." });
+
+/** The cursor of a list query, or a 400 naming it. */
+export function cursorOf(text: string | undefined) {
+  if (text === undefined) return undefined;
+  const cursor = decodeCursor(text);
+  if (cursor === undefined) {
+    throw invalidInput('The cursor is not valid.', [
+      { path: 'cursor', message: 'must be a nextCursor from a previous page' },
+    ]);
+  }
+  return cursor;
+}
+
+const listRoute = defineRoute('public', {
+  method: 'get',
+  path: '/incidents',
+  tags: ['Public status'],
+  summary: 'Incidents, newest first',
+  request: {
+    query: z.object({
+      limit: z.coerce.number().int().min(1).max(MAX_INCIDENTS_PAGE).default(20),
+      cursor: CursorSchema,
+      service: z.string().min(1).max(100).optional().openapi({ description: 'A service slug.' }),
+    }),
+  },
+  responses: {
+    200: jsonContent(
+      z.object({ items: z.array(IncidentSummarySchema), nextCursor: z.string().nullable() }),
+      'A page of incidents',
+    ),
+    ...errorResponses(400, 404),
+  },
+});
+
+const getRoute = defineRoute('public', {
+  method: 'get',
+  path: '/incidents/{id}',
+  tags: ['Public status'],
+  summary: 'One incident with its timeline',
+  request: { params: z.object({ id: z.coerce.number().int().positive() }) },
+  responses: {
+    200: jsonContent(IncidentSchema, 'The incident, its updates oldest first'),
+    ...errorResponses(404),
+  },
+});
+
+export function registerIncidents(api: ApiApp): void {
+  api.use('/incidents', etag());
+  api.use('/incidents/*', etag());
+  api.openapi(listRoute, async (c) => {
+    const query = c.req.valid('query');
+    const page = await listIncidents(c.var.deps, {
+      limit: query.limit,
+      cursor: cursorOf(query.cursor),
+      service: query.service,
+    });
+    setPublicCaching(c);
+    return c.json(page, 200);
+  });
+  api.openapi(getRoute, async (c) => {
+    const incident = await getIncident(c.var.deps, c.req.valid('param').id);
+    setPublicCaching(c);
+    return c.json(incident, 200);
+  });
+}

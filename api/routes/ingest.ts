@@ -1,0 +1,159 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../context.ts';
+import { ApiError } from '../errors.ts';
+import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
+import { addIngestUpdate, ingestIncident } from '../services/incidents.ts';
+import { closeWindow, ingestWindow, WINDOW_STATES } from '../services/windows.ts';
+import { parseInstant } from '../sla/instant.ts';
+import { instantSchema } from '../sla/schema.ts';
+import { IncidentBaseShape, IncidentSchema, NewUpdateSchema } from './incidents.ts';
+import { WindowSchema } from './staff-windows.ts';
+
+/** The caller's key id (the route's access level guarantees a key). */
+function keyId(c: Context<AppEnv>): number {
+  const principal = c.var.principal;
+  if (principal.kind !== 'key') throw new ApiError('FORBIDDEN', 'An ingest key is required.');
+  return principal.key.id;
+}
+
+export const instantMs = (text: string) => parseInstant(text) as number;
+const optionalMs = (text: string | null | undefined) =>
+  text === undefined || text === null ? null : instantMs(text);
+
+/** A monitor's own id: visible ASCII without `/`, so it can sit in a URL path as is. */
+const ExternalIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:~@+=-]{0,199}$/, {
+    message: 'must be 1–200 characters of letters, digits and . _ : ~ @ + = -',
+  })
+  .openapi({ example: 'pingdom:api:8841' });
+
+const IngestWindowSchema = z
+  .strictObject({
+    externalId: ExternalIdSchema,
+    service: z.string().min(1).max(100).openapi({ example: 'api' }),
+    state: z.enum(WINDOW_STATES),
+    start: instantSchema.meta({ example: '2026-03-14T10:00:00Z' }),
+    end: instantSchema.nullish().openapi({ description: 'Omitted or null while still going on.' }),
+    announcedAt: instantSchema.nullish().openapi({
+      description: 'For maintenance: when customers were told.',
+    }),
+  })
+  .refine((body) => body.end == null || instantMs(body.end) > instantMs(body.start), {
+    message: 'end must be after start',
+    path: ['end'],
+  })
+  .openapi('IngestWindow');
+
+const postWindow = defineRoute('ingest', {
+  method: 'post',
+  path: '/ingest/windows',
+  tags: ['Ingestion'],
+  summary: 'Report an uptime window (idempotent on externalId)',
+  description:
+    'The same externalId with the same body answers 200 with the window as it is now; ' +
+    'with another body, 409 (close a window with PATCH).',
+  request: { body: jsonBody(IngestWindowSchema) },
+  responses: {
+    201: jsonContent(WindowSchema, 'Created'),
+    200: jsonContent(WindowSchema, 'The same request again: the window as it is now'),
+    ...errorResponses(400, 409, 422),
+  },
+});
+
+const patchWindow = defineRoute('ingest', {
+  method: 'patch',
+  path: '/ingest/windows/{externalId}',
+  tags: ['Ingestion'],
+  summary: 'Close an open window',
+  description:
+    'Sets the end of an open window. Closing it again with the same end answers 200; ' +
+    'with another end, 409: a closed window changes only by a staff correction.',
+  request: {
+    params: z.object({ externalId: ExternalIdSchema }),
+    body: jsonBody(z.strictObject({ end: instantSchema }).openapi('CloseWindow')),
+  },
+  responses: {
+    200: jsonContent(WindowSchema, 'The closed window'),
+    ...errorResponses(400, 404, 409, 422),
+  },
+});
+
+const IngestIncidentSchema = z
+  .strictObject({
+    externalId: ExternalIdSchema,
+    ...IncidentBaseShape,
+    body: z.string().min(1).max(10_000).optional().openapi({
+      description: 'The first (automated) update.',
+    }),
+  })
+  .openapi('IngestIncident');
+
+const postIncident = defineRoute('ingest', {
+  method: 'post',
+  path: '/ingest/incidents',
+  tags: ['Ingestion'],
+  summary: 'Open an incident from a monitor (idempotent on externalId; updates are automated)',
+  request: { body: jsonBody(IngestIncidentSchema) },
+  responses: {
+    201: jsonContent(IncidentSchema, 'Created'),
+    200: jsonContent(IncidentSchema, 'The same request again: the incident as it is now'),
+    ...errorResponses(400, 409, 422),
+  },
+});
+
+const postIncidentUpdate = defineRoute('ingest', {
+  method: 'post',
+  path: '/ingest/incidents/{externalId}/updates',
+  tags: ['Ingestion'],
+  summary: "Add an automated update to a monitor's incident",
+  request: {
+    params: z.object({ externalId: ExternalIdSchema }),
+    body: jsonBody(NewUpdateSchema),
+  },
+  responses: {
+    201: jsonContent(IncidentSchema, 'The incident with the new update'),
+    ...errorResponses(400, 404),
+  },
+});
+
+export function registerIngest(api: ApiApp): void {
+  api.openapi(postWindow, async (c) => {
+    const body = c.req.valid('json');
+    const result = await ingestWindow(c.var.deps, keyId(c), {
+      externalId: body.externalId,
+      service: body.service,
+      state: body.state,
+      startMs: instantMs(body.start),
+      endMs: optionalMs(body.end),
+      announcedAtMs: optionalMs(body.announcedAt),
+    });
+    return result.created ? c.json(result.window, 201) : c.json(result.window, 200);
+  });
+
+  api.openapi(patchWindow, async (c) => {
+    const { externalId } = c.req.valid('param');
+    const { end } = c.req.valid('json');
+    return c.json(await closeWindow(c.var.deps, externalId, instantMs(end)), 200);
+  });
+
+  api.openapi(postIncident, async (c) => {
+    const body = c.req.valid('json');
+    const result = await ingestIncident(c.var.deps, keyId(c), {
+      externalId: body.externalId,
+      title: body.title,
+      impact: body.impact,
+      status: body.status,
+      services: body.services,
+      startedAtMs: body.startedAt === undefined ? undefined : instantMs(body.startedAt),
+      body: body.body,
+    });
+    return result.created ? c.json(result.incident, 201) : c.json(result.incident, 200);
+  });
+
+  api.openapi(postIncidentUpdate, async (c) => {
+    const { externalId } = c.req.valid('param');
+    const update = c.req.valid('json');
+    return c.json(await addIngestUpdate(c.var.deps, keyId(c), externalId, update), 201);
+  });
+}

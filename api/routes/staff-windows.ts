@@ -1,0 +1,172 @@
+import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
+import { correctWindow, listCorrections, listWindows, WINDOW_STATES } from '../services/windows.ts';
+import { instantSchema } from '../sla/schema.ts';
+import { cursorOf } from './incidents.ts';
+import { instantMs } from './ingest.ts';
+import { IdParams, staffPrincipal } from './staff-incidents.ts';
+
+export const WindowSchema = z
+  .object({
+    id: z.number().int(),
+    externalId: z.string(),
+    service: z.string(),
+    state: z.enum(WINDOW_STATES),
+    start: z.iso.datetime(),
+    end: z.iso.datetime().nullable(),
+    announcedAt: z.iso.datetime().nullable(),
+    source: z.enum(['ingest', 'staff', 'seed']),
+    maintenanceId: z.number().int().nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .openapi('Window');
+
+const WindowValuesSchema = z.object({
+  state: z.enum(WINDOW_STATES),
+  start: z.iso.datetime(),
+  end: z.iso.datetime().nullable(),
+});
+
+const CorrectionSchema = z
+  .object({
+    id: z.number().int(),
+    windowId: z.number().int(),
+    externalId: z.string(),
+    service: z.string(),
+    actor: z.object({ id: z.number().int(), email: z.string() }),
+    reason: z.string(),
+    before: WindowValuesSchema,
+    after: WindowValuesSchema,
+    affectsDecidedClaim: z.boolean().openapi({
+      description: 'An approved or credited claim covered the changed time when it was made.',
+    }),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi('WindowCorrection');
+
+const NewCorrectionSchema = z
+  .strictObject({
+    state: z.enum(WINDOW_STATES).optional(),
+    start: instantSchema.optional(),
+    end: instantSchema.optional(),
+    reason: z.string().trim().min(1).max(2_000),
+  })
+  .refine((body) => body.state ?? body.start ?? body.end, {
+    message: 'name at least one of state, start, end',
+    path: ['state'],
+  })
+  .openapi('NewWindowCorrection');
+
+/** Staff pages of windows hold at most this many. */
+const MAX_WINDOWS_PAGE = 500;
+
+const tags = ['Staff: windows'];
+
+const listWindowsRoute = defineRoute('staff', {
+  method: 'get',
+  path: '/staff/windows',
+  tags,
+  summary: "A service's windows, newest start first",
+  request: {
+    query: z.object({
+      service: z.string().min(1).max(100),
+      from: instantSchema.optional(),
+      to: instantSchema.optional(),
+      limit: z.coerce.number().int().min(1).max(MAX_WINDOWS_PAGE).default(100),
+      cursor: z.string().optional(),
+    }),
+  },
+  responses: {
+    200: jsonContent(
+      z.object({ items: z.array(WindowSchema), nextCursor: z.string().nullable() }),
+      'A page of windows',
+    ),
+    ...errorResponses(400, 404),
+  },
+});
+
+const correctRoute = defineRoute('admin', {
+  method: 'post',
+  path: '/staff/windows/{id}/corrections',
+  tags,
+  summary: "Correct a window's state, start or end, with a reason (admin)",
+  description:
+    'The window takes the new values; the correction keeps who, when, why, before and after, ' +
+    'flagged when an approved or credited claim covers the changed time.',
+  request: { params: IdParams, body: jsonBody(NewCorrectionSchema) },
+  responses: {
+    201: jsonContent(CorrectionSchema, 'Recorded'),
+    ...errorResponses(400, 404, 409, 422),
+  },
+});
+
+const windowCorrectionsRoute = defineRoute('staff', {
+  method: 'get',
+  path: '/staff/windows/{id}/corrections',
+  tags,
+  summary: "A window's corrections, newest first",
+  request: { params: IdParams },
+  responses: {
+    200: jsonContent(z.object({ items: z.array(CorrectionSchema) }), 'Corrections'),
+    ...errorResponses(404),
+  },
+});
+
+const serviceCorrectionsRoute = defineRoute('staff', {
+  method: 'get',
+  path: '/staff/corrections',
+  tags,
+  summary: "Corrections of a service's windows, newest first",
+  request: { query: z.object({ service: z.string().min(1).max(100) }) },
+  responses: {
+    200: jsonContent(z.object({ items: z.array(CorrectionSchema) }), 'Corrections'),
+    ...errorResponses(400, 404),
+  },
+});
+
+export function registerStaffWindows(api: ApiApp): void {
+  api.openapi(listWindowsRoute, async (c) => {
+    const query = c.req.valid('query');
+    const page = await listWindows(
+      c.var.deps,
+      {
+        service: query.service,
+        fromMs: query.from === undefined ? undefined : instantMs(query.from),
+        toMs: query.to === undefined ? undefined : instantMs(query.to),
+      },
+      { limit: query.limit, cursor: cursorOf(query.cursor) },
+    );
+    return c.json(page, 200);
+  });
+
+  api.openapi(correctRoute, async (c) => {
+    const body = c.req.valid('json');
+    const correction = await correctWindow(
+      c.var.deps,
+      staffPrincipal(c),
+      c.var.requestId,
+      c.req.valid('param').id,
+      {
+        state: body.state,
+        startMs: body.start === undefined ? undefined : instantMs(body.start),
+        endMs: body.end === undefined ? undefined : instantMs(body.end),
+        reason: body.reason,
+      },
+    );
+    return c.json(correction, 201);
+  });
+
+  api.openapi(windowCorrectionsRoute, async (c) =>
+    c.json(
+      { items: await listCorrections(c.var.deps, { windowId: c.req.valid('param').id }) },
+      200,
+    ),
+  );
+
+  api.openapi(serviceCorrectionsRoute, async (c) =>
+    c.json(
+      { items: await listCorrections(c.var.deps, { service: c.req.valid('query').service }) },
+      200,
+    ),
+  );
+}

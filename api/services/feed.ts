@@ -1,0 +1,121 @@
+import { desc, isNotNull } from 'drizzle-orm';
+import { maintenances } from '../../db/schema/index.ts';
+import type { Deps } from '../context.ts';
+import { type IncidentDto, recentIncidents } from './incidents.ts';
+import { getMaintenance, type MaintenanceDto } from './maintenance.ts';
+
+/** Feed readers want the latest changes, not the archive. */
+export const FEED_ENTRIES = 50;
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+// XML 1.0 allows only these characters (its Char production), even escaped.
+const FORBIDDEN_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+const text = (value: string) => escapeXml(value.replace(FORBIDDEN_XML, ''));
+
+interface Entry {
+  id: string;
+  title: string;
+  link: string;
+  published: string;
+  updated: string;
+  summary: string;
+  content: string;
+}
+
+const LABELS: Record<string, string> = {
+  investigating: 'Investigating',
+  identified: 'Identified',
+  monitoring: 'Monitoring',
+  resolved: 'Resolved',
+  scheduled: 'Scheduled',
+  in_progress: 'In progress',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+};
+
+function incidentEntry(incident: IncidentDto, origin: string): Entry {
+  const timeline = [...incident.updates]
+    .reverse()
+    .map(
+      (update) =>
+        `${update.createdAt} — ${LABELS[update.status]} (${update.kind === 'human' ? 'posted by staff' : 'automated'}): ${update.body}`,
+    );
+  return {
+    id: `${origin}/incidents/${incident.id}`,
+    title: `[${LABELS[incident.status]}] ${incident.title}`,
+    link: `${origin}/incidents/${incident.id}`,
+    published: incident.startedAt,
+    updated: incident.updatedAt,
+    summary: `Impact: ${incident.impact}. Affected: ${incident.services.join(', ') || 'none listed'}.`,
+    content: [`Started ${incident.startedAt}.`, ...timeline].join('\n'),
+  };
+}
+
+function maintenanceEntry(item: MaintenanceDto, origin: string): Entry {
+  return {
+    id: `${origin}/maintenance/${item.id}`,
+    title: `[Maintenance: ${LABELS[item.status]}] ${item.title}`,
+    link: `${origin}/`,
+    published: item.publishedAt ?? item.createdAt,
+    updated: item.updatedAt,
+    summary: `From ${item.startsAt} to ${item.endsAt}. Affected: ${item.services.join(', ')}.`,
+    content: [
+      `From ${item.startsAt} to ${item.endsAt}.`,
+      `Affected: ${item.services.join(', ')}.`,
+      item.description,
+    ]
+      .filter((line) => line.length > 0)
+      .join('\n'),
+  };
+}
+
+/**
+ * The Atom 1.0 feed (RFC 4287) of incidents and published maintenance, newest change
+ * first. Links point at the public site (`origin`); each entry's id is stable.
+ */
+export async function atomFeed(deps: Deps, origin: string): Promise<string> {
+  const { db } = deps.db;
+  const incidents = await recentIncidents(deps, FEED_ENTRIES);
+  const maintenanceRows = await db
+    .select({ id: maintenances.id })
+    .from(maintenances)
+    .where(isNotNull(maintenances.publishedAt))
+    .orderBy(desc(maintenances.updatedAt), desc(maintenances.id))
+    .limit(FEED_ENTRIES);
+  const maintenance = await Promise.all(maintenanceRows.map((row) => getMaintenance(deps, row.id)));
+  const entries = [
+    ...incidents.map((incident) => incidentEntry(incident, origin)),
+    ...maintenance.map((item) => maintenanceEntry(item, origin)),
+  ]
+    .sort((a, b) => b.updated.localeCompare(a.updated))
+    .slice(0, FEED_ENTRIES);
+  const updated = entries[0]?.updated ?? new Date(0).toISOString();
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `  <id>${text(`${origin}/`)}</id>`,
+    '  <title>Service status: incidents and maintenance</title>',
+    `  <updated>${updated}</updated>`,
+    `  <link rel="self" type="application/atom+xml" href="${text(`${origin}/api/v1/feed.atom`)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${text(`${origin}/`)}"/>`,
+    '  <author><name>Status portal</name></author>',
+    ...entries.flatMap((entry) => [
+      '  <entry>',
+      `    <id>${text(entry.id)}</id>`,
+      `    <title type="text">${text(entry.title)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${text(entry.link)}"/>`,
+      `    <published>${entry.published}</published>`,
+      `    <updated>${entry.updated}</updated>`,
+      `    <summary type="text">${text(entry.summary)}</summary>`,
+      `    <content type="text">${text(entry.content)}</content>`,
+      '  </entry>',
+    ]),
+    '</feed>',
+    '',
+  ];
+  return lines.join('\n');
+}

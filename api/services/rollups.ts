@@ -1,0 +1,409 @@
+import {
+  and,
+  asc,
+  eq,
+  gt,
+  gte,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  max as maxOf,
+  min as minOf,
+  or,
+} from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import {
+  dailyRollups,
+  incidentServices,
+  incidents,
+  type WindowState,
+  windows,
+} from '../../db/schema/index.ts';
+import type { Deps } from '../context.ts';
+import { defaultWeights } from '../sla/index.ts';
+import { MS_PER_DAY } from '../sla/instant.ts';
+import {
+  add,
+  floorToFixed,
+  fromDecimal,
+  mul,
+  type Rational,
+  rat,
+  ratInt,
+  sub,
+  toNumber,
+  ZERO,
+} from '../sla/rational.ts';
+
+/** Milliseconds of each state in some stretch of time (one UTC day, usually). */
+export interface StateMs {
+  majorMs: number;
+  partialMs: number;
+  degradedMs: number;
+  maintenanceMs: number;
+}
+
+export interface TimedWindow {
+  state: WindowState;
+  startMs: number;
+  endMs: number;
+}
+
+const STATE_INDEX: Record<WindowState, number> = {
+  major_outage: 0,
+  partial_outage: 1,
+  degraded: 2,
+  maintenance: 3,
+};
+
+/** Midnight UTC at or before `ms`. */
+export function utcDayStart(ms: number): number {
+  return Math.floor(ms / MS_PER_DAY) * MS_PER_DAY;
+}
+
+/** The UTC date of `ms`, `YYYY-MM-DD`. */
+export function utcDate(ms: number): string {
+  return new Date(utcDayStart(ms)).toISOString().slice(0, 10);
+}
+
+/**
+ * Per UTC day (keyed by its midnight in epoch ms), the milliseconds of each state
+ * within `[fromMs, toMs)`. Outage states share one timeline on which the heaviest wins
+ * at every instant (major > partial > degraded), so overlapping windows count once;
+ * maintenance is measured on its own (the union of maintenance windows) and may overlap
+ * outage time. Days with nothing to count are absent. Pure: no I/O, no clock; windows are
+ * half-open `[startMs, endMs)`, all values integer milliseconds.
+ */
+export function stateMsByUtcDay(
+  windowList: readonly TimedWindow[],
+  fromMs: number,
+  toMs: number,
+): Map<number, StateMs> {
+  const events: [atMs: number, state: number, delta: number][] = [];
+  for (const window of windowList) {
+    const startMs = Math.max(window.startMs, fromMs);
+    const endMs = Math.min(window.endMs, toMs);
+    if (startMs >= endMs) continue;
+    const state = STATE_INDEX[window.state];
+    events.push([startMs, state, 1], [endMs, state, -1]);
+  }
+  events.sort((a, b) => a[0] - b[0]);
+  const open = [0, 0, 0, 0];
+  const days = new Map<number, StateMs>();
+  const count = (startMs: number, endMs: number) => {
+    const outage = open.findIndex((n, state) => state < 3 && n > 0);
+    const maintenance = (open[3] ?? 0) > 0;
+    if (outage < 0 && !maintenance) return;
+    for (let day = utcDayStart(startMs); day < endMs; day += MS_PER_DAY) {
+      const length = Math.min(endMs, day + MS_PER_DAY) - Math.max(startMs, day);
+      let figures = days.get(day);
+      if (figures === undefined) {
+        figures = { majorMs: 0, partialMs: 0, degradedMs: 0, maintenanceMs: 0 };
+        days.set(day, figures);
+      }
+      if (outage === 0) figures.majorMs += length;
+      else if (outage === 1) figures.partialMs += length;
+      else if (outage === 2) figures.degradedMs += length;
+      if (maintenance) figures.maintenanceMs += length;
+    }
+  };
+  let previousMs = fromMs;
+  for (let i = 0; i < events.length; ) {
+    const atMs = (events[i] as [number, number, number])[0];
+    if (atMs > previousMs) count(previousMs, atMs);
+    for (; i < events.length && (events[i] as [number, number, number])[0] === atMs; i += 1) {
+      const [, state, delta] = events[i] as [number, number, number];
+      open[state] = (open[state] ?? 0) + delta;
+    }
+    previousMs = atMs;
+  }
+  return days;
+}
+
+/**
+ * Recomputes the stored roll-ups of one service for every UTC day that `[fromMs, toMs)`
+ * touches, from its closed windows, in the caller's write transaction. Every write that
+ * closes, moves or removes a closed window calls this for the window's old and new extent.
+ */
+export async function refreshRollups(
+  tx: Tx,
+  serviceId: number,
+  fromMs: number,
+  toMs: number,
+): Promise<void> {
+  if (toMs <= fromMs) return;
+  const firstDayMs = utcDayStart(fromMs);
+  const endDayMs = utcDayStart(toMs - 1) + MS_PER_DAY;
+  const closed = await tx
+    .select({ state: windows.state, start: windows.start, end: windows.end })
+    .from(windows)
+    .where(
+      and(
+        eq(windows.serviceId, serviceId),
+        isNotNull(windows.end),
+        lt(windows.start, new Date(endDayMs)),
+        gt(windows.end, new Date(firstDayMs)),
+      ),
+    );
+  const byDay = stateMsByUtcDay(
+    closed.map((row) => ({
+      state: row.state,
+      startMs: row.start.getTime(),
+      endMs: (row.end as Date).getTime(),
+    })),
+    firstDayMs,
+    endDayMs,
+  );
+  await tx
+    .delete(dailyRollups)
+    .where(
+      and(
+        eq(dailyRollups.serviceId, serviceId),
+        gte(dailyRollups.day, utcDate(firstDayMs)),
+        lt(dailyRollups.day, utcDate(endDayMs)),
+      ),
+    );
+  const rows = [...byDay].map(([dayMs, figures]) => ({
+    serviceId,
+    day: utcDate(dayMs),
+    ...figures,
+  }));
+  // SQLite binds at most 32766 variables per statement; 6 per row.
+  for (let i = 0; i < rows.length; i += 1000) {
+    await tx.insert(dailyRollups).values(rows.slice(i, i + 1000));
+  }
+}
+
+/** A window's extent before or after a change; open windows are not in the roll-ups. */
+export interface WindowExtent {
+  serviceId: number;
+  startMs: number;
+  endMs: number | null;
+}
+
+/** Refreshes the roll-ups under each closed extent (a change's before and after). */
+export async function refreshRollupsFor(tx: Tx, extents: readonly WindowExtent[]): Promise<void> {
+  for (const extent of extents) {
+    if (extent.endMs !== null) {
+      await refreshRollups(tx, extent.serviceId, extent.startMs, extent.endMs);
+    }
+  }
+}
+
+/** Rebuilds a service's roll-ups from all of its windows (for data written around the API). */
+export async function rebuildRollups(tx: Tx, serviceId: number): Promise<void> {
+  const extent = await tx
+    .select({ first: minOf(windows.start), last: maxOf(windows.end) })
+    .from(windows)
+    .where(eq(windows.serviceId, serviceId))
+    .get();
+  await tx.delete(dailyRollups).where(eq(dailyRollups.serviceId, serviceId));
+  if (extent?.first && extent.last) {
+    await refreshRollups(tx, serviceId, extent.first.getTime(), extent.last.getTime());
+  }
+}
+
+// ——— Reading: the public 90-day bars ———
+
+/** Public bars use the default weights (portal.md), whatever any customer's policy says. */
+const MAJOR_WEIGHT = fromDecimal(defaultWeights.major_outage);
+const PARTIAL_WEIGHT = fromDecimal(defaultWeights.partial_outage);
+const DEGRADED_WEIGHT = fromDecimal(defaultWeights.degraded);
+
+function weightedDowntime(figures: StateMs): Rational {
+  return add(
+    add(mul(ratInt(figures.majorMs), MAJOR_WEIGHT), mul(ratInt(figures.partialMs), PARTIAL_WEIGHT)),
+    mul(ratInt(figures.degradedMs), DEGRADED_WEIGHT),
+  );
+}
+
+export interface UptimeDay extends Partial<StateMs> {
+  /** UTC date, YYYY-MM-DD. */
+  date: string;
+  /** True for days wholly before the service's monitoredSince: never shown as "up". */
+  noData: boolean;
+  /** Milliseconds of the day after monitoredSince and before now. */
+  monitoredMs: number;
+  /** Weighted downtime with the default weights (may be fractional); null without data. */
+  downtimeMs: number | null;
+  /** Incidents on this service overlapping the day. */
+  incidents: { id: number; title: string; impact: string }[];
+}
+
+export interface UptimeSummary {
+  days: number;
+  monitoredMs: number;
+  downtimeMs: number;
+  /** Exact value as the nearest double; null when nothing was monitored. */
+  uptimePercent: number | null;
+  /** Floored to 3 decimals, so any downtime never shows as 100.000. */
+  uptimeDisplay: string | null;
+}
+
+function summarise(days: readonly { monitoredMs: number; downtime: Rational }[]): UptimeSummary {
+  let monitored = 0;
+  let downtime = ZERO;
+  for (const day of days) {
+    monitored += day.monitoredMs;
+    downtime = add(downtime, day.downtime);
+  }
+  if (monitored === 0) {
+    return {
+      days: days.length,
+      monitoredMs: 0,
+      downtimeMs: 0,
+      uptimePercent: null,
+      uptimeDisplay: null,
+    };
+  }
+  const percent = rat(sub(ratInt(monitored), downtime).n * 100n, downtime.d * BigInt(monitored));
+  return {
+    days: days.length,
+    monitoredMs: monitored,
+    downtimeMs: toNumber(downtime),
+    uptimePercent: toNumber(percent),
+    uptimeDisplay: floorToFixed(percent, 3),
+  };
+}
+
+/** The longest span the public bars cover (a year, leap or not). */
+export const MAX_UPTIME_DAYS = 366;
+
+/**
+ * Per UTC day for the last `dayCount` days (today last, counted up to `nowMs`): the
+ * state milliseconds, weighted downtime and monitored time of one service, plus 30- and
+ * 90-day summaries. Stored roll-ups serve the days they can; days touched by an open
+ * window, today and the day of monitoredSince are computed from the windows.
+ */
+export async function uptimeDays(
+  deps: Deps,
+  service: { id: number; monitoredSince: Date },
+  dayCount: number,
+  nowMs: number,
+): Promise<{ days: UptimeDay[]; last30: UptimeSummary; last90: UptimeSummary }> {
+  const { db } = deps.db;
+  const todayMs = utcDayStart(nowMs);
+  const spanDays = Math.max(dayCount, 90);
+  const rangeStartMs = todayMs - (spanDays - 1) * MS_PER_DAY;
+  const monitoredSinceMs = service.monitoredSince.getTime();
+
+  const stored = await db
+    .select()
+    .from(dailyRollups)
+    .where(
+      and(
+        eq(dailyRollups.serviceId, service.id),
+        gte(dailyRollups.day, utcDate(rangeStartMs)),
+        lte(dailyRollups.day, utcDate(todayMs)),
+      ),
+    );
+  const storedByDay = new Map(stored.map((row) => [row.day, row]));
+
+  const firstOpen = await db
+    .select({ start: minOf(windows.start) })
+    .from(windows)
+    .where(and(eq(windows.serviceId, service.id), isNull(windows.end)))
+    .get();
+  // From this day on, every day is computed from the windows.
+  const liveFromMs = Math.min(todayMs, utcDayStart(firstOpen?.start?.getTime() ?? nowMs));
+  const live = new Map<number, StateMs>();
+  const addLive = async (fromMs: number, toMs: number) => {
+    if (toMs <= fromMs) return;
+    const rows = await db
+      .select({ state: windows.state, start: windows.start, end: windows.end })
+      .from(windows)
+      .where(
+        and(
+          eq(windows.serviceId, service.id),
+          lt(windows.start, new Date(toMs)),
+          or(isNull(windows.end), gt(windows.end, new Date(fromMs))),
+        ),
+      );
+    const computed = stateMsByUtcDay(
+      rows.map((row) => ({
+        state: row.state,
+        startMs: row.start.getTime(),
+        endMs: row.end?.getTime() ?? nowMs,
+      })),
+      fromMs,
+      toMs,
+    );
+    for (let day = utcDayStart(fromMs); day < toMs; day += MS_PER_DAY) {
+      live.set(
+        day,
+        computed.get(day) ?? { majorMs: 0, partialMs: 0, degradedMs: 0, maintenanceMs: 0 },
+      );
+    }
+  };
+  await addLive(Math.max(liveFromMs, rangeStartMs, monitoredSinceMs), nowMs);
+  const monitoredDayMs = utcDayStart(monitoredSinceMs);
+  if (monitoredDayMs >= rangeStartMs && monitoredDayMs < liveFromMs) {
+    await addLive(monitoredSinceMs, monitoredDayMs + MS_PER_DAY);
+  }
+
+  const dayIncidents = await db
+    .select({
+      id: incidents.id,
+      title: incidents.title,
+      impact: incidents.impact,
+      startedAt: incidents.startedAt,
+      resolvedAt: incidents.resolvedAt,
+    })
+    .from(incidents)
+    .innerJoin(incidentServices, eq(incidentServices.incidentId, incidents.id))
+    .where(
+      and(
+        eq(incidentServices.serviceId, service.id),
+        lt(incidents.startedAt, new Date(nowMs)),
+        or(isNull(incidents.resolvedAt), gte(incidents.resolvedAt, new Date(rangeStartMs))),
+      ),
+    )
+    .orderBy(asc(incidents.startedAt), asc(incidents.id));
+
+  const all: (UptimeDay & { downtime: Rational })[] = [];
+  for (let day = rangeStartMs; day <= todayMs; day += MS_PER_DAY) {
+    const date = utcDate(day);
+    const dayEndMs = day + MS_PER_DAY;
+    const incidentsOfDay = dayIncidents
+      .filter((incident) => {
+        const startMs = incident.startedAt.getTime();
+        const endMs = Math.max(incident.resolvedAt?.getTime() ?? nowMs, startMs + 1);
+        return startMs < dayEndMs && endMs > day;
+      })
+      .map(({ id, title, impact }) => ({ id, title, impact }));
+    if (dayEndMs <= monitoredSinceMs) {
+      all.push({
+        date,
+        noData: true,
+        monitoredMs: 0,
+        downtimeMs: null,
+        incidents: incidentsOfDay,
+        downtime: ZERO,
+      });
+      continue;
+    }
+    const row = storedByDay.get(date);
+    const figures: StateMs = live.get(day) ?? {
+      majorMs: row?.majorMs ?? 0,
+      partialMs: row?.partialMs ?? 0,
+      degradedMs: row?.degradedMs ?? 0,
+      maintenanceMs: row?.maintenanceMs ?? 0,
+    };
+    const downtime = weightedDowntime(figures);
+    all.push({
+      date,
+      noData: false,
+      monitoredMs: Math.max(0, Math.min(dayEndMs, nowMs) - Math.max(day, monitoredSinceMs)),
+      ...figures,
+      downtimeMs: toNumber(downtime),
+      incidents: incidentsOfDay,
+      downtime,
+    });
+  }
+  return {
+    days: all.slice(-dayCount).map(({ downtime: _, ...day }) => day),
+    last30: summarise(all.slice(-30)),
+    last90: summarise(all.slice(-90)),
+  };
+}

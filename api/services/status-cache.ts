@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { Database, Tx } from '../../db/client.ts';
+import { statusVersion } from '../../db/schema/index.ts';
+import type { Deps } from '../context.ts';
+import { nextStatusTransitionMs, type StatusDocument, statusDocument } from './status.ts';
+
+/**
+ * Another process's write shows here within this long: the version row is read at most
+ * once per interval, never once per request (docs/decisions/032-status-cache.md).
+ */
+export const VERSION_CHECK_INTERVAL_MS = 1_000;
+/**
+ * A cached status is rebuilt at least this often even when nothing was written, and
+ * always at the next known transition (a window or maintenance starting or ending).
+ */
+export const STATUS_MAX_AGE_MS = 5_000;
+
+/** One prepared representation: the exact bytes served and their validator. */
+export interface Representation {
+  body: string;
+  etag: string;
+}
+
+interface Entry {
+  version: number;
+  builtAtMs: number;
+  expiresAtMs: number;
+  doc: StatusDocument;
+  status: Representation;
+  services: Representation;
+}
+
+/** The per-process cache of one database's public status. */
+class StatusCache {
+  private entry: Entry | null = null;
+  private building: Promise<Entry> | null = null;
+  /** Bumped by every local write, so a build that started before it is not kept. */
+  private generation = 0;
+  private versionSeen = 0;
+  private versionCheckedAtMs = Number.NEGATIVE_INFINITY;
+
+  invalidate(): void {
+    this.generation += 1;
+    this.entry = null;
+    this.building = null;
+  }
+
+  async get(deps: Deps): Promise<Entry> {
+    const nowMs = deps.clock.now();
+    const entry = this.entry;
+    if (entry !== null && nowMs < entry.expiresAtMs && nowMs >= entry.builtAtMs) {
+      if (!this.versionDue(nowMs)) return entry;
+      this.versionCheckedAtMs = nowMs;
+      this.versionSeen = await readVersion(deps.db);
+      if (this.versionSeen === entry.version && this.entry === entry) return entry;
+    }
+    this.building ??= this.build(deps, nowMs);
+    return this.building;
+  }
+
+  private versionDue(nowMs: number): boolean {
+    const sinceMs = nowMs - this.versionCheckedAtMs;
+    return sinceMs >= VERSION_CHECK_INTERVAL_MS || sinceMs < 0;
+  }
+
+  private async build(deps: Deps, nowMs: number): Promise<Entry> {
+    const generation = this.generation;
+    try {
+      // The version is read before the data: a write landing in between leaves an entry
+      // with the older version, which the next check replaces; never the reverse.
+      const version = await readVersion(deps.db);
+      const doc = await statusDocument(deps, nowMs);
+      const nextMs = await nextStatusTransitionMs(deps, nowMs);
+      const entry: Entry = {
+        version,
+        builtAtMs: nowMs,
+        expiresAtMs: Math.min(nowMs + STATUS_MAX_AGE_MS, nextMs ?? Number.POSITIVE_INFINITY),
+        doc,
+        status: represent(doc),
+        services: represent({ items: doc.services }),
+      };
+      if (generation === this.generation) {
+        this.entry = entry;
+        this.versionSeen = version;
+        this.versionCheckedAtMs = nowMs;
+      }
+      return entry;
+    } finally {
+      if (generation === this.generation) this.building = null;
+    }
+  }
+}
+
+/**
+ * The body, and a weak ETag over the content without `generatedAt`: a rebuild that finds
+ * nothing changed keeps the validator, so clients keep getting 304.
+ */
+function represent(value: unknown): Representation {
+  const body = JSON.stringify(value);
+  const content = JSON.stringify(value, (key, field) =>
+    key === 'generatedAt' ? undefined : field,
+  );
+  const hash = createHash('sha256').update(content).digest('base64url').slice(0, 27);
+  return { body, etag: `W/"${hash}"` };
+}
+
+async function readVersion(database: Database): Promise<number> {
+  const row = await database.db
+    .select({ version: statusVersion.version })
+    .from(statusVersion)
+    .where(eq(statusVersion.id, 1))
+    .get();
+  return row?.version ?? 0;
+}
+
+const caches = new WeakMap<Database, StatusCache>();
+
+function cacheOf(database: Database): StatusCache {
+  let cache = caches.get(database);
+  if (cache === undefined) {
+    cache = new StatusCache();
+    caches.set(database, cache);
+  }
+  return cache;
+}
+
+/** The public status and service list, from this process's cache. */
+export async function cachedStatus(
+  deps: Deps,
+): Promise<{ doc: StatusDocument; status: Representation; services: Representation }> {
+  return cacheOf(deps.db).get(deps);
+}
+
+/** Marks public status data changed, in the writing transaction: every process sees it. */
+export async function bumpStatusVersion(tx: Tx, nowMs: number): Promise<void> {
+  await tx
+    .update(statusVersion)
+    .set({ version: sql`${statusVersion.version} + 1`, updatedAt: new Date(nowMs) })
+    .where(eq(statusVersion.id, 1));
+}
+
+/** Drops this process's cached status (after a write committed). */
+export function invalidateStatusCache(database: Database): void {
+  cacheOf(database).invalidate();
+}
+
+/**
+ * Runs a write that changes public status data: in one write transaction that also bumps
+ * the status version (other processes), then drops this process's cache (at once here).
+ */
+export async function writeStatusData<T>(deps: Deps, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const result = await deps.db.write(async (tx) => {
+    const value = await fn(tx);
+    await bumpStatusVersion(tx, deps.clock.now());
+    return value;
+  });
+  invalidateStatusCache(deps.db);
+  return result;
+}
+
+/** True when an If-None-Match header matches `etag` (weak comparison, RFC 9110 §13.1.2). */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  const wanted = opaque(etag);
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === wanted);
+}

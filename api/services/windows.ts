@@ -1,0 +1,454 @@
+import { and, desc, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import {
+  agreements,
+  claims,
+  services,
+  users,
+  WINDOW_STATES,
+  type WindowState,
+  windowCorrections,
+  windows,
+} from '../../db/schema/index.ts';
+import type { Deps, Principal } from '../context.ts';
+import { conflict, invalidInput, notFound, unprocessable } from '../errors.ts';
+import { periodBounds } from '../sla/index.ts';
+import { recordAudit } from './audit.ts';
+import { type Cursor, pageOf } from './keyset.ts';
+import { refreshRollupsFor, type WindowExtent } from './rollups.ts';
+import { writeStatusData } from './status-cache.ts';
+
+export { WINDOW_STATES };
+
+/** Windows of scheduled maintenance are named `maintenance:<id>:<service>`; monitors may not. */
+export const MAINTENANCE_PREFIX = 'maintenance:';
+
+export interface WindowDto {
+  id: number;
+  externalId: string;
+  service: string;
+  state: WindowState;
+  start: string;
+  end: string | null;
+  announcedAt: string | null;
+  source: 'ingest' | 'staff' | 'seed';
+  maintenanceId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+type WindowRow = typeof windows.$inferSelect;
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+export function windowDto(row: WindowRow, serviceSlug: string): WindowDto {
+  return {
+    id: row.id,
+    externalId: row.externalId,
+    service: serviceSlug,
+    state: row.state,
+    start: row.start.toISOString(),
+    end: iso(row.end),
+    announcedAt: iso(row.announcedAt),
+    source: row.source,
+    maintenanceId: row.maintenanceId,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+const extentOf = (row: Pick<WindowRow, 'serviceId' | 'start' | 'end'>): WindowExtent => ({
+  serviceId: row.serviceId,
+  startMs: row.start.getTime(),
+  endMs: row.end?.getTime() ?? null,
+});
+
+export interface IngestWindowInput {
+  externalId: string;
+  service: string;
+  state: WindowState;
+  startMs: number;
+  endMs: number | null;
+  announcedAtMs: number | null;
+}
+
+/**
+ * The request as canonical JSON: what a replay must match. Instants are normalised, so
+ * `…T10:00:00Z` and `…T10:00:00.000+00:00` are the same request.
+ */
+export function windowFingerprint(input: IngestWindowInput): string {
+  const text = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  return JSON.stringify({
+    externalId: input.externalId,
+    service: input.service,
+    state: input.state,
+    start: text(input.startMs),
+    end: text(input.endMs),
+    announcedAt: text(input.announcedAtMs),
+  });
+}
+
+function rejectReserved(externalId: string): void {
+  if (externalId.startsWith(MAINTENANCE_PREFIX)) {
+    throw unprocessable(
+      `External ids starting with "${MAINTENANCE_PREFIX}" belong to scheduled maintenance.`,
+      'RESERVED_EXTERNAL_ID',
+    );
+  }
+}
+
+async function serviceBySlug(tx: Tx, slug: string) {
+  const service = await tx.select().from(services).where(eq(services.slug, slug)).get();
+  if (!service?.active) {
+    throw unprocessable(`There is no active service "${slug}".`, 'UNKNOWN_SERVICE', [
+      { path: 'service', message: 'unknown service' },
+    ]);
+  }
+  return service;
+}
+
+/**
+ * Records a monitor's window, idempotently on its externalId: created (201), the same
+ * request again (200, the window as it is now), or another request (409).
+ */
+export async function ingestWindow(
+  deps: Deps,
+  apiKeyId: number,
+  input: IngestWindowInput,
+): Promise<{ created: boolean; window: WindowDto }> {
+  rejectReserved(input.externalId);
+  const fingerprint = windowFingerprint(input);
+  return writeStatusData(deps, async (tx) => {
+    const replay = async () => {
+      const existing = await tx
+        .select()
+        .from(windows)
+        .where(eq(windows.externalId, input.externalId))
+        .get();
+      if (existing === undefined) return undefined;
+      if (existing.requestFingerprint !== fingerprint) {
+        throw conflict(
+          `A different window ${input.externalId} exists; change it with PATCH.`,
+          'WINDOW_CONFLICT',
+        );
+      }
+      return { created: false, window: windowDto(existing, input.service) };
+    };
+    const earlier = await replay();
+    if (earlier) return earlier;
+    const service = await serviceBySlug(tx, input.service);
+    const nowDate = new Date(deps.clock.now());
+    const row = await tx
+      .insert(windows)
+      .values({
+        serviceId: service.id,
+        externalId: input.externalId,
+        state: input.state,
+        start: new Date(input.startMs),
+        end: input.endMs === null ? null : new Date(input.endMs),
+        announcedAt: input.announcedAtMs === null ? null : new Date(input.announcedAtMs),
+        source: 'ingest',
+        apiKeyId,
+        requestFingerprint: fingerprint,
+        createdAt: nowDate,
+        updatedAt: nowDate,
+      })
+      // Another process may have inserted it since the read: then it is a replay or a conflict.
+      .onConflictDoNothing({ target: windows.externalId })
+      .returning()
+      .get();
+    if (row === undefined) {
+      const raced = await replay();
+      if (raced) return raced;
+      throw new Error(`window ${input.externalId} neither inserted nor found`);
+    }
+    await refreshRollupsFor(tx, [extentOf(row)]);
+    return { created: true, window: windowDto(row, service.slug) };
+  });
+}
+
+async function windowWithService(tx: Tx, where: ReturnType<typeof eq>) {
+  const row = await tx
+    .select({ window: windows, slug: services.slug })
+    .from(windows)
+    .innerJoin(services, eq(services.id, windows.serviceId))
+    .where(where)
+    .get();
+  return row;
+}
+
+/**
+ * Closes an open window. Closing it again with the same end is a replay (200); with
+ * another end, a conflict (409): a monitor never rewrites a closed window, staff correct it.
+ */
+export async function closeWindow(
+  deps: Deps,
+  externalId: string,
+  endMs: number,
+): Promise<WindowDto> {
+  rejectReserved(externalId);
+  return writeStatusData(deps, async (tx) => {
+    const found = await windowWithService(tx, eq(windows.externalId, externalId));
+    if (!found) throw notFound(`There is no window ${externalId}.`);
+    const { window, slug } = found;
+    if (window.end !== null) {
+      if (window.end.getTime() === endMs) return windowDto(window, slug);
+      throw conflict(
+        `Window ${externalId} already ended at ${window.end.toISOString()}.`,
+        'WINDOW_CLOSED',
+      );
+    }
+    if (endMs <= window.start.getTime()) {
+      throw invalidInput('The end must be after the start.', [
+        { path: 'end', message: `must be after ${window.start.toISOString()}` },
+      ]);
+    }
+    const row = await tx
+      .update(windows)
+      .set({ end: new Date(endMs), updatedAt: new Date(deps.clock.now()) })
+      .where(eq(windows.id, window.id))
+      .returning()
+      .get();
+    await refreshRollupsFor(tx, [extentOf(row)]);
+    return windowDto(row, slug);
+  });
+}
+
+// ——— Corrections by staff ———
+
+interface WindowValues {
+  state: WindowState;
+  start: string;
+  end: string | null;
+}
+
+export interface CorrectionDto {
+  id: number;
+  windowId: number;
+  externalId: string;
+  service: string;
+  actor: { id: number; email: string };
+  reason: string;
+  before: WindowValues;
+  after: WindowValues;
+  /** True when an approved or credited claim covered the changed time when it was made. */
+  affectsDecidedClaim: boolean;
+  createdAt: string;
+}
+
+/** A signed-in person: staff writes record who did them. */
+export type StaffPrincipal = Extract<Principal, { kind: 'user' }>;
+
+export interface CorrectionInput {
+  state?: WindowState | undefined;
+  startMs?: number | undefined;
+  endMs?: number | undefined;
+  reason: string;
+}
+
+/**
+ * True when an approved or credited claim on this service covers any of the extents: its
+ * period (a month in the agreement's zone) overlaps them. The figures of such a claim are
+ * frozen (sla-accounting.md §4); the correction shows beside them.
+ */
+async function decidedClaimCovers(
+  tx: Tx,
+  serviceId: number,
+  extents: readonly { startMs: number; endMs: number }[],
+): Promise<boolean> {
+  const decided = await tx
+    .select({ period: claims.period, timeZone: agreements.timeZone })
+    .from(claims)
+    .innerJoin(agreements, eq(agreements.id, claims.agreementId))
+    .where(and(eq(claims.serviceId, serviceId), inArray(claims.status, ['approved', 'credited'])));
+  return decided.some(({ period, timeZone }) => {
+    const bounds = periodBounds(period, timeZone);
+    return extents.some((extent) => extent.startMs < bounds.endMs && extent.endMs > bounds.startMs);
+  });
+}
+
+/**
+ * Corrects a window's state, start or end. The window takes the new values; the
+ * correction keeps who, when, why, before and after, and whether a decided claim covers
+ * the changed time. Roll-ups under the old and the new extent are recomputed.
+ */
+export async function correctWindow(
+  deps: Deps,
+  actor: StaffPrincipal,
+  requestId: string | undefined,
+  windowId: number,
+  input: CorrectionInput,
+): Promise<CorrectionDto> {
+  return writeStatusData(deps, async (tx) => {
+    const found = await windowWithService(tx, eq(windows.id, windowId));
+    if (!found) throw notFound(`There is no window ${windowId}.`);
+    const { window, slug } = found;
+    if (window.maintenanceId !== null) {
+      throw conflict(
+        `Window ${window.externalId} belongs to maintenance ${window.maintenanceId}: change the maintenance.`,
+        'MAINTENANCE_WINDOW',
+      );
+    }
+    const before = { state: window.state, start: window.start, end: window.end };
+    const after = {
+      state: input.state ?? window.state,
+      start: input.startMs === undefined ? window.start : new Date(input.startMs),
+      end: input.endMs === undefined ? window.end : new Date(input.endMs),
+    };
+    if (after.end !== null && after.end <= after.start) {
+      throw invalidInput('The end must be after the start.', [
+        { path: 'end', message: `must be after ${after.start.toISOString()}` },
+      ]);
+    }
+    const same =
+      after.state === before.state &&
+      after.start.getTime() === before.start.getTime() &&
+      after.end?.getTime() === before.end?.getTime();
+    if (same) throw unprocessable('The correction changes nothing.', 'NOTHING_TO_CORRECT');
+
+    const nowMs = deps.clock.now();
+    // An open window reaches up to now (and on), so its extent is open-ended.
+    const reach = (values: typeof before) => ({
+      startMs: values.start.getTime(),
+      endMs: values.end?.getTime() ?? Number.POSITIVE_INFINITY,
+    });
+    const affectsDecidedClaim = await decidedClaimCovers(tx, window.serviceId, [
+      reach(before),
+      reach(after),
+    ]);
+    await tx
+      .update(windows)
+      .set({ ...after, updatedAt: new Date(nowMs) })
+      .where(eq(windows.id, window.id));
+    const valuesOf = (values: typeof before): WindowValues => ({
+      state: values.state,
+      start: values.start.toISOString(),
+      end: iso(values.end),
+    });
+    const correction = await tx
+      .insert(windowCorrections)
+      .values({
+        windowId: window.id,
+        actorUserId: actor.user.id,
+        reason: input.reason,
+        before: valuesOf(before),
+        after: valuesOf(after),
+        affectsDecidedClaim,
+        createdAt: new Date(nowMs),
+      })
+      .returning()
+      .get();
+    await refreshRollupsFor(tx, [
+      extentOf({ serviceId: window.serviceId, ...before }),
+      extentOf({ serviceId: window.serviceId, ...after }),
+    ]);
+    await recordAudit(tx, deps, actor, requestId, {
+      action: 'window.correct',
+      entityType: 'window',
+      entityId: window.id,
+      before: correction.before,
+      after: { ...valuesOf(after), reason: input.reason },
+    });
+    return correctionDto(correction, window, slug, { id: actor.user.id, email: actor.user.email });
+  });
+}
+
+function correctionDto(
+  row: typeof windowCorrections.$inferSelect,
+  window: Pick<WindowRow, 'externalId'>,
+  slug: string,
+  actor: { id: number; email: string },
+): CorrectionDto {
+  return {
+    id: row.id,
+    windowId: row.windowId,
+    externalId: window.externalId,
+    service: slug,
+    actor,
+    reason: row.reason,
+    before: row.before as WindowValues,
+    after: row.after as WindowValues,
+    affectsDecidedClaim: row.affectsDecidedClaim,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** Corrections, newest first: of one window, or of every window of one service. */
+export async function listCorrections(
+  deps: Deps,
+  filter: { windowId: number } | { service: string },
+): Promise<CorrectionDto[]> {
+  const { db } = deps.db;
+  if ('service' in filter) {
+    const service = await db.select().from(services).where(eq(services.slug, filter.service)).get();
+    if (!service) throw notFound(`There is no service ${filter.service}.`);
+  } else {
+    const window = await db.select().from(windows).where(eq(windows.id, filter.windowId)).get();
+    if (!window) throw notFound(`There is no window ${filter.windowId}.`);
+  }
+  const rows = await db
+    .select({
+      correction: windowCorrections,
+      externalId: windows.externalId,
+      slug: services.slug,
+      actorId: users.id,
+      actorEmail: users.email,
+    })
+    .from(windowCorrections)
+    .innerJoin(windows, eq(windows.id, windowCorrections.windowId))
+    .innerJoin(services, eq(services.id, windows.serviceId))
+    .innerJoin(users, eq(users.id, windowCorrections.actorUserId))
+    .where(
+      'service' in filter
+        ? eq(services.slug, filter.service)
+        : eq(windowCorrections.windowId, filter.windowId),
+    )
+    .orderBy(desc(windowCorrections.createdAt), desc(windowCorrections.id))
+    .limit(MAX_CORRECTIONS);
+  return rows.map((row) =>
+    correctionDto(row.correction, { externalId: row.externalId }, row.slug, {
+      id: row.actorId,
+      email: row.actorEmail,
+    }),
+  );
+}
+
+/** Corrections are rare; a service's list is capped rather than paged. */
+const MAX_CORRECTIONS = 500;
+
+/** A service's windows overlapping `[fromMs, toMs)`, newest start first, a page at a time. */
+export async function listWindows(
+  deps: Deps,
+  query: { service: string; fromMs?: number | undefined; toMs?: number | undefined },
+  page: { limit: number; cursor: Cursor | undefined },
+) {
+  const { db } = deps.db;
+  const service = await db.select().from(services).where(eq(services.slug, query.service)).get();
+  if (!service) throw notFound(`There is no service ${query.service}.`);
+  const rows = await db
+    .select()
+    .from(windows)
+    .where(
+      and(
+        eq(windows.serviceId, service.id),
+        query.toMs === undefined ? undefined : lt(windows.start, new Date(query.toMs)),
+        query.fromMs === undefined
+          ? undefined
+          : or(isNull(windows.end), gt(windows.end, new Date(query.fromMs))),
+        page.cursor === undefined
+          ? undefined
+          : or(
+              lt(windows.start, new Date(page.cursor.atMs)),
+              and(eq(windows.start, new Date(page.cursor.atMs)), lt(windows.id, page.cursor.id)),
+            ),
+      ),
+    )
+    .orderBy(desc(windows.start), desc(windows.id))
+    .limit(page.limit + 1);
+  return pageOf(
+    rows,
+    page.limit,
+    (row) => ({ atMs: row.start.getTime(), id: row.id }),
+    (row) => windowDto(row, service.slug),
+  );
+}
