@@ -1,10 +1,11 @@
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { serviceGroups, services, statusVersion } from '../../db/schema/index.ts';
+import { serviceGroups, services } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
 import { conflict, notFound, unprocessable } from '../errors.ts';
 import { recordAudit } from './audit.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
+import { writeStatusData } from './status-cache.ts';
 
 export interface GroupDto {
   id: number;
@@ -55,14 +56,6 @@ function serviceDto(row: ServiceRow, group: GroupRow | null): ServiceDto {
   };
 }
 
-/** Public status pages are cached by this version: every change of what they show bumps it. */
-export async function bumpStatusVersion(tx: Tx, nowMs: number): Promise<void> {
-  await tx
-    .update(statusVersion)
-    .set({ version: sql`${statusVersion.version} + 1`, updatedAt: new Date(nowMs) })
-    .where(eq(statusVersion.id, 1));
-}
-
 async function groupById(tx: Tx, id: number | null): Promise<GroupRow | null> {
   if (id === null) return null;
   return (await tx.select().from(serviceGroups).where(eq(serviceGroups.id, id)).get()) ?? null;
@@ -108,7 +101,7 @@ export async function createService(
   requestId: string,
   input: NewService,
 ): Promise<ServiceDto> {
-  return deps.db.write(async (tx) => {
+  return writeStatusData(deps, async (tx) => {
     const taken = await tx.select().from(services).where(eq(services.slug, input.slug)).get();
     if (taken) throw conflict(`A service with slug ${input.slug} exists.`, 'SLUG_TAKEN');
     const group = input.group
@@ -135,7 +128,6 @@ export async function createService(
       entityId: row.id,
       after: dto,
     });
-    await bumpStatusVersion(tx, now);
     return dto;
   });
 }
@@ -189,7 +181,7 @@ export async function updateService(
   id: number,
   change: ServiceChange,
 ): Promise<ServiceDto> {
-  return deps.db.write(async (tx) => {
+  return writeStatusData(deps, async (tx) => {
     const row = await tx.select().from(services).where(eq(services.id, id)).get();
     if (!row) throw notFound('No such service.');
     const oldGroup = await groupById(tx, row.groupId);
@@ -224,7 +216,6 @@ export async function updateService(
       before,
       after,
     });
-    await bumpStatusVersion(tx, deps.clock.now());
     return after;
   });
 }
@@ -235,7 +226,7 @@ export async function createGroup(
   requestId: string,
   input: { slug: string; name: string; sortOrder?: number | undefined },
 ): Promise<GroupDto> {
-  return deps.db.write(async (tx) => {
+  return writeStatusData(deps, async (tx) => {
     const taken = await tx
       .select()
       .from(serviceGroups)
@@ -260,7 +251,6 @@ export async function createGroup(
       entityId: row.id,
       after: dto,
     });
-    await bumpStatusVersion(tx, now);
     return dto;
   });
 }
@@ -286,7 +276,7 @@ export async function updateGroup(
     active?: boolean | undefined;
   },
 ): Promise<GroupDto> {
-  return deps.db.write(async (tx) => {
+  return writeStatusData(deps, async (tx) => {
     const row = await tx.select().from(serviceGroups).where(eq(serviceGroups.id, id)).get();
     if (!row) throw notFound('No such group.');
     if (change.active === false) {
@@ -321,7 +311,6 @@ export async function updateGroup(
       before,
       after,
     });
-    await bumpStatusVersion(tx, deps.clock.now());
     return after;
   });
 }
