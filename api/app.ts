@@ -20,6 +20,7 @@ import { registerIngest } from './routes/ingest.ts';
 import { registerMe } from './routes/me.ts';
 import { registerPublic } from './routes/public.ts';
 import { registerStaffAgreements } from './routes/staff-agreements.ts';
+import { registerStaffAudit } from './routes/staff-audit.ts';
 import { registerStaffClaims } from './routes/staff-claims.ts';
 import { registerStaffCustomers } from './routes/staff-customers.ts';
 import { registerStaffIncidents } from './routes/staff-incidents.ts';
@@ -43,6 +44,7 @@ const ROUTE_MODULES: ((api: ApiApp) => void)[] = [
   registerStaffCustomers,
   registerStaffPolicies,
   registerStaffAgreements,
+  registerStaffAudit,
   registerEvaluate,
   registerMe,
   registerStaffClaims,

@@ -1,4 +1,4 @@
-import { type Column, gt, type SQL } from 'drizzle-orm';
+import { type Column, gt, lt, type SQL } from 'drizzle-orm';
 import { z } from '../openapi.ts';
 
 /** The most items one page of any list may hold (portal.md: every list is capped). */
@@ -48,6 +48,11 @@ export interface Page<T> {
 /** The condition that starts a page after the cursor (ascending ids). */
 export function afterCursor(idColumn: Column, query: PageQuery): SQL | undefined {
   return query.cursor === undefined ? undefined : gt(idColumn, Number(query.cursor));
+}
+
+/** The condition that starts a page after the cursor, for lists newest first (descending ids). */
+export function beforeCursor(idColumn: Column, query: PageQuery): SQL | undefined {
+  return query.cursor === undefined ? undefined : lt(idColumn, Number(query.cursor));
 }
 
 /** Query `limit + 1` rows ordered by id; this cuts them to a page and finds the next cursor. */

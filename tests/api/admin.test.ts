@@ -341,3 +341,32 @@ describe('PATCH /staff/users/{id}', () => {
     expect(list.items.map((u: { email: string }) => u.email)).toEqual(['agent@example.test']);
   });
 });
+
+describe('GET /staff/audit-log', () => {
+  it('lists changes newest first, filtered by entity, with before and after', async () => {
+    const { admin, call } = await arrange();
+    const { id } = await (
+      await call('POST', '/staff/customers', { name: 'Acme', timeZone: 'UTC' })
+    ).json();
+    await call('PATCH', `/staff/customers/${id}`, { name: 'Acme Inc.' });
+    await call('POST', '/staff/services', { slug: 'api', name: 'API' });
+    const page = await (
+      await call('GET', `/staff/audit-log?entityType=customer&entityId=${id}`)
+    ).json();
+    expect(page.items).toMatchObject([
+      {
+        action: 'customer.update',
+        actorUserId: admin.id,
+        before: { name: 'Acme' },
+        after: { name: 'Acme Inc.' },
+      },
+      { action: 'customer.create', before: null, after: { name: 'Acme' } },
+    ]);
+    const first = await (await call('GET', '/staff/audit-log?limit=1')).json();
+    expect(first.items[0].action).toBe('service.create');
+    const next = await (
+      await call('GET', `/staff/audit-log?limit=1&cursor=${first.nextCursor}`)
+    ).json();
+    expect(next.items[0].action).toBe('customer.update');
+  });
+});
