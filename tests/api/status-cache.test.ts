@@ -1,0 +1,189 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../api/app.ts';
+import { type Clock, systemClock } from '../../api/clock.ts';
+import { createDb, type Database } from '../../db/client.ts';
+import { type TestApp, testApp } from '../helpers/app.ts';
+import { createService } from '../helpers/factories.ts';
+import { expectStatus, statusActors } from '../helpers/status-data.ts';
+
+const MINUTE = 60_000;
+
+const others: Database[] = [];
+afterEach(() => {
+  for (const database of others.splice(0)) database.close();
+});
+
+/** Another API process on the same database file: its own connection and its own cache. */
+async function secondApp(t: TestApp, clock: Clock = t.clock) {
+  const db = await createDb({ url: `file:${t.db.path}` });
+  others.push(db);
+  return { app: createApp({ db, clock, config: t.config }), db };
+}
+
+async function serviceState(app: { request: TestApp['app']['request'] }) {
+  const body = await expectStatus(await app.request('/api/v1/status'), 200);
+  return body.services.find((service: { slug: string }) => service.slug === 'api').state;
+}
+
+const outage = {
+  externalId: 'w1',
+  service: 'api',
+  state: 'major_outage',
+  start: '2026-03-14T11:00:00Z',
+};
+
+async function setup() {
+  const t = await testApp({ now: '2026-03-14T12:00:00Z' });
+  await createService(t, 'api');
+  return { t, ...(await statusActors(t)) };
+}
+
+describe('GET /status from the cache', () => {
+  it('changes at once after a write in the same process', async () => {
+    const { t, monitor } = await setup();
+    expect(await serviceState(t.app)).toBe('operational');
+    await expectStatus(await monitor('POST', '/ingest/windows', outage), 201);
+    expect(await serviceState(t.app)).toBe('major_outage');
+    await expectStatus(
+      await monitor('PATCH', '/ingest/windows/w1', { end: '2026-03-14T11:30:00Z' }),
+      200,
+    );
+    expect(await serviceState(t.app)).toBe('operational');
+  });
+
+  it('sends a weak ETag, answers If-None-Match with 304, and public cache headers', async () => {
+    const { t, monitor } = await setup();
+    const first = await t.app.request('/api/v1/status');
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    expect(first.headers.get('cache-control')).toBe(
+      'public, max-age=10, stale-while-revalidate=60',
+    );
+    expect(first.headers.get('content-type')).toMatch(/^application\/json/);
+
+    const revalidated = await t.app.request('/api/v1/status', {
+      headers: { 'if-none-match': `"other", ${etag}` },
+    });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get('etag')).toBe(etag);
+    expect(revalidated.headers.get('cache-control')).toBe(
+      'public, max-age=10, stale-while-revalidate=60',
+    );
+    expect(await revalidated.text()).toBe('');
+
+    // Rebuilt after its maximum age with nothing changed: the same validator.
+    t.clock.advance(6_000);
+    const rebuilt = await t.app.request('/api/v1/status');
+    expect(rebuilt.headers.get('etag')).toBe(etag);
+    expect((await rebuilt.json()).generatedAt).toBe('2026-03-14T12:00:06.000Z');
+
+    await expectStatus(await monitor('POST', '/ingest/windows', outage), 201);
+    const changed = await t.app.request('/api/v1/status', { headers: { 'if-none-match': etag } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('serves GET /services from the same cache, with its own ETag', async () => {
+    const { t } = await setup();
+    const response = await t.app.request('/api/v1/services');
+    expect(await expectStatus(response, 200)).toEqual({
+      items: [expect.objectContaining({ slug: 'api', state: 'operational' })],
+    });
+    const etag = response.headers.get('etag') ?? '';
+    const again = await t.app.request('/api/v1/services', { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(etag).not.toBe((await t.app.request('/api/v1/status')).headers.get('etag'));
+  });
+
+  it('reaches another process on the same database within a second, without a query per request', async () => {
+    const { t, monitor } = await setup();
+    const other = await secondApp(t);
+    expect(await serviceState(other.app)).toBe('operational');
+    await expectStatus(await monitor('POST', '/ingest/windows', outage), 201);
+
+    const queries = vi.spyOn(other.db.client, 'execute');
+    t.clock.advance(999);
+    for (let i = 0; i < 20; i += 1) expect(await serviceState(other.app)).toBe('operational');
+    expect(queries).not.toHaveBeenCalled();
+
+    t.clock.advance(1);
+    expect(await serviceState(other.app)).toBe('major_outage');
+    expect(queries).toHaveBeenCalled();
+  });
+
+  it('reaches another process within a second of real time', async () => {
+    const { t, monitor } = await setup();
+    const other = await secondApp(t, systemClock);
+    await createService(t, 'web');
+    // The other process has cached that nothing is wrong with web.
+    const before = await expectStatus(await other.app.request('/api/v1/status'), 200);
+    expect(before.services.map((service: { slug: string }) => service.slug)).toEqual([
+      'api',
+      'web',
+    ]);
+    const wroteAt = Date.now();
+    await expectStatus(
+      await monitor('POST', '/ingest/windows', {
+        ...outage,
+        service: 'web',
+        start: new Date(wroteAt - MINUTE).toISOString(),
+      }),
+      201,
+    );
+    let seenAt = 0;
+    while (seenAt === 0) {
+      const body = await expectStatus(await other.app.request('/api/v1/status'), 200);
+      if (body.services[1].state === 'major_outage') seenAt = Date.now();
+      else await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    // The version is checked once a second; the margin is for scheduling on a busy machine
+    // (the manual-clock test above pins the bound exactly).
+    expect(seenAt - wroteAt).toBeLessThanOrEqual(1_500);
+  });
+});
+
+describe('the status changes with time alone', () => {
+  it('when a published maintenance starts and ends', async () => {
+    const { t, asAgent } = await setup();
+    await expectStatus(
+      await asAgent('POST', '/staff/maintenance', {
+        title: 'Upgrade',
+        services: ['api'],
+        startsAt: '2026-03-14T12:10:00Z',
+        endsAt: '2026-03-14T12:40:00Z',
+        publish: true,
+      }),
+      201,
+    );
+    const before = await expectStatus(await t.app.request('/api/v1/status'), 200);
+    expect(before.maintenance.upcoming).toHaveLength(1);
+    expect(before.services[0].state).toBe('operational');
+
+    t.clock.advance(10 * MINUTE);
+    const during = await expectStatus(await t.app.request('/api/v1/status'), 200);
+    expect(during.overall.state).toBe('maintenance');
+    expect(during.services[0]).toMatchObject({
+      state: 'maintenance',
+      since: '2026-03-14T12:10:00.000Z',
+    });
+    expect(during.maintenance.active).toHaveLength(1);
+
+    t.clock.advance(30 * MINUTE);
+    const after = await expectStatus(await t.app.request('/api/v1/status'), 200);
+    expect(after.services[0].state).toBe('operational');
+    expect(after.maintenance).toEqual({ active: [], upcoming: [] });
+  });
+
+  it("at a window's end, not only after the cache's maximum age", async () => {
+    const { t, monitor } = await setup();
+    await expectStatus(
+      await monitor('POST', '/ingest/windows', { ...outage, end: '2026-03-14T12:00:02Z' }),
+      201,
+    );
+    expect(await serviceState(t.app)).toBe('major_outage');
+    t.clock.advance(1_999);
+    expect(await serviceState(t.app)).toBe('major_outage');
+    t.clock.advance(1);
+    expect(await serviceState(t.app)).toBe('operational');
+  });
+});
