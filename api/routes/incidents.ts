@@ -8,6 +8,7 @@ import {
   listIncidents,
 } from '../services/incidents.ts';
 import { decodeCursor } from '../services/keyset.ts';
+import { pageQueryShape } from '../services/pagination.ts';
 import { instantSchema } from '../sla/schema.ts';
 import { setPublicCaching } from './public.ts';
 
@@ -64,13 +65,11 @@ export const NewUpdateSchema = z
   })
   .openapi('NewIncidentUpdate');
 
-/** Public lists hold at most this many items per page. */
-const MAX_INCIDENTS_PAGE = 100;
-
-const CursorSchema = z
-  .string()
-  .optional()
-  .openapi({ description: "The previous page's nextCursor." });
+/** `limit` as every list has it; the cursor is an `(instant, id)` one (decision 025). */
+export const timePageShape = {
+  limit: pageQueryShape.limit,
+  cursor: z.string().max(40).optional().openapi({ description: "The previous page's nextCursor." }),
+};
 
 /** The cursor of a list query, or a 400 naming it. */
 export function cursorOf(text: string | undefined) {
@@ -90,9 +89,8 @@ const listRoute = defineRoute('public', {
   tags: ['Public status'],
   summary: 'Incidents, newest first',
   request: {
-    query: z.object({
-      limit: z.coerce.number().int().min(1).max(MAX_INCIDENTS_PAGE).default(20),
-      cursor: CursorSchema,
+    query: z.strictObject({
+      ...timePageShape,
       service: z.string().min(1).max(100).optional().openapi({ description: 'A service slug.' }),
     }),
   },

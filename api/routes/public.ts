@@ -161,7 +161,7 @@ const getUptime = defineRoute('public', {
     "service's monitoredSince are `noData`, never up. Summaries cover the last 30 and 90 days.",
   request: {
     params: z.object({ slug: z.string().min(1).max(100) }),
-    query: z.object({
+    query: z.strictObject({
       days: z.coerce.number().int().min(1).max(MAX_UPTIME_DAYS).default(90),
     }),
   },

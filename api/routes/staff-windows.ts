@@ -1,7 +1,7 @@
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import { correctWindow, listCorrections, listWindows, WINDOW_STATES } from '../services/windows.ts';
 import { instantSchema } from '../sla/schema.ts';
-import { cursorOf } from './incidents.ts';
+import { cursorOf, timePageShape } from './incidents.ts';
 import { instantMs } from './ingest.ts';
 import { IdParams, staffPrincipal } from './staff-incidents.ts';
 
@@ -57,9 +57,6 @@ const NewCorrectionSchema = z
   })
   .openapi('NewWindowCorrection');
 
-/** Staff pages of windows hold at most this many. */
-const MAX_WINDOWS_PAGE = 500;
-
 const tags = ['Staff: windows'];
 
 const listWindowsRoute = defineRoute('staff', {
@@ -68,12 +65,11 @@ const listWindowsRoute = defineRoute('staff', {
   tags,
   summary: "A service's windows, newest start first",
   request: {
-    query: z.object({
+    query: z.strictObject({
       service: z.string().min(1).max(100),
       from: instantSchema.optional(),
       to: instantSchema.optional(),
-      limit: z.coerce.number().int().min(1).max(MAX_WINDOWS_PAGE).default(100),
-      cursor: z.string().optional(),
+      ...timePageShape,
     }),
   },
   responses: {
@@ -117,7 +113,7 @@ const serviceCorrectionsRoute = defineRoute('staff', {
   path: '/staff/corrections',
   tags,
   summary: "Corrections of a service's windows, newest first",
-  request: { query: z.object({ service: z.string().min(1).max(100) }) },
+  request: { query: z.strictObject({ service: z.string().min(1).max(100) }) },
   responses: {
     200: jsonContent(z.object({ items: z.array(CorrectionSchema) }), 'Corrections'),
     ...errorResponses(400, 404),

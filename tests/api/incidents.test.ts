@@ -228,6 +228,7 @@ describe('GET /incidents', () => {
     ]);
     await expectStatus(await anonymous('GET', '/incidents?limit=101'), 400);
     await expectStatus(await anonymous('GET', '/incidents?cursor=x'), 400);
+    await expectStatus(await anonymous('GET', '/incidents?page=2'), 400);
   });
 
   it('shows one incident with its timeline, or 404', async () => {
