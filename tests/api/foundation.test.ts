@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.ts';
 
@@ -63,6 +64,15 @@ describe('GET /api/v1/status', () => {
 });
 
 describe('GET /api/v1/openapi.json', () => {
+  it('validates against the OpenAPI 3.1 schema', async () => {
+    const { app } = await testApp();
+    const doc = await (await app.request('/api/v1/openapi.json')).json();
+    const result = await new Validator().validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(Object.keys(doc.paths).length).toBeGreaterThan(50);
+  });
+
   it('is an OpenAPI 3.1 document listing the public routes with their access', async () => {
     const { app } = await testApp();
     const doc = await (await app.request('/api/v1/openapi.json')).json();
