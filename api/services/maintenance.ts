@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or } from 'dri
 import type { Tx } from '../../db/client.ts';
 import { maintenanceServices, maintenances, services, windows } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
-import { conflict, notFound, unprocessable } from '../errors.ts';
+import { conflict, invalidInput, notFound, unprocessable } from '../errors.ts';
 import { recordAudit } from './audit.ts';
 import { refreshRollupsFor, type WindowExtent } from './rollups.ts';
 import { writeStatusData } from './status-cache.ts';
@@ -192,7 +192,7 @@ async function setServices(tx: Tx, maintenanceId: number, slugs: readonly string
 
 function checkSchedule(startsAtMs: number, endsAtMs: number, nowMs: number): void {
   if (endsAtMs <= startsAtMs) {
-    throw unprocessable('The maintenance must end after it starts.', 'INVALID_SCHEDULE', [
+    throw invalidInput('The maintenance must end after it starts.', [
       { path: 'endsAt', message: 'must be after startsAt' },
     ]);
   }

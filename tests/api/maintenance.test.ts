@@ -102,7 +102,7 @@ describe('POST /staff/maintenance', () => {
   });
 
   it.each([
-    ['ends before it starts', { endsAt: '2026-03-14T00:00:00Z' }, 422],
+    ['ends before it starts', { endsAt: '2026-03-14T00:00:00Z' }, 400],
     ['ends in the past', { startsAt: '2026-03-01T00:00:00Z', endsAt: '2026-03-02T00:00:00Z' }, 422],
     ['an unknown service', { services: ['api', 'nope'] }, 422],
     ['no service', { services: [] }, 400],
