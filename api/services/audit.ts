@@ -13,7 +13,7 @@ export interface AuditEntry {
 
 /**
  * Appends to the audit log in the caller's transaction, so the change and its record
- * commit together or not at all.
+ * commit together or not at all. An update whose before and after are equal is skipped.
  */
 export async function recordAudit(
   tx: Tx,
@@ -22,6 +22,14 @@ export async function recordAudit(
   requestId: string | undefined,
   entry: AuditEntry,
 ): Promise<void> {
+  // An update that changed nothing is not a change: no entry.
+  if (
+    entry.before !== undefined &&
+    entry.after !== undefined &&
+    JSON.stringify(entry.before) === JSON.stringify(entry.after)
+  ) {
+    return;
+  }
   await tx.insert(auditLog).values({
     actorUserId: actor.kind === 'user' ? actor.user.id : null,
     actorApiKeyId: actor.kind === 'key' ? actor.key.id : null,

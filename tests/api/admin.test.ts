@@ -200,6 +200,17 @@ describe('PATCH /staff/customers/{id}', () => {
       after: { active: false },
     });
   });
+
+  it('writes no audit entry for a change that changes nothing', async () => {
+    const { t, call } = await arrange();
+    const { id } = await (
+      await call('POST', '/staff/customers', { name: 'Acme', timeZone: 'UTC' })
+    ).json();
+    const before = (await auditRows(t)).length;
+    expect((await call('PATCH', `/staff/customers/${id}`, {})).status).toBe(200);
+    expect((await call('PATCH', `/staff/customers/${id}`, { name: 'Acme' })).status).toBe(200);
+    expect(await auditRows(t)).toHaveLength(before);
+  });
 });
 
 describe('lists', () => {
