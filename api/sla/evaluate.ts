@@ -7,9 +7,9 @@
 //   window is still open, on `asOf`; it is memoised on the prepared windows;
 // - the per-agreement part clips that timeline to the covered time and does the
 //   exact arithmetic.
-import { formatInstant, MS_PER_MINUTE, parseInstant } from './instant.ts';
+import { canonicalInstantText, formatInstant, MS_PER_MINUTE, parseInstant } from './instant.ts';
 import { roundMoneyHalfUp } from './money.ts';
-import { claimDeadlineMs, formatPeriodBounds, type LocalDay, periodBounds } from './period.ts';
+import { claimDeadlineText, formatPeriodBounds, type LocalDay, periodBounds } from './period.ts';
 import {
   add,
   ceilRat,
@@ -64,7 +64,8 @@ export interface PreparedWindow {
 /** A service's windows, parsed, with the memo of the timelines built from them. */
 export interface PreparedWindows {
   readonly windows: readonly PreparedWindow[];
-  readonly hasOpenWindow: boolean;
+  /** Earliest start of a still-open window (+∞ when none): before it, asOf changes nothing. */
+  readonly firstOpenStartMs: number;
   readonly timelines: Map<string, Timeline>;
 }
 
@@ -84,13 +85,17 @@ export function prepareWindows(windows: readonly Window[]): PreparedWindows {
       startMs,
       endMs,
       announcedAtMs: window.announcedAt === null ? null : instantMs(window.announcedAt),
-      startText: formatInstant(startMs),
-      endText: endMs === null ? null : formatInstant(endMs),
+      startText: canonicalInstantText(window.start, startMs),
+      endText:
+        window.end === null || endMs === null ? null : canonicalInstantText(window.end, endMs),
     };
   });
   return {
     windows: prepared,
-    hasOpenWindow: prepared.some((window) => window.endMs === null),
+    firstOpenStartMs: prepared.reduce(
+      (earliest, window) => (window.endMs === null ? Math.min(earliest, window.startMs) : earliest),
+      Number.POSITIVE_INFINITY,
+    ),
     timelines: new Map(),
   };
 }
@@ -191,8 +196,6 @@ interface ClassifiedWindow {
   readonly announced: boolean;
   /** Hundredths; 0 for announced maintenance. */
   readonly weight: number;
-  /** Index of its run, or -1 when it is in none. */
-  readonly run: number;
 }
 
 interface RunPiece extends WeightedInterval {
@@ -202,20 +205,23 @@ interface RunPiece extends WeightedInterval {
 /** A service's severity timeline and outage runs under one set of policy terms. */
 export interface Timeline {
   readonly windows: readonly ClassifiedWindow[];
-  readonly byStart: readonly ClassifiedWindow[];
-  /** Largest effective end among `byStart[0..i]`, for range look-ups. */
-  readonly endSoFar: Float64Array;
   readonly maintenance: readonly Interval[];
   readonly runs: readonly Interval[];
   readonly runSurvives: Uint8Array;
   readonly regions: ReadonlyMap<number, readonly Interval[]>;
   /** The severity pieces of surviving runs only: what can be downtime. */
   readonly surviving: readonly RunPiece[];
+  /** Windows by start, with the largest end so far: built on first range look-up. */
+  byStart?: { readonly windows: readonly ClassifiedWindow[]; readonly endSoFar: Float64Array };
+  /** Instants already formatted as text (see `instantText`). */
+  readonly texts: Map<number, string>;
 }
 
 function timelineFor(prepared: PreparedWindows, terms: PolicyTerms, asOfMs: number): Timeline {
-  // Only open windows depend on asOf; without them one timeline serves every asOf.
-  const key = prepared.hasOpenWindow ? `${terms.timelineKey}|${asOfMs}` : terms.timelineKey;
+  // Only open windows that have started by asOf depend on it; until the first open
+  // window starts, one timeline serves every asOf.
+  const key =
+    asOfMs > prepared.firstOpenStartMs ? `${terms.timelineKey}|${asOfMs}` : terms.timelineKey;
   const memo = prepared.timelines.get(key);
   if (memo !== undefined) return memo;
   const timeline = buildTimeline(prepared.windows, terms, asOfMs);
@@ -230,7 +236,7 @@ function buildTimeline(
 ): Timeline {
   const outages: WeightedInterval[] = [];
   const announcedMaintenance: Interval[] = [];
-  const effective = windows.map((window) => {
+  const classified = windows.map((window): ClassifiedWindow => {
     // An open window ends at asOf; one that starts at or after asOf has not started (§6.2).
     const started = window.endMs !== null || window.startMs < asOfMs;
     const endMs = started ? (window.endMs ?? asOfMs) : window.startMs;
@@ -244,7 +250,7 @@ function buildTimeline(
       : terms.weights[window.state === 'maintenance' ? 'major_outage' : window.state];
     if (started && announced) announcedMaintenance.push({ startMs: window.startMs, endMs });
     else if (started && weight > 0) outages.push({ startMs: window.startMs, endMs, weight });
-    return { window, endMs, announced, weight, started };
+    return { window, startMs: window.startMs, endMs, announced, weight };
   });
   const severity = severityTimeline(outages);
   const runs = severity.runs;
@@ -259,33 +265,28 @@ function buildTimeline(
     while ((runs[run] as Interval).endMs <= piece.startMs) run += 1;
     if (runSurvives[run] === 1) surviving.push({ ...piece, run });
   }
-  const classified = effective.map(
-    ({ window, endMs, announced, weight, started }): ClassifiedWindow => ({
-      window,
-      startMs: window.startMs,
-      endMs,
-      announced,
-      weight,
-      run: started && weight > 0 ? firstEndingAfter(runs, window.startMs) : -1,
-    }),
-  );
-  const byStart = [...classified].sort((a, b) => a.startMs - b.startMs);
-  const endSoFar = new Float64Array(byStart.length);
-  let latest = Number.NEGATIVE_INFINITY;
-  byStart.forEach((window, i) => {
-    latest = Math.max(latest, window.endMs);
-    endSoFar[i] = latest;
-  });
   return {
     windows: classified,
-    byStart,
-    endSoFar,
     maintenance: unionIntervals(announcedMaintenance),
     runs,
     runSurvives,
     regions: severity.regions,
     surviving,
+    texts: new Map(),
   };
+}
+
+function windowsByStart(timeline: Timeline): NonNullable<Timeline['byStart']> {
+  if (timeline.byStart !== undefined) return timeline.byStart;
+  const windows = [...timeline.windows].sort((a, b) => a.startMs - b.startMs);
+  const endSoFar = new Float64Array(windows.length);
+  let latest = Number.NEGATIVE_INFINITY;
+  windows.forEach((window, i) => {
+    latest = Math.max(latest, window.endMs);
+    endSoFar[i] = latest;
+  });
+  timeline.byStart = { windows, endSoFar };
+  return timeline.byStart;
 }
 
 // ---------------------------------------------------------------------------
@@ -313,6 +314,12 @@ export interface EvaluationOptions {
    * default of `evaluateAgreements`, which is handed a service's whole history).
    */
   readonly ignoredScope?: 'all' | 'period';
+  /**
+   * `false` leaves `counted` and `ignored` empty: figures only, for bulk statements
+   * whose explanations are produced on demand (a claim always stores the full
+   * evaluation). Default `true`.
+   */
+  readonly explain?: boolean;
 }
 
 /**
@@ -354,6 +361,7 @@ function evaluateOne(
   options: EvaluationOptions,
 ): EvaluationResult {
   const terms = policyTerms(request.policy);
+  const explain = options.explain !== false;
   const { agreement } = request;
   const bounds = periodBounds(request.period, agreement.timeZone);
   const periodMs = bounds.endMs - bounds.startMs;
@@ -447,7 +455,7 @@ function evaluateOne(
     period: formatPeriodBounds(bounds),
     coveredMs,
     eligibleMs,
-    downtimeMs: toNumber(rat(BigInt(downtime100), 100n)),
+    downtimeMs: hundredthsToNumber(downtime100),
     availabilityPercent,
     availabilityDisplay,
     met,
@@ -457,19 +465,19 @@ function evaluateOne(
     creditMinor: Number(creditMinor),
     currency: agreement.currency,
     capped,
-    claimDeadline: formatInstant(
-      claimDeadlineMs(request.period, agreement.timeZone, terms.claimWindowDays),
-    ),
-    counted: pieces.map((piece) => countedPiece(piece, timeline)),
-    ignored: ignoredWindows(timeline, options.ignoredScope ?? 'all', {
-      periodStartMs: bounds.startMs,
-      periodEndMs: bounds.endMs,
-      measuredEndMs,
-      coveredStartMs,
-      coveredEndMs: isCovered ? coveredEndMs : coveredStartMs,
-    }),
+    claimDeadline: claimDeadlineText(request.period, agreement.timeZone, terms.claimWindowDays),
+    counted: explain ? pieces.map((piece) => countedPiece(piece, timeline)) : [],
+    ignored: explain
+      ? ignoredWindows(timeline, options.ignoredScope ?? 'all', {
+          periodStartMs: bounds.startMs,
+          periodEndMs: bounds.endMs,
+          measuredEndMs,
+          coveredStartMs,
+          coveredEndMs: isCovered ? coveredEndMs : coveredStartMs,
+        })
+      : [],
     capMinor: Number(capMinor),
-    asOf: formatInstant(asOfMs),
+    asOf: request.asOf === null ? bounds.endText : formatInstant(asOfMs),
     timeZone: agreement.timeZone,
   };
   if (options.includeDays === true && dayDowntime100 !== undefined && dayEligibleMs !== undefined) {
@@ -479,7 +487,7 @@ function evaluateOne(
         start: formatInstant(day.startMs),
         end: formatInstant(day.endMs),
         eligibleMs: dayEligibleMs[i] as number,
-        downtimeMs: toNumber(rat(BigInt(dayDowntime100[i] as number), 100n)),
+        downtimeMs: hundredthsToNumber(dayDowntime100[i] as number),
       }),
     );
   }
@@ -497,7 +505,9 @@ function intersectPieces(pieces: readonly RunPiece[], set: readonly Interval[]):
       if (x.startMs >= piece.endMs) break;
       const startMs = Math.max(piece.startMs, x.startMs);
       const endMs = Math.min(piece.endMs, x.endMs);
-      if (startMs < endMs) result.push({ startMs, endMs, weight: piece.weight, run: piece.run });
+      if (startMs === piece.startMs && endMs === piece.endMs) result.push(piece);
+      else if (startMs < endMs)
+        result.push({ startMs, endMs, weight: piece.weight, run: piece.run });
     }
   }
   return result;
@@ -525,14 +535,38 @@ function perDay(
   return sums;
 }
 
+/**
+ * An exact integer count of hundredths of a millisecond as the nearest double.
+ * Both operands are exact doubles (the count is checked to be a safe integer), and
+ * IEEE division of exact operands is correctly rounded: no BigInt needed.
+ */
+function hundredthsToNumber(hundredths: number): number {
+  if (!Number.isSafeInteger(hundredths))
+    throw new RangeError('downtime beyond 2^53 hundredths of a ms');
+  return hundredths / 100;
+}
+
+/**
+ * An instant as text, memoised on the timeline: the same piece and run bounds are
+ * printed for every agreement and month sharing the timeline.
+ */
+function instantText(timeline: Timeline, epochMs: number): string {
+  let text = timeline.texts.get(epochMs);
+  if (text === undefined) {
+    text = formatInstant(epochMs);
+    timeline.texts.set(epochMs, text);
+  }
+  return text;
+}
+
 function countedPiece(piece: RunPiece, timeline: Timeline): CountedPiece {
   const run = timeline.runs[piece.run] as Interval;
   return {
-    start: formatInstant(piece.startMs),
-    end: formatInstant(piece.endMs),
+    start: instantText(timeline, piece.startMs),
+    end: instantText(timeline, piece.endMs),
     weight: piece.weight / 100,
-    downtimeMs: toNumber(rat(BigInt(piece.weight * (piece.endMs - piece.startMs)), 100n)),
-    run: { start: formatInstant(run.startMs), end: formatInstant(run.endMs) },
+    downtimeMs: hundredthsToNumber(piece.weight * (piece.endMs - piece.startMs)),
+    run: { start: instantText(timeline, run.startMs), end: instantText(timeline, run.endMs) },
   };
 }
 
@@ -592,7 +626,8 @@ function ignoredReason(
     return 'announced-maintenance';
   }
   if (window.weight === 0) return 'zero-weight';
-  if (window.run < 0 || timeline.runSurvives[window.run] !== 1) return 'below-minimum';
+  // A started window of weight > 0 lies inside exactly one run: the first ending after its start.
+  if (timeline.runSurvives[firstEndingAfter(timeline.runs, startMs)] !== 1) return 'below-minimum';
   const region = timeline.regions.get(window.weight) ?? [];
   for (let i = firstEndingAfter(region, fromMs); i < region.length; i += 1) {
     const x = region[i] as Interval;
@@ -623,7 +658,7 @@ function windowsReachingInto(
   periodEndMs: number,
 ): ClassifiedWindow[] {
   const reach = reachOfRuns(timeline.runs, periodStartMs, periodEndMs);
-  const { byStart, endSoFar } = timeline;
+  const { windows: byStart, endSoFar } = windowsByStart(timeline);
   let low = 0;
   let high = byStart.length;
   while (low < high) {

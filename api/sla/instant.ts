@@ -1,8 +1,5 @@
 // RFC 3339 instants, exactly as spec §1 allows them, to and from epoch milliseconds.
 
-const INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
-
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
 
@@ -26,32 +23,70 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
+function digits(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i += 1) {
+    const code = text.charCodeAt(i) - 48;
+    if (code < 0 || code > 9) return -1;
+    value = value * 10 + code;
+  }
+  return value;
+}
+
 /**
  * Epoch milliseconds of an instant written `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)`
  * (at most 3 fraction digits, upper-case `T` and `Z`, no leap second), or
  * `undefined` for any other text. The offset only says how the instant is
- * written; the value is the UTC instant.
+ * written; the value is the UTC instant. Parsed by hand, without a regular
+ * expression, because evaluations parse every window's instants.
  */
 export function parseInstant(text: string): number | undefined {
-  const match = INSTANT.exec(text);
-  if (match === null) return undefined;
-  const [, y, mo, d, h, mi, s, fraction, zulu, sign, oh, om] = match;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  const hour = Number(h);
-  const minute = Number(mi);
-  const second = Number(s);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
-  let offsetMinutes = 0;
-  if (zulu === undefined) {
-    const offsetHours = Number(oh);
-    const offsetMins = Number(om);
-    if (offsetHours > 23 || offsetMins > 59) return undefined;
-    offsetMinutes = (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
+  const length = text.length;
+  if (length < 20 || length > 29) return undefined;
+  if (
+    text[4] !== '-' ||
+    text[7] !== '-' ||
+    text[10] !== 'T' ||
+    text[13] !== ':' ||
+    text[16] !== ':'
+  ) {
+    return undefined;
   }
-  const millis = fraction === undefined ? 0 : Number(fraction.padEnd(3, '0'));
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    return undefined;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+    return undefined;
+  let at = 19;
+  let millis = 0;
+  if (text[at] === '.') {
+    let count = 0;
+    at += 1;
+    while (count < 4 && at < length && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) {
+      count += 1;
+      at += 1;
+    }
+    if (count === 0 || count > 3) return undefined;
+    millis = digits(text, at - count, count) * 10 ** (3 - count);
+  }
+  let offsetMinutes = 0;
+  if (text[at] === 'Z') {
+    at += 1;
+  } else if ((text[at] === '+' || text[at] === '-') && text[at + 3] === ':') {
+    const offsetHours = digits(text, at + 1, 2);
+    const offsetMins = digits(text, at + 4, 2);
+    if (offsetHours < 0 || offsetHours > 23 || offsetMins < 0 || offsetMins > 59) return undefined;
+    offsetMinutes = (text[at] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
+    at += 6;
+  } else {
+    return undefined;
+  }
+  if (at !== length) return undefined;
   return (
     daysFromCivil(year, month, day) * MS_PER_DAY +
     ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 +
@@ -67,6 +102,15 @@ export function isInstant(text: string): boolean {
 /** Epoch milliseconds as `YYYY-MM-DDTHH:MM:SS.sssZ` (UTC, always 3 fraction digits). */
 export function formatInstant(epochMs: number): string {
   return new Date(epochMs).toISOString();
+}
+
+/**
+ * `text` itself when it already is the canonical form `formatInstant` gives
+ * (`…T…:…:….sssZ`), else `formatInstant(epochMs)`: saves formatting instants
+ * that were stored in canonical form.
+ */
+export function canonicalInstantText(text: string, epochMs: number): string {
+  return text.length === 24 && text[19] === '.' && text[23] === 'Z' ? text : formatInstant(epochMs);
 }
 
 export { MS_PER_DAY, MS_PER_MINUTE };

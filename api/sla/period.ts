@@ -22,6 +22,9 @@ export interface PeriodBounds {
   /** Calendar days in the month (28–31), whatever DST does to its length. */
   readonly daysInMonth: number;
   readonly days: readonly LocalDay[];
+  /** `startMs` and `endMs` as RFC 3339 text (UTC), formatted once. */
+  readonly startText: string;
+  readonly endText: string;
 }
 
 const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -66,6 +69,7 @@ export function localMidnightMs(date: Temporal.PlainDate, timeZone: string): num
 const CACHE_LIMIT = 50_000;
 const zoneNames = new Map<string, string | null>();
 const periodCache = new Map<string, PeriodBounds>();
+const deadlineCache = new Map<string, number>();
 
 /**
  * The period `YYYY-MM` in `timeZone` (an IANA name): `[local 00:00 on the 1st,
@@ -101,6 +105,8 @@ export function periodBounds(period: string, timeZone: string): PeriodBounds {
     endMs: startMs,
     daysInMonth: first.daysInMonth,
     days,
+    startText: formatInstant(days[0]?.startMs ?? startMs),
+    endText: formatInstant(startMs),
   };
   if (periodCache.size >= CACHE_LIMIT) periodCache.clear();
   periodCache.set(key, bounds);
@@ -113,6 +119,16 @@ export function periodBounds(period: string, timeZone: string): PeriodBounds {
  * milliseconds. Counting calendar days, not 24-hour blocks, keeps it DST-safe.
  */
 export function claimDeadlineMs(period: string, timeZone: string, claimWindowDays: number): number {
+  const key = `${timeZone}|${period}|${claimWindowDays}`;
+  const cached = deadlineCache.get(key);
+  if (cached !== undefined) return cached;
+  const deadlineMs = computeClaimDeadlineMs(period, timeZone, claimWindowDays);
+  if (deadlineCache.size >= CACHE_LIMIT) deadlineCache.clear();
+  deadlineCache.set(key, deadlineMs);
+  return deadlineMs;
+}
+
+function computeClaimDeadlineMs(period: string, timeZone: string, claimWindowDays: number): number {
   const match = PERIOD.exec(period);
   if (match === null) throw new RangeError(`period must be YYYY-MM: ${period}`);
   const afterLastDay = Temporal.PlainDate.from({
@@ -121,6 +137,24 @@ export function claimDeadlineMs(period: string, timeZone: string, claimWindowDay
     day: 1,
   }).add({ months: 1 });
   return localMidnightMs(afterLastDay.add({ days: claimWindowDays }), timeZone);
+}
+
+const deadlineTexts = new Map<string, string>();
+
+/** `claimDeadlineMs` as RFC 3339 text (UTC), memoised like it. */
+export function claimDeadlineText(
+  period: string,
+  timeZone: string,
+  claimWindowDays: number,
+): string {
+  const key = `${timeZone}|${period}|${claimWindowDays}`;
+  let text = deadlineTexts.get(key);
+  if (text === undefined) {
+    text = formatInstant(claimDeadlineMs(period, timeZone, claimWindowDays));
+    if (deadlineTexts.size >= CACHE_LIMIT) deadlineTexts.clear();
+    deadlineTexts.set(key, text);
+  }
+  return text;
 }
 
 /** The period (`YYYY-MM`) in `timeZone` that contains the instant `epochMs`. */
@@ -144,5 +178,5 @@ export function shiftPeriod(period: string, delta: number): string {
 
 /** Period bounds as RFC 3339 text, the shape of the result document's `period`. */
 export function formatPeriodBounds(bounds: PeriodBounds): { start: string; end: string } {
-  return { start: formatInstant(bounds.startMs), end: formatInstant(bounds.endMs) };
+  return { start: bounds.startText, end: bounds.endText };
 }

@@ -545,6 +545,13 @@ describe('§6.11 a service history evaluated by period', () => {
     expect(june?.ignored).toMatchObject([{ index: 1, reason: 'below-minimum' }]);
   });
 
+  it('explain: false gives the same figures without counted and ignored', () => {
+    const request = evaluationCaseSchema.parse(caseInput({ policy }));
+    const [full] = evaluateAgreements(prepared, [request]);
+    const [bare] = evaluateAgreements(prepared, [request], { explain: false });
+    expect(bare).toEqual({ ...full, counted: [], ignored: [] });
+  });
+
   it('far-away windows change no figure of evaluateCase', () => {
     const near = evaluateCase(
       evaluationCaseSchema.parse(caseInput({ policy, windows: history.slice(0, 3) })),
