@@ -4,9 +4,9 @@ import { ApiError } from '../errors.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import { addIngestUpdate, ingestIncident } from '../services/incidents.ts';
 import { closeWindow, ingestWindow, WINDOW_STATES } from '../services/windows.ts';
-import { parseInstant } from '../sla/instant.ts';
 import { instantSchema } from '../sla/schema.ts';
 import { IncidentBaseShape, IncidentSchema, NewUpdateSchema } from './incidents.ts';
+import { instantMs, optionalInstantMs } from './instants.ts';
 import { WindowSchema } from './staff-windows.ts';
 
 /** The caller's key id (the route's access level guarantees a key). */
@@ -15,10 +15,6 @@ function keyId(c: Context<AppEnv>): number {
   if (principal.kind !== 'key') throw new ApiError('FORBIDDEN', 'An ingest key is required.');
   return principal.key.id;
 }
-
-export const instantMs = (text: string) => parseInstant(text) as number;
-const optionalMs = (text: string | null | undefined) =>
-  text === undefined || text === null ? null : instantMs(text);
 
 /** A monitor's own id: visible ASCII without `/`, so it can sit in a URL path as is. */
 const ExternalIdSchema = z
@@ -125,8 +121,8 @@ export function registerIngest(api: ApiApp): void {
       service: body.service,
       state: body.state,
       startMs: instantMs(body.start),
-      endMs: optionalMs(body.end),
-      announcedAtMs: optionalMs(body.announcedAt),
+      endMs: optionalInstantMs(body.end) ?? null,
+      announcedAtMs: optionalInstantMs(body.announcedAt) ?? null,
     });
     return result.created ? c.json(result.window, 201) : c.json(result.window, 200);
   });
@@ -145,7 +141,7 @@ export function registerIngest(api: ApiApp): void {
       impact: body.impact,
       status: body.status,
       services: body.services,
-      startedAtMs: body.startedAt === undefined ? undefined : instantMs(body.startedAt),
+      startedAtMs: optionalInstantMs(body.startedAt),
       body: body.body,
     });
     return result.created ? c.json(result.incident, 201) : c.json(result.incident, 200);

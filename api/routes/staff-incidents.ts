@@ -11,7 +11,7 @@ import {
 import type { StaffPrincipal } from '../services/windows.ts';
 import { instantSchema } from '../sla/schema.ts';
 import { IncidentBaseShape, IncidentSchema, NewUpdateSchema } from './incidents.ts';
-import { instantMs } from './ingest.ts';
+import { optionalInstantMs } from './instants.ts';
 
 /** The signed-in person making a staff write (the route's access level guarantees one). */
 export function staffPrincipal(c: Context<AppEnv>): StaffPrincipal {
@@ -83,7 +83,7 @@ export function registerStaffIncidents(api: ApiApp): void {
     const body = c.req.valid('json');
     const incident = await createStaffIncident(c.var.deps, staffPrincipal(c), c.var.requestId, {
       ...body,
-      startedAtMs: body.startedAt === undefined ? undefined : instantMs(body.startedAt),
+      startedAtMs: optionalInstantMs(body.startedAt),
     });
     return c.json(incident, 201);
   });
@@ -101,7 +101,7 @@ export function registerStaffIncidents(api: ApiApp): void {
       title: body.title,
       impact: body.impact,
       services: body.services,
-      startedAtMs: body.startedAt === undefined ? undefined : instantMs(body.startedAt),
+      startedAtMs: optionalInstantMs(body.startedAt),
     });
     return c.json(incident, 200);
   });

@@ -8,7 +8,7 @@ import {
   publishMaintenance,
 } from '../services/maintenance.ts';
 import { instantSchema } from '../sla/schema.ts';
-import { instantMs } from './ingest.ts';
+import { instantMs, optionalInstantMs } from './instants.ts';
 import { MaintenanceSchema } from './public.ts';
 import { IdParams, staffPrincipal } from './staff-incidents.ts';
 
@@ -143,8 +143,8 @@ export function registerStaffMaintenance(api: ApiApp): void {
         title: body.title,
         description: body.description,
         services: body.services,
-        startsAtMs: body.startsAt === undefined ? undefined : instantMs(body.startsAt),
-        endsAtMs: body.endsAt === undefined ? undefined : instantMs(body.endsAt),
+        startsAtMs: optionalInstantMs(body.startsAt),
+        endsAtMs: optionalInstantMs(body.endsAt),
       },
     );
     return c.json(item, 200);

@@ -2,7 +2,7 @@ import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } fr
 import { correctWindow, listCorrections, listWindows, WINDOW_STATES } from '../services/windows.ts';
 import { instantSchema } from '../sla/schema.ts';
 import { cursorOf, timePageShape } from './incidents.ts';
-import { instantMs } from './ingest.ts';
+import { optionalInstantMs } from './instants.ts';
 import { IdParams, staffPrincipal } from './staff-incidents.ts';
 
 export const WindowSchema = z
@@ -127,8 +127,8 @@ export function registerStaffWindows(api: ApiApp): void {
       c.var.deps,
       {
         service: query.service,
-        fromMs: query.from === undefined ? undefined : instantMs(query.from),
-        toMs: query.to === undefined ? undefined : instantMs(query.to),
+        fromMs: optionalInstantMs(query.from),
+        toMs: optionalInstantMs(query.to),
       },
       { limit: query.limit, cursor: cursorOf(query.cursor) },
     );
@@ -144,8 +144,8 @@ export function registerStaffWindows(api: ApiApp): void {
       c.req.valid('param').id,
       {
         state: body.state,
-        startMs: body.start === undefined ? undefined : instantMs(body.start),
-        endMs: body.end === undefined ? undefined : instantMs(body.end),
+        startMs: optionalInstantMs(body.start),
+        endMs: optionalInstantMs(body.end),
         reason: body.reason,
       },
     );

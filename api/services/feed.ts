@@ -1,8 +1,6 @@
-import { desc, isNotNull } from 'drizzle-orm';
-import { maintenances } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
 import { type IncidentDto, recentIncidents } from './incidents.ts';
-import { getMaintenance, type MaintenanceDto } from './maintenance.ts';
+import { type MaintenanceDto, recentlyChangedMaintenance } from './maintenance.ts';
 
 /** Feed readers want the latest changes, not the archive. */
 export const FEED_ENTRIES = 50;
@@ -78,15 +76,8 @@ function maintenanceEntry(item: MaintenanceDto, origin: string): Entry {
  * first. Links point at the public site (`origin`); each entry's id is stable.
  */
 export async function atomFeed(deps: Deps, origin: string): Promise<string> {
-  const { db } = deps.db;
   const incidents = await recentIncidents(deps, FEED_ENTRIES);
-  const maintenanceRows = await db
-    .select({ id: maintenances.id })
-    .from(maintenances)
-    .where(isNotNull(maintenances.publishedAt))
-    .orderBy(desc(maintenances.updatedAt), desc(maintenances.id))
-    .limit(FEED_ENTRIES);
-  const maintenance = await Promise.all(maintenanceRows.map((row) => getMaintenance(deps, row.id)));
+  const maintenance = await recentlyChangedMaintenance(deps, FEED_ENTRIES);
   const entries = [
     ...incidents.map((incident) => incidentEntry(incident, origin)),
     ...maintenance.map((item) => maintenanceEntry(item, origin)),

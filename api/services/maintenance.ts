@@ -402,6 +402,21 @@ export async function listAllMaintenance(deps: Deps, limit: number): Promise<Mai
   return withServices(db, rows, deps.clock.now());
 }
 
+/** Published maintenance, most recently changed first (the feed). */
+export async function recentlyChangedMaintenance(
+  deps: Deps,
+  limit: number,
+): Promise<MaintenanceDto[]> {
+  const { db } = deps.db;
+  const rows = await db
+    .select()
+    .from(maintenances)
+    .where(isNotNull(maintenances.publishedAt))
+    .orderBy(desc(maintenances.updatedAt), desc(maintenances.id))
+    .limit(limit);
+  return withServices(db, rows, deps.clock.now());
+}
+
 export const getMaintenance = (deps: Deps, id: number) =>
   maintenanceById(deps.db.db, id, deps.clock.now());
 
