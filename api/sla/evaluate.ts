@@ -47,23 +47,29 @@ import {
   type WeightedInterval,
 } from './windows.ts';
 
-/** A window with its instants parsed once, for reuse across many evaluations. */
-export interface PreparedWindow {
-  /** Position in the caller's list (echoed in `ignored`). */
-  readonly index: number;
-  readonly id: string | number | undefined;
-  readonly state: WindowState;
-  readonly startMs: number;
-  /** `null` while the window is still going on. */
-  readonly endMs: number | null;
-  readonly announcedAtMs: number | null;
-  readonly startText: string;
-  readonly endText: string | null;
-}
+const STATES: readonly WindowState[] = [
+  'major_outage',
+  'partial_outage',
+  'degraded',
+  'maintenance',
+];
+const MAINTENANCE = 3;
 
-/** A service's windows, parsed, with the memo of the timelines built from them. */
+/**
+ * A service's windows with their instants parsed once, column by column (typed
+ * arrays keep a year of windows from costing an object each), and the memo of the
+ * timelines built from them. Treat as opaque: made by `prepareWindows`.
+ */
 export interface PreparedWindows {
-  readonly windows: readonly PreparedWindow[];
+  /** The windows as handed in (for `id` and the explanations' text). */
+  readonly source: readonly Window[];
+  readonly startMs: Float64Array;
+  /** `NaN` while the window is still going on. */
+  readonly endMs: Float64Array;
+  /** `NaN` when not announced. */
+  readonly announcedAtMs: Float64Array;
+  /** Index into `major_outage, partial_outage, degraded, maintenance`. */
+  readonly state: Uint8Array;
   /** Earliest start of a still-open window (+∞ when none): before it, asOf changes nothing. */
   readonly firstOpenStartMs: number;
   readonly timelines: Map<string, Timeline>;
@@ -75,27 +81,28 @@ export interface PreparedWindows {
  * Instants become epoch milliseconds; nothing is clipped or merged yet.
  */
 export function prepareWindows(windows: readonly Window[]): PreparedWindows {
-  const prepared = windows.map((window, index): PreparedWindow => {
-    const startMs = instantMs(window.start);
-    const endMs = window.end === null ? null : instantMs(window.end);
-    return {
-      index,
-      id: window.id ?? undefined,
-      state: window.state,
-      startMs,
-      endMs,
-      announcedAtMs: window.announcedAt === null ? null : instantMs(window.announcedAt),
-      startText: canonicalInstantText(window.start, startMs),
-      endText:
-        window.end === null || endMs === null ? null : canonicalInstantText(window.end, endMs),
-    };
-  });
+  const count = windows.length;
+  const startMs = new Float64Array(count);
+  const endMs = new Float64Array(count);
+  const announcedAtMs = new Float64Array(count);
+  const state = new Uint8Array(count);
+  let firstOpenStartMs = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < count; i += 1) {
+    const window = windows[i] as Window;
+    const start = instantMs(window.start);
+    startMs[i] = start;
+    endMs[i] = window.end === null ? Number.NaN : instantMs(window.end);
+    announcedAtMs[i] = window.announcedAt === null ? Number.NaN : instantMs(window.announcedAt);
+    state[i] = STATES.indexOf(window.state);
+    if (window.end === null && start < firstOpenStartMs) firstOpenStartMs = start;
+  }
   return {
-    windows: prepared,
-    firstOpenStartMs: prepared.reduce(
-      (earliest, window) => (window.endMs === null ? Math.min(earliest, window.startMs) : earliest),
-      Number.POSITIVE_INFINITY,
-    ),
+    source: windows,
+    startMs,
+    endMs,
+    announcedAtMs,
+    state,
+    firstOpenStartMs,
     timelines: new Map(),
   };
 }
@@ -188,31 +195,27 @@ function policyTerms(policy: Policy): PolicyTerms {
 // ---------------------------------------------------------------------------
 // The timeline of a service under one set of policy terms.
 
-interface ClassifiedWindow {
-  readonly window: PreparedWindow;
-  readonly startMs: number;
-  /** Effective end: `asOf` for an open window; equal to the start when it has not started. */
-  readonly endMs: number;
-  readonly announced: boolean;
-  /** Hundredths; 0 for announced maintenance. */
-  readonly weight: number;
-}
-
 interface RunPiece extends WeightedInterval {
   readonly run: number;
 }
 
 /** A service's severity timeline and outage runs under one set of policy terms. */
 export interface Timeline {
-  readonly windows: readonly ClassifiedWindow[];
+  readonly prepared: PreparedWindows;
+  /** Per window: effective end (`asOf` for an open one; its start when not started). */
+  readonly endMs: Float64Array;
+  /** Per window: weight in hundredths (0 for announced maintenance). */
+  readonly weight: Uint8Array;
+  /** Per window: 1 when it is announced maintenance. */
+  readonly announced: Uint8Array;
   readonly maintenance: readonly Interval[];
   readonly runs: readonly Interval[];
   readonly runSurvives: Uint8Array;
   readonly regions: ReadonlyMap<number, readonly Interval[]>;
   /** The severity pieces of surviving runs only: what can be downtime. */
   readonly surviving: readonly RunPiece[];
-  /** Windows by start, with the largest end so far: built on first range look-up. */
-  byStart?: { readonly windows: readonly ClassifiedWindow[]; readonly endSoFar: Float64Array };
+  /** Window indices by start, with the largest end so far: built on first range look-up. */
+  byStart?: { readonly order: Uint32Array; readonly endSoFar: Float64Array };
   /** Instants already formatted as text (see `instantText`). */
   readonly texts: Map<number, string>;
 }
@@ -224,34 +227,43 @@ function timelineFor(prepared: PreparedWindows, terms: PolicyTerms, asOfMs: numb
     asOfMs > prepared.firstOpenStartMs ? `${terms.timelineKey}|${asOfMs}` : terms.timelineKey;
   const memo = prepared.timelines.get(key);
   if (memo !== undefined) return memo;
-  const timeline = buildTimeline(prepared.windows, terms, asOfMs);
+  const timeline = buildTimeline(prepared, terms, asOfMs);
   prepared.timelines.set(key, timeline);
   return timeline;
 }
 
-function buildTimeline(
-  windows: readonly PreparedWindow[],
-  terms: PolicyTerms,
-  asOfMs: number,
-): Timeline {
+function buildTimeline(prepared: PreparedWindows, terms: PolicyTerms, asOfMs: number): Timeline {
+  const count = prepared.startMs.length;
+  const endMs = new Float64Array(count);
+  const weight = new Uint8Array(count);
+  const announced = new Uint8Array(count);
+  const stateWeights = [
+    terms.weights.major_outage,
+    terms.weights.partial_outage,
+    terms.weights.degraded,
+    // Maintenance without enough notice is downtime the customer was not told about (§3.2).
+    terms.weights.major_outage,
+  ];
   const outages: WeightedInterval[] = [];
   const announcedMaintenance: Interval[] = [];
-  const classified = windows.map((window): ClassifiedWindow => {
+  for (let i = 0; i < count; i += 1) {
+    const startMs = prepared.startMs[i] as number;
+    const end = prepared.endMs[i] as number;
+    const state = prepared.state[i] as number;
     // An open window ends at asOf; one that starts at or after asOf has not started (§6.2).
-    const started = window.endMs !== null || window.startMs < asOfMs;
-    const endMs = started ? (window.endMs ?? asOfMs) : window.startMs;
-    const announced =
-      window.state === 'maintenance' &&
-      window.announcedAtMs !== null &&
-      window.startMs - window.announcedAtMs >= terms.noticeMs;
-    // Maintenance without enough notice is downtime the customer was not told about (§3.2).
-    const weight = announced
-      ? 0
-      : terms.weights[window.state === 'maintenance' ? 'major_outage' : window.state];
-    if (started && announced) announcedMaintenance.push({ startMs: window.startMs, endMs });
-    else if (started && weight > 0) outages.push({ startMs: window.startMs, endMs, weight });
-    return { window, startMs: window.startMs, endMs, announced, weight };
-  });
+    const open = Number.isNaN(end);
+    const started = !open || startMs < asOfMs;
+    const effectiveEnd = started ? (open ? asOfMs : end) : startMs;
+    endMs[i] = effectiveEnd;
+    const isAnnounced =
+      state === MAINTENANCE && startMs - (prepared.announcedAtMs[i] as number) >= terms.noticeMs; // NaN compares false
+    const w = isAnnounced ? 0 : (stateWeights[state] as number);
+    weight[i] = w;
+    announced[i] = isAnnounced ? 1 : 0;
+    if (!started) continue;
+    if (isAnnounced) announcedMaintenance.push({ startMs, endMs: effectiveEnd });
+    else if (w > 0) outages.push({ startMs, endMs: effectiveEnd, weight: w });
+  }
   const severity = severityTimeline(outages);
   const runs = severity.runs;
   const runSurvives = new Uint8Array(runs.length);
@@ -266,7 +278,10 @@ function buildTimeline(
     if (runSurvives[run] === 1) surviving.push({ ...piece, run });
   }
   return {
-    windows: classified,
+    prepared,
+    endMs,
+    weight,
+    announced,
     maintenance: unionIntervals(announcedMaintenance),
     runs,
     runSurvives,
@@ -278,14 +293,17 @@ function buildTimeline(
 
 function windowsByStart(timeline: Timeline): NonNullable<Timeline['byStart']> {
   if (timeline.byStart !== undefined) return timeline.byStart;
-  const windows = [...timeline.windows].sort((a, b) => a.startMs - b.startMs);
-  const endSoFar = new Float64Array(windows.length);
+  const { startMs } = timeline.prepared;
+  const order = new Uint32Array(startMs.length);
+  for (let i = 0; i < order.length; i += 1) order[i] = i;
+  order.sort((a, b) => (startMs[a] as number) - (startMs[b] as number));
+  const endSoFar = new Float64Array(order.length);
   let latest = Number.NEGATIVE_INFINITY;
-  windows.forEach((window, i) => {
-    latest = Math.max(latest, window.endMs);
-    endSoFar[i] = latest;
-  });
-  timeline.byStart = { windows, endSoFar };
+  for (let k = 0; k < order.length; k += 1) {
+    latest = Math.max(latest, timeline.endMs[order[k] as number] as number);
+    endSoFar[k] = latest;
+  }
+  timeline.byStart = { order, endSoFar };
   return timeline.byStart;
 }
 
@@ -584,53 +602,56 @@ function ignoredWindows(
   scope: 'all' | 'period',
   bounds: Scope,
 ): IgnoredWindow[] {
+  const { prepared } = timeline;
   const candidates =
     scope === 'all'
-      ? timeline.windows
+      ? undefined
       : windowsReachingInto(timeline, bounds.periodStartMs, bounds.periodEndMs);
+  const count = candidates === undefined ? prepared.startMs.length : candidates.length;
   const result: IgnoredWindow[] = [];
-  for (const window of candidates) {
-    const reason = ignoredReason(timeline, window, bounds);
+  for (let k = 0; k < count; k += 1) {
+    const i = candidates === undefined ? k : (candidates[k] as number);
+    const reason = ignoredReason(timeline, i, bounds);
     if (reason === undefined) continue;
+    const window = prepared.source[i] as Window;
+    const endMs = prepared.endMs[i] as number;
     const entry: IgnoredWindow = {
-      start: window.window.startText,
-      end: window.window.endText,
-      state: window.window.state,
+      start: canonicalInstantText(window.start, prepared.startMs[i] as number),
+      end: window.end === null ? null : canonicalInstantText(window.end, endMs),
+      state: window.state,
       reason,
-      index: window.window.index,
+      index: i,
     };
-    if (window.window.id !== undefined) entry.id = window.window.id;
+    if (window.id !== undefined && window.id !== null) entry.id = window.id;
     result.push(entry);
   }
   return result;
 }
 
 /**
- * The first reason of §6.9 that applies to a window, or `undefined` when it
+ * The first reason of §6.9 that applies to window `i`, or `undefined` when it
  * contributed downtime. "Superseded" needs a strictly heavier window: of two
  * equally heavy windows over the same time, both count as having contributed.
  */
-function ignoredReason(
-  timeline: Timeline,
-  window: ClassifiedWindow,
-  bounds: Scope,
-): IgnoredReason | undefined {
-  const { startMs, endMs } = window;
+function ignoredReason(timeline: Timeline, i: number, bounds: Scope): IgnoredReason | undefined {
+  const startMs = timeline.prepared.startMs[i] as number;
+  const endMs = timeline.endMs[i] as number;
   if (endMs <= startMs || endMs <= bounds.periodStartMs || startMs >= bounds.measuredEndMs) {
     return 'outside-period';
   }
   const fromMs = Math.max(startMs, bounds.coveredStartMs);
   const toMs = Math.min(endMs, bounds.coveredEndMs);
   if (fromMs >= toMs) return 'outside-coverage';
-  if (window.announced || coveredBy(timeline.maintenance, fromMs, toMs)) {
+  if (timeline.announced[i] === 1 || coveredBy(timeline.maintenance, fromMs, toMs)) {
     return 'announced-maintenance';
   }
-  if (window.weight === 0) return 'zero-weight';
+  const weight = timeline.weight[i] as number;
+  if (weight === 0) return 'zero-weight';
   // A started window of weight > 0 lies inside exactly one run: the first ending after its start.
   if (timeline.runSurvives[firstEndingAfter(timeline.runs, startMs)] !== 1) return 'below-minimum';
-  const region = timeline.regions.get(window.weight) ?? [];
-  for (let i = firstEndingAfter(region, fromMs); i < region.length; i += 1) {
-    const x = region[i] as Interval;
+  const region = timeline.regions.get(weight) ?? [];
+  for (let r = firstEndingAfter(region, fromMs); r < region.length; r += 1) {
+    const x = region[r] as Interval;
     if (x.startMs >= toMs) break;
     if (!coveredBy(timeline.maintenance, Math.max(x.startMs, fromMs), Math.min(x.endMs, toMs))) {
       return undefined;
@@ -651,28 +672,30 @@ function reachOfRuns(runs: readonly Interval[], startMs: number, endMs: number):
   return { startMs: fromMs, endMs: toMs };
 }
 
-/** Windows (input order) meeting the hull of the period and the runs reaching into it. */
+/** Indices (input order) of the windows meeting the period widened to the runs reaching into it. */
 function windowsReachingInto(
   timeline: Timeline,
   periodStartMs: number,
   periodEndMs: number,
-): ClassifiedWindow[] {
+): number[] {
   const reach = reachOfRuns(timeline.runs, periodStartMs, periodEndMs);
-  const { windows: byStart, endSoFar } = windowsByStart(timeline);
+  const { order, endSoFar } = windowsByStart(timeline);
+  const { startMs } = timeline.prepared;
   let low = 0;
-  let high = byStart.length;
+  let high = order.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
     if ((endSoFar[mid] as number) < reach.startMs) low = mid + 1;
     else high = mid;
   }
-  const found: ClassifiedWindow[] = [];
-  for (let i = low; i < byStart.length; i += 1) {
-    const window = byStart[i] as ClassifiedWindow;
-    if (window.startMs >= reach.endMs) break;
-    if (window.endMs > reach.startMs || window.startMs >= reach.startMs) found.push(window);
+  const found: number[] = [];
+  for (let k = low; k < order.length; k += 1) {
+    const i = order[k] as number;
+    const start = startMs[i] as number;
+    if (start >= reach.endMs) break;
+    if ((timeline.endMs[i] as number) > reach.startMs || start >= reach.startMs) found.push(i);
   }
-  return found.sort((a, b) => a.window.index - b.window.index);
+  return found.sort((a, b) => a - b);
 }
 
 // ---------------------------------------------------------------------------

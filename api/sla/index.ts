@@ -8,7 +8,6 @@ export {
   evaluateCase,
   type OutageRun,
   outageRuns,
-  type PreparedWindow,
   type PreparedWindows,
   prepareWindows,
   requiredWindowRange,
