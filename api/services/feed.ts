@@ -57,7 +57,7 @@ function maintenanceEntry(item: MaintenanceDto, origin: string): Entry {
   return {
     id: `${origin}/maintenance/${item.id}`,
     title: `[Maintenance: ${LABELS[item.status]}] ${item.title}`,
-    link: `${origin}/`,
+    link: `${origin}/maintenance`,
     published: item.publishedAt ?? item.createdAt,
     updated: item.updatedAt,
     summary: `From ${item.startsAt} to ${item.endsAt}. Affected: ${item.services.join(', ')}.`,
