@@ -17,6 +17,7 @@ export { roundMoneyHalfUp } from './money.ts';
 export {
   canonicalTimeZone,
   claimDeadlineMs,
+  claimDeadlineText,
   type LocalDay,
   localMidnightMs,
   type PeriodBounds,

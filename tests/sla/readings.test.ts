@@ -5,7 +5,11 @@ import {
   evaluateAgreements,
   evaluateCase,
   evaluationCaseSchema,
+  formatInstant,
+  outageRuns,
+  periodBounds,
   prepareWindows,
+  requiredWindowRange,
 } from '../../api/sla/index.ts';
 import {
   type CaseOverrides,
@@ -511,6 +515,7 @@ describe('§6.11 a service history evaluated by period', () => {
   const prepared = prepareWindows(
     evaluationCaseSchema.parse(caseInput({ windows: history })).windows,
   );
+  const parsedPolicy = () => evaluationCaseSchema.parse(caseInput({ policy })).policy;
   // Which windows reach into each period, chosen by hand.
   it.each<[string, number[]]>([
     ['2026-05', [0]],
@@ -543,6 +548,33 @@ describe('§6.11 a service history evaluated by period', () => {
     ]);
     expect(june?.downtimeMs).toBe(2_280_000);
     expect(june?.ignored).toMatchObject([{ index: 1, reason: 'below-minimum' }]);
+  });
+
+  it('requiredWindowRange widens the period to the runs reaching into it', () => {
+    const june = periodBounds('2026-06', 'UTC');
+    const range = requiredWindowRange(
+      prepared,
+      parsedPolicy(),
+      june.startMs,
+      june.endMs,
+      june.endMs,
+    );
+    // Runs 31 May 23:30 → 1 June 00:20 and 30 June 23:00 → 1 July 01:00 reach into June.
+    expect([formatInstant(range.startMs), formatInstant(range.endMs)]).toEqual([
+      '2026-05-31T23:30:00.000Z',
+      '2026-07-01T01:00:00.000Z',
+    ]);
+  });
+
+  it('outageRuns lists every run with whether it reaches the minimum', () => {
+    const runs = outageRuns(prepared, parsedPolicy(), Date.parse('2026-09-01T00:00:00Z'));
+    expect(runs.map((r) => [r.start, r.end, r.counts])).toEqual([
+      ['2026-05-31T23:30:00.000Z', '2026-06-01T00:20:00.000Z', true], // 50 min ≥ 45
+      ['2026-06-15T00:00:00.000Z', '2026-06-15T00:03:00.000Z', false], // 3 min
+      ['2026-06-30T23:00:00.000Z', '2026-07-01T01:00:00.000Z', true],
+      ['2026-07-20T00:00:00.000Z', '2026-07-20T02:00:00.000Z', true],
+      ['2026-08-20T00:00:00.000Z', '2026-09-01T00:00:00.000Z', true], // open, ends at asOf
+    ]);
   });
 
   it('explain: false gives the same figures without counted and ignored', () => {
