@@ -15,25 +15,30 @@ export function ratInt(value: bigint | number): Rational {
   return { n: BigInt(value), d: 1n };
 }
 
+/** `n / d` with the sign moved to the numerator; throws on a zero denominator. */
 export function rat(n: bigint, d: bigint): Rational {
   if (d === 0n) throw new RangeError('rational with zero denominator');
   return d < 0n ? { n: -n, d: -d } : { n, d };
 }
 
+/** Exact `a + b` (not reduced: callers only compare and round the result). */
 export function add(a: Rational, b: Rational): Rational {
   if (a.d === b.d) return { n: a.n + b.n, d: a.d };
   return { n: a.n * b.d + b.n * a.d, d: a.d * b.d };
 }
 
+/** Exact `a − b` (not reduced). */
 export function sub(a: Rational, b: Rational): Rational {
   if (a.d === b.d) return { n: a.n - b.n, d: a.d };
   return { n: a.n * b.d - b.n * a.d, d: a.d * b.d };
 }
 
+/** Exact `a × b` (not reduced). */
 export function mul(a: Rational, b: Rational): Rational {
   return { n: a.n * b.n, d: a.d * b.d };
 }
 
+/** Exact `a / b`; throws when `b` is zero. */
 export function div(a: Rational, b: Rational): Rational {
   return rat(a.n * b.d, a.d * b.n);
 }
@@ -45,6 +50,7 @@ export function cmp(a: Rational, b: Rational): -1 | 0 | 1 {
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
+/** The smaller of two rationals, compared exactly. */
 export function min(a: Rational, b: Rational): Rational {
   return cmp(a, b) <= 0 ? a : b;
 }
