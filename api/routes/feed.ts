@@ -1,7 +1,7 @@
 import { etag } from 'hono/etag';
 import { type ApiApp, defineRoute } from '../openapi.ts';
 import { atomFeed } from '../services/feed.ts';
-import { setPublicCaching } from './public.ts';
+import { setPublicCaching } from './caching.ts';
 
 const feedRoute = defineRoute('public', {
   method: 'get',

@@ -10,7 +10,7 @@ import {
 import { decodeCursor } from '../services/keyset.ts';
 import { pageQueryShape } from '../services/pagination.ts';
 import { instantSchema } from '../sla/schema.ts';
-import { setPublicCaching } from './public.ts';
+import { setPublicCaching } from './caching.ts';
 
 const UpdateSchema = z
   .object({

@@ -1,22 +1,12 @@
-import type { Context } from 'hono';
 import { etag } from 'hono/etag';
-import type { AppEnv } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonContent, z } from '../openapi.ts';
 import { MAINTENANCE_STATUSES, publicMaintenance } from '../services/maintenance.ts';
 import { MAX_UPTIME_DAYS, uptimeDays } from '../services/rollups.ts';
-import { SERVICE_STATES, serviceBySlug } from '../services/status.ts';
-import { cachedStatus, etagMatches, type Representation } from '../services/status-cache.ts';
+import { cachedStatus, SERVICE_STATES, serviceBySlug } from '../services/status.ts';
 import { defaultWeights } from '../sla/schema.ts';
-
-/** Public data may sit in shared caches briefly, and be served stale while revalidating. */
-export function setPublicCaching(c: Context<AppEnv>): void {
-  const { publicMaxAgeSeconds, publicStaleSeconds } = c.var.deps.config;
-  c.header(
-    'Cache-Control',
-    `public, max-age=${publicMaxAgeSeconds}, stale-while-revalidate=${publicStaleSeconds}`,
-  );
-}
+import { serveCached, setPublicCaching } from './caching.ts';
+import { IncidentSummarySchema } from './incidents.ts';
 
 const ServiceStatusSchema = z
   .object({
@@ -30,16 +20,22 @@ const ServiceStatusSchema = z
   })
   .openapi('ServiceStatus');
 
-const MaintenanceSummarySchema = z
+export const MaintenanceSchema = z
   .object({
     id: z.number().int(),
     title: z.string(),
     description: z.string(),
+    status: z.enum(MAINTENANCE_STATUSES),
     startsAt: z.iso.datetime(),
     endsAt: z.iso.datetime(),
+    publishedAt: z.iso.datetime().nullable(),
+    cancelledAt: z.iso.datetime().nullable(),
+    endedAt: z.iso.datetime().nullable(),
     services: z.array(z.string()),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
   })
-  .openapi('MaintenanceSummary');
+  .openapi('Maintenance');
 
 const StatusSchema = z
   .object({
@@ -49,27 +45,10 @@ const StatusSchema = z
       description: z.string(),
     }),
     services: z.array(ServiceStatusSchema),
-    activeIncidents: z.array(
-      z.object({
-        id: z.number().int(),
-        title: z.string(),
-        impact: z.string(),
-        status: z.string(),
-        startedAt: z.iso.datetime(),
-        services: z.array(z.string()),
-        latestUpdate: z
-          .object({
-            status: z.string(),
-            body: z.string(),
-            kind: z.enum(['automated', 'human']),
-            createdAt: z.iso.datetime(),
-          })
-          .nullable(),
-      }),
-    ),
+    activeIncidents: z.array(IncidentSummarySchema),
     maintenance: z.object({
-      active: z.array(MaintenanceSummarySchema),
-      upcoming: z.array(MaintenanceSummarySchema),
+      active: z.array(MaintenanceSchema),
+      upcoming: z.array(MaintenanceSchema),
     }),
   })
   .openapi('Status');
@@ -171,23 +150,6 @@ const getUptime = defineRoute('public', {
   },
 });
 
-const MaintenanceSchema = z
-  .object({
-    id: z.number().int(),
-    title: z.string(),
-    description: z.string(),
-    status: z.enum(MAINTENANCE_STATUSES),
-    startsAt: z.iso.datetime(),
-    endsAt: z.iso.datetime(),
-    publishedAt: z.iso.datetime().nullable(),
-    cancelledAt: z.iso.datetime().nullable(),
-    endedAt: z.iso.datetime().nullable(),
-    services: z.array(z.string()),
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
-  })
-  .openapi('Maintenance');
-
 const getMaintenanceList = defineRoute('public', {
   method: 'get',
   path: '/maintenance',
@@ -204,17 +166,6 @@ const getMaintenanceList = defineRoute('public', {
     ),
   },
 });
-
-export { MaintenanceSchema };
-
-function serveCached(c: Context<AppEnv>, representation: Representation) {
-  setPublicCaching(c);
-  c.header('ETag', representation.etag);
-  if (etagMatches(c.req.header('if-none-match'), representation.etag)) {
-    return c.body(null, 304);
-  }
-  return c.body(representation.body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
-}
 
 export function registerPublic(api: ApiApp): void {
   api.openapi(getStatus, async (c) => serveCached(c, (await cachedStatus(c.var.deps)).status));

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import {
   INCIDENT_IMPACTS,
@@ -170,6 +170,17 @@ export async function listIncidents(
     items: detailed.map(({ updates: _, ...summary }) => summary),
     nextCursor: listed.nextCursor,
   };
+}
+
+/** Unresolved incidents, newest start first (the status page). */
+export async function activeIncidents(deps: Deps): Promise<IncidentSummaryDto[]> {
+  const { db } = deps.db;
+  const rows = await db
+    .select()
+    .from(incidents)
+    .where(isNull(incidents.resolvedAt))
+    .orderBy(desc(incidents.startedAt), desc(incidents.id));
+  return (await withDetails(db, rows)).map(({ updates: _, ...summary }) => summary);
 }
 
 /** The most recently changed incidents, for the feed. */

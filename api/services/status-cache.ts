@@ -3,7 +3,6 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.ts';
 import { statusVersion } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
-import { nextStatusTransitionMs, type StatusDocument, statusDocument } from './status.ts';
 
 /**
  * Another process's write shows here within this long: the version row is read at most
@@ -22,13 +21,21 @@ export interface Representation {
   etag: string;
 }
 
-interface Entry {
+/** What the cache holds: the public representations, and when they change by themselves. */
+export interface StatusSnapshot {
+  status: Representation;
+  services: Representation;
+  /** The next instant the status changes with time alone (null: none known). */
+  nextChangeMs: number | null;
+}
+
+/** Builds a snapshot at `nowMs` from the database (`api/services/status.ts`). */
+export type BuildSnapshot = (deps: Deps, nowMs: number) => Promise<StatusSnapshot>;
+
+interface Entry extends StatusSnapshot {
   version: number;
   builtAtMs: number;
   expiresAtMs: number;
-  doc: StatusDocument;
-  status: Representation;
-  services: Representation;
 }
 
 /** The per-process cache of one database's public status. */
@@ -46,7 +53,7 @@ class StatusCache {
     this.building = null;
   }
 
-  async get(deps: Deps): Promise<Entry> {
+  async get(deps: Deps, buildSnapshot: BuildSnapshot): Promise<Entry> {
     const nowMs = deps.clock.now();
     const entry = this.entry;
     if (entry !== null && nowMs < entry.expiresAtMs && nowMs >= entry.builtAtMs) {
@@ -55,7 +62,7 @@ class StatusCache {
       this.versionSeen = await readVersion(deps.db);
       if (this.versionSeen === entry.version && this.entry === entry) return entry;
     }
-    this.building ??= this.build(deps, nowMs);
+    this.building ??= this.build(deps, buildSnapshot, nowMs);
     return this.building;
   }
 
@@ -64,21 +71,21 @@ class StatusCache {
     return sinceMs >= VERSION_CHECK_INTERVAL_MS || sinceMs < 0;
   }
 
-  private async build(deps: Deps, nowMs: number): Promise<Entry> {
+  private async build(deps: Deps, buildSnapshot: BuildSnapshot, nowMs: number): Promise<Entry> {
     const generation = this.generation;
     try {
       // The version is read before the data: a write landing in between leaves an entry
       // with the older version, which the next check replaces; never the reverse.
       const version = await readVersion(deps.db);
-      const doc = await statusDocument(deps, nowMs);
-      const nextMs = await nextStatusTransitionMs(deps, nowMs);
+      const snapshot = await buildSnapshot(deps, nowMs);
       const entry: Entry = {
+        ...snapshot,
         version,
         builtAtMs: nowMs,
-        expiresAtMs: Math.min(nowMs + STATUS_MAX_AGE_MS, nextMs ?? Number.POSITIVE_INFINITY),
-        doc,
-        status: represent(doc),
-        services: represent({ items: doc.services }),
+        expiresAtMs: Math.min(
+          nowMs + STATUS_MAX_AGE_MS,
+          snapshot.nextChangeMs ?? Number.POSITIVE_INFINITY,
+        ),
       };
       if (generation === this.generation) {
         this.entry = entry;
@@ -96,7 +103,7 @@ class StatusCache {
  * The body, and a weak ETag over the content without `generatedAt`: a rebuild that finds
  * nothing changed keeps the validator, so clients keep getting 304.
  */
-function represent(value: unknown): Representation {
+export function represent(value: unknown): Representation {
   const body = JSON.stringify(value);
   const content = JSON.stringify(value, (key, field) =>
     key === 'generatedAt' ? undefined : field,
@@ -125,11 +132,12 @@ function cacheOf(database: Database): StatusCache {
   return cache;
 }
 
-/** The public status and service list, from this process's cache. */
-export async function cachedStatus(
+/** The public status snapshot from this process's cache, built with `buildSnapshot` when due. */
+export async function cachedSnapshot(
   deps: Deps,
-): Promise<{ doc: StatusDocument; status: Representation; services: Representation }> {
-  return cacheOf(deps.db).get(deps);
+  buildSnapshot: BuildSnapshot,
+): Promise<StatusSnapshot> {
+  return cacheOf(deps.db).get(deps, buildSnapshot);
 }
 
 /** Marks public status data changed, in the writing transaction: every process sees it. */
@@ -165,4 +173,14 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
   const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
   const wanted = opaque(etag);
   return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === wanted);
+}
+
+/**
+ * The cached status, for callers that import it from here (api/site-rebuild.ts). Loaded
+ * lazily: status.ts builds the document from services that write through this module.
+ * New code imports `cachedStatus` from './status.ts'.
+ */
+export async function cachedStatus(deps: Deps): Promise<StatusSnapshot> {
+  const status = await import('./status.ts');
+  return status.cachedStatus(deps);
 }

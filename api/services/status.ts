@@ -1,9 +1,5 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, min } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, lte, min } from 'drizzle-orm';
 import {
-  incidentServices,
-  incidents,
-  incidentUpdates,
-  maintenanceServices,
   maintenances,
   serviceGroups,
   services,
@@ -11,6 +7,9 @@ import {
   windows,
 } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
+import { activeIncidents, type IncidentSummaryDto } from './incidents.ts';
+import { type MaintenanceDto, publicMaintenance } from './maintenance.ts';
+import { cachedSnapshot, represent, type StatusSnapshot } from './status-cache.ts';
 
 /** A service's current state: its most severe current window, maintenance shown as such. */
 export const SERVICE_STATES = [
@@ -116,28 +115,10 @@ export interface StatusDocument {
   generatedAt: string;
   overall: { state: OverallState; description: string };
   services: ServiceStatus[];
-  activeIncidents: {
-    id: number;
-    title: string;
-    impact: string;
-    status: string;
-    startedAt: string;
-    services: string[];
-    latestUpdate: { status: string; body: string; kind: string; createdAt: string } | null;
-  }[];
-  maintenance: {
-    active: MaintenanceSummary[];
-    upcoming: MaintenanceSummary[];
-  };
-}
-
-export interface MaintenanceSummary {
-  id: number;
-  title: string;
-  description: string;
-  startsAt: string;
-  endsAt: string;
-  services: string[];
+  /** Unresolved incidents, newest start first. */
+  activeIncidents: IncidentSummaryDto[];
+  /** Published maintenance in progress, and upcoming (soonest first). */
+  maintenance: { active: MaintenanceDto[]; upcoming: MaintenanceDto[] };
 }
 
 const OVERALL_DESCRIPTIONS: Record<OverallState, string> = {
@@ -149,86 +130,28 @@ const OVERALL_DESCRIPTIONS: Record<OverallState, string> = {
 
 /** The public status document: what GET /api/v1/status answers and the site renders. */
 export async function statusDocument(deps: Deps, nowMs: number): Promise<StatusDocument> {
-  const { db } = deps.db;
-  const now = new Date(nowMs);
   const serviceStates = await currentServiceStates(deps, nowMs);
-  const active = await db
-    .select()
-    .from(incidents)
-    .where(isNull(incidents.resolvedAt))
-    .orderBy(desc(incidents.startedAt));
-  const ids = active.map((incident) => incident.id);
-  const affected = ids.length
-    ? await db
-        .select({ incidentId: incidentServices.incidentId, slug: services.slug })
-        .from(incidentServices)
-        .innerJoin(services, eq(services.id, incidentServices.serviceId))
-        .where(inArray(incidentServices.incidentId, ids))
-    : [];
-  const updates = ids.length
-    ? await db
-        .select()
-        .from(incidentUpdates)
-        .where(inArray(incidentUpdates.incidentId, ids))
-        .orderBy(asc(incidentUpdates.createdAt), asc(incidentUpdates.id))
-    : [];
-  const latest = new Map(updates.map((update) => [update.incidentId, update]));
-  const planned = await db
-    .select()
-    .from(maintenances)
-    .where(
-      and(
-        isNotNull(maintenances.publishedAt),
-        isNull(maintenances.cancelledAt),
-        gt(maintenances.endsAt, now),
-      ),
-    )
-    .orderBy(asc(maintenances.startsAt));
-  const plannedIds = planned.map((item) => item.id);
-  const plannedServices = plannedIds.length
-    ? await db
-        .select({ maintenanceId: maintenanceServices.maintenanceId, slug: services.slug })
-        .from(maintenanceServices)
-        .innerJoin(services, eq(services.id, maintenanceServices.serviceId))
-        .where(inArray(maintenanceServices.maintenanceId, plannedIds))
-    : [];
-  const summary = (item: (typeof planned)[number]): MaintenanceSummary => ({
-    id: item.id,
-    title: item.title,
-    description: item.description,
-    startsAt: item.startsAt.toISOString(),
-    endsAt: item.endsAt.toISOString(),
-    services: plannedServices.filter((row) => row.maintenanceId === item.id).map((row) => row.slug),
-  });
+  const maintenance = await publicMaintenance(deps, nowMs);
   const overall = overallState(serviceStates.map((service) => service.state));
   return {
-    generatedAt: now.toISOString(),
+    generatedAt: new Date(nowMs).toISOString(),
     overall: { state: overall, description: OVERALL_DESCRIPTIONS[overall] },
     services: serviceStates,
-    activeIncidents: active.map((incident) => {
-      const update = latest.get(incident.id);
-      return {
-        id: incident.id,
-        title: incident.title,
-        impact: incident.impact,
-        status: incident.status,
-        startedAt: incident.startedAt.toISOString(),
-        services: affected.filter((row) => row.incidentId === incident.id).map((row) => row.slug),
-        latestUpdate: update
-          ? {
-              status: update.status,
-              body: update.body,
-              kind: update.kind,
-              createdAt: update.createdAt.toISOString(),
-            }
-          : null,
-      };
-    }),
-    maintenance: {
-      active: planned.filter((item) => item.startsAt <= now).map(summary),
-      upcoming: planned.filter((item) => item.startsAt > now).map(summary),
-    },
+    activeIncidents: await activeIncidents(deps),
+    maintenance: { active: maintenance.active, upcoming: maintenance.upcoming },
   };
+}
+
+/** GET /status and GET /services, from the per-process cache (decision 032). */
+export function cachedStatus(deps: Deps): Promise<StatusSnapshot> {
+  return cachedSnapshot(deps, async (buildDeps, nowMs) => {
+    const doc = await statusDocument(buildDeps, nowMs);
+    return {
+      status: represent(doc),
+      services: represent({ items: doc.services }),
+      nextChangeMs: await nextStatusTransitionMs(buildDeps, nowMs),
+    };
+  });
 }
 
 /**

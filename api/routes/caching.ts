@@ -1,0 +1,22 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../context.ts';
+import { etagMatches, type Representation } from '../services/status-cache.ts';
+
+/** Public data may sit in shared caches briefly, and be served stale while revalidating. */
+export function setPublicCaching(c: Context<AppEnv>): void {
+  const { publicMaxAgeSeconds, publicStaleSeconds } = c.var.deps.config;
+  c.header(
+    'Cache-Control',
+    `public, max-age=${publicMaxAgeSeconds}, stale-while-revalidate=${publicStaleSeconds}`,
+  );
+}
+
+/** A prepared public representation, or 304 when the client already has it. */
+export function serveCached(c: Context<AppEnv>, representation: Representation) {
+  setPublicCaching(c);
+  c.header('ETag', representation.etag);
+  if (etagMatches(c.req.header('if-none-match'), representation.etag)) {
+    return c.body(null, 304);
+  }
+  return c.body(representation.body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+}
