@@ -220,6 +220,8 @@ export interface Timeline {
   readonly texts: Map<number, string>;
 }
 
+const TIMELINE_MEMO_LIMIT = 256;
+
 function timelineFor(prepared: PreparedWindows, terms: PolicyTerms, asOfMs: number): Timeline {
   // Only open windows that have started by asOf depend on it; until the first open
   // window starts, one timeline serves every asOf.
@@ -228,6 +230,8 @@ function timelineFor(prepared: PreparedWindows, terms: PolicyTerms, asOfMs: numb
   const memo = prepared.timelines.get(key);
   if (memo !== undefined) return memo;
   const timeline = buildTimeline(prepared, terms, asOfMs);
+  // With an open window every new asOf is a new timeline: bound the memo of a long-lived set.
+  if (prepared.timelines.size >= TIMELINE_MEMO_LIMIT) prepared.timelines.clear();
   prepared.timelines.set(key, timeline);
   return timeline;
 }
