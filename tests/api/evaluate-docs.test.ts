@@ -5,7 +5,7 @@ import { testApp } from '../helpers/app.ts';
 import { json } from '../helpers/factories.ts';
 
 const examples: { name: string; case: unknown; expected: Record<string, unknown> }[] = JSON.parse(
-  readFileSync(new URL('../../../shared/spec/sla-examples.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../docs/spec/sla-examples.json', import.meta.url), 'utf8'),
 );
 
 const SPEC_CASE = {

@@ -8,7 +8,7 @@ interface Example {
   readonly expected: Record<string, unknown>;
 }
 
-const examplesPath = new URL('../../../shared/spec/sla-examples.json', import.meta.url);
+const examplesPath = new URL('../../docs/spec/sla-examples.json', import.meta.url);
 const examples = JSON.parse(readFileSync(examplesPath, 'utf8')) as Example[];
 
 describe('sla-examples.json: every worked case, every expected key', () => {
