@@ -26,15 +26,16 @@ export const DOCS_ASSET_NAMES = Object.keys(DOCS_ASSETS) as [DocsAsset, ...DocsA
 
 const cache = new Map<DocsAsset, Promise<Uint8Array>>();
 
-export function docsAsset(name: DocsAsset): Promise<{ body: Uint8Array; type: string }> {
+export async function docsAsset(name: DocsAsset): Promise<{ body: Uint8Array; type: string }> {
   const asset = DOCS_ASSETS[name];
   let body = cache.get(name);
   if (!body) {
     body = readFile(asset.path).then((buffer) => new Uint8Array(buffer));
+    // A failed read is not cached: the next request tries again.
     body.catch(() => cache.delete(name));
     cache.set(name, body);
   }
-  return body.then((bytes) => ({ body: bytes, type: asset.type }));
+  return { body: await body, type: asset.type };
 }
 
 /** The reference page: no inline script or style, so its CSP can forbid both. */
