@@ -3,13 +3,14 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { count, eq } from 'drizzle-orm';
 import { createDb, type Database, migrateDb } from '../db/client.ts';
-import { users } from '../db/schema/index.ts';
+import { services, users } from '../db/schema/index.ts';
 import { type DemoLogin, seedDemo } from '../db/seed/demo.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { randomToken } from './auth/tokens.ts';
 import type { Clock } from './clock.ts';
 import type { ServerEnv } from './env.ts';
 import { seedDemoClaims } from './services/demo-claims.ts';
+import { rebuildRollups } from './services/rollups.ts';
 
 /** The local file behind a `file:` URL, or null for a server URL. */
 export function localDatabasePath(url: string): string | null {
@@ -65,6 +66,14 @@ export async function seedDemoData(
       progress: log,
     }),
   );
+  // The seed writes windows directly (db/ knows nothing of the API): the public bars read
+  // daily roll-ups, so build them from those windows.
+  log('  daily roll-ups');
+  await database.write(async (tx) => {
+    for (const service of await tx.select({ id: services.id }).from(services)) {
+      await rebuildRollups(tx, service.id);
+    }
+  });
   log('  demo claims in every state');
   await seedDemoClaims({ db: database, clock, config: env.config }, log);
   const file = credentialsPath(env);
