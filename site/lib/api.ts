@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { IncidentDto, IncidentSummaryDto } from '../../api/services/incidents.ts';
+import type { MaintenanceDto } from '../../api/services/maintenance.ts';
+import type { UptimeDay, UptimeSummary } from '../../api/services/rollups.ts';
 import type { StatusDocument } from '../../api/services/status.ts';
 
 /**
@@ -31,4 +34,65 @@ export async function apiGet<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-export const getStatus = () => apiGet<StatusDocument>('/status');
+/**
+ * One answer per path for the whole build: every page sees the same moment, and a page
+ * list (getStaticPaths) and its pages never disagree.
+ */
+const memo = new Map<string, Promise<unknown>>();
+function once<T>(path: string): Promise<T> {
+  let answer = memo.get(path) as Promise<T> | undefined;
+  if (answer === undefined) {
+    answer = apiGet<T>(path);
+    memo.set(path, answer);
+  }
+  return answer;
+}
+
+export type { IncidentDto, IncidentSummaryDto, MaintenanceDto, StatusDocument, UptimeDay };
+
+export interface Uptime {
+  service: { slug: string; name: string; monitoredSince: string };
+  timeZone: 'UTC';
+  weights: { major_outage: number; partial_outage: number; degraded: number };
+  days: UptimeDay[];
+  last30: UptimeSummary;
+  last90: UptimeSummary;
+}
+
+export interface MaintenanceLists {
+  active: MaintenanceDto[];
+  upcoming: MaintenanceDto[];
+  recent: MaintenanceDto[];
+}
+
+export const getStatus = () => once<StatusDocument>('/status');
+
+export const getUptime = (slug: string) =>
+  once<Uptime>(`/services/${encodeURIComponent(slug)}/uptime?days=90`);
+
+export const getMaintenance = () => once<MaintenanceLists>('/maintenance');
+
+export const getIncident = (id: number) => once<IncidentDto>(`/incidents/${id}`);
+
+/** The largest page the API gives; the history needs every incident, newest first. */
+const PAGE = 100;
+
+let allIncidents: Promise<IncidentSummaryDto[]> | undefined;
+
+/** Every incident, newest first (walks the API's pages). */
+export function getAllIncidents(): Promise<IncidentSummaryDto[]> {
+  allIncidents ??= (async () => {
+    const items: IncidentSummaryDto[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page = await apiGet<{ items: IncidentSummaryDto[]; nextCursor: string | null }>(
+        `/incidents?limit=${PAGE}${query}`,
+      );
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    return items;
+  })();
+  return allIncidents;
+}

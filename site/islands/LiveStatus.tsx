@@ -1,0 +1,204 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { StatusDocument } from '../../api/services/status.ts';
+import {
+  IMPACT_LABELS,
+  INCIDENT_STATUS_LABELS,
+  label,
+  STATE_LABELS,
+  utcDateTime,
+  utcRange,
+  utcTime,
+} from '../lib/format.ts';
+
+/**
+ * The live part of `/`: banner, active incidents, maintenance and each component's state.
+ * Rendered at build time (complete without JavaScript), then kept current from
+ * GET /api/v1/status with conditional requests, paused while the tab is hidden. The 90-day
+ * bars are static HTML handed in as slots (`bar0`, `bar1`, … in `barSlots` order), which
+ * this component places and never re-renders.
+ */
+
+/** How often the open page asks for the status; the API caches it for 10 s anyway. */
+export const POLL_INTERVAL_MS = 20_000;
+
+interface Props {
+  initial: StatusDocument;
+  /** Service slug → the name of the slot holding its 90-day bar. */
+  barSlots: Record<string, string>;
+  /** What the bars' colours mean (static HTML). */
+  legend?: unknown;
+  [slot: string]: unknown;
+}
+
+type Live = { idle: true } | { checkedAt: number } | { failedSince: number };
+
+export default function LiveStatus(props: Props) {
+  const [status, setStatus] = useState(props.initial);
+  const [live, setLive] = useState<Live>({ idle: true });
+
+  useEffect(() => {
+    let etag: string | null = null;
+    let inFlight = false;
+    const poll = async () => {
+      if (document.hidden || inFlight) return;
+      inFlight = true;
+      try {
+        const response = await fetch('/api/v1/status', {
+          headers: etag ? { 'If-None-Match': etag } : {},
+          cache: 'no-store',
+        });
+        if (response.status === 200) {
+          etag = response.headers.get('ETag');
+          setStatus((await response.json()) as StatusDocument);
+        } else if (response.status !== 304) {
+          throw new Error(`status ${response.status}`);
+        }
+        setLive({ checkedAt: Date.now() });
+      } catch {
+        setLive((previous) => ('failedSince' in previous ? previous : { failedSince: Date.now() }));
+      } finally {
+        inFlight = false;
+      }
+    };
+    const onVisibility = () => {
+      if (!document.hidden) void poll();
+    };
+    void poll();
+    const timer = setInterval(poll, POLL_INTERVAL_MS);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, []);
+
+  const names = new Map(status.services.map((service) => [service.slug, service.name]));
+  const serviceNames = (slugs: string[]) => slugs.map((slug) => names.get(slug) ?? slug).join(', ');
+  const groups: { name: string; services: StatusDocument['services'] }[] = [];
+  for (const service of status.services) {
+    const name = service.group?.name ?? 'Other services';
+    const group = groups.find((candidate) => candidate.name === name);
+    if (group) group.services.push(service);
+    else groups.push({ name, services: [service] });
+  }
+  const { active, upcoming } = status.maintenance;
+  // A 304 confirms the status is unchanged: it is then as of that check.
+  const asOf = 'checkedAt' in live ? live.checkedAt : Date.parse(status.generatedAt);
+
+  return (
+    <div class="live">
+      <section class={`banner banner-${status.overall.state}`} aria-labelledby="overall">
+        <h1 id="overall">{status.overall.description}</h1>
+        <p class="as-of">
+          {'failedSince' in live ? (
+            <span class="live-failed" role="status">
+              Live updates unavailable since {utcTime(live.failedSince)}; showing the status as of{' '}
+              {utcTime(status.generatedAt)}.
+            </span>
+          ) : (
+            <span>
+              Status as of <time dateTime={new Date(asOf).toISOString()}>{utcTime(asOf)}</time>
+            </span>
+          )}
+        </p>
+      </section>
+
+      {status.activeIncidents.length > 0 && (
+        <section aria-labelledby="active-incidents">
+          <h2 id="active-incidents">Active incidents</h2>
+          <ul class="cards">
+            {status.activeIncidents.map((incident) => (
+              <li class={`card impact-${incident.impact}`} key={incident.id}>
+                <h3>
+                  <a href={`/incidents/${incident.id}/`}>{incident.title}</a>
+                </h3>
+                <p class="meta">
+                  <span class="tag">{label(INCIDENT_STATUS_LABELS, incident.status)}</span>{' '}
+                  <span class="tag">{label(IMPACT_LABELS, incident.impact)}</span> Started{' '}
+                  <time dateTime={incident.startedAt}>{utcDateTime(incident.startedAt)}</time>
+                  {incident.services.length > 0 && (
+                    <> · Affects {serviceNames(incident.services)}</>
+                  )}
+                </p>
+                {incident.latestUpdate && (
+                  <p class="latest">
+                    <span class="kind">
+                      {incident.latestUpdate.kind === 'human' ? 'Our team' : 'Automated monitor'},{' '}
+                      {utcTime(incident.latestUpdate.createdAt)}:
+                    </span>{' '}
+                    {incident.latestUpdate.body}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {(active.length > 0 || upcoming.length > 0) && (
+        <section aria-labelledby="maintenance-now">
+          <h2 id="maintenance-now">
+            {active.length > 0 ? 'Maintenance in progress and upcoming' : 'Upcoming maintenance'}
+          </h2>
+          <ul class="cards">
+            {[...active, ...upcoming].map((item) => (
+              <li class="card maintenance" key={item.id}>
+                <h3>{item.title}</h3>
+                <p class="meta">
+                  {active.includes(item) && <span class="tag">In progress</span>}{' '}
+                  <time dateTime={item.startsAt}>{utcRange(item.startsAt, item.endsAt)}</time>
+                  {item.services.length > 0 && <> · Affects {serviceNames(item.services)}</>}
+                </p>
+                {item.description && <p>{item.description}</p>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="components">
+        <h2 id="components">Components</h2>
+        {props.legend as ComponentChildren}
+        {groups.map((group) => (
+          <section class="group" key={group.name} aria-label={group.name}>
+            <h3>{group.name}</h3>
+            <ul class="services">
+              {group.services.map((service) => {
+                const slot = props.barSlots[service.slug];
+                const incidents = status.activeIncidents.filter((incident) =>
+                  incident.services.includes(service.slug),
+                );
+                return (
+                  <li class="service" key={service.slug}>
+                    <div class="service-head">
+                      <span class="service-name">{service.name}</span>
+                      <span class={`state state-${service.state}`}>
+                        {STATE_LABELS[service.state]}
+                        {service.since && (
+                          <span class="since"> since {utcDateTime(service.since)}</span>
+                        )}
+                      </span>
+                    </div>
+                    {incidents.length > 0 && (
+                      <p class="service-incidents">
+                        {incidents.length === 1 ? 'Active incident: ' : 'Active incidents: '}
+                        {incidents.map((incident, index) => (
+                          <span key={incident.id}>
+                            {index > 0 && '; '}
+                            <a href={`/incidents/${incident.id}/`}>{incident.title}</a>
+                          </span>
+                        ))}
+                      </p>
+                    )}
+                    {slot ? (props[slot] as ComponentChildren) : null}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ))}
+      </section>
+    </div>
+  );
+}

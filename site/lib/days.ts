@@ -1,0 +1,66 @@
+import type { UptimeDay } from '../../api/services/rollups.ts';
+import { duration } from './format.ts';
+
+/**
+ * A day of the 90-day bar, classified by its downtime (default weights, UTC day):
+ * `none` before monitoring began (never shown as up), `major` from this much weighted
+ * downtime, `minor` below it or for degraded performance, `maintenance` for a day whose
+ * only event was maintenance, `ok` otherwise.
+ */
+export const MAJOR_DAY_DOWNTIME_MS = 30 * 60_000;
+
+export type DayLevel = 'none' | 'ok' | 'minor' | 'major' | 'maintenance';
+
+export function dayLevel(day: UptimeDay): DayLevel {
+  if (day.noData || day.downtimeMs === null) return 'none';
+  if (day.downtimeMs >= MAJOR_DAY_DOWNTIME_MS) return 'major';
+  if (day.downtimeMs > 0 || (day.degradedMs ?? 0) > 0) return 'minor';
+  if ((day.maintenanceMs ?? 0) > 0) return 'maintenance';
+  return 'ok';
+}
+
+export const LEVEL_LABELS: Record<DayLevel, string> = {
+  ok: 'No downtime',
+  minor: 'Minor disruption',
+  major: 'Major disruption',
+  maintenance: 'Maintenance',
+  none: 'No data',
+};
+
+/** What the legend says each colour means. */
+export const LEVEL_MEANINGS: Record<DayLevel, string> = {
+  ok: 'no downtime',
+  minor: `under ${duration(MAJOR_DAY_DOWNTIME_MS)} of downtime, or degraded performance`,
+  major: `${duration(MAJOR_DAY_DOWNTIME_MS)} or more of downtime`,
+  maintenance: 'planned maintenance, no downtime',
+  none: 'not monitored yet',
+};
+
+/** The sentence under a day's date: its class and downtime, in words. */
+export function daySummary(day: UptimeDay): string {
+  const level = dayLevel(day);
+  const downtimeMs = day.downtimeMs ?? 0;
+  switch (level) {
+    case 'none':
+      return 'No data: the service was not monitored yet.';
+    case 'ok':
+      return 'No downtime.';
+    case 'maintenance':
+      return 'Maintenance, no downtime.';
+    default:
+      return downtimeMs === 0
+        ? `${LEVEL_LABELS[level]}: degraded performance, no downtime.`
+        : `${LEVEL_LABELS[level]}: ${duration(downtimeMs)} of downtime.`;
+  }
+}
+
+/** The states behind a day's figure, most severe first, e.g. `Major outage: 40 min`. */
+export function dayBreakdown(day: UptimeDay): string[] {
+  const parts: [string, number][] = [
+    ['Major outage', day.majorMs ?? 0],
+    ['Partial outage', day.partialMs ?? 0],
+    ['Degraded performance', day.degradedMs ?? 0],
+    ['Maintenance', day.maintenanceMs ?? 0],
+  ];
+  return parts.filter(([, ms]) => ms > 0).map(([name, ms]) => `${name}: ${duration(ms)}`);
+}

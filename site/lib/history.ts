@@ -1,0 +1,43 @@
+import { getAllIncidents, getStatus, type IncidentSummaryDto } from './api.ts';
+import { utcMonth } from './format.ts';
+
+export interface HistoryMonth {
+  /** `YYYY-MM` (UTC). */
+  month: string;
+  /** Incidents that started in the month, newest first. */
+  incidents: IncidentSummaryDto[];
+}
+
+/** The month after `YYYY-MM`. */
+function nextMonth(month: string): string {
+  const [year, index] = month.split('-').map(Number) as [number, number];
+  return index === 12 ? `${year + 1}-01` : `${year}-${String(index + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Every month from the first one with data (a service monitored or an incident) to the
+ * current one, newest first, each with its incidents: the history is paged by month.
+ */
+export function historyMonths(): Promise<HistoryMonth[]> {
+  months ??= collectMonths();
+  return months;
+}
+
+let months: Promise<HistoryMonth[]> | undefined;
+
+async function collectMonths(): Promise<HistoryMonth[]> {
+  const [status, incidents] = await Promise.all([getStatus(), getAllIncidents()]);
+  const current = utcMonth(status.generatedAt);
+  const starts = [
+    ...status.services.map((service) => utcMonth(service.monitoredSince)),
+    ...incidents.map((incident) => utcMonth(incident.startedAt)),
+  ].sort();
+  const list: HistoryMonth[] = [];
+  for (let month = starts[0] ?? current; month <= current; month = nextMonth(month)) {
+    list.unshift({
+      month,
+      incidents: incidents.filter((incident) => utcMonth(incident.startedAt) === month),
+    });
+  }
+  return list;
+}

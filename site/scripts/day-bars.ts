@@ -1,0 +1,49 @@
+/**
+ * Keyboard access to the 90-day bars, added by JavaScript (without it every day is its
+ * own tab stop, which works, only slowly). Each bar becomes one tab stop (a roving
+ * tabindex): the arrow keys, Home and End move between days; the links in a day's details
+ * are reachable only from that day; Escape hides the details until the next move (WCAG
+ * 1.4.13: content shown on focus is dismissible).
+ */
+export function enhanceDayBars(root: ParentNode): void {
+  for (const bar of root.querySelectorAll<HTMLElement>('.bar')) {
+    if (bar.dataset.enhanced) continue;
+    bar.dataset.enhanced = 'true';
+    const days = [...bar.querySelectorAll<HTMLElement>('.day')];
+    const activate = (active: HTMLElement) => {
+      for (const day of days) {
+        const current = day === active;
+        day.tabIndex = current ? 0 : -1;
+        for (const link of day.querySelectorAll('a')) link.tabIndex = current ? 0 : -1;
+      }
+    };
+    const last = days.at(-1);
+    if (last) activate(last);
+    bar.addEventListener('focusin', (event) => {
+      const day = (event.target as HTMLElement).closest<HTMLElement>('.day');
+      if (day) activate(day);
+    });
+    bar.addEventListener('focusout', () => bar.classList.remove('tips-hidden'));
+    bar.addEventListener('pointermove', () => bar.classList.remove('tips-hidden'));
+    bar.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        bar.classList.add('tips-hidden');
+        return;
+      }
+      const index = days.indexOf(event.target as HTMLElement);
+      if (index < 0) return;
+      const moves: Record<string, number> = {
+        ArrowLeft: index - 1,
+        ArrowRight: index + 1,
+        Home: 0,
+        End: days.length - 1,
+      };
+      const next = days[moves[event.key] ?? -1];
+      if (next === undefined) return;
+      event.preventDefault();
+      bar.classList.remove('tips-hidden');
+      activate(next);
+      next.focus();
+    });
+  }
+}
