@@ -1,17 +1,25 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { precompressSite } from './site-server.ts';
 
 /**
  * Builds the static site into `outDir` in a child process: Astro renders every page through
  * the API's routes (in-process on `databaseUrl`, see site/lib/api.ts). A child keeps the
- * build's memory and module graph out of the serving process.
+ * build's memory and module graph out of the serving process. Text files then get brotli
+ * and gzip copies, served as they are.
  */
-export function buildSite(options: { databaseUrl: string; outDir: string }): Promise<void> {
+export async function buildSite(options: {
+  databaseUrl: string;
+  outDir: string;
+  /** Aborting kills the build (the server is stopping). */
+  signal?: AbortSignal;
+}): Promise<void> {
   const astro = resolve(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
-  return new Promise((done, fail) => {
+  await new Promise<void>((done, fail) => {
     const child = spawn(process.execPath, [astro, 'build', '--silent'], {
       cwd: resolve(import.meta.dirname, '..'),
       stdio: ['ignore', 'inherit', 'inherit'],
+      ...(options.signal ? { signal: options.signal } : {}),
       env: {
         ...process.env,
         ASTRO_TELEMETRY_DISABLED: '1',
@@ -24,4 +32,6 @@ export function buildSite(options: { databaseUrl: string; outDir: string }): Pro
       code === 0 ? done() : fail(new Error(`the site build exited with code ${code}`)),
     );
   });
+  // Compressed copies beside each file: the server sends them as they are.
+  await precompressSite(options.outDir);
 }
