@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import type { Clock } from './clock.ts';
 import type { ServerEnv } from './env.ts';
 import { buildSite } from './site-build.ts';
+import { type RebuildTimings, startSiteRebuilds, statusFingerprint } from './site-rebuild.ts';
 import { createSiteApp, isSiteBuilt } from './site-server.ts';
 
 export interface RunningPortal {
@@ -16,21 +17,39 @@ export interface RunningPortal {
 
 /**
  * Serves the API and the built site on one origin (building the site first if it is not
- * built). Paths under /api/ and /healthz go to the API; everything else is the site.
+ * built). Paths under /api/ and /healthz go to the API; everything else is the site, kept
+ * current by rebuilds on status changes and after each UTC midnight (api/site-rebuild.ts).
  */
 export async function startPortal(options: {
   env: ServerEnv;
   database: Database;
   clock: Clock;
   log: (line: string) => void;
+  /** Rebuild timings (tests shorten them), or false for no rebuilds. */
+  siteRebuilds?: Partial<RebuildTimings> | false;
 }): Promise<RunningPortal> {
   const { env, database, clock, log } = options;
-  if (!isSiteBuilt(env.siteDir)) {
+  const builtBefore = isSiteBuilt(env.siteDir);
+  if (!builtBefore) {
     log('Building the site (first start)…');
     await buildSite({ databaseUrl: env.databaseUrl, outDir: env.siteDir });
   }
-  const api = createApp({ db: database, clock, config: env.config });
+  const deps = { db: database, clock, config: env.config };
+  const api = createApp(deps);
   const site = createSiteApp(env.siteDir);
+  const rebuilds =
+    options.siteRebuilds === false
+      ? null
+      : startSiteRebuilds({
+          site,
+          siteDir: env.siteDir,
+          build: (outDir, signal) => buildSite({ databaseUrl: env.databaseUrl, outDir, signal }),
+          fingerprint: () => statusFingerprint(deps),
+          clock,
+          log,
+          rebuildAtStart: builtBefore,
+          timings: options.siteRebuilds,
+        });
   const server = serve({
     fetch: (request, ...rest) => {
       const { pathname } = new URL(request.url);
@@ -48,11 +67,13 @@ export async function startPortal(options: {
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     origin: `http://${host}:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await rebuilds?.stop();
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         // Idle keep-alive connections would hold close() open; busy ones finish first.
         if ('closeIdleConnections' in server) server.closeIdleConnections();
-      }),
+      });
+    },
   };
 }
