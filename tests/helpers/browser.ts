@@ -1,0 +1,139 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+/**
+ * Debian's Chromium driven by playwright-core (never a downloaded browser). The flags keep
+ * it headless, offline and quiet: no sandbox (containers), no GPU, no QUIC, no first-run,
+ * no background fetches, and every host name but 127.0.0.1 resolving to nothing.
+ */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
+
+/** CHROME_PATH, else Debian's /usr/bin/chromium; a clear error naming both when neither. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium'].filter(
+    (path): path is string => typeof path === 'string' && path.length > 0,
+  );
+  const found = candidates.find((path) => existsSync(path));
+  if (found === undefined) {
+    throw new Error(
+      'No Chromium found for the browser tests. Install it with `apt-get install -y chromium` ' +
+        '(Debian), or set CHROME_PATH to a Chromium or Chrome executable.',
+    );
+  }
+  return found;
+}
+
+export interface BrowserSession {
+  browser: Browser;
+  /** A fresh context (cookies, cache, storage) per call; closed with the session. */
+  context(options?: { javaScriptEnabled?: boolean }): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<BrowserSession> {
+  // Chromium writes crash dumps and caches under TMPDIR: give it a folder of its own.
+  const scratch = mkdtempSync(join(tmpdir(), 'portal-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
+    env: { ...process.env, TMPDIR: scratch },
+  });
+  const contexts: BrowserContext[] = [];
+  return {
+    browser,
+    async context(options = {}) {
+      const context = await browser.newContext({
+        javaScriptEnabled: options.javaScriptEnabled ?? true,
+        viewport: { width: 1280, height: 900 },
+      });
+      contexts.push(context);
+      return context;
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every console error and uncaught exception of a page, to assert there are none. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      errors.push(`console.error: ${message.text()} (${message.location().url})`);
+    }
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  return errors;
+}
+
+const AXE_SOURCE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * axe-core's violations on the page as it is now (all of its default rules). axe is
+ * evaluated through the DevTools protocol, which the page's CSP does not govern, rather
+ * than added as a script tag, which it rightly blocks.
+ */
+export async function axeViolations(
+  page: Page,
+  options: { rules?: string[] } = {},
+): Promise<AxeViolation[]> {
+  await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
+  return page.evaluate(async (rules) => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{
+            violations: {
+              id: string;
+              impact: string | null;
+              help: string;
+              nodes: { target: unknown[] }[];
+            }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      resultTypes: ['violations'],
+      ...(rules ? { runOnly: { type: 'rule', values: rules } } : {}),
+    });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+    }));
+  }, options.rules);
+}
+
+/** The folder screenshots go to (tmp/screenshots, gitignored), created on demand. */
+export function screenshotDir(): string {
+  const dir = resolve(import.meta.dirname, '../../tmp/screenshots');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}

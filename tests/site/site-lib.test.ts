@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { UptimeDay } from '../../api/services/rollups.ts';
+import { contentSecurityPolicy, createSiteApp, precompressSite } from '../../api/site-server.ts';
+import { dayBreakdown, dayLevel, daySummary, MAJOR_DAY_DOWNTIME_MS } from '../../site/lib/days.ts';
+import { dayLabel, duration, monthLabel, utcDateTime, utcRange } from '../../site/lib/format.ts';
+
+const MINUTE = 60_000;
+
+function day(fields: Partial<UptimeDay>): UptimeDay {
+  return {
+    date: '2026-11-20',
+    noData: false,
+    monitoredMs: 86_400_000,
+    downtimeMs: 0,
+    majorMs: 0,
+    partialMs: 0,
+    degradedMs: 0,
+    maintenanceMs: 0,
+    incidents: [],
+    ...fields,
+  };
+}
+
+describe('the words of the status pages', () => {
+  it.each([
+    [0, '0 min'],
+    [20_000, 'under 1 min'],
+    [45 * MINUTE, '45 min'],
+    [190 * MINUTE, '3 h 10 min'],
+    [120 * MINUTE, '2 h'],
+    [(2 * 24 * 60 + 4 * 60) * MINUTE, '2 d 4 h'],
+  ])('a duration of %d ms reads "%s"', (ms, text) => {
+    expect(duration(ms)).toBe(text);
+  });
+
+  it('prints instants in UTC, whatever the local zone', () => {
+    expect(utcDateTime('2026-11-27T23:30:00-05:00')).toBe('28 Nov 2026, 04:30 UTC');
+    expect(dayLabel('2026-11-27')).toBe('Fri 27 Nov 2026');
+    expect(monthLabel('2026-02')).toBe('February 2026');
+  });
+
+  it('shortens a range within one day', () => {
+    expect(utcRange('2026-11-30T02:00:00Z', '2026-11-30T04:00:00Z')).toBe(
+      '30 Nov 2026, 02:00–04:00 UTC',
+    );
+    expect(utcRange('2026-11-30T22:00:00Z', '2026-12-01T02:00:00Z')).toBe(
+      '30 Nov 2026, 22:00 UTC to 1 Dec 2026, 02:00 UTC',
+    );
+  });
+});
+
+describe('a day of the 90-day bar', () => {
+  it.each<[string, Partial<UptimeDay>, string, string]>([
+    ['before monitoring', { noData: true, downtimeMs: null, monitoredMs: 0 }, 'none', 'No data'],
+    ['quiet', {}, 'ok', 'No downtime.'],
+    ['maintenance only', { maintenanceMs: 2 * 60 * MINUTE }, 'maintenance', 'Maintenance'],
+    ['degraded only', { degradedMs: 60 * MINUTE }, 'minor', 'degraded performance'],
+    ['a short outage', { downtimeMs: 5 * MINUTE, majorMs: 5 * MINUTE }, 'minor', '5 min of'],
+    [
+      'a long outage',
+      { downtimeMs: MAJOR_DAY_DOWNTIME_MS, majorMs: MAJOR_DAY_DOWNTIME_MS },
+      'major',
+      '30 min of downtime',
+    ],
+    [
+      'an outage during maintenance',
+      { downtimeMs: 40 * MINUTE, majorMs: 40 * MINUTE, maintenanceMs: 120 * MINUTE },
+      'major',
+      'Major disruption',
+    ],
+  ])('%s is %s', (_, fields, level, words) => {
+    expect(dayLevel(day(fields))).toBe(level);
+    expect(daySummary(day(fields))).toContain(words);
+  });
+
+  it('lists the states behind the figure, most severe first', () => {
+    expect(
+      dayBreakdown(day({ partialMs: 100 * MINUTE, majorMs: 10 * MINUTE, maintenanceMs: MINUTE })),
+    ).toEqual(['Major outage: 10 min', 'Partial outage: 1 h 40 min', 'Maintenance: 1 min']);
+  });
+});
+
+describe('serving the built site', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function builtSite(pages: Record<string, string>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'portal-site-lib-'));
+    dirs.push(dir);
+    for (const [path, html] of Object.entries(pages)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), html);
+    }
+    return dir;
+  }
+
+  const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+  it('allows exactly the inline scripts and styles of the build, by their hashes', () => {
+    const root = builtSite({
+      'index.html':
+        '<html><head><style>a{color:red}</style><script type="module" src="/_astro/x.js"></script></head>' +
+        '<body><script>self.Astro=1</script><script type="module">go()</script></body></html>',
+      'incidents/1/index.html': '<script>self.Astro=1</script><p>same loader</p>',
+    });
+    const csp = contentSecurityPolicy(root);
+    expect(csp).toContain(
+      `script-src 'self' ${[hash('self.Astro=1'), hash('go()')].sort().join(' ')};`,
+    );
+    expect(csp).toContain(`style-src 'self' ${hash('a{color:red}')};`);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/unsafe|https?:/);
+  });
+
+  it('sends the CSP of the folder being served, and switches with it', async () => {
+    const first = builtSite({ 'index.html': '<script>one()</script>' });
+    const second = builtSite({ 'index.html': '<script>two()</script>' });
+    const site = createSiteApp(first);
+    const csp = async () =>
+      (await site.app.request('/')).headers.get('content-security-policy') ?? '';
+    expect(await csp()).toContain(hash('one()'));
+    site.setRoot(second);
+    expect(await csp()).toContain(hash('two()'));
+    expect(await csp()).not.toContain(hash('one()'));
+  });
+
+  it('writes brotli and gzip copies and serves them to browsers that accept them', async () => {
+    const html = `<!doctype html><title>t</title>${'<p>status</p>'.repeat(500)}`;
+    const root = builtSite({ 'index.html': html, 'small.html': '<p>tiny</p>' });
+    await precompressSite(root);
+    expect(brotliDecompressSync(readFileSync(join(root, 'index.html.br'))).toString()).toBe(html);
+    expect(gunzipSync(readFileSync(join(root, 'index.html.gz'))).toString()).toBe(html);
+    expect(existsSync(join(root, 'small.html.br'))).toBe(false);
+    const site = createSiteApp(root);
+    const response = await site.app.request('/', {
+      headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
+    });
+    expect(response.headers.get('content-encoding')).toBe('br');
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('vary')).toBe('Accept-Encoding');
+    const plain = await site.app.request('/');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(html);
+  });
+});

@@ -1,0 +1,343 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POLL_INTERVAL_MS } from '../../site/islands/LiveStatus.tsx';
+import {
+  axeViolations,
+  type BrowserSession,
+  collectPageErrors,
+  launchBrowser,
+  screenshotDir,
+} from '../helpers/browser.ts';
+import { ingestIncident, type SitePortal, startSitePortal } from './fixture.ts';
+
+/**
+ * The public status site in Debian's Chromium, built from the demo data set: the same facts
+ * with JavaScript on and off, live updates from the API, keyboard access to the day bars,
+ * no console errors under the strict CSP, no serious accessibility violation, screenshots.
+ */
+
+let site: SitePortal;
+let session: BrowserSession;
+
+beforeAll(async () => {
+  [site, session] = await Promise.all([startSitePortal(), launchBrowser()]);
+}, 120_000);
+
+afterAll(async () => {
+  await session?.close();
+  await site?.close();
+});
+
+/** What a visitor learns from `/`, as text: everything but the "as of" time. */
+async function facts(page: Page) {
+  return page.evaluate(() => {
+    const text = (element: Element | null) => element?.textContent?.replace(/\s+/g, ' ').trim();
+    const all = (selector: string) => [...document.querySelectorAll(selector)].map(text);
+    return {
+      banner: text(document.querySelector('#overall')),
+      services: [...document.querySelectorAll('.service')].map((service) => ({
+        name: text(service.querySelector('.service-name')),
+        state: text(service.querySelector('.state')),
+        uptime: text(service.querySelector('.uptime-figures')),
+        days: [...service.querySelectorAll('.day')].map(text),
+      })),
+      cards: all('.card'),
+      groups: all('.group h3'),
+      legend: text(document.querySelector('.legend-keys')),
+    };
+  });
+}
+
+async function openPage(
+  path: string,
+  options: { javaScript?: boolean; width?: number; scheme?: 'light' | 'dark' } = {},
+) {
+  const context = await session.context({ javaScriptEnabled: options.javaScript ?? true });
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.setViewportSize({ width: options.width ?? 1280, height: 900 });
+  await page.emulateMedia({ colorScheme: options.scheme ?? 'light' });
+  const response = await page.goto(`${site.origin}${path}`);
+  return { page, errors, response };
+}
+
+describe('the status page', () => {
+  it('shows the same facts with JavaScript on and off', async () => {
+    const off = await openPage('/', { javaScript: false });
+    const on = await openPage('/');
+    // The island has hydrated and fetched the live status once.
+    await on.page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+    await on.page.waitForResponse((response) => response.url().endsWith('/api/v1/status'));
+    const [withoutJs, withJs] = await Promise.all([facts(off.page), facts(on.page)]);
+    expect(withoutJs.services.length).toBe(8);
+    expect(withoutJs.banner).toBe('Some systems degraded');
+    expect(withoutJs.services.find((service) => service.name === 'Object storage')?.state).toMatch(
+      /^Degraded performance since \d+ \w+ \d{4}, \d\d:\d\d UTC$/,
+    );
+    expect(withoutJs.services[0]?.days).toHaveLength(90);
+    expect(withoutJs.services[0]?.uptime).toMatch(
+      /^Uptime: \d+\.\d{3} % over 30 days, \d+\.\d{3} % over 90 days$/,
+    );
+    expect(withoutJs.cards.some((card) => card?.includes('Slow uploads to object storage'))).toBe(
+      true,
+    );
+    expect(withJs).toEqual(withoutJs);
+    expect([...off.errors, ...on.errors]).toEqual([]);
+  });
+
+  it('says "no data" for days before monitoring began, never up', async () => {
+    const { page } = await openPage('/', { javaScript: false });
+    // The demo's message queue is monitored from 1 September; 90 days reach back before it.
+    const queue = page.locator('.service', { hasText: 'Message queue' });
+    const first = queue.locator('.day').first();
+    await expect(first.getAttribute('class')).resolves.toContain('day-none');
+    await expect(first.textContent()).resolves.toContain('No data');
+  });
+
+  it('sends a strict CSP, and everything on the page runs under it', async () => {
+    const { page, errors, response } = await openPage('/');
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    // The inline scripts ran (their hashes are allowed): hint shown, bars enhanced, hydrated.
+    await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+    await expect(page.locator('.js-hint').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.bar[data-enhanced]').count()).resolves.toBe(8);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows an incident ingested through the API without a reload', async () => {
+    const { page, errors } = await openPage('/');
+    await page.clock.install();
+    await page.reload();
+    const statuses: number[] = [];
+    const sentTags: (string | undefined)[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/v1/status')) {
+        sentTags.push(request.headers()['if-none-match']);
+      }
+    });
+    page.on('response', (response) => {
+      if (response.url().endsWith('/api/v1/status')) statuses.push(response.status());
+    });
+    await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+    await expect.poll(() => statuses.length).toBeGreaterThanOrEqual(1);
+
+    // Nothing changed: the next poll is conditional and answered 304.
+    await page.clock.fastForward(POLL_INTERVAL_MS);
+    await expect.poll(() => statuses.length).toBeGreaterThanOrEqual(2);
+    expect(statuses[1]).toBe(304);
+    expect(sentTags[1]).toMatch(/^W\/"/);
+
+    const incident = await ingestIncident(site, {
+      externalId: 'site-test:live',
+      title: 'Payments API returning errors',
+      services: ['api'],
+    });
+    await page.clock.fastForward(POLL_INTERVAL_MS);
+    const link = page
+      .locator('#active-incidents + .cards')
+      .getByRole('link', { name: 'Payments API returning errors' });
+    await link.waitFor({ timeout: 10_000 });
+    await expect(link.getAttribute('href')).resolves.toBe(`/incidents/${incident.id}/`);
+    expect(errors).toEqual([]);
+  });
+
+  it('pauses while the tab is hidden and catches up when it is shown', async () => {
+    const { page } = await openPage('/');
+    await page.clock.install();
+    await page.reload();
+    let requests = 0;
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/v1/status')) requests += 1;
+    });
+    await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+    await expect.poll(() => requests).toBe(1);
+    await page.evaluate(() =>
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true }),
+    );
+    await page.clock.fastForward(POLL_INTERVAL_MS * 3);
+    await page.waitForTimeout(200);
+    expect(requests).toBe(1);
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await expect.poll(() => requests).toBe(2);
+  });
+
+  it('says since when live updates are unavailable', async () => {
+    const { page, errors } = await openPage('/');
+    await page.clock.install();
+    await page.reload();
+    await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+    await page.route('**/api/v1/status', (route) => route.abort('connectionrefused'));
+    await page.clock.fastForward(POLL_INTERVAL_MS);
+    const note = page.getByRole('status');
+    await expect
+      .poll(() => note.textContent())
+      .toMatch(/^Live updates unavailable since \d\d:\d\d UTC; showing the status as of/);
+    // The browser reports the refused request itself; nothing else may fail.
+    expect(errors.filter((error) => !error.includes('ERR_CONNECTION_REFUSED'))).toEqual([]);
+  });
+});
+
+describe('the day bars', () => {
+  async function tabToFirstDay(page: Page) {
+    for (let presses = 0; presses < 40; presses += 1) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.classList.contains('day'))) return;
+    }
+    throw new Error('no day of a bar was reached with Tab');
+  }
+
+  const tipOfFocusedDay = (page: Page) =>
+    page.evaluate(() => {
+      const tip = document.activeElement?.querySelector<HTMLElement>('.tip');
+      const box = tip?.getBoundingClientRect();
+      return { text: tip?.textContent?.replace(/\s+/g, ' ').trim(), width: box?.width ?? 0 };
+    });
+
+  it("show a day's date, downtime and incidents on keyboard focus, without JavaScript", async () => {
+    const { page } = await openPage('/', { javaScript: false });
+    await tabToFirstDay(page);
+    const tip = await tipOfFocusedDay(page);
+    expect(tip.width).toBeGreaterThan(150);
+    expect(tip.text).toMatch(/^\w{3} \d+ \w{3} \d{4} /);
+    expect(tip.text).toMatch(/downtime|No data/);
+  });
+
+  it('are one tab stop each with JavaScript; arrow keys walk the days, Escape hides', async () => {
+    const { page } = await openPage('/');
+    await page.waitForFunction(() => document.querySelector('.bar[data-enhanced]'));
+    await tabToFirstDay(page);
+    const today = await tipOfFocusedDay(page);
+    expect(today.text).toContain('(today so far)');
+    await page.keyboard.press('ArrowLeft');
+    const yesterday = await tipOfFocusedDay(page);
+    expect(yesterday.width).toBeGreaterThan(150);
+    expect(yesterday.text).not.toContain('today');
+    await page.keyboard.press('Escape');
+    await expect(tipOfFocusedDay(page)).resolves.toMatchObject({ width: 0 });
+    // Tab leaves the bar for the next one: a single stop per bar.
+    await page.keyboard.press('Tab');
+    const next = await page.evaluate(() => {
+      const active = document.activeElement;
+      const bars = [...document.querySelectorAll('.bar')];
+      return {
+        isDay: active?.classList.contains('day'),
+        bar: bars.indexOf(active?.closest('.bar') as Element),
+      };
+    });
+    expect(next).toEqual({ isDay: true, bar: 1 });
+  });
+
+  it('show the details of a tapped day on a phone', async () => {
+    const context = await session.browser.newContext({
+      viewport: { width: 375, height: 800 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${site.origin}/`);
+    const day = page
+      .locator('.service', { hasText: 'Managed PostgreSQL' })
+      .locator('.day-major')
+      .first();
+    await day.tap();
+    const box = await day.locator('.tip').boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThan(250);
+    await expect(day.locator('.tip').textContent()).resolves.toMatch(
+      /Major disruption: .+ of downtime/,
+    );
+    await context.close();
+  });
+});
+
+describe('every public page', () => {
+  async function publicPaths(): Promise<string[]> {
+    // The oldest incident of the first page: built with the site (the tests add newer ones).
+    const status = await (await fetch(`${site.origin}/api/v1/incidents?limit=5`)).json();
+    const month = new Date().toISOString().slice(0, 7);
+    return [
+      '/',
+      '/history/',
+      `/history/${month}/`,
+      `/incidents/${status.items.at(-1).id}/`,
+      '/maintenance/',
+      '/no-such-page/',
+    ];
+  }
+
+  // Every axe rule in the light scheme; in the dark one, what the colours decide (contrast).
+  it('has a title, lang, the favicon, the feed link, no console error, no serious axe violation', async () => {
+    for (const path of await publicPaths()) {
+      for (const scheme of ['light', 'dark'] as const) {
+        const { page, errors, response } = await openPage(path, { scheme });
+        expect(response?.status(), path).toBe(path === '/no-such-page/' ? 404 : 200);
+        if (scheme === 'light') {
+          await expect(page.title()).resolves.toMatch(/Service status$/);
+          await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+          await expect(page.locator('link[rel=icon]').getAttribute('href')).resolves.toBe(
+            '/favicon.svg',
+          );
+          await expect(
+            page.locator('link[rel=alternate][type="application/atom+xml"]').getAttribute('href'),
+          ).resolves.toBe('/api/v1/feed.atom');
+          await expect(
+            page.locator('a[href="/api/v1/feed.atom"]').first().isVisible(),
+          ).resolves.toBe(true);
+        }
+        const rules = scheme === 'dark' ? ['color-contrast', 'link-in-text-block'] : undefined;
+        const serious = (await axeViolations(page, { rules })).filter(
+          (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+        );
+        expect(serious, `${path} (${scheme})`).toEqual([]);
+        // A 404 page is reported by the browser itself as a failed resource; nothing else.
+        expect(
+          errors.filter((error) => !error.includes('404 (Not Found)')),
+          path,
+        ).toEqual([]);
+        await page.context().close();
+      }
+    }
+  }, 120_000);
+
+  // Every page in both widths and both schemes once; `/` in all four combinations.
+  it('fits from 320 px, and is screenshotted at 1280 and 375 px, light and dark', async () => {
+    const dir = screenshotDir();
+    const paths = await publicPaths();
+    const shots: [width: number, scheme: 'light' | 'dark', paths: string[]][] = [
+      [1280, 'light', paths],
+      [375, 'dark', paths],
+      [1280, 'dark', ['/']],
+      [375, 'light', ['/']],
+      [320, 'light', paths.slice(0, 4)],
+    ];
+    const written: string[] = [];
+    for (const [width, scheme, shown] of shots) {
+      const { page } = await openPage('/', { width, scheme });
+      for (const path of shown) {
+        await page.goto(`${site.origin}${path}`);
+        // Nothing may overflow sideways, from 320 px up.
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `${path} at ${width} px`).toBe(0);
+        if (width === 320) continue;
+        const slug = path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'status';
+        const name = `${slug}-${width}-${scheme}.png`;
+        await page.screenshot({ path: join(dir, name), fullPage: true });
+        written.push(name);
+      }
+      await page.context().close();
+    }
+    writeFileSync(join(dir, 'index.txt'), `${written.join('\n')}\n`);
+    console.log(`Screenshots of the status site: ${dir}`);
+  }, 120_000);
+});
