@@ -87,7 +87,10 @@ export default function LiveStatus(props: Props) {
   const asOf = 'checkedAt' in live ? live.checkedAt : Date.parse(status.generatedAt);
 
   return (
-    <div class="live">
+    <div
+      class="live"
+      data-live={'failedSince' in live ? 'failed' : 'checkedAt' in live ? 'ok' : 'idle'}
+    >
       <section class={`banner banner-${status.overall.state}`} aria-labelledby="overall">
         <h1 id="overall">{status.overall.description}</h1>
         <p class="as-of">
@@ -172,7 +175,7 @@ export default function LiveStatus(props: Props) {
                 return (
                   <li class="service" key={service.slug}>
                     <div class="service-head">
-                      <span class="service-name">{service.name}</span>
+                      <h4 class="service-name">{service.name}</h4>
                       <span class={`state state-${service.state}`}>
                         {STATE_LABELS[service.state]}
                         {service.since && (

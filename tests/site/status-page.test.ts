@@ -52,13 +52,20 @@ async function facts(page: Page) {
 
 async function openPage(
   path: string,
-  options: { javaScript?: boolean; width?: number; scheme?: 'light' | 'dark' } = {},
+  options: {
+    javaScript?: boolean;
+    width?: number;
+    scheme?: 'light' | 'dark';
+    /** Runs before the page loads (a fake clock, listeners). */
+    before?: (page: Page) => Promise<void> | void;
+  } = {},
 ) {
   const context = await session.context({ javaScriptEnabled: options.javaScript ?? true });
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   await page.setViewportSize({ width: options.width ?? 1280, height: 900 });
   await page.emulateMedia({ colorScheme: options.scheme ?? 'light' });
+  await options.before?.(page);
   const response = await page.goto(`${site.origin}${path}`);
   return { page, errors, response };
 }
@@ -68,8 +75,7 @@ describe('the status page', () => {
     const off = await openPage('/', { javaScript: false });
     const on = await openPage('/');
     // The island has hydrated and fetched the live status once.
-    await on.page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
-    await on.page.waitForResponse((response) => response.url().endsWith('/api/v1/status'));
+    await on.page.locator('.live[data-live="ok"]').waitFor();
     const [withoutJs, withJs] = await Promise.all([facts(off.page), facts(on.page)]);
     expect(withoutJs.services.length).toBe(8);
     expect(withoutJs.banner).toBe('Some systems degraded');
@@ -112,25 +118,27 @@ describe('the status page', () => {
   });
 
   it('shows an incident ingested through the API without a reload', async () => {
-    const { page, errors } = await openPage('/');
-    await page.clock.install();
-    await page.reload();
     const statuses: number[] = [];
     const sentTags: (string | undefined)[] = [];
-    page.on('request', (request) => {
-      if (request.url().endsWith('/api/v1/status')) {
-        sentTags.push(request.headers()['if-none-match']);
-      }
+    const { page, errors } = await openPage('/', {
+      before: async (page) => {
+        await page.clock.install();
+        page.on('request', (request) => {
+          if (request.url().endsWith('/api/v1/status')) {
+            sentTags.push(request.headers()['if-none-match']);
+          }
+        });
+        page.on('response', (response) => {
+          if (response.url().endsWith('/api/v1/status')) statuses.push(response.status());
+        });
+      },
     });
-    page.on('response', (response) => {
-      if (response.url().endsWith('/api/v1/status')) statuses.push(response.status());
-    });
-    await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
-    await expect.poll(() => statuses.length).toBeGreaterThanOrEqual(1);
+    await page.locator('.live[data-live="ok"]').waitFor();
+    expect(statuses).toEqual([200]);
 
     // Nothing changed: the next poll is conditional and answered 304.
     await page.clock.fastForward(POLL_INTERVAL_MS);
-    await expect.poll(() => statuses.length).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => statuses.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
     expect(statuses[1]).toBe(304);
     expect(sentTags[1]).toMatch(/^W\/"/);
 
@@ -139,25 +147,36 @@ describe('the status page', () => {
       title: 'Payments API returning errors',
       services: ['api'],
     });
-    await page.clock.fastForward(POLL_INTERVAL_MS);
     const link = page
       .locator('#active-incidents + .cards')
       .getByRole('link', { name: 'Payments API returning errors' });
-    await link.waitFor({ timeout: 10_000 });
+    // The next poll shows it (a poll still in flight is not doubled: move time until one is).
+    await expect
+      .poll(
+        async () => {
+          await page.clock.fastForward(POLL_INTERVAL_MS);
+          return link.count();
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toBe(1);
     await expect(link.getAttribute('href')).resolves.toBe(`/incidents/${incident.id}/`);
     expect(errors).toEqual([]);
   });
 
   it('pauses while the tab is hidden and catches up when it is shown', async () => {
-    const { page } = await openPage('/');
-    await page.clock.install();
-    await page.reload();
     let requests = 0;
-    page.on('request', (request) => {
-      if (request.url().endsWith('/api/v1/status')) requests += 1;
+    const { page } = await openPage('/', {
+      before: async (page) => {
+        await page.clock.install();
+        page.on('request', (request) => {
+          if (request.url().endsWith('/api/v1/status')) requests += 1;
+        });
+      },
     });
-    await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
-    await expect.poll(() => requests).toBe(1);
+    // The first poll has been answered and handled.
+    await page.locator('.live[data-live="ok"]').waitFor();
+    expect(requests).toBe(1);
     await page.evaluate(() =>
       Object.defineProperty(document, 'hidden', { configurable: true, get: () => true }),
     );
@@ -168,20 +187,19 @@ describe('the status page', () => {
       Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
       document.dispatchEvent(new Event('visibilitychange'));
     });
-    await expect.poll(() => requests).toBe(2);
+    await expect.poll(() => requests, { timeout: 10_000 }).toBe(2);
   });
 
   it('says since when live updates are unavailable', async () => {
-    const { page, errors } = await openPage('/');
-    await page.clock.install();
-    await page.reload();
-    await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+    const { page, errors } = await openPage('/', { before: (page) => page.clock.install() });
+    await page.locator('.live[data-live="ok"]').waitFor();
     await page.route('**/api/v1/status', (route) => route.abort('connectionrefused'));
     await page.clock.fastForward(POLL_INTERVAL_MS);
     const note = page.getByRole('status');
-    await expect
-      .poll(() => note.textContent())
-      .toMatch(/^Live updates unavailable since \d\d:\d\d UTC; showing the status as of/);
+    await note.waitFor({ timeout: 10_000 });
+    await expect(note.textContent()).resolves.toMatch(
+      /^Live updates unavailable since \d\d:\d\d UTC; showing the status as of/,
+    );
     // The browser reports the refused request itself; nothing else may fail.
     expect(errors.filter((error) => !error.includes('ERR_CONNECTION_REFUSED'))).toEqual([]);
   });
