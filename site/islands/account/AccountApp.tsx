@@ -1,0 +1,342 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { type ApiError, api, isAbort } from '../../lib/client.ts';
+import { monthLabel } from '../../lib/format.ts';
+import {
+  ACCOUNT_LINKS,
+  asApiError,
+  ErrorMessage,
+  Loading,
+  PortalBar,
+  queryParam,
+  SessionGate,
+  StatusTag,
+  setQuery,
+} from './common.tsx';
+import { TableWrap, Termination } from './evidence.tsx';
+import { labelOf, money, percent, STATUS_LABELS, zonedDate } from './format.ts';
+import { ServiceMonth } from './ServiceMonth.tsx';
+import type { AgreementOverview, AvailabilityItem, ClaimDto, Page, SessionUser } from './types.ts';
+
+/**
+ * `/account/`: a customer's agreements and, for the chosen month, each service's figures,
+ * credit and claim; the claim history and the month's statement.
+ */
+export default function AccountApp() {
+  return (
+    <SessionGate area="customer" signInTitle="Sign in to your account">
+      {(user, signOut) => <Account user={user} signOut={signOut} />}
+    </SessionGate>
+  );
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** `YYYY-MM` of an instant in a zone. */
+function monthIn(at: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+  }).formatToParts(new Date(at));
+  const part = (type: string) => parts.find((item) => item.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}`;
+}
+
+function shiftMonth(month: string, by: number): string {
+  const [year, index] = month.split('-').map(Number) as [number, number];
+  const total = year * 12 + (index - 1) + by;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Every month an agreement covered, newest first: its first month to its current (or last). */
+export function monthsOf(agreements: AgreementOverview[]): string[] {
+  const months = new Set<string>();
+  for (const agreement of agreements) {
+    const first = monthIn(agreement.start, agreement.timeZone);
+    let last = agreement.currentPeriod;
+    if (agreement.end !== null) {
+      const final = monthIn(
+        new Date(Date.parse(agreement.end) - 1).toISOString(),
+        agreement.timeZone,
+      );
+      if (final < last) last = final;
+    }
+    for (let month = last; month >= first; month = shiftMonth(month, -1)) months.add(month);
+  }
+  return [...months].sort().reverse();
+}
+
+function Account(props: { user: SessionUser; signOut: () => Promise<void> }) {
+  const [agreements, setAgreements] = useState<AgreementOverview[] | null>(null);
+  const [claims, setClaims] = useState<ClaimDto[] | null>(null);
+  const [month, setMonth] = useState<string | null>(null);
+  const [items, setItems] = useState<AvailabilityItem[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([api.get<{ items: AgreementOverview[] }>('/me/agreements'), loadAllClaims()])
+      .then(([overview, list]) => {
+        if (!live) return;
+        setAgreements(overview.items);
+        setClaims(list);
+        const months = monthsOf(overview.items);
+        const current = overview.items
+          .map((agreement) => agreement.currentPeriod)
+          .sort()
+          .at(-1);
+        const asked = queryParam('month');
+        // The newest closed month by default: its figures are final and it can be claimed.
+        const fallback = months.find((candidate) => current === undefined || candidate < current);
+        setMonth(
+          asked !== null && MONTH.test(asked) && months.includes(asked)
+            ? asked
+            : (fallback ?? months[0] ?? null),
+        );
+      })
+      .catch((caught: unknown) => live && setError(asApiError(caught)));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (month === null) return;
+    const controller = new AbortController();
+    setItems(null);
+    api
+      .get<{ items: AvailabilityItem[] }>(
+        `/me/availability?period=${month}&days=true`,
+        controller.signal,
+      )
+      .then((answer) => setItems(answer.items))
+      .catch((caught: unknown) => {
+        if (!isAbort(caught)) setError(asApiError(caught));
+      });
+    return () => controller.abort();
+  }, [month, reload]);
+
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
+
+  const chooseMonth = (next: string) => {
+    setNotice(null);
+    setMonth(next);
+    setQuery({ month: next });
+  };
+
+  const onFiled = (claim: ClaimDto) => {
+    setNotice(
+      `Claim #${claim.id} filed for ${claim.serviceName}, ${monthLabel(claim.period)}. Support will review it; its status is in your claims below.`,
+    );
+    setReload((count) => count + 1);
+    void loadAllClaims().then(setClaims, (caught: unknown) => setError(asApiError(caught)));
+  };
+
+  const months = agreements ? monthsOf(agreements) : [];
+  const current = agreements
+    ?.map((agreement) => agreement.currentPeriod)
+    .sort()
+    .at(-1);
+
+  return (
+    <>
+      <PortalBar user={props.user} signOut={props.signOut} links={ACCOUNT_LINKS('/account/')} />
+      <h1>Your service levels</h1>
+      <p class="lead">
+        The availability of the services in your agreement, measured in the agreement’s time zone
+        against its target, the credit the rules give when a month misses it, and your claims.
+      </p>
+      {error && <ErrorMessage error={error} />}
+      {agreements === null && !error && <Loading what="Loading your agreements" />}
+      {agreements !== null && agreements.length === 0 && (
+        <p>Your organisation has no agreement in the portal yet.</p>
+      )}
+      {agreements !== null && agreements.length > 0 && month !== null && (
+        <>
+          <form class="month-picker" onSubmit={(event) => event.preventDefault()}>
+            <div class="field">
+              <label for="month">Month</label>
+              <select
+                id="month"
+                value={month}
+                onChange={(event) => chooseMonth(event.currentTarget.value)}
+              >
+                {months.map((option) => (
+                  <option key={option} value={option}>
+                    {monthLabel(option)}
+                    {option === current ? ' (so far)' : ''}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <p class="statement">
+              Statement for {monthLabel(month)}:{' '}
+              <a href={`/api/v1/me/statements/${month}.csv`} download>
+                CSV
+              </a>{' '}
+              ·{' '}
+              <a href={`/api/v1/me/statements/${month}.json`} download>
+                JSON
+              </a>
+            </p>
+          </form>
+          <p class="notice" role="status" tabIndex={-1} ref={noticeRef} hidden={!notice}>
+            {notice ?? ''}
+          </p>
+          {agreements.map((agreement) => (
+            <AgreementSection
+              key={agreement.id}
+              agreement={agreement}
+              month={month}
+              items={items?.filter((item) => item.agreementId === agreement.id) ?? null}
+              onFiled={onFiled}
+              several={agreements.length > 1}
+            />
+          ))}
+        </>
+      )}
+      {claims !== null && <ClaimHistory claims={claims} />}
+    </>
+  );
+}
+
+async function loadAllClaims(): Promise<ClaimDto[]> {
+  const all: ClaimDto[] = [];
+  let cursor: string | null = null;
+  // A customer's claims fit in a few pages; the cap keeps a runaway loop impossible.
+  for (let page = 0; page < 20; page += 1) {
+    const answer: Page<ClaimDto> = await api.get<Page<ClaimDto>>(
+      `/me/claims?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+    );
+    all.push(...answer.items);
+    cursor = answer.nextCursor;
+    if (cursor === null) break;
+  }
+  return all.reverse();
+}
+
+function AgreementSection(props: {
+  agreement: AgreementOverview;
+  month: string;
+  items: AvailabilityItem[] | null;
+  onFiled: (claim: ClaimDto) => void;
+  several: boolean;
+}) {
+  const { agreement, month, items } = props;
+  const names = new Map(agreement.services.map((service) => [service.slug, service.name]));
+  const version = [...agreement.policyVersions]
+    .reverse()
+    .find((candidate) => candidate.effectiveFrom <= month);
+  const headingId = `agreement-${agreement.id}`;
+  return (
+    <section class="agreement" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {props.several ? `Agreement #${agreement.id}: ` : ''}
+        {monthLabel(month)}
+        {month === agreement.currentPeriod ? ' (so far)' : ''}
+      </h2>
+      <dl class="facts">
+        <dt>Time zone</dt>
+        <dd>{agreement.timeZone} (months and days are counted in it)</dd>
+        <dt>Agreement</dt>
+        <dd>
+          #{agreement.id}, since {zonedDate(agreement.start, agreement.timeZone)}
+          {agreement.end ? `, until ${zonedDate(agreement.end, agreement.timeZone)}` : ''}
+        </dd>
+        <dt>Policy</dt>
+        <dd>
+          {agreement.policy.name}
+          {version && (
+            <>
+              , version {version.version} for {monthLabel(month)}: target{' '}
+              {percent(version.rules.targetPercent)}, claims within {version.rules.claimWindowDays}{' '}
+              days of the month’s end
+            </>
+          )}
+          {agreement.policyVersions.length > 1 && (
+            <ul class="versions">
+              {agreement.policyVersions.map((each) => (
+                <li key={each.version}>
+                  Version {each.version}:{' '}
+                  {each.effectiveFrom === '0000-01'
+                    ? 'from the start'
+                    : `from ${monthLabel(each.effectiveFrom)}`}
+                  {each.until ? `, until ${monthLabel(shiftMonth(each.until, -1))}` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+      </dl>
+      <Termination termination={agreement.termination} serviceNames={names} />
+      <h3 class="services-title">Services</h3>
+      {items === null ? (
+        <Loading what={`Loading ${monthLabel(month)}`} />
+      ) : items.length === 0 ? (
+        <p>The agreement did not cover {monthLabel(month)}.</p>
+      ) : (
+        <div class="service-months">
+          {items.map((item) => (
+            <ServiceMonth
+              key={`${item.service}-${item.month}`}
+              item={item}
+              onFiled={props.onFiled}
+            />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ClaimHistory(props: { claims: ClaimDto[] }) {
+  return (
+    <section class="claims" aria-labelledby="claims-title">
+      <h2 id="claims-title">Your claims</h2>
+      {props.claims.length === 0 ? (
+        <p>You have not filed a claim.</p>
+      ) : (
+        <TableWrap label="Your claims">
+          <table>
+            <caption class="visually-hidden">Your claims, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Claim</th>
+                <th scope="col">Service and month</th>
+                <th scope="col">Status</th>
+                <th scope="col">Amount</th>
+                <th scope="col">Filed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.claims.map((claim) => (
+                <tr key={claim.id}>
+                  <td>
+                    <a href={`/account/claim/?id=${claim.id}`}>#{claim.id}</a>
+                  </td>
+                  <td>
+                    {claim.serviceName}, {monthLabel(claim.period)}
+                  </td>
+                  <td>
+                    <StatusTag status={claim.status} label={labelOf(STATUS_LABELS, claim.status)} />
+                  </td>
+                  <td>
+                    {claim.approvedAmountMinor !== null
+                      ? `${money(claim.approvedAmountMinor, claim.currency)} approved`
+                      : `${money(claim.computedCreditMinor, claim.currency)} by the rules`}
+                  </td>
+                  <td>{zonedDate(claim.createdAt, claim.evaluation.timeZone)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,191 @@
+import { useEffect, useState } from 'preact/hooks';
+import { type ApiError, api } from '../../lib/client.ts';
+import { duration, monthLabel } from '../../lib/format.ts';
+import {
+  ACCOUNT_LINKS,
+  asApiError,
+  ErrorMessage,
+  Loading,
+  MetTag,
+  PortalBar,
+  queryParam,
+  SessionGate,
+  StatusTag,
+} from './common.tsx';
+import { Conversation, Trail } from './conversation.tsx';
+import { measuredText, WindowTables } from './evidence.tsx';
+import { labelOf, money, STATUS_LABELS, zonedDateTime } from './format.ts';
+import type { ClaimCommentDto, ClaimDetail, ClaimDto, SessionUser } from './types.ts';
+
+/** `/account/claim/?id=N`: one of the customer's claims, its trail and conversation. */
+export default function ClaimApp() {
+  return (
+    <SessionGate area="customer" signInTitle="Sign in to see your claim">
+      {(user, signOut) => <ClaimPage user={user} signOut={signOut} />}
+    </SessionGate>
+  );
+}
+
+function ClaimPage(props: { user: SessionUser; signOut: () => Promise<void> }) {
+  const id = Number(queryParam('id'));
+  const [claim, setClaim] = useState<ClaimDetail | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const load = () =>
+    api.get<ClaimDetail>(`/me/claims/${id}`).then((detail) => {
+      setClaim(detail);
+      document.title = `Claim #${detail.id} · Your account · Service status`;
+    });
+
+  useEffect(() => {
+    if (!Number.isSafeInteger(id) || id <= 0) {
+      setError(asApiError(new Error('This address names no claim. Open one from your claims.')));
+      return;
+    }
+    load().catch((caught: unknown) => setError(asApiError(caught)));
+    // Loaded once per page; actions below reload explicitly.
+  }, []);
+
+  return (
+    <>
+      <PortalBar user={props.user} signOut={props.signOut} links={ACCOUNT_LINKS('')} />
+      <p class="back">
+        <a href="/account/">← Your service levels</a>
+      </p>
+      {error && (
+        <>
+          <h1>Claim</h1>
+          <ErrorMessage error={error} />
+        </>
+      )}
+      {!error && claim === null && <Loading what="Loading the claim" />}
+      {claim && <ClaimView claim={claim} reload={load} />}
+    </>
+  );
+}
+
+function ClaimView(props: { claim: ClaimDetail; reload: () => Promise<void> }) {
+  const { claim } = props;
+  const evaluation = claim.evaluation;
+  const zone = evaluation.timeZone;
+  return (
+    <>
+      <h1>
+        Claim #{claim.id}: {claim.serviceName}, {monthLabel(claim.period)}
+      </h1>
+      <p>
+        <StatusTag status={claim.status} label={labelOf(STATUS_LABELS, claim.status)} />{' '}
+        <span class="meta">
+          Filed {zonedDateTime(claim.createdAt, zone)} ({zone})
+        </span>
+      </p>
+      <dl class="facts">
+        <dt>Agreement</dt>
+        <dd>#{claim.agreementId}</dd>
+        <dt>Your description</dt>
+        <dd class="note-text">{claim.description ?? '—'}</dd>
+        <dt>Credit by the rules</dt>
+        <dd>{money(claim.computedCreditMinor, claim.currency)}</dd>
+        {claim.approvedAmountMinor !== null && (
+          <>
+            <dt>Approved</dt>
+            <dd>
+              <strong>{money(claim.approvedAmountMinor, claim.currency)}</strong>
+              {claim.decidedAt && ` on ${zonedDateTime(claim.decidedAt, zone)}`}
+            </dd>
+          </>
+        )}
+        {claim.decisionReason && (
+          <>
+            <dt>{claim.status === 'rejected' ? 'Reason for the rejection' : 'Reason'}</dt>
+            <dd class="note-text">{claim.decisionReason}</dd>
+          </>
+        )}
+        {claim.invoiceReference && (
+          <>
+            <dt>Credited on invoice</dt>
+            <dd>
+              {claim.invoiceReference}
+              {claim.creditedAt && `, ${zonedDateTime(claim.creditedAt, zone)}`}
+            </dd>
+          </>
+        )}
+        {claim.status === 'submitted' && (
+          <>
+            <dt>Claim deadline</dt>
+            <dd>
+              {zonedDateTime(claim.claimDeadline, zone)} ({zone}); your claim was filed in time.
+            </dd>
+          </>
+        )}
+      </dl>
+      {claim.status === 'submitted' && <Withdraw claim={claim} reload={props.reload} />}
+
+      <h2>The figures stored with the claim</h2>
+      <p>
+        <MetTag met={evaluation.met} />{' '}
+        {evaluation.availabilityDisplay === null
+          ? 'No availability figure for this month.'
+          : `${evaluation.availabilityDisplay}\u00a0% available; ${duration(evaluation.downtimeMs)} of downtime counted.`}
+      </p>
+      <p class="meta">{measuredText(evaluation)}</p>
+      <WindowTables evaluation={evaluation} context={`claim #${claim.id}`} />
+
+      <h2>History</h2>
+      <Trail events={claim.events} timeZone={zone} viewer="customer" />
+
+      <h2>Comments</h2>
+      <Conversation
+        comments={claim.comments}
+        timeZone={zone}
+        viewer="customer"
+        onAdd={async (body) => {
+          await api.post<ClaimCommentDto>(`/me/claims/${claim.id}/comments`, { body });
+          await props.reload();
+        }}
+      />
+    </>
+  );
+}
+
+function Withdraw(props: { claim: ClaimDto; reload: () => Promise<void> }) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const withdraw = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/me/claims/${props.claim.id}/withdraw`, {});
+      await props.reload();
+    } catch (caught) {
+      setError(asApiError(caught));
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="withdraw">
+      {error && <ErrorMessage error={error} focus />}
+      {!confirming ? (
+        <button type="button" class="secondary" onClick={() => setConfirming(true)}>
+          Withdraw this claim
+        </button>
+      ) : (
+        <div class="confirm">
+          <p id="withdraw-question">
+            Withdraw claim #{props.claim.id}? Support stops reviewing it; you can file a new claim
+            for the month while its deadline allows.
+          </p>
+          <p class="actions">
+            <button type="button" class="danger" onClick={withdraw} disabled={busy}>
+              {busy ? 'Withdrawing…' : 'Yes, withdraw'}
+            </button>
+            <button type="button" class="secondary" onClick={() => setConfirming(false)}>
+              Keep the claim
+            </button>
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}

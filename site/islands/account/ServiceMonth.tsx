@@ -1,0 +1,302 @@
+import type { TargetedSubmitEvent } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { type ApiError, api } from '../../lib/client.ts';
+import { duration, monthLabel } from '../../lib/format.ts';
+import { asApiError, ErrorMessage, MetTag, newIdempotencyKey, StatusTag } from './common.tsx';
+import { DailyCharts } from './DailyCharts.tsx';
+import { measuredText, WindowTables } from './evidence.tsx';
+import { labelOf, money, percent, STATUS_LABELS, zonedDate, zonedDateTime } from './format.ts';
+import type { AvailabilityItem, ClaimDto, EvaluationResult } from './types.ts';
+
+/**
+ * One service of one agreement in one month: availability against the target, downtime,
+ * the credit the rules give, the claim deadline in the agreement's zone, the claim (or the
+ * button to file one), daily charts and the windows behind the figures.
+ */
+export function ServiceMonth(props: {
+  item: AvailabilityItem;
+  onFiled: (claim: ClaimDto) => void;
+}) {
+  const { item } = props;
+  const [filing, setFiling] = useState(false);
+  const id = `svc-${item.agreementId}-${item.service}-${item.month}`;
+  const zone = item.timeZone;
+  const inProgress = Date.parse(item.asOf) < Date.parse(item.period.end);
+  const claimsClosed = Date.now() >= Date.parse(item.claimDeadline);
+
+  return (
+    <article class="service-month" aria-labelledby={`${id}-name`}>
+      <header class="service-month-head">
+        <h3 id={`${id}-name`}>{item.serviceName}</h3>
+        <MetTag met={item.met} />
+      </header>
+      <Figures evaluation={item} target={item.policy.targetPercent} />
+      <dl class="facts">
+        <dt>Measured</dt>
+        <dd>{measuredText(item)}</dd>
+        <dt>Policy</dt>
+        <dd>
+          {item.policy.name}, version {item.policy.version}
+          {item.policy.effectiveFrom !== '0000-01' &&
+            ` (in force from ${monthLabel(item.policy.effectiveFrom)})`}
+        </dd>
+        <dt>Figures</dt>
+        <dd>
+          {item.source === 'decided-claim' ? (
+            <>
+              Official: decided with{' '}
+              {item.claim ? (
+                <a href={`/account/claim/?id=${item.claim.id}`}>claim #{item.claim.id}</a>
+              ) : (
+                'a claim'
+              )}
+              . They stand even if windows are corrected later.
+            </>
+          ) : inProgress ? (
+            'So far this month; they change until the month ends.'
+          ) : (
+            'Computed from the monitored windows as they are now.'
+          )}
+        </dd>
+        <dt>Claim deadline</dt>
+        <dd>
+          {inProgress
+            ? `Claims open when the month ends, ${zonedDateTime(item.period.end, zone)}`
+            : `${claimsClosed ? 'Closed' : 'Closes'} ${zonedDateTime(item.claimDeadline, zone)}`}{' '}
+          ({zone})
+        </dd>
+      </dl>
+      {item.correction && <Correction decided={item} corrected={item.correction} />}
+      <ClaimArea item={item} filing={filing} setFiling={setFiling} onFiled={props.onFiled} />
+      <DailyCharts item={item} id={id} />
+      <WindowTables evaluation={item} context={item.serviceName} />
+    </article>
+  );
+}
+
+/** Availability, downtime and credit of an evaluation (decided or computed). */
+function Figures(props: { evaluation: EvaluationResult; target: number }) {
+  const { evaluation } = props;
+  if (evaluation.status === 'not-covered') {
+    return <p class="figure">The agreement did not cover this month.</p>;
+  }
+  if (evaluation.status === 'no-eligible-time') {
+    return (
+      <p class="figure">
+        No time counted this month: all of it was excluded (for example announced maintenance).
+      </p>
+    );
+  }
+  return (
+    <>
+      <p class="figure">
+        <span class="big">{evaluation.availabilityDisplay} %</span> available, target{' '}
+        {percent(props.target)}
+      </p>
+      <dl class="facts">
+        <dt>Downtime counted</dt>
+        <dd>{duration(evaluation.downtimeMs)}</dd>
+        <dt>Credit under the rules</dt>
+        <dd>
+          <strong>{money(evaluation.creditMinor, evaluation.currency)}</strong>
+          <CreditExplanation evaluation={evaluation} />
+        </dd>
+      </dl>
+    </>
+  );
+}
+
+function CreditExplanation(props: { evaluation: EvaluationResult }) {
+  const { evaluation } = props;
+  const fee = money(Math.round(evaluation.feeBaseMinor), evaluation.currency);
+  const parts: string[] = [];
+  if (evaluation.creditPercent > 0)
+    parts.push(`${evaluation.creditPercent}\u00a0% of the fee ${fee}`);
+  if (evaluation.qualifyingDays.length > 0) {
+    parts.push(
+      `daily rule: ${evaluation.qualifyingDays.length === 1 ? 'a qualifying day' : `${evaluation.qualifyingDays.length} qualifying days`} (${evaluation.qualifyingDays
+        .map((day) => zonedDate(`${day}T12:00:00Z`, 'UTC'))
+        .join(', ')})`,
+    );
+  }
+  if (evaluation.capped) parts.push('lowered to the cap');
+  if (parts.length === 0) return null;
+  return <span class="meta"> — {parts.join('; ')}</span>;
+}
+
+/** Decided figures beside what today's (corrected) windows give. */
+function Correction(props: { decided: EvaluationResult; corrected: EvaluationResult }) {
+  const { decided, corrected } = props;
+  const rows: [string, string, string][] = [
+    [
+      'Availability',
+      decided.availabilityDisplay === null ? '—' : `${decided.availabilityDisplay}\u00a0%`,
+      corrected.availabilityDisplay === null ? '—' : `${corrected.availabilityDisplay}\u00a0%`,
+    ],
+    ['Downtime counted', duration(decided.downtimeMs), duration(corrected.downtimeMs)],
+    [
+      'Credit under the rules',
+      money(decided.creditMinor, decided.currency),
+      money(corrected.creditMinor, corrected.currency),
+    ],
+  ];
+  return (
+    <div class="correction">
+      <p>
+        <strong>A later correction:</strong> windows of this month were corrected after the
+        decision. The decided figures stand; the corrected ones are shown beside them.
+      </p>
+      <table class="compare">
+        <thead>
+          <tr>
+            <th scope="col">Figure</th>
+            <th scope="col">Decided</th>
+            <th scope="col">After the correction</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([name, before, after]) => (
+            <tr key={name} class={before !== after ? 'differs' : undefined}>
+              <th scope="row">{name}</th>
+              <td>{before}</td>
+              <td>
+                {after}
+                {before !== after && <span class="meta"> (differs)</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ClaimArea(props: {
+  item: AvailabilityItem;
+  filing: boolean;
+  setFiling: (open: boolean) => void;
+  onFiled: (claim: ClaimDto) => void;
+}) {
+  const { item } = props;
+  const claim = item.claim;
+  const live = claim !== null && claim.status !== 'rejected' && claim.status !== 'withdrawn';
+  return (
+    <div class="claim-area">
+      {claim && (
+        <p>
+          <a href={`/account/claim/?id=${claim.id}`}>Claim #{claim.id}</a>{' '}
+          <StatusTag status={claim.status} label={labelOf(STATUS_LABELS, claim.status)} />
+          {!live && ' — you may file a new claim for this month.'}
+        </p>
+      )}
+      {item.claimable && !props.filing && (
+        <button type="button" onClick={() => props.setFiling(true)}>
+          {item.creditMinor === 0 ? 'Dispute the figures' : 'File a claim'}
+          <span class="visually-hidden">
+            {' '}
+            for {item.serviceName}, {monthLabel(item.month)}
+          </span>
+        </button>
+      )}
+      {item.claimable && props.filing && (
+        <ClaimForm
+          item={item}
+          onCancel={() => props.setFiling(false)}
+          onFiled={(filed) => {
+            props.setFiling(false);
+            props.onFiled(filed);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function ClaimForm(props: {
+  item: AvailabilityItem;
+  onCancel: () => void;
+  onFiled: (claim: ClaimDto) => void;
+}) {
+  const { item } = props;
+  const [description, setDescription] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [missing, setMissing] = useState(false);
+  // One key per form: pressing the button again after a lost answer is the same request.
+  const key = useRef(newIdempotencyKey());
+  const fieldRef = useRef<HTMLTextAreaElement>(null);
+  const dispute = item.creditMinor === 0;
+  const fieldId = `claim-${item.agreementId}-${item.service}-${item.month}`;
+
+  useEffect(() => {
+    fieldRef.current?.focus();
+  }, []);
+
+  const submit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (dispute && description.trim() === '') {
+      setMissing(true);
+      setError(
+        asApiError(
+          new Error('Describe what you saw: with no credit under the rules, a claim is a dispute.'),
+        ),
+      );
+      fieldRef.current?.focus();
+      return;
+    }
+    setMissing(false);
+    setBusy(true);
+    setError(null);
+    try {
+      const claim = await api.post<ClaimDto>(
+        '/me/claims',
+        {
+          agreementId: item.agreementId,
+          service: item.service,
+          period: item.month,
+          ...(description.trim() !== '' ? { description: description.trim() } : {}),
+        },
+        { 'Idempotency-Key': key.current },
+      );
+      props.onFiled(claim);
+    } catch (caught) {
+      setError(asApiError(caught));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="form claim-form" onSubmit={submit} noValidate aria-labelledby={`${fieldId}-title`}>
+      <h4 id={`${fieldId}-title`}>
+        Claim for {item.serviceName}, {monthLabel(item.month)}
+      </h4>
+      <p>
+        {dispute
+          ? 'The rules give no credit for this month, so this claim disputes the figures: tell support what you saw.'
+          : `The rules give ${money(item.creditMinor, item.currency)}. Support reviews the claim against the figures stored when you file it.`}
+      </p>
+      {error && <ErrorMessage error={error} />}
+      <div class="field">
+        <label for={fieldId}>Description {dispute ? '(required)' : '(optional)'}</label>
+        <textarea
+          id={fieldId}
+          ref={fieldRef}
+          rows={3}
+          maxLength={5000}
+          required={dispute}
+          aria-invalid={missing ? 'true' : undefined}
+          value={description}
+          onInput={(event) => setDescription(event.currentTarget.value)}
+        />
+      </div>
+      <p class="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? 'Filing…' : 'File claim'}
+        </button>
+        <button type="button" class="secondary" onClick={props.onCancel} disabled={busy}>
+          Cancel
+        </button>
+      </p>
+    </form>
+  );
+}

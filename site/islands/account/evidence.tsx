@@ -1,0 +1,163 @@
+import type { ComponentChildren } from 'preact';
+import { duration, monthLabel } from '../../lib/format.ts';
+import {
+  IGNORED_REASONS,
+  labelOf,
+  plural,
+  STATE_NAMES,
+  zonedDate,
+  zonedDateTime,
+  zonedRange,
+} from './format.ts';
+import type { EvaluationResult, TerminationRight } from './types.ts';
+
+/**
+ * The evidence behind a figure, shown alike to customers and staff: the windows counted and
+ * ignored (with reasons) and the termination right.
+ */
+
+/** A wide table that scrolls sideways on a narrow screen, reachable by keyboard. */
+export function TableWrap(props: { label: string; children: ComponentChildren }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to scroll by keyboard.
+    <section class="table-wrap" aria-label={props.label} tabIndex={0}>
+      {props.children}
+    </section>
+  );
+}
+
+/** `30 %` for a weight of 0.3. */
+function weightText(weight: number): string {
+  return `${Math.round(weight * 1000) / 10}\u00a0%`;
+}
+
+export function WindowTables(props: {
+  evaluation: EvaluationResult;
+  /** Names the tables apart from others on the page, e.g. the service. */
+  context: string;
+  title?: string;
+}) {
+  const { evaluation } = props;
+  const zone = evaluation.timeZone;
+  const counted = evaluation.counted;
+  const ignored = evaluation.ignored;
+  return (
+    <details class="windows">
+      <summary>
+        {props.title ?? 'Windows'}: {counted.length} counted, {ignored.length} ignored
+      </summary>
+      <p class="meta">Times in {zone}.</p>
+      {counted.length === 0 ? (
+        <p>No downtime was counted.</p>
+      ) : (
+        <TableWrap label={`Windows counted, ${props.context}`}>
+          <table>
+            <caption>Counted as downtime</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Weight</th>
+                <th scope="col">Downtime counted</th>
+              </tr>
+            </thead>
+            <tbody>
+              {counted.map((piece) => (
+                <tr key={`${piece.start}-${piece.end}-${piece.weight}`}>
+                  <td>{zonedRange(piece.start, piece.end, zone)}</td>
+                  <td>{weightText(piece.weight)}</td>
+                  <td>{duration(piece.downtimeMs)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      {ignored.length === 0 ? (
+        <p>No window was ignored.</p>
+      ) : (
+        <TableWrap label={`Windows ignored, ${props.context}`}>
+          <table>
+            <caption>Ignored, with the reason</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">State</th>
+                <th scope="col">Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ignored.map((window) => (
+                <tr key={`${window.index}-${window.start}`}>
+                  <td>
+                    {window.end === null
+                      ? `from ${zonedDateTime(window.start, zone)} (open)`
+                      : zonedRange(window.start, window.end, zone)}
+                  </td>
+                  <td>{labelOf(STATE_NAMES, window.state)}</td>
+                  <td>{labelOf(IGNORED_REASONS, window.reason)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+    </details>
+  );
+}
+
+/** Whether the policy's termination right is earned, and the months that earned it. */
+export function Termination(props: {
+  termination: TerminationRight | null;
+  serviceNames: Map<string, string>;
+  headingLevel?: 'h3' | 'h2';
+}) {
+  const Heading = props.headingLevel ?? 'h3';
+  const { termination } = props;
+  if (termination === null) {
+    return (
+      <div class="termination">
+        <Heading>Right to terminate</Heading>
+        <p>The policy of this agreement has no termination right for missed targets.</p>
+      </div>
+    );
+  }
+  const { rule, missedPeriods, consideredPeriods } = termination;
+  const names = (slugs: string[]) =>
+    slugs.map((slug) => props.serviceNames.get(slug) ?? slug).join(', ');
+  return (
+    <div class="termination">
+      <Heading>Right to terminate</Heading>
+      <p>
+        {termination.earned ? (
+          <span class="status status-missed">Earned</span>
+        ) : (
+          <span class="status status-met">Not earned</span>
+        )}{' '}
+        The policy gives the right to end the agreement after{' '}
+        {plural(rule.missedPeriods, 'missed month')} within {plural(rule.withinPeriods, 'month')}.{' '}
+        {plural(missedPeriods.length, 'month')} of the last{' '}
+        {plural(consideredPeriods.length, 'closed month')} missed the target
+        {missedPeriods.length === 0 ? '.' : ':'}
+      </p>
+      {missedPeriods.length > 0 && (
+        <ul class="missed-months">
+          {missedPeriods.map((missed) => (
+            <li key={missed.period}>
+              {monthLabel(missed.period)}: {names(missed.services)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** The measured interval in words: a whole month, or month to date. */
+export function measuredText(evaluation: EvaluationResult): string {
+  const zone = evaluation.timeZone;
+  if (Date.parse(evaluation.asOf) < Date.parse(evaluation.period.end)) {
+    return `Month to date, measured until ${zonedDateTime(evaluation.asOf, zone)} (${zone})`;
+  }
+  const lastDay = Date.parse(evaluation.period.end) - 1;
+  return `${zonedDate(evaluation.period.start, zone)} – ${zonedDate(lastDay, zone)} (${zone})`;
+}

@@ -1,0 +1,157 @@
+/**
+ * Words and numbers of the signed-in pages. Unlike the public pages (UTC, formatted by hand),
+ * these show an agreement's figures in its own time zone, so they use Intl with that zone.
+ * The locale is fixed to en-GB, the style of the public pages ("16 Dec 2026, 00:00"), and
+ * money names its currency unambiguously (US$, NZ$, €).
+ */
+
+import type { ClaimStatus } from './types.ts';
+
+const LOCALE = 'en-GB';
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(currency: string): Intl.NumberFormat {
+  let format = moneyFormats.get(currency);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(LOCALE, { style: 'currency', currency });
+    moneyFormats.set(currency, format);
+  }
+  return format;
+}
+
+/** Digits after the decimal point of a currency's minor unit (ISO 4217: 2 for USD, 0 for JPY). */
+export function minorDigits(currency: string): number {
+  return moneyFormat(currency).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** `US$250.00` from 25000 minor units of USD. */
+export function money(minor: number, currency: string): string {
+  return moneyFormat(currency).format(minor / 10 ** minorDigits(currency));
+}
+
+/**
+ * Minor units from an amount typed in major units (`1800`, `1,800.50`, `1800,5`): exact
+ * decimal reading, no floating point. Null when the text is not such an amount or has more
+ * decimals than the currency has.
+ */
+export function parseMoney(text: string, currency: string): number | null {
+  const digits = minorDigits(currency);
+  const cleaned = text.trim().replace(/[\s\u00a0']/g, '');
+  const match = /^(\d{1,3}(?:,\d{3})+|\d+)(?:[.,](\d*))?$/.exec(cleaned);
+  if (!match) return null;
+  const whole = (match[1] ?? '0').replaceAll(',', '');
+  const fraction = match[2] ?? '';
+  if (fraction.length > digits) return null;
+  const minor = Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+  return Number.isSafeInteger(minor) ? minor : null;
+}
+
+/** The same amount as plain text for an input (`1800.50`), without symbol or grouping. */
+export function moneyInput(minor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  if (digits === 0) return String(minor);
+  const whole = Math.floor(minor / 10 ** digits);
+  return `${whole}.${String(minor % 10 ** digits).padStart(digits, '0')}`;
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${timeZone}|${withTime}`;
+  let format = dateTimeFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(LOCALE, {
+      timeZone,
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+    });
+    dateTimeFormats.set(key, format);
+  }
+  return format;
+}
+
+/** `16 Dec 2026, 00:00` in the zone. */
+export function zonedDateTime(at: string | number, timeZone: string): string {
+  return dateTimeFormat(timeZone, true).format(new Date(at));
+}
+
+/** `16 Dec 2026` in the zone. */
+export function zonedDate(at: string | number, timeZone: string): string {
+  return dateTimeFormat(timeZone, false).format(new Date(at));
+}
+
+/** `12 Oct 2026, 10:00–13:10` within a local day, else both ends in full. */
+export function zonedRange(from: string, to: string, timeZone: string): string {
+  const start = zonedDateTime(from, timeZone);
+  const end = zonedDateTime(to, timeZone);
+  const [startDay, startTime] = start.split(', ');
+  const [endDay, endTime] = end.split(', ');
+  if (startDay === endDay && startTime && endTime) return `${startDay}, ${startTime}–${endTime}`;
+  return `${start} – ${end}`;
+}
+
+/** `Wed 14 Oct` for a local calendar date `YYYY-MM-DD` (for chart axes and day tables). */
+export function dayOfMonth(isoDate: string): string {
+  return new Intl.DateTimeFormat(LOCALE, {
+    timeZone: 'UTC',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+  }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** `99.95 %` (the policy's decimal as written). */
+export function percent(value: number): string {
+  return `${String(value)}\u00a0%`;
+}
+
+/** A day's availability to three decimals, truncated like the engine's display (never rounded up to 100). */
+export function dayAvailability(eligibleMs: number, downtimeMs: number): number | null {
+  if (eligibleMs <= 0) return null;
+  return Math.floor(((eligibleMs - downtimeMs) / eligibleMs) * 100_000) / 1000;
+}
+
+export const STATUS_LABELS: Record<ClaimStatus, string> = {
+  submitted: 'Submitted',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  withdrawn: 'Withdrawn',
+  credited: 'Credited',
+};
+
+export const IGNORED_REASONS: Record<string, string> = {
+  'outside-period': 'Outside the month',
+  'outside-coverage': 'Outside the agreement’s coverage',
+  'announced-maintenance': 'Announced maintenance',
+  'zero-weight': 'Counts zero under the policy',
+  'below-minimum': 'Shorter than the policy’s minimum outage',
+  superseded: 'Overlapped by a more severe window',
+};
+
+export const STATE_NAMES: Record<string, string> = {
+  major_outage: 'Major outage',
+  partial_outage: 'Partial outage',
+  degraded: 'Degraded performance',
+  maintenance: 'Maintenance',
+  operational: 'Operational',
+};
+
+export const EVENT_LABELS: Record<string, string> = {
+  filed: 'Filed',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  withdrawn: 'Withdrawn',
+  credited: 'Credited',
+  commented: 'Comment',
+  noted: 'Internal note',
+};
+
+export const labelOf = (labels: Record<string, string>, key: string) => labels[key] ?? key;
+
+/** `3 of 6` style counts: `1 window`, `2 windows`. */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,304 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { type ApiError, api, isAbort, query } from '../../lib/client.ts';
+import {
+  asApiError,
+  ErrorMessage,
+  Loading,
+  Pager,
+  PortalBar,
+  queryParam,
+  SessionGate,
+  STAFF_LINKS,
+  setQuery,
+} from '../account/common.tsx';
+import { TableWrap } from '../account/evidence.tsx';
+import { money, percent, zonedDate } from '../account/format.ts';
+import type { Page, SessionUser } from '../account/types.ts';
+
+/**
+ * `/staff/admin/`: read-only lists for admins (customers, agreements, policies, services,
+ * users, API keys). Changes go through the API; its reference is linked here.
+ */
+export default function AdminApp() {
+  return (
+    <SessionGate area="staff" signInTitle="Staff sign-in">
+      {(user, signOut) => <Admin user={user} signOut={signOut} />}
+    </SessionGate>
+  );
+}
+
+interface Column<T> {
+  header: string;
+  cell: (row: T) => ComponentChildren;
+  number?: boolean;
+}
+
+interface ListSpec<T> {
+  key: string;
+  label: string;
+  path: string;
+  columns: Column<T>[];
+}
+
+const date = (at: string | null) => (at === null ? '—' : zonedDate(at, 'UTC'));
+const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
+
+interface Customer {
+  id: number;
+  name: string;
+  timeZone: string;
+  active: boolean;
+  createdAt: string;
+}
+interface Agreement {
+  id: number;
+  customerId: number;
+  policyId: number;
+  start: string;
+  end: string | null;
+  timeZone: string;
+  active: boolean;
+  services: { slug: string; name: string; monthlyFeeMinor: number; currency: string }[];
+}
+interface Policy {
+  id: number;
+  name: string;
+  active: boolean;
+  version: number;
+  effectiveFrom: string;
+  rules: { targetPercent: number; claimWindowDays: number; capPercent: number };
+  versions: unknown[];
+}
+interface Service {
+  id: number;
+  slug: string;
+  name: string;
+  group: { name: string } | null;
+  monitoredSince: string | null;
+  active: boolean;
+}
+interface User {
+  id: number;
+  email: string;
+  role: string;
+  customerId: number | null;
+  active: boolean;
+  passwordSet: boolean;
+  passwordChangedAt: string | null;
+}
+interface ApiKey {
+  id: number;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  customerId: number | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const LISTS = [
+  {
+    key: 'customers',
+    label: 'Customers',
+    path: '/staff/customers',
+    columns: [
+      { header: 'Id', cell: (row) => row.id, number: true },
+      { header: 'Name', cell: (row) => row.name },
+      { header: 'Time zone', cell: (row) => row.timeZone },
+      { header: 'Active', cell: (row) => yesNo(row.active) },
+      { header: 'Created (UTC)', cell: (row) => date(row.createdAt) },
+    ],
+  } satisfies ListSpec<Customer>,
+  {
+    key: 'agreements',
+    label: 'Agreements',
+    path: '/staff/agreements',
+    columns: [
+      { header: 'Id', cell: (row) => row.id, number: true },
+      { header: 'Customer', cell: (row) => `#${row.customerId}` },
+      { header: 'Policy', cell: (row) => `#${row.policyId}` },
+      { header: 'Time zone', cell: (row) => row.timeZone },
+      {
+        header: 'Term (UTC)',
+        cell: (row) => `${date(row.start)} – ${row.end === null ? 'open' : date(row.end)}`,
+      },
+      {
+        header: 'Services and monthly fees',
+        cell: (row) =>
+          row.services
+            .map((service) => `${service.name} ${money(service.monthlyFeeMinor, service.currency)}`)
+            .join('; '),
+      },
+      { header: 'Active', cell: (row) => yesNo(row.active) },
+    ],
+  } satisfies ListSpec<Agreement>,
+  {
+    key: 'policies',
+    label: 'Policies',
+    path: '/staff/policies',
+    columns: [
+      { header: 'Id', cell: (row) => row.id, number: true },
+      { header: 'Name', cell: (row) => row.name },
+      {
+        header: 'Latest version',
+        cell: (row) =>
+          `${row.version}${row.effectiveFrom === '0000-01' ? '' : ` (from ${row.effectiveFrom})`}`,
+      },
+      { header: 'Target', cell: (row) => percent(row.rules.targetPercent) },
+      { header: 'Claim window', cell: (row) => `${row.rules.claimWindowDays} days` },
+      { header: 'Cap', cell: (row) => percent(row.rules.capPercent) },
+      { header: 'Active', cell: (row) => yesNo(row.active) },
+    ],
+  } satisfies ListSpec<Policy>,
+  {
+    key: 'services',
+    label: 'Services',
+    path: '/staff/services',
+    columns: [
+      { header: 'Slug', cell: (row) => row.slug },
+      { header: 'Name', cell: (row) => row.name },
+      { header: 'Group', cell: (row) => row.group?.name ?? '—' },
+      { header: 'Monitored since (UTC)', cell: (row) => date(row.monitoredSince) },
+      { header: 'Active', cell: (row) => yesNo(row.active) },
+    ],
+  } satisfies ListSpec<Service>,
+  {
+    key: 'users',
+    label: 'Users',
+    path: '/staff/users',
+    columns: [
+      { header: 'Email', cell: (row) => row.email },
+      { header: 'Role', cell: (row) => row.role },
+      { header: 'Customer', cell: (row) => (row.customerId === null ? '—' : `#${row.customerId}`) },
+      {
+        header: 'Password',
+        cell: (row) =>
+          row.passwordSet ? `set ${date(row.passwordChangedAt)}` : 'invited, not yet accepted',
+      },
+      { header: 'Active', cell: (row) => yesNo(row.active) },
+    ],
+  } satisfies ListSpec<User>,
+  {
+    key: 'api-keys',
+    label: 'API keys',
+    path: '/staff/api-keys',
+    columns: [
+      { header: 'Name', cell: (row) => row.name },
+      { header: 'Key', cell: (row) => <code>sp_{row.prefix}_…</code> },
+      { header: 'Scopes', cell: (row) => row.scopes.join(', ') },
+      { header: 'Customer', cell: (row) => (row.customerId === null ? '—' : `#${row.customerId}`) },
+      { header: 'Last used (UTC)', cell: (row) => date(row.lastUsedAt) },
+      {
+        header: 'State',
+        cell: (row) => (row.revokedAt === null ? 'active' : `revoked ${date(row.revokedAt)}`),
+      },
+    ],
+  } satisfies ListSpec<ApiKey>,
+] as ListSpec<never>[];
+
+function Admin(props: { user: SessionUser; signOut: () => Promise<void> }) {
+  const asked = queryParam('list');
+  const [key, setKey] = useState(LISTS.some((list) => list.key === asked) ? asked : 'customers');
+  const spec = LISTS.find((list) => list.key === key) ?? (LISTS[0] as ListSpec<never>);
+
+  return (
+    <>
+      <PortalBar
+        user={props.user}
+        signOut={props.signOut}
+        links={STAFF_LINKS(props.user, '/staff/admin/')}
+      />
+      <h1>Administration</h1>
+      {props.user.role !== 'admin' ? (
+        <p>Administration is for admins. Your role is {props.user.role}.</p>
+      ) : (
+        <>
+          <p class="lead">
+            Read-only lists. To create or change customers, agreements, policies, services, users,
+            invitations and API keys, use the API: see the <a href="/api/v1/docs">API reference</a>.
+          </p>
+          <nav aria-label="Lists">
+            <ul class="counts">
+              {LISTS.map((list) => (
+                <li key={list.key}>
+                  <a
+                    href={`?list=${list.key}`}
+                    aria-current={list.key === key ? 'true' : undefined}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      setKey(list.key);
+                      setQuery({ list: list.key });
+                    }}
+                  >
+                    {list.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <List key={spec.key} spec={spec} />
+        </>
+      )}
+    </>
+  );
+}
+
+const PAGE_SIZE = 50;
+
+function List<T extends object>(props: { spec: ListSpec<T> }) {
+  const { spec } = props;
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const [page, setPage] = useState<Page<T> | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const cursor = cursors.at(-1);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setPage(null);
+    api
+      .get<Page<T>>(`${spec.path}${query({ limit: PAGE_SIZE, cursor })}`, controller.signal)
+      .then(setPage)
+      .catch((caught: unknown) => {
+        if (!isAbort(caught)) setError(asApiError(caught));
+      });
+    return () => controller.abort();
+  }, [spec.path, cursor]);
+
+  return (
+    <section aria-labelledby="list-title">
+      <h2 id="list-title">{spec.label}</h2>
+      {error && <ErrorMessage error={error} />}
+      {!error && page === null && <Loading what={`Loading ${spec.label.toLowerCase()}`} />}
+      {page && page.items.length === 0 && <p>None yet.</p>}
+      {page && page.items.length > 0 && (
+        <TableWrap label={spec.label}>
+          <table>
+            <thead>
+              <tr>
+                {spec.columns.map((column) => (
+                  <th key={column.header} scope="col" class={column.number ? 'number' : undefined}>
+                    {column.header}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((row, index) => (
+                <tr key={(row as { id?: number }).id ?? index}>
+                  {spec.columns.map((column) => (
+                    <td key={column.header} class={column.number ? 'number' : undefined}>
+                      {column.cell(row)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      {page && <Pager cursors={cursors} nextCursor={page.nextCursor} onChange={setCursors} />}
+    </section>
+  );
+}

@@ -1,0 +1,165 @@
+import type { TargetedSubmitEvent } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { type ApiError, api, isAbort, query } from '../../lib/client.ts';
+import { monthLabel } from '../../lib/format.ts';
+import {
+  asApiError,
+  ErrorMessage,
+  Loading,
+  Pager,
+  PortalBar,
+  queryParam,
+  SessionGate,
+  STAFF_LINKS,
+  setQuery,
+} from '../account/common.tsx';
+import { TableWrap } from '../account/evidence.tsx';
+import { money, zonedDate } from '../account/format.ts';
+import type { CreditDto, Page, SessionUser } from '../account/types.ts';
+
+/** `/staff/credits/`: the credits ledger (approved claims), by month, with its CSV export. */
+export default function CreditsApp() {
+  return (
+    <SessionGate area="staff" signInTitle="Staff sign-in">
+      {(user, signOut) => <Credits user={user} signOut={signOut} />}
+    </SessionGate>
+  );
+}
+
+const PAGE_SIZE = 50;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+function Credits(props: { user: SessionUser; signOut: () => Promise<void> }) {
+  const initial = queryParam('period');
+  const [period, setPeriod] = useState(initial !== null && MONTH.test(initial) ? initial : '');
+  const [draft, setDraft] = useState(period);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const [page, setPage] = useState<Page<CreditDto> | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const cursor = cursors.at(-1);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setPage(null);
+    api
+      .get<Page<CreditDto>>(
+        `/staff/credits${query({ period, limit: PAGE_SIZE, cursor })}`,
+        controller.signal,
+      )
+      .then(setPage)
+      .catch((caught: unknown) => {
+        if (!isAbort(caught)) setError(asApiError(caught));
+      });
+    return () => controller.abort();
+  }, [period, cursor]);
+
+  const submit = (event: TargetedSubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const value = draft.trim();
+    if (value !== '' && !MONTH.test(value)) {
+      setProblem('A month, YYYY-MM, or empty for every month.');
+      return;
+    }
+    setProblem(null);
+    setPeriod(value);
+    setCursors([undefined]);
+    setQuery({ period: value || null });
+  };
+
+  return (
+    <>
+      <PortalBar
+        user={props.user}
+        signOut={props.signOut}
+        links={STAFF_LINKS(props.user, '/staff/credits/')}
+      />
+      <h1>Credits ledger</h1>
+      <p class="lead">
+        Every approved credit, with the invoice it was applied to once credited. The CSV export
+        holds every entry that matches the filter.
+      </p>
+      <form class="form month-picker" onSubmit={submit} noValidate>
+        <div class="field">
+          <label for="credits-period">Month (YYYY-MM, empty for all)</label>
+          <input
+            id="credits-period"
+            type="text"
+            placeholder="e.g. 2026-10"
+            value={draft}
+            aria-invalid={problem ? 'true' : undefined}
+            aria-describedby={problem ? 'credits-period-problem' : undefined}
+            onInput={(event) => setDraft(event.currentTarget.value)}
+          />
+          {problem && (
+            <p class="field-problem" id="credits-period-problem">
+              {problem}
+            </p>
+          )}
+        </div>
+        <p class="actions">
+          <button type="submit">Show</button>
+          <a
+            class="button secondary-link"
+            href={`/api/v1/staff/credits.csv${query({ period })}`}
+            download
+          >
+            Download CSV{period ? ` for ${monthLabel(period)}` : ''}
+          </a>
+        </p>
+      </form>
+      {error && <ErrorMessage error={error} />}
+      {!error && page === null && <Loading what="Loading the ledger" />}
+      {page && page.items.length === 0 && (
+        <p>No credit{period ? ` for ${monthLabel(period)}` : ''} yet.</p>
+      )}
+      {page && page.items.length > 0 && (
+        <TableWrap label="Credits">
+          <table>
+            <caption class="visually-hidden">Credits, oldest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Claim</th>
+                <th scope="col">Customer</th>
+                <th scope="col">Service and month</th>
+                <th scope="col" class="number">
+                  Amount
+                </th>
+                <th scope="col">Approved (UTC)</th>
+                <th scope="col">Invoice</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((credit) => (
+                <tr key={credit.id}>
+                  <td class="nowrap">
+                    <a
+                      href={`/staff/claim/?id=${credit.claimId}`}
+                      aria-label={`Claim #${credit.claimId}`}
+                    >
+                      #{credit.claimId}
+                    </a>
+                  </td>
+                  <td>{credit.customer.name}</td>
+                  <td>
+                    {credit.service}, {monthLabel(credit.period)}
+                  </td>
+                  <td class="number">{money(credit.amountMinor, credit.currency)}</td>
+                  <td>
+                    {zonedDate(credit.approvedAt, 'UTC')} by {credit.approvedBy}
+                  </td>
+                  <td>
+                    {credit.invoiceReference === null
+                      ? 'not yet credited'
+                      : `${credit.invoiceReference}${credit.creditedAt ? `, ${zonedDate(credit.creditedAt, 'UTC')}` : ''}`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      {page && <Pager cursors={cursors} nextCursor={page.nextCursor} onChange={setCursors} />}
+    </>
+  );
+}

@@ -1,0 +1,329 @@
+import type { TargetedSubmitEvent } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { type ApiError, api, isAbort, query } from '../../lib/client.ts';
+import { monthLabel } from '../../lib/format.ts';
+import {
+  asApiError,
+  ErrorMessage,
+  Loading,
+  Pager,
+  PortalBar,
+  queryParam,
+  SessionGate,
+  STAFF_LINKS,
+  StatusTag,
+  setQuery,
+} from '../account/common.tsx';
+import { TableWrap } from '../account/evidence.tsx';
+import { labelOf, money, STATUS_LABELS, zonedDate } from '../account/format.ts';
+import type { ClaimStatus, SessionUser, StaffQueuePage } from '../account/types.ts';
+
+/**
+ * `/staff/`: the claims queue, oldest first: filter by status, age and amount, the count
+ * per status, pages of 25. The filters live in the address, so a view can be shared.
+ */
+export default function QueueApp() {
+  return (
+    <SessionGate area="staff" signInTitle="Staff sign-in">
+      {(user, signOut) => <Queue user={user} signOut={signOut} />}
+    </SessionGate>
+  );
+}
+
+const PAGE_SIZE = 25;
+const STATUSES: ClaimStatus[] = ['submitted', 'approved', 'credited', 'rejected', 'withdrawn'];
+
+interface Filters {
+  status: ClaimStatus | 'all';
+  minAgeDays: string;
+  maxAgeDays: string;
+  minAmount: string;
+  maxAmount: string;
+  period: string;
+}
+
+const FILTER_KEYS = ['minAgeDays', 'maxAgeDays', 'minAmount', 'maxAmount', 'period'] as const;
+
+function filtersFromAddress(): Filters {
+  const status = queryParam('status');
+  return {
+    status:
+      status === 'all' || STATUSES.includes(status as ClaimStatus)
+        ? (status as Filters['status'])
+        : 'submitted',
+    minAgeDays: queryParam('minAgeDays') ?? '',
+    maxAgeDays: queryParam('maxAgeDays') ?? '',
+    minAmount: queryParam('minAmount') ?? '',
+    maxAmount: queryParam('maxAmount') ?? '',
+    period: queryParam('period') ?? '',
+  };
+}
+
+/**
+ * Amounts are typed in major units; the API filters on minor units of each claim's own
+ * currency, so two decimals are assumed (true of every currency in use here; see ADR 061).
+ */
+function toMinor(text: string): number | null {
+  const match = /^\s*(\d+)(?:[.,](\d{1,2}))?\s*$/.exec(text);
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}
+
+type Problems = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
+
+function problemsOf(filters: Filters): Problems {
+  const problems: Problems = {};
+  for (const key of ['minAgeDays', 'maxAgeDays'] as const) {
+    if (filters[key] !== '' && !/^\d{1,5}$/.test(filters[key].trim())) {
+      problems[key] = 'Whole days, e.g. 7.';
+    }
+  }
+  for (const key of ['minAmount', 'maxAmount'] as const) {
+    if (filters[key] !== '' && toMinor(filters[key]) === null) {
+      problems[key] = 'An amount, e.g. 250 or 250.50.';
+    }
+  }
+  if (filters.period !== '' && !/^\d{4}-(0[1-9]|1[0-2])$/.test(filters.period)) {
+    problems.period = 'A month, YYYY-MM.';
+  }
+  return problems;
+}
+
+function Queue(props: { user: SessionUser; signOut: () => Promise<void> }) {
+  const [filters, setFilters] = useState<Filters>(filtersFromAddress);
+  const [draft, setDraft] = useState<Filters>(filters);
+  const [problems, setProblems] = useState<Problems>({});
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const [page, setPage] = useState<StaffQueuePage | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const cursor = cursors.at(-1);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setPage(null);
+    setError(null);
+    const minAmount = filters.minAmount === '' ? null : toMinor(filters.minAmount);
+    const maxAmount = filters.maxAmount === '' ? null : toMinor(filters.maxAmount);
+    api
+      .get<StaffQueuePage>(
+        `/staff/claims${query({
+          status: filters.status === 'all' ? undefined : filters.status,
+          minAgeDays: filters.minAgeDays.trim(),
+          maxAgeDays: filters.maxAgeDays.trim(),
+          minAmountMinor: minAmount,
+          maxAmountMinor: maxAmount,
+          period: filters.period,
+          limit: PAGE_SIZE,
+          cursor,
+        })}`,
+        controller.signal,
+      )
+      .then(setPage)
+      .catch((caught: unknown) => {
+        if (!isAbort(caught)) setError(asApiError(caught));
+      });
+    return () => controller.abort();
+  }, [filters, cursor]);
+
+  const apply = (next: Filters) => {
+    setFilters(next);
+    setDraft(next);
+    setCursors([undefined]);
+    setQuery({
+      status: next.status === 'submitted' ? null : next.status,
+      ...Object.fromEntries(FILTER_KEYS.map((key) => [key, next[key].trim() || null])),
+    });
+  };
+
+  const submit = (event: TargetedSubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const found = problemsOf(draft);
+    setProblems(found);
+    if (Object.keys(found).length > 0) return;
+    apply(draft);
+  };
+
+  const input = (
+    key: (typeof FILTER_KEYS)[number],
+    label: string,
+    options: { inputMode?: 'numeric' | 'decimal'; placeholder?: string } = {},
+  ) => (
+    <div class="field">
+      <label for={`filter-${key}`}>{label}</label>
+      <input
+        id={`filter-${key}`}
+        type="text"
+        inputMode={options.inputMode}
+        placeholder={options.placeholder}
+        value={draft[key]}
+        aria-invalid={problems[key] ? 'true' : undefined}
+        aria-describedby={problems[key] ? `filter-${key}-problem` : undefined}
+        onInput={(event) => setDraft({ ...draft, [key]: event.currentTarget.value })}
+      />
+      {problems[key] && (
+        <p class="hint" id={`filter-${key}-problem`}>
+          {problems[key]}
+        </p>
+      )}
+    </div>
+  );
+
+  const total = page ? Object.values(page.counts).reduce((sum, count) => sum + count, 0) : 0;
+  const first = (cursors.length - 1) * PAGE_SIZE + 1;
+
+  return (
+    <>
+      <PortalBar
+        user={props.user}
+        signOut={props.signOut}
+        links={STAFF_LINKS(props.user, '/staff/')}
+      />
+      <h1>Claims queue</h1>
+      <p class="lead">
+        Oldest first. Open a claim to see its stored evidence beside today’s figures, then approve,
+        adjust or reject it.
+      </p>
+      <nav aria-label="Claims by status">
+        <ul class="counts">
+          {(['all', ...STATUSES] as const).map((status) => {
+            const count = page ? (status === 'all' ? total : page.counts[status]) : null;
+            return (
+              <li key={status}>
+                <a
+                  href={`?status=${status}`}
+                  aria-current={filters.status === status ? 'true' : undefined}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    apply({ ...filters, status });
+                  }}
+                >
+                  {status === 'all' ? 'All' : labelOf(STATUS_LABELS, status)}
+                  {count !== null && ` (${count})`}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+      <form class="form" onSubmit={submit} noValidate aria-label="Filter the queue">
+        <div class="filters">
+          <div class="field">
+            <label for="filter-status">Status</label>
+            <select
+              id="filter-status"
+              value={draft.status}
+              onChange={(event) =>
+                setDraft({ ...draft, status: event.currentTarget.value as Filters['status'] })
+              }
+            >
+              <option value="all">All statuses</option>
+              {STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {labelOf(STATUS_LABELS, status)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {input('minAgeDays', 'Filed at least (days ago)', { inputMode: 'numeric' })}
+          {input('maxAgeDays', 'Filed at most (days ago)', { inputMode: 'numeric' })}
+          {input('minAmount', 'Computed credit from', { inputMode: 'decimal' })}
+          {input('maxAmount', 'Computed credit up to', { inputMode: 'decimal' })}
+          {input('period', 'Month (YYYY-MM)', { placeholder: 'e.g. 2026-10' })}
+          <p class="actions">
+            <button type="submit">Apply filters</button>
+            <button
+              type="button"
+              class="secondary"
+              onClick={() =>
+                apply({
+                  status: 'submitted',
+                  minAgeDays: '',
+                  maxAgeDays: '',
+                  minAmount: '',
+                  maxAmount: '',
+                  period: '',
+                })
+              }
+            >
+              Reset
+            </button>
+          </p>
+        </div>
+        <p class="meta">
+          Amounts are each claim’s computed credit in its own currency, in whole units with up to
+          two decimals.
+        </p>
+      </form>
+      {error && <ErrorMessage error={error} />}
+      {!error && page === null && <Loading what="Loading claims" />}
+      {page && (
+        <>
+          <p role="status">
+            {page.items.length === 0
+              ? 'No claim matches these filters.'
+              : `Claims ${first}–${first + page.items.length - 1}${
+                  page.nextCursor ? ' (more on the next page)' : ''
+                }.`}
+          </p>
+          {page.items.length > 0 && (
+            <TableWrap label="Claims">
+              <table>
+                <caption class="visually-hidden">Claims, oldest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Claim</th>
+                    <th scope="col">Customer</th>
+                    <th scope="col">Service and month</th>
+                    <th scope="col">Status</th>
+                    <th scope="col" class="number">
+                      Computed credit
+                    </th>
+                    <th scope="col" class="number">
+                      Approved
+                    </th>
+                    <th scope="col" class="number">
+                      Age
+                    </th>
+                    <th scope="col">Filed (UTC)</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((claim) => (
+                    <tr key={claim.id}>
+                      <td class="nowrap">
+                        <a href={`/staff/claim/?id=${claim.id}`} aria-label={`Claim #${claim.id}`}>
+                          #{claim.id}
+                        </a>
+                      </td>
+                      <td>{claim.customer.name}</td>
+                      <td>
+                        {claim.serviceName}, {monthLabel(claim.period)}
+                      </td>
+                      <td>
+                        <StatusTag
+                          status={claim.status}
+                          label={labelOf(STATUS_LABELS, claim.status)}
+                        />
+                      </td>
+                      <td class="number">{money(claim.computedCreditMinor, claim.currency)}</td>
+                      <td class="number">
+                        {claim.approvedAmountMinor === null
+                          ? '—'
+                          : money(claim.approvedAmountMinor, claim.currency)}
+                      </td>
+                      <td class="number">
+                        {claim.ageDays} {claim.ageDays === 1 ? 'day' : 'days'}
+                      </td>
+                      <td>{zonedDate(claim.createdAt, 'UTC')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          )}
+          <Pager cursors={cursors} nextCursor={page.nextCursor} onChange={setCursors} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * The browser's client of the portal API, for the signed-in pages (/account, /staff): JSON in
+ * and out, same-origin only (the session cookie goes along; the browser adds the Origin
+ * header the API's CSRF check wants), one error type carrying the API's error shape. A 401
+ * on anything but a sign-in tells the page to show the sign-in form again.
+ */
+
+export const API_BASE = '/api/v1';
+
+export interface ApiIssue {
+  path: string;
+  message: string;
+}
+
+/** An answer other than 2xx, or no answer at all (`status` 0, `code` NETWORK). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly requestId: string | null;
+  readonly issues: ApiIssue[];
+
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    requestId: string | null = null,
+    issues: ApiIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.requestId = requestId;
+    this.issues = issues;
+  }
+}
+
+type Listener = () => void;
+const signedOutListeners = new Set<Listener>();
+
+/** Called whenever the API says the session is gone (401). Returns an unsubscribe. */
+export function onSignedOut(listener: Listener): () => void {
+  signedOutListeners.add(listener);
+  return () => {
+    signedOutListeners.delete(listener);
+  };
+}
+
+/** A wrong password also answers 401: that is a form error, not an ended session. */
+const SIGN_IN_PATHS = new Set(['/auth/login', '/auth/invitations/accept']);
+
+interface ErrorBody {
+  error?: { code?: unknown; message?: unknown; requestId?: unknown; issues?: unknown };
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  let body: ErrorBody | null = null;
+  try {
+    body = (await response.json()) as ErrorBody;
+  } catch {
+    // Not JSON (a proxy's page, say): fall back to the status line.
+  }
+  const error = body?.error;
+  const issues = Array.isArray(error?.issues)
+    ? (error.issues as unknown[]).flatMap((issue) =>
+        typeof issue === 'object' && issue !== null && 'message' in issue
+          ? [
+              {
+                path: String((issue as { path?: unknown }).path ?? ''),
+                message: String((issue as { message: unknown }).message),
+              },
+            ]
+          : [],
+      )
+    : [];
+  return new ApiError(
+    response.status,
+    typeof error?.code === 'string' ? error.code : `HTTP_${response.status}`,
+    typeof error?.message === 'string'
+      ? error.message
+      : `The portal answered ${response.status} ${response.statusText}.`.replace(' .', '.'),
+    typeof error?.requestId === 'string' ? error.requestId : null,
+    issues,
+  );
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/** One call of the API (`path` below /api/v1). Resolves with the JSON, or undefined for 204. */
+export async function request<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  if (method !== 'GET') headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      ...(method !== 'GET' ? { body: JSON.stringify(options.body ?? {}) } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(
+      0,
+      'NETWORK',
+      'The portal could not be reached. Check your connection and try again.',
+    );
+  }
+  if (!response.ok) {
+    const error = await errorOf(response);
+    if (response.status === 401 && !SIGN_IN_PATHS.has(path)) {
+      for (const listener of signedOutListeners) listener();
+    }
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, signal ? { signal } : {}),
+  post: <T>(path: string, body: unknown = {}, headers?: Record<string, string>) =>
+    request<T>('POST', path, { body, ...(headers ? { headers } : {}) }),
+};
+
+/** `?a=1&b=x` from the defined, non-empty values (an empty string when there are none). */
+export function query(params: Record<string, string | number | boolean | null | undefined>) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+/** True for an aborted fetch (a newer request replaced it): not worth showing. */
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}

@@ -1,0 +1,309 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoData } from '../../api/bootstrap.ts';
+import { systemClock } from '../../api/clock.ts';
+import type { DemoLogin } from '../../db/seed/demo.ts';
+import {
+  axeViolations,
+  type BrowserSession,
+  collectPageErrors,
+  launchBrowser,
+  screenshotDir,
+} from '../helpers/browser.ts';
+import { type SitePortal, startSitePortal } from './fixture.ts';
+
+/**
+ * The staff console (/staff/) in Debian's Chromium on the demo data set: the queue and its
+ * filters, a claim's evidence, an approval at another amount (the cap enforced in the form),
+ * an internal note, the credit and the ledger, what the customer then sees; admin lists;
+ * no console errors, no serious axe violation, screenshots.
+ */
+
+let site: SitePortal;
+let session: BrowserSession;
+let logins: DemoLogin[] = [];
+
+beforeAll(async () => {
+  [site, session] = await Promise.all([
+    startSitePortal({
+      arrange: async (db, env) => {
+        logins = await seedDemoData(db, env, systemClock, () => undefined);
+      },
+    }),
+    launchBrowser(),
+  ]);
+}, 120_000);
+
+afterAll(async () => {
+  await session?.close();
+  await site?.close();
+});
+
+const byRole = (role: DemoLogin['role']) => {
+  const found = logins.find((candidate) => candidate.role === role);
+  if (!found) throw new Error(`no demo ${role}`);
+  return found;
+};
+
+async function openPage(path: string, options: { width?: number; scheme?: 'light' | 'dark' } = {}) {
+  const context = await session.context();
+  const page = await context.newPage();
+  // Shorter than the test's timeout, so a failure names the step that waited.
+  page.setDefaultTimeout(10_000);
+  const errors = collectPageErrors(page);
+  const posts: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST') posts.push(new URL(request.url()).pathname);
+  });
+  await page.setViewportSize({ width: options.width ?? 1280, height: 900 });
+  await page.emulateMedia({ colorScheme: options.scheme ?? 'light' });
+  await page.goto(`${site.origin}${path}`);
+  return { page, errors, posts };
+}
+
+async function signIn(page: Page, who: DemoLogin) {
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** A GET of the API with the page's session, as JSON. */
+function apiGet<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (url) => (await fetch(`/api/v1${url}`)).json(), path) as Promise<T>;
+}
+
+const rows = (page: Page) => page.locator('main table tbody tr');
+
+/** The claim decided by the tests below, and its customer. */
+let decided: { id: number; customer: string; amount: string } | undefined;
+
+describe('the staff console', () => {
+  it('signs in to the queue, filters it by status, amount and age', async () => {
+    const { page, errors } = await openPage('/staff/');
+    await expect(page.title()).resolves.toBe('Claims queue · Service status');
+    await page.getByRole('heading', { name: 'Staff sign-in' }).waitFor();
+    await signIn(page, byRole('agent'));
+    await page.getByRole('heading', { name: 'Claims queue', level: 1 }).waitFor();
+    await expect(page.getByRole('link', { name: 'Administration' }).count()).resolves.toBe(0);
+
+    // Submitted claims first, with the count per status.
+    const counts = await apiGet<{ counts: Record<string, number> }>(page, '/staff/claims');
+    await expect.poll(() => rows(page).count()).toBe(counts.counts.submitted);
+    const statuses = page.getByRole('navigation', { name: 'Claims by status' });
+    await expect(statuses.getByRole('link', { name: /^Approved \(\d+\)$/ }).count()).resolves.toBe(
+      1,
+    );
+    const total = Object.values(counts.counts).reduce((sum, count) => sum + count, 0);
+    await statuses.getByRole('link', { name: `All (${total})` }).click();
+    await expect.poll(() => rows(page).count()).toBe(total);
+    expect(page.url()).toContain('?status=all');
+
+    // Amount (in the claims' currencies) and age filters, checked against the API.
+    await page.getByLabel('Computed credit from').fill('1000');
+    await page.getByLabel('Filed at most (days ago)').fill('40');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(() => page.url()).toContain('minAmount=1000');
+    const filtered = await apiGet<{ items: { id: number }[] }>(
+      page,
+      '/staff/claims?minAmountMinor=100000&maxAgeDays=40',
+    );
+    await expect.poll(() => rows(page).count()).toBe(filtered.items.length);
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toMatch(/^(No claim matches|Claims 1–)/);
+
+    // A filter that is not a number is refused in the form.
+    await page.getByLabel('Filed at least (days ago)').fill('soon');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(
+      page.getByLabel('Filed at least (days ago)').getAttribute('aria-invalid'),
+    ).resolves.toBe('true');
+    expect(errors).toEqual([]);
+  });
+
+  it('approves a claim at another amount with a reason, never above the cap', async () => {
+    const { page, errors, posts } = await openPage('/staff/');
+    await signIn(page, byRole('agent'));
+    const first = rows(page).first();
+    await first.waitFor();
+    const customer = (await first.locator('td').nth(1).textContent()) ?? '';
+    await first.getByRole('link').click();
+    await page.getByRole('heading', { name: /^Claim #\d+: / }).waitFor();
+    const id = Number(/id=(\d+)/.exec(page.url())?.[1]);
+    await expect(page.title()).resolves.toBe(`Claim #${id} · Staff console · Service status`);
+
+    // The evidence: stored beside fresh, the trail.
+    const compare = page.locator('table.compare');
+    await expect(compare.locator('thead').textContent()).resolves.toContain('Fresh (today)');
+    await expect(compare.locator('tbody tr').count()).resolves.toBeGreaterThan(5);
+    await expect(page.locator('.trail').textContent()).resolves.toContain('Filed');
+
+    const claim = await apiGet<{ capMinor: number; currency: string; computedCreditMinor: number }>(
+      page,
+      `/staff/claims/${id}`,
+    );
+    const format = (minor: number) =>
+      new Intl.NumberFormat('en-GB', { style: 'currency', currency: claim.currency }).format(
+        minor / 100,
+      );
+
+    // Above the cap: refused in the form, nothing sent.
+    await page.getByLabel('Another amount (needs a reason)').check();
+    const amount = page.getByLabel(`Amount in ${claim.currency}`);
+    await amount.fill(((claim.capMinor + 1) / 100).toFixed(2));
+    await page.getByLabel(/^Reason/).fill('Goodwill for the long outage.');
+    await page.getByRole('button', { name: 'Approve the claim' }).click();
+    await expect(page.locator('#decision-amount-problem').textContent()).resolves.toBe(
+      `At most ${format(claim.capMinor)}: an approval never exceeds the cap.`,
+    );
+    await expect(amount.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('decision-amount');
+
+    // Another amount without a reason: refused too.
+    const changed = claim.computedCreditMinor + 2_500;
+    await amount.fill((changed / 100).toFixed(2));
+    await page.getByLabel(/^Reason/).fill('');
+    await page.getByRole('button', { name: 'Approve the claim' }).click();
+    await expect(page.locator('#decision-reason-problem').textContent()).resolves.toContain(
+      'Give the reason',
+    );
+    expect(posts.filter((path) => path.endsWith('/decision'))).toEqual([]);
+
+    await page.getByLabel(/^Reason/).fill('Goodwill: the first human update came late.');
+    await page.getByRole('button', { name: 'Approve the claim' }).click();
+    const notice = page.locator('.notice[role="status"]');
+    await expect
+      .poll(() => notice.textContent())
+      .toBe(`Claim #${id} approved at ${format(changed)}.`);
+    await expect(page.locator('h1 + p .status').textContent()).resolves.toBe('Approved');
+    expect(posts.filter((path) => path.endsWith('/decision'))).toHaveLength(1);
+
+    // An internal note, marked as such.
+    await page.getByLabel('Comment or internal note').fill('Checked against the incident log.');
+    await page.getByLabel('Internal note (the customer never sees it)').check();
+    await page.getByRole('button', { name: 'Add internal note' }).click();
+    const note = page.locator('.comments li.internal', {
+      hasText: 'Checked against the incident log.',
+    });
+    await note.waitFor();
+    await expect(note.locator('.status').textContent()).resolves.toBe('Internal note');
+
+    decided = { id, customer, amount: format(changed) };
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the customer the decision and the reason, never the internal note', async () => {
+    if (!decided) throw new Error('the approval test did not run');
+    const owner = logins.find((candidate) => candidate.customer === decided?.customer);
+    if (!owner) throw new Error(`no demo login for ${decided.customer}`);
+    const { page, errors } = await openPage(`/account/claim/?id=${decided.id}`);
+    await signIn(page, owner);
+    await page.getByRole('heading', { name: `Claim #${decided.id}`, exact: false }).waitFor();
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).toContain('Approved');
+    expect(main).toContain(decided.amount);
+    expect(main).toContain('Goodwill: the first human update came late.');
+    expect(main).not.toContain('Checked against the incident log.');
+    // The trail names staff as "support", never by address.
+    await expect(page.locator('.trail').textContent()).resolves.toContain('by support');
+    await expect(page.locator('.trail').textContent()).resolves.not.toContain('@demo.example');
+    expect(errors).toEqual([]);
+  });
+
+  it('marks the claim credited; the ledger lists it and exports it as CSV', async () => {
+    if (!decided) throw new Error('the approval test did not run');
+    const { page, errors } = await openPage(`/staff/claim/?id=${decided.id}`);
+    await signIn(page, byRole('agent'));
+    await page.getByRole('button', { name: 'Mark credited' }).click();
+    await expect(page.locator('#invoice-reference-problem').textContent()).resolves.toContain(
+      'Enter the invoice',
+    );
+    await page.getByLabel('Invoice reference').fill('INV-2026-0042');
+    await page.getByRole('button', { name: 'Mark credited' }).click();
+    await expect.poll(() => page.locator('h1 + p .status').textContent()).toBe('Credited');
+
+    await page.getByRole('link', { name: 'Credits', exact: true }).click();
+    await page.getByRole('heading', { name: 'Credits ledger' }).waitFor();
+    const row = rows(page).filter({
+      has: page.getByRole('link', { name: `Claim #${decided.id}`, exact: true }),
+    });
+    await expect.poll(() => row.textContent()).toContain('INV-2026-0042');
+    const csvLink = page.getByRole('link', { name: /^Download CSV/ });
+    await expect(csvLink.getAttribute('href')).resolves.toBe('/api/v1/staff/credits.csv');
+    const csv = await page.evaluate(async () => (await fetch('/api/v1/staff/credits.csv')).text());
+    expect(csv).toContain('INV-2026-0042');
+    expect(errors).toEqual([]);
+  });
+
+  it('lists customers and users for admins, and turns customers away', async () => {
+    const { page, errors } = await openPage('/staff/admin/');
+    await signIn(page, byRole('admin'));
+    await page.getByRole('heading', { name: 'Administration', level: 1 }).waitFor();
+    await expect.poll(() => rows(page).count()).toBe(4);
+    await page.getByRole('link', { name: 'Users', exact: true }).click();
+    await expect
+      .poll(() => page.locator('main table').textContent())
+      .toContain('agent@demo.example');
+    expect(page.url()).toContain('?list=users');
+    await expect(
+      page.getByRole('link', { name: 'API reference' }).first().getAttribute('href'),
+    ).resolves.toBe('/api/v1/docs');
+    expect(errors).toEqual([]);
+
+    const customer = await openPage('/staff/');
+    await signIn(customer.page, byRole('customer'));
+    await customer.page.getByText('The staff console is for support staff.').waitFor();
+    await expect(
+      customer.page.getByRole('link', { name: 'Go to your account' }).getAttribute('href'),
+    ).resolves.toBe('/account/');
+    expect(customer.errors).toEqual([]);
+  });
+
+  it('has no serious axe violation signed in, fits 320 px, and is screenshotted', async () => {
+    if (!decided) throw new Error('the approval test did not run');
+    const dir = screenshotDir();
+    const { page, errors } = await openPage('/staff/');
+    await signIn(page, byRole('agent'));
+    await rows(page).first().waitFor();
+    const submitted = await rows(page).first().getByRole('link').getAttribute('href');
+    const pages: [name: string, path: string][] = [
+      ['staff-queue', '/staff/?status=all'],
+      ['staff-claim', submitted ?? '/staff/'],
+    ];
+    for (const [name, path] of pages) {
+      await page.goto(`${site.origin}${path}`);
+      await page.locator('main h1').waitFor();
+      await page.waitForLoadState('networkidle');
+      for (const [width, scheme] of [
+        [320, 'light'],
+        [375, 'light'],
+        [375, 'dark'],
+        [1280, 'dark'],
+        [1280, 'light'],
+      ] as const) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.emulateMedia({ colorScheme: scheme });
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `${path} at ${width} px`).toBe(0);
+        if (width === 1280) {
+          const rules = scheme === 'dark' ? ['color-contrast', 'link-in-text-block'] : undefined;
+          const serious = (await axeViolations(page, { rules })).filter(
+            (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+          );
+          expect(serious, `${path} (${scheme})`).toEqual([]);
+        }
+        if (width !== 320) {
+          await page.screenshot({
+            path: join(dir, `${name}-${width}-${scheme}.png`),
+            fullPage: true,
+          });
+        }
+      }
+    }
+    expect(errors).toEqual([]);
+    console.info(`Screenshots of the staff console: ${dir}/staff-*.png`);
+  }, 60_000);
+});
