@@ -41,7 +41,9 @@ async function facts(page: Page) {
         name: text(service.querySelector('.service-name')),
         state: text(service.querySelector('.state')),
         uptime: text(service.querySelector('.uptime-figures')),
-        days: [...service.querySelectorAll('.day')].map(text),
+        days: [...service.querySelectorAll('.day')].map(
+          (day) => `${day.getAttribute('aria-label')} | ${text(day)}`,
+        ),
       })),
       cards: all('.card'),
       groups: all('.group h3'),
