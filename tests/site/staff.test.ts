@@ -100,8 +100,8 @@ describe('the staff console', () => {
     expect(page.url()).toContain('?status=all');
 
     // Amount (in the claims' currencies) and age filters, checked against the API.
-    await page.getByLabel('Computed credit from').fill('1000');
-    await page.getByLabel('Filed at most (days ago)').fill('40');
+    await page.getByLabel('Credit from').fill('1000');
+    await page.getByLabel('Age at most (days)').fill('40');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await expect.poll(() => page.url()).toContain('minAmount=1000');
     const filtered = await apiGet<{ items: { id: number }[] }>(
@@ -114,11 +114,11 @@ describe('the staff console', () => {
       .toMatch(/^(No claim matches|Claims 1–)/);
 
     // A filter that is not a number is refused in the form.
-    await page.getByLabel('Filed at least (days ago)').fill('soon');
+    await page.getByLabel('Age at least (days)').fill('soon');
     await page.getByRole('button', { name: 'Apply filters' }).click();
-    await expect(
-      page.getByLabel('Filed at least (days ago)').getAttribute('aria-invalid'),
-    ).resolves.toBe('true');
+    await expect(page.getByLabel('Age at least (days)').getAttribute('aria-invalid')).resolves.toBe(
+      'true',
+    );
     expect(errors).toEqual([]);
   });
 

@@ -195,6 +195,7 @@ function Account(props: { user: SessionUser; signOut: () => Promise<void> }) {
               month={month}
               items={items?.filter((item) => item.agreementId === agreement.id) ?? null}
               onFiled={onFiled}
+              claims={claims ?? []}
               several={agreements.length > 1}
             />
           ))}
@@ -225,6 +226,7 @@ function AgreementSection(props: {
   month: string;
   items: AvailabilityItem[] | null;
   onFiled: (claim: ClaimDto) => void;
+  claims: ClaimDto[];
   several: boolean;
 }) {
   const { agreement, month, items } = props;
@@ -285,6 +287,7 @@ function AgreementSection(props: {
             <ServiceMonth
               key={`${item.service}-${item.month}`}
               item={item}
+              claims={props.claims}
               onFiled={props.onFiled}
             />
           ))}
@@ -302,7 +305,7 @@ function ClaimHistory(props: { claims: ClaimDto[] }) {
         <p>You have not filed a claim.</p>
       ) : (
         <TableWrap label="Your claims">
-          <table>
+          <table class="stack">
             <caption class="visually-hidden">Your claims, newest first</caption>
             <thead>
               <tr>
@@ -316,21 +319,23 @@ function ClaimHistory(props: { claims: ClaimDto[] }) {
             <tbody>
               {props.claims.map((claim) => (
                 <tr key={claim.id}>
-                  <td>
+                  <td data-label="Claim">
                     <a href={`/account/claim/?id=${claim.id}`}>#{claim.id}</a>
                   </td>
-                  <td>
+                  <td data-label="Service and month">
                     {claim.serviceName}, {monthLabel(claim.period)}
                   </td>
-                  <td>
+                  <td data-label="Status">
                     <StatusTag status={claim.status} label={labelOf(STATUS_LABELS, claim.status)} />
                   </td>
-                  <td>
+                  <td data-label="Amount">
                     {claim.approvedAmountMinor !== null
                       ? `${money(claim.approvedAmountMinor, claim.currency)} approved`
                       : `${money(claim.computedCreditMinor, claim.currency)} by the rules`}
                   </td>
-                  <td>{zonedDate(claim.createdAt, claim.evaluation.timeZone)}</td>
+                  <td data-label="Filed">
+                    {zonedDate(claim.createdAt, claim.evaluation.timeZone)}
+                  </td>
                 </tr>
               ))}
             </tbody>

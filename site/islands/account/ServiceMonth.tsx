@@ -15,9 +15,12 @@ import type { AvailabilityItem, ClaimDto, EvaluationResult } from './types.ts';
  */
 export function ServiceMonth(props: {
   item: AvailabilityItem;
+  /** The customer's claims, for the amount of a decided one. */
+  claims: ClaimDto[];
   onFiled: (claim: ClaimDto) => void;
 }) {
   const { item } = props;
+  const decision = props.claims.find((claim) => claim.id === item.claim?.id);
   const [filing, setFiling] = useState(false);
   const id = `svc-${item.agreementId}-${item.service}-${item.month}`;
   const zone = item.timeZone;
@@ -30,8 +33,30 @@ export function ServiceMonth(props: {
         <h3 id={`${id}-name`}>{item.serviceName}</h3>
         <MetTag met={item.met} />
       </header>
-      <Figures evaluation={item} target={item.policy.targetPercent} />
+      <Headline evaluation={item} target={item.policy.targetPercent} />
       <dl class="facts">
+        {item.status === 'evaluated' && (
+          <>
+            <dt>Downtime counted</dt>
+            <dd>{duration(item.downtimeMs)}</dd>
+            <dt>Credit under the rules</dt>
+            <dd>
+              <strong>{money(item.creditMinor, item.currency)}</strong>
+              <CreditExplanation evaluation={item} />
+            </dd>
+          </>
+        )}
+        {decision && decision.approvedAmountMinor !== null && (
+          <>
+            <dt>Credit approved</dt>
+            <dd>
+              <strong>{money(decision.approvedAmountMinor, decision.currency)}</strong>
+              {decision.invoiceReference
+                ? ` — credited on invoice ${decision.invoiceReference}`
+                : ' — to be credited on a coming invoice'}
+            </dd>
+          </>
+        )}
         <dt>Measured</dt>
         <dd>{measuredText(item)}</dd>
         <dt>Policy</dt>
@@ -63,7 +88,7 @@ export function ServiceMonth(props: {
           {inProgress
             ? `Claims open when the month ends, ${zonedDateTime(item.period.end, zone)}`
             : `${claimsClosed ? 'Closed' : 'Closes'} ${zonedDateTime(item.claimDeadline, zone)}`}{' '}
-          ({zone})
+          ({zone}){!inProgress && !claimsClosed && item.claimable && soon(item.claimDeadline)}
         </dd>
       </dl>
       {item.correction && <Correction decided={item} corrected={item.correction} />}
@@ -74,8 +99,15 @@ export function ServiceMonth(props: {
   );
 }
 
-/** Availability, downtime and credit of an evaluation (decided or computed). */
-function Figures(props: { evaluation: EvaluationResult; target: number }) {
+/** ` — in 3 days` when a claimable month's deadline is near (two weeks or less). */
+function soon(deadline: string): string {
+  const days = Math.ceil((Date.parse(deadline) - Date.now()) / 86_400_000);
+  if (days > 14) return '';
+  return days <= 1 ? ' — within a day' : ` — in ${days} days`;
+}
+
+/** Availability against the target, or why there is no figure. */
+function Headline(props: { evaluation: EvaluationResult; target: number }) {
   const { evaluation } = props;
   if (evaluation.status === 'not-covered') {
     return <p class="figure">The agreement did not cover this month.</p>;
@@ -88,21 +120,10 @@ function Figures(props: { evaluation: EvaluationResult; target: number }) {
     );
   }
   return (
-    <>
-      <p class="figure">
-        <span class="big">{evaluation.availabilityDisplay} %</span> available, target{' '}
-        {percent(props.target)}
-      </p>
-      <dl class="facts">
-        <dt>Downtime counted</dt>
-        <dd>{duration(evaluation.downtimeMs)}</dd>
-        <dt>Credit under the rules</dt>
-        <dd>
-          <strong>{money(evaluation.creditMinor, evaluation.currency)}</strong>
-          <CreditExplanation evaluation={evaluation} />
-        </dd>
-      </dl>
-    </>
+    <p class="figure">
+      <span class="big">{evaluation.availabilityDisplay} %</span> available, target{' '}
+      {percent(props.target)}
+    </p>
   );
 }
 

@@ -115,7 +115,7 @@ function Credits(props: { user: SessionUser; signOut: () => Promise<void> }) {
       )}
       {page && page.items.length > 0 && (
         <TableWrap label="Credits">
-          <table>
+          <table class="stack">
             <caption class="visually-hidden">Credits, oldest first</caption>
             <thead>
               <tr>
@@ -132,7 +132,7 @@ function Credits(props: { user: SessionUser; signOut: () => Promise<void> }) {
             <tbody>
               {page.items.map((credit) => (
                 <tr key={credit.id}>
-                  <td class="nowrap">
+                  <td data-label="Claim" class="nowrap">
                     <a
                       href={`/staff/claim/?id=${credit.claimId}`}
                       aria-label={`Claim #${credit.claimId}`}
@@ -140,15 +140,17 @@ function Credits(props: { user: SessionUser; signOut: () => Promise<void> }) {
                       #{credit.claimId}
                     </a>
                   </td>
-                  <td>{credit.customer.name}</td>
-                  <td>
+                  <td data-label="Customer">{credit.customer.name}</td>
+                  <td data-label="Service and month">
                     {credit.service}, {monthLabel(credit.period)}
                   </td>
-                  <td class="number">{money(credit.amountMinor, credit.currency)}</td>
-                  <td>
+                  <td data-label="Amount" class="number">
+                    {money(credit.amountMinor, credit.currency)}
+                  </td>
+                  <td data-label="Approved (UTC)">
                     {zonedDate(credit.approvedAt, 'UTC')} by {credit.approvedBy}
                   </td>
-                  <td>
+                  <td data-label="Invoice">
                     {credit.invoiceReference === null
                       ? 'not yet credited'
                       : `${credit.invoiceReference}${credit.creditedAt ? `, ${zonedDate(credit.creditedAt, 'UTC')}` : ''}`}

@@ -207,28 +207,11 @@ function Queue(props: { user: SessionUser; signOut: () => Promise<void> }) {
       </nav>
       <form class="form" onSubmit={submit} noValidate aria-label="Filter the queue">
         <div class="filters">
-          <div class="field">
-            <label for="filter-status">Status</label>
-            <select
-              id="filter-status"
-              value={draft.status}
-              onChange={(event) =>
-                setDraft({ ...draft, status: event.currentTarget.value as Filters['status'] })
-              }
-            >
-              <option value="all">All statuses</option>
-              {STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {labelOf(STATUS_LABELS, status)}
-                </option>
-              ))}
-            </select>
-          </div>
-          {input('minAgeDays', 'Filed at least (days ago)', { inputMode: 'numeric' })}
-          {input('maxAgeDays', 'Filed at most (days ago)', { inputMode: 'numeric' })}
-          {input('minAmount', 'Computed credit from', { inputMode: 'decimal' })}
-          {input('maxAmount', 'Computed credit up to', { inputMode: 'decimal' })}
-          {input('period', 'Month (YYYY-MM)', { placeholder: 'e.g. 2026-10' })}
+          {input('minAgeDays', 'Age at least (days)', { inputMode: 'numeric' })}
+          {input('maxAgeDays', 'Age at most (days)', { inputMode: 'numeric' })}
+          {input('minAmount', 'Credit from', { inputMode: 'decimal' })}
+          {input('maxAmount', 'Credit up to', { inputMode: 'decimal' })}
+          {input('period', 'Month (YYYY-MM)', { placeholder: '2026-10' })}
           <p class="actions">
             <button type="submit">Apply filters</button>
             <button
@@ -250,8 +233,8 @@ function Queue(props: { user: SessionUser; signOut: () => Promise<void> }) {
           </p>
         </div>
         <p class="meta">
-          Amounts are each claim’s computed credit in its own currency, in whole units with up to
-          two decimals.
+          Age counts days since filing; amounts are the computed credit in each claim’s own currency
+          (e.g. 250 or 250.50). Status: the links above.
         </p>
       </form>
       {error && <ErrorMessage error={error} />}
@@ -267,7 +250,7 @@ function Queue(props: { user: SessionUser; signOut: () => Promise<void> }) {
           </p>
           {page.items.length > 0 && (
             <TableWrap label="Claims">
-              <table>
+              <table class="stack">
                 <caption class="visually-hidden">Claims, oldest first</caption>
                 <thead>
                   <tr>
@@ -290,31 +273,33 @@ function Queue(props: { user: SessionUser; signOut: () => Promise<void> }) {
                 <tbody>
                   {page.items.map((claim) => (
                     <tr key={claim.id}>
-                      <td class="nowrap">
+                      <td data-label="Claim" class="nowrap">
                         <a href={`/staff/claim/?id=${claim.id}`} aria-label={`Claim #${claim.id}`}>
                           #{claim.id}
                         </a>
                       </td>
-                      <td>{claim.customer.name}</td>
-                      <td>
+                      <td data-label="Customer">{claim.customer.name}</td>
+                      <td data-label="Service and month">
                         {claim.serviceName}, {monthLabel(claim.period)}
                       </td>
-                      <td>
+                      <td data-label="Status">
                         <StatusTag
                           status={claim.status}
                           label={labelOf(STATUS_LABELS, claim.status)}
                         />
                       </td>
-                      <td class="number">{money(claim.computedCreditMinor, claim.currency)}</td>
-                      <td class="number">
+                      <td data-label="Computed credit" class="number">
+                        {money(claim.computedCreditMinor, claim.currency)}
+                      </td>
+                      <td data-label="Approved" class="number">
                         {claim.approvedAmountMinor === null
                           ? '—'
                           : money(claim.approvedAmountMinor, claim.currency)}
                       </td>
-                      <td class="number">
+                      <td data-label="Age" class="number">
                         {claim.ageDays} {claim.ageDays === 1 ? 'day' : 'days'}
                       </td>
-                      <td>{zonedDate(claim.createdAt, 'UTC')}</td>
+                      <td data-label="Filed (UTC)">{zonedDate(claim.createdAt, 'UTC')}</td>
                     </tr>
                   ))}
                 </tbody>
