@@ -65,8 +65,8 @@ async function openPage(
 }
 
 async function signIn(page: Page, who: DemoLogin) {
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
+  await page.getByLabel('Email', { exact: true }).fill(who.email);
+  await page.getByLabel('Password', { exact: true }).fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
@@ -232,6 +232,28 @@ describe('the customer portal', () => {
     // The browser logs the refused sign-in itself; nothing else may fail.
     expect(errors.filter((error) => !error.includes('401 (Unauthorized)'))).toEqual([]);
     expect(errors.filter((error) => error.includes('401'))).toHaveLength(1);
+  });
+
+  it('changes the password: the new one signs in', async () => {
+    const who = login('it@chatham-fisheries.example');
+    const { page, errors } = await openPage('/account/password/');
+    await expect(page.title()).resolves.toBe('Change your password · Service status');
+    await signIn(page, who);
+    await page.getByRole('heading', { name: 'Change your password' }).waitFor();
+    await page.getByLabel('Current password').fill(who.password);
+    await page.getByLabel('New password', { exact: true }).fill('short');
+    await page.getByLabel('New password again').fill('short');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('12 to 256 characters');
+    const next = 'correct horse battery staple';
+    await page.getByLabel('New password', { exact: true }).fill(next);
+    await page.getByLabel('New password again').fill(next);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Your password has been changed.').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, { ...who, password: next });
+    await page.getByRole('heading', { name: 'Change your password' }).waitFor();
+    expect(errors).toEqual([]);
   });
 
   it('tells a visitor without JavaScript that the portal needs it', async () => {

@@ -63,8 +63,8 @@ async function openPage(path: string, options: { width?: number; scheme?: 'light
 }
 
 async function signIn(page: Page, who: DemoLogin) {
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
+  await page.getByLabel('Email', { exact: true }).fill(who.email);
+  await page.getByLabel('Password', { exact: true }).fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
@@ -246,6 +246,29 @@ describe('the staff console', () => {
       .poll(() => page.locator('main table').textContent())
       .toContain('agent@demo.example');
     expect(page.url()).toContain('?list=users');
+
+    // An invitation: the one-time link, then the invited person chooses a password.
+    await page.getByText('Invite a person').click();
+    await page.getByLabel('Email', { exact: true }).fill('new.person@northwind.example');
+    await page
+      .getByLabel('Customer', { exact: true })
+      .selectOption({ label: 'Northwind Trading (demo)' });
+    await page.getByRole('button', { name: 'Create the invitation' }).click();
+    const link = await page.getByLabel('One-time link').inputValue();
+    const token = /#token=([^&]+)$/.exec(link)?.[1];
+    expect(token).toBeTruthy();
+    await expect.poll(() => page.locator('main table').textContent()).toContain('new.person@');
+    const invited = await openPage(`/account/invitation#token=${token}`);
+    await expect.poll(() => invited.page.url()).not.toContain('token=');
+    await invited.page
+      .getByLabel('Password', { exact: true })
+      .fill('a long passphrase for the portal');
+    await invited.page.getByLabel('Password again').fill('a long passphrase for the portal');
+    await invited.page.getByRole('button', { name: 'Set password and sign in' }).click();
+    await invited.page.getByRole('heading', { name: 'Welcome' }).waitFor();
+    await invited.page.getByRole('link', { name: 'Go to your account' }).click();
+    await invited.page.getByRole('heading', { name: 'Your service levels' }).waitFor();
+    expect(invited.errors).toEqual([]);
     await expect(
       page.getByRole('link', { name: 'API reference' }).first().getAttribute('href'),
     ).resolves.toBe('/api/v1/docs');

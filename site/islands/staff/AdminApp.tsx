@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, TargetedSubmitEvent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { type ApiError, api, isAbort, query } from '../../lib/client.ts';
 import {
@@ -13,7 +13,7 @@ import {
   setQuery,
 } from '../account/common.tsx';
 import { TableWrap } from '../account/evidence.tsx';
-import { money, percent, zonedDate } from '../account/format.ts';
+import { money, percent, zonedDate, zonedDateTime } from '../account/format.ts';
 import type { Page, SessionUser } from '../account/types.ts';
 
 /**
@@ -202,6 +202,8 @@ function Admin(props: { user: SessionUser; signOut: () => Promise<void> }) {
   const asked = queryParam('list');
   const [key, setKey] = useState(LISTS.some((list) => list.key === asked) ? asked : 'customers');
   const spec = LISTS.find((list) => list.key === key) ?? (LISTS[0] as ListSpec<never>);
+  // Bumped after an invitation, so the users list shows the new person.
+  const [version, setVersion] = useState(0);
 
   return (
     <>
@@ -238,7 +240,8 @@ function Admin(props: { user: SessionUser; signOut: () => Promise<void> }) {
               ))}
             </ul>
           </nav>
-          <List key={spec.key} spec={spec} />
+          {spec.key === 'users' && <InviteForm onInvited={() => setVersion(version + 1)} />}
+          <List key={`${spec.key}-${version}`} spec={spec} />
         </>
       )}
     </>
@@ -300,5 +303,141 @@ function List<T extends object>(props: { spec: ListSpec<T> }) {
       )}
       {page && <Pager cursors={cursors} nextCursor={page.nextCursor} onChange={setCursors} />}
     </section>
+  );
+}
+
+type Role = 'customer' | 'agent' | 'admin';
+
+/**
+ * Invites a person (portal.md: admins invite rather than choose passwords): the API answers a
+ * one-time link, shown here once for the admin to send.
+ */
+function InviteForm(props: { onInvited: () => void }) {
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('customer');
+  const [customerId, setCustomerId] = useState('');
+  const [customers, setCustomers] = useState<Customer[]>([]);
+  const [problems, setProblems] = useState<{ email?: string; customer?: string }>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [invited, setInvited] = useState<{ email: string; link: string; expiresAt: string } | null>(
+    null,
+  );
+
+  useEffect(() => {
+    api
+      .get<Page<Customer>>('/staff/customers?limit=100')
+      .then((page) => setCustomers(page.items.filter((customer) => customer.active)))
+      .catch((caught: unknown) => setError(asApiError(caught)));
+  }, []);
+
+  const submit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const found: { email?: string; customer?: string } = {};
+    if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) found.email = 'Enter an email address.';
+    if (role === 'customer' && customerId === '') found.customer = 'Choose the customer.';
+    setProblems(found);
+    if (found.email || found.customer) return;
+    setBusy(true);
+    setError(null);
+    setInvited(null);
+    try {
+      const answer = await api.post<{ user: { email: string }; link: string; expiresAt: string }>(
+        '/staff/users/invitations',
+        {
+          email: email.trim(),
+          role,
+          ...(role === 'customer' ? { customerId: Number(customerId) } : {}),
+        },
+      );
+      setInvited({ email: answer.user.email, link: answer.link, expiresAt: answer.expiresAt });
+      setEmail('');
+      props.onInvited();
+    } catch (caught) {
+      setError(asApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <details class="panel">
+      <summary>Invite a person</summary>
+      <form class="form" onSubmit={submit} noValidate>
+        {error && <ErrorMessage error={error} focus />}
+        <div class="filters">
+          <div class="field">
+            <label for="invite-email">Email</label>
+            <input
+              id="invite-email"
+              type="email"
+              autocomplete="off"
+              value={email}
+              aria-invalid={problems.email ? 'true' : undefined}
+              aria-describedby={problems.email ? 'invite-email-problem' : undefined}
+              onInput={(event) => setEmail(event.currentTarget.value)}
+            />
+            {problems.email && (
+              <p class="field-problem" id="invite-email-problem">
+                {problems.email}
+              </p>
+            )}
+          </div>
+          <div class="field">
+            <label for="invite-role">Role</label>
+            <select
+              id="invite-role"
+              value={role}
+              onChange={(event) => setRole(event.currentTarget.value as Role)}
+            >
+              <option value="customer">Customer</option>
+              <option value="agent">Support agent</option>
+              <option value="admin">Admin</option>
+            </select>
+          </div>
+          {role === 'customer' && (
+            <div class="field">
+              <label for="invite-customer">Customer</label>
+              <select
+                id="invite-customer"
+                value={customerId}
+                aria-invalid={problems.customer ? 'true' : undefined}
+                aria-describedby={problems.customer ? 'invite-customer-problem' : undefined}
+                onChange={(event) => setCustomerId(event.currentTarget.value)}
+              >
+                <option value="">Choose…</option>
+                {customers.map((customer) => (
+                  <option key={customer.id} value={String(customer.id)}>
+                    {customer.name}
+                  </option>
+                ))}
+              </select>
+              {problems.customer && (
+                <p class="field-problem" id="invite-customer-problem">
+                  {problems.customer}
+                </p>
+              )}
+            </div>
+          )}
+          <p class="actions">
+            <button type="submit" disabled={busy}>
+              {busy ? 'Inviting…' : 'Create the invitation'}
+            </button>
+          </p>
+        </div>
+      </form>
+      <div role="status">
+        {invited && (
+          <div class="notice">
+            <p>
+              Invitation for {invited.email} created. Send this link; it works once, until{' '}
+              {zonedDateTime(invited.expiresAt, 'UTC')} UTC, and is not shown again.
+            </p>
+            <label for="invite-link">One-time link</label>
+            <input id="invite-link" type="text" readOnly value={invited.link} />
+          </div>
+        )}
+      </div>
+    </details>
   );
 }
