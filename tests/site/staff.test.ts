@@ -75,6 +75,25 @@ function apiGet<T>(page: Page, path: string): Promise<T> {
 
 const rows = (page: Page) => page.locator('main table tbody tr');
 
+/** Calls the API as the demo admin from Node (a script, not the page under test). */
+async function asAdmin<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const headers = { 'content-type': 'application/json', origin: site.origin };
+  const login = await fetch(`${site.origin}/api/v1/auth/login`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ email: byRole('admin').email, password: byRole('admin').password }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const response = await fetch(`${site.origin}/api/v1${path}`, {
+    method,
+    headers: { ...headers, cookie },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok)
+    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
 /** The claim decided by the tests below, and its customer. */
 let decided: { id: number; customer: string; amount: string } | undefined;
 
@@ -193,8 +212,28 @@ describe('the staff console', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows the customer the decision and the reason, never the internal note', async () => {
+  it('shows the customer the decision, a later correction beside it, never the internal note', async () => {
     if (!decided) throw new Error('the approval test did not run');
+    // An admin corrects a counted window of the decided month (it was a false alarm).
+    const claim = await asAdmin<{
+      service: string;
+      serviceName: string;
+      period: string;
+      evaluation: { period: { start: string; end: string } };
+    }>('GET', `/staff/claims/${decided.id}`);
+    const windows = await asAdmin<{ items: { id: number; state: string; end: string | null }[] }>(
+      'GET',
+      `/staff/windows?service=${claim.service}&from=${claim.evaluation.period.start}&to=${claim.evaluation.period.end}`,
+    );
+    const outage = windows.items.find(
+      (window) => window.end !== null && /outage/.test(window.state),
+    );
+    if (!outage) throw new Error('the decided month has no outage window to correct');
+    await asAdmin('POST', `/staff/windows/${outage.id}/corrections`, {
+      state: 'degraded',
+      reason: 'The monitor raised a false alarm.',
+    });
+
     const owner = logins.find((candidate) => candidate.customer === decided?.customer);
     if (!owner) throw new Error(`no demo login for ${decided.customer}`);
     const { page, errors } = await openPage(`/account/claim/?id=${decided.id}`);
@@ -208,6 +247,17 @@ describe('the staff console', () => {
     // The trail names staff as "support", never by address.
     await expect(page.locator('.trail').textContent()).resolves.toContain('by support');
     await expect(page.locator('.trail').textContent()).resolves.not.toContain('@demo.example');
+
+    // The month keeps the decided figures, with the correction beside them.
+    await page.goto(`${site.origin}/account/?month=${claim.period}`);
+    const card = page.locator('article.service-month', {
+      has: page.getByRole('heading', { name: claim.serviceName }),
+    });
+    await card.locator('.correction').waitFor();
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain('Official: decided with claim');
+    expect(text).toContain(`Credit approved${decided.amount}`);
+    await expect(card.locator('.correction tr.differs').count()).resolves.toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
 
@@ -222,6 +272,11 @@ describe('the staff console', () => {
     await page.getByLabel('Invoice reference').fill('INV-2026-0042');
     await page.getByRole('button', { name: 'Mark credited' }).click();
     await expect.poll(() => page.locator('h1 + p .status').textContent()).toBe('Credited');
+    // The correction made since the decision: listed, flagged, and the fresh figures differ.
+    const corrections = page.getByRole('region', { name: 'Corrections' });
+    await expect(corrections.textContent()).resolves.toContain('The monitor raised a false alarm.');
+    await expect(corrections.textContent()).resolves.toContain('After a decision');
+    await expect(page.locator('table.compare tr.differs').count()).resolves.toBeGreaterThan(0);
 
     await page.getByRole('link', { name: 'Credits', exact: true }).click();
     await page.getByRole('heading', { name: 'Credits ledger' }).waitFor();

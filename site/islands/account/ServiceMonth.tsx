@@ -211,7 +211,11 @@ function ClaimArea(props: {
         </p>
       )}
       {item.claimable && !props.filing && (
-        <button type="button" onClick={() => props.setFiling(true)}>
+        <button
+          type="button"
+          class={item.creditMinor === 0 ? 'secondary' : undefined}
+          onClick={() => props.setFiling(true)}
+        >
           {item.creditMinor === 0 ? 'Dispute the figures' : 'File a claim'}
           <span class="visually-hidden">
             {' '}

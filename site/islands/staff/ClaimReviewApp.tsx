@@ -12,6 +12,7 @@ import {
   SessionGate,
   STAFF_LINKS,
   StatusTag,
+  useServiceNames,
 } from '../account/common.tsx';
 import { Conversation, Trail } from '../account/conversation.tsx';
 import { measuredText, TableWrap, Termination, WindowTables } from '../account/evidence.tsx';
@@ -51,6 +52,7 @@ function Review(props: { user: SessionUser; signOut: () => Promise<void> }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
+  const names = useServiceNames();
 
   const load = () =>
     api.get<StaffClaimDetail>(`/staff/claims/${id}`).then((detail) => {
@@ -124,11 +126,7 @@ function Review(props: { user: SessionUser; signOut: () => Promise<void> }) {
             />
           )}
           <Corrections corrections={claim.corrections} timeZone={claim.evaluation.timeZone} />
-          <Termination
-            termination={claim.termination}
-            serviceNames={new Map([[claim.service, claim.serviceName]])}
-            headingLevel="h2"
-          />
+          <Termination termination={claim.termination} serviceNames={names} headingLevel="h2" />
           <h2>Trail</h2>
           <Trail events={claim.events} timeZone={claim.evaluation.timeZone} viewer="staff" />
           <h2>Comments and internal notes</h2>

@@ -12,6 +12,7 @@ import {
   SessionGate,
   STAFF_LINKS,
   setQuery,
+  useServiceNames,
 } from '../account/common.tsx';
 import { TableWrap } from '../account/evidence.tsx';
 import { money, zonedDate } from '../account/format.ts';
@@ -37,6 +38,8 @@ function Credits(props: { user: SessionUser; signOut: () => Promise<void> }) {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [page, setPage] = useState<Page<CreditDto> | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  // The ledger names services by slug.
+  const names = useServiceNames();
   const cursor = cursors.at(-1);
 
   useEffect(() => {
@@ -142,7 +145,7 @@ function Credits(props: { user: SessionUser; signOut: () => Promise<void> }) {
                   </td>
                   <td data-label="Customer">{credit.customer.name}</td>
                   <td data-label="Service and month">
-                    {credit.service}, {monthLabel(credit.period)}
+                    {names.get(credit.service) ?? credit.service}, {monthLabel(credit.period)}
                   </td>
                   <td data-label="Amount" class="number">
                     {money(credit.amountMinor, credit.currency)}
