@@ -180,7 +180,11 @@ function SignInForm(props: {
         new ApiError(
           400,
           'MISSING',
-          gaps.email ? 'Enter your email address.' : 'Enter your password.',
+          gaps.email && gaps.password
+            ? 'Enter your email address and password.'
+            : gaps.email
+              ? 'Enter your email address.'
+              : 'Enter your password.',
         ),
       );
       return;
