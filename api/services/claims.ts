@@ -626,6 +626,21 @@ function correctionsMeeting(list: CorrectionDto[], startMs: number, endMs: numbe
   return list.filter((item) => meets(item.before) || meets(item.after));
 }
 
+/**
+ * An amount in minor units as people read it, e.g. `USD 1,234.56` (the currency's own
+ * number of decimals, from ICU). Formatting only: amounts are never rounded here.
+ */
+export function formatMinor(amountMinor: number, currency: string): string {
+  const format = new Intl.NumberFormat('en', {
+    style: 'currency',
+    currency,
+    currencyDisplay: 'code',
+  });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  // ICU puts a no-break space after the code; the trail is plain text.
+  return format.format(amountMinor / 10 ** digits).replace(/\u00a0/g, ' ');
+}
+
 export interface DecisionInput {
   decision: 'approve' | 'reject';
   amountMinor?: number | undefined;
@@ -698,7 +713,7 @@ export async function decideClaim(
         note:
           amount === row.computedCreditMinor
             ? reason
-            : `Approved ${amount} ${row.currency} minor units instead of ${row.computedCreditMinor}: ${reason}`,
+            : `Approved ${formatMinor(amount, row.currency)} instead of the computed ${formatMinor(row.computedCreditMinor, row.currency)}: ${reason}`,
       },
       {
         approvedAmountMinor: amount,

@@ -308,6 +308,10 @@ describe('the claim life cycle', () => {
       ['approved', 'submitted', 'approved'],
       ['credited', 'approved', 'credited'],
     ]);
+    const approval = (await eventsOf(t, claim.id)).find((event) => event.type === 'approved');
+    expect(approval?.note).toBe(
+      'Approved USD 250.00 instead of the computed USD 200.00: Goodwill for the slow response',
+    );
   });
 
   it('keeps internal staff notes from the customer', async () => {

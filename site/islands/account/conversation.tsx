@@ -2,7 +2,7 @@ import type { TargetedSubmitEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ApiError } from '../../lib/client.ts';
 import { asApiError, ErrorMessage, StatusTag } from './common.tsx';
-import { EVENT_LABELS, labelOf, money, STATUS_LABELS, zonedDateTime } from './format.ts';
+import { EVENT_LABELS, labelOf, STATUS_LABELS, zonedDateTime } from './format.ts';
 import type { ClaimCommentDto, ClaimEventDto } from './types.ts';
 
 /**
@@ -17,25 +17,6 @@ function actorName(actor: ClaimEventDto['actor'], viewer: Viewer): string {
   if (actor.kind === 'system') return 'the portal';
   if (actor.kind === 'staff') return viewer === 'customer' ? 'support' : (actor.email ?? 'staff');
   return actor.email ?? 'the customer';
-}
-
-const ADJUSTED = /^Approved (\d+) ([A-Z]{3}) minor units instead of (\d+): ([\s\S]*)$/;
-
-/**
- * The trail's note in words. The API records an adjusted approval in minor units
- * ("Approved 2250000 INR minor units instead of 1500000: …"); shown as money here.
- */
-function noteText(event: ClaimEventDto): string | null {
-  const match = event.type === 'approved' && event.note ? ADJUSTED.exec(event.note) : null;
-  if (!match) return event.note;
-  const [, amount, currency, computed, reason] = match as unknown as [
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
-  return `Approved ${money(Number(amount), currency)} instead of ${money(Number(computed), currency)}: ${reason}`;
 }
 
 /** Status changes only: comments and notes are in the conversation beside it. */
@@ -62,7 +43,7 @@ export function Trail(props: { events: ClaimEventDto[]; timeZone: string; viewer
           <p class="meta">
             {zonedDateTime(event.at, props.timeZone)} by {actorName(event.actor, props.viewer)}
           </p>
-          {event.note && <p class="note-text">{noteText(event)}</p>}
+          {event.note && <p class="note-text">{event.note}</p>}
         </li>
       ))}
     </ol>
