@@ -45,11 +45,17 @@ export interface BrowserSession {
 export async function launchBrowser(): Promise<BrowserSession> {
   // Chromium writes crash dumps and caches under TMPDIR: give it a folder of its own.
   const scratch = mkdtempSync(join(tmpdir(), 'portal-chromium-'));
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: CHROMIUM_ARGS,
-    env: { ...process.env, TMPDIR: scratch },
-  });
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      args: CHROMIUM_ARGS,
+      env: { ...process.env, TMPDIR: scratch },
+    });
+  } catch (error) {
+    rmSync(scratch, { recursive: true, force: true });
+    throw error;
+  }
   const contexts: BrowserContext[] = [];
   return {
     browser,

@@ -59,16 +59,24 @@ export async function startSitePortal(
   const record = (line: string) => {
     log.push(line);
   };
-  if (options.arrange) await options.arrange(db, env);
-  else await seedDemoData(db, env, systemClock, record);
-  options.beforeStart?.(siteDir);
-  const portal = await startPortal({
-    env,
-    database: db,
-    clock: systemClock,
-    log: record,
-    siteRebuilds: options.siteRebuilds ?? false,
-  });
+  let portal: RunningPortal;
+  try {
+    if (options.arrange) await options.arrange(db, env);
+    else await seedDemoData(db, env, systemClock, record);
+    options.beforeStart?.(siteDir);
+    portal = await startPortal({
+      env,
+      database: db,
+      clock: systemClock,
+      log: record,
+      siteRebuilds: options.siteRebuilds ?? false,
+    });
+  } catch (error) {
+    // A failed build leaves nothing behind either.
+    db.dispose();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   let headers: Promise<Record<string, string>> | undefined;
   return {
     origin: portal.origin,

@@ -22,7 +22,11 @@ let site: SitePortal;
 let session: BrowserSession;
 
 beforeAll(async () => {
-  [site, session] = await Promise.all([startSitePortal(), launchBrowser()]);
+  // Both at once (the build takes seconds); if one fails, the other is still closed after.
+  const [portal, browser] = await Promise.allSettled([startSitePortal(), launchBrowser()]);
+  if (portal.status === 'fulfilled') site = portal.value;
+  if (browser.status === 'fulfilled') session = browser.value;
+  for (const result of [portal, browser]) if (result.status === 'rejected') throw result.reason;
 }, 120_000);
 
 afterAll(async () => {
