@@ -174,13 +174,3 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
   const wanted = opaque(etag);
   return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === wanted);
 }
-
-/**
- * The cached status, for callers that import it from here (api/site-rebuild.ts). Loaded
- * lazily: status.ts builds the document from services that write through this module.
- * New code imports `cachedStatus` from './status.ts'.
- */
-export async function cachedStatus(deps: Deps): Promise<StatusSnapshot> {
-  const status = await import('./status.ts');
-  return status.cachedStatus(deps);
-}
