@@ -33,55 +33,72 @@ function digits(text: string, from: number, count: number): number {
   return value;
 }
 
+/** Two digits at `from`, or -1: the fixed fields of an instant, without a loop. */
+function twoDigits(text: string, from: number): number {
+  const tens = text.charCodeAt(from) - 48;
+  const ones = text.charCodeAt(from + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+}
+
+const DASH = 45;
+const COLON = 58;
+const DOT = 46;
+const PLUS = 43;
+const LETTER_T = 84;
+const LETTER_Z = 90;
+
 /**
  * Epoch milliseconds of an instant written `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)`
  * (at most 3 fraction digits, upper-case `T` and `Z`, no leap second), or
  * `undefined` for any other text. The offset only says how the instant is
- * written; the value is the UTC instant. Parsed by hand, without a regular
- * expression, because evaluations parse every window's instants.
+ * written; the value is the UTC instant. Parsed by hand, on character codes and
+ * without a regular expression, because evaluations parse every window's instants.
  */
 export function parseInstant(text: string): number | undefined {
   const length = text.length;
   if (length < 20 || length > 29) return undefined;
   if (
-    text[4] !== '-' ||
-    text[7] !== '-' ||
-    text[10] !== 'T' ||
-    text[13] !== ':' ||
-    text[16] !== ':'
+    text.charCodeAt(4) !== DASH ||
+    text.charCodeAt(7) !== DASH ||
+    text.charCodeAt(10) !== LETTER_T ||
+    text.charCodeAt(13) !== COLON ||
+    text.charCodeAt(16) !== COLON
   ) {
     return undefined;
   }
   const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  const second = digits(text, 17, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
     return undefined;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
     return undefined;
   let at = 19;
   let millis = 0;
-  if (text[at] === '.') {
+  if (text.charCodeAt(at) === DOT) {
     let count = 0;
     at += 1;
-    while (count < 4 && at < length && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) {
+    while (count < 4 && at < length) {
+      const code = text.charCodeAt(at);
+      if (code < 48 || code > 57) break;
       count += 1;
       at += 1;
     }
     if (count === 0 || count > 3) return undefined;
-    millis = digits(text, at - count, count) * 10 ** (3 - count);
+    millis = digits(text, at - count, count) * (count === 1 ? 100 : count === 2 ? 10 : 1);
   }
   let offsetMinutes = 0;
-  if (text[at] === 'Z') {
+  const sign = text.charCodeAt(at);
+  if (sign === LETTER_Z) {
     at += 1;
-  } else if ((text[at] === '+' || text[at] === '-') && text[at + 3] === ':') {
-    const offsetHours = digits(text, at + 1, 2);
-    const offsetMins = digits(text, at + 4, 2);
+  } else if ((sign === PLUS || sign === DASH) && text.charCodeAt(at + 3) === COLON) {
+    const offsetHours = twoDigits(text, at + 1);
+    const offsetMins = twoDigits(text, at + 4);
     if (offsetHours < 0 || offsetHours > 23 || offsetMins < 0 || offsetMins > 59) return undefined;
-    offsetMinutes = (text[at] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
+    offsetMinutes = (sign === DASH ? -1 : 1) * (offsetHours * 60 + offsetMins);
     at += 6;
   } else {
     return undefined;
