@@ -4,21 +4,18 @@
 // into docs/benchmarks.md between <!-- bench:site:start --> and <!-- bench:site:end -->
 // (other sections are kept).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { openDatabase, seedDemoData } from '../api/bootstrap.ts';
 import { systemClock } from '../api/clock.ts';
 import { readEnv } from '../api/env.ts';
 import { startPortal } from '../api/portal.ts';
 import { buildSite } from '../api/site-build.ts';
+import { writeSection } from './lib/report.ts';
 
-const START = '<!-- bench:site:start -->';
-const END = '<!-- bench:site:end -->';
-const DOC = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 /** The budget of portal.md: JavaScript on `/`, compressed. */
 const JS_BUDGET_BYTES = 30 * 1024;
 const LIGHTHOUSE_RUNS = 3;
@@ -307,7 +304,7 @@ const loadAfter = os.loadavg()[0] ?? 0;
 const cpu = os.cpus()[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown CPU';
 const row = (name: string, sizes: Sizes, aim = '') =>
   `| ${name} | ${kB(sizes.raw)} | ${kB(sizes.gzip)} | ${kB(sizes.brotli)} |${aim ? ` ${aim} |` : ' |'}`;
-const section = `${START}
+const section = `
 ## Public status site (\`node bench/site.ts\`)
 
 Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}, ${os.cpus().length} cores, Node ${process.version}, ${os.type().toLowerCase()} ${os.release()}; Debian Chromium for Lighthouse ${LIGHTHOUSE_RUNS} runs per form factor (medians). The site is built from the demo data set (8 services, 150 days, ${pageCount} pages); the machine is shared (1-minute load average ${loadBefore.toFixed(1)} at the start, ${loadAfter.toFixed(1)} at the end, on ${os.cpus().length} cores), so timings carry noise: read Lighthouse's performance score against the baseline row, measured in the same conditions.
@@ -328,15 +325,8 @@ As served: \`/\` answers ${servedBytes.toLocaleString('en')} bytes with \`Conten
 ${lighthouseRows.length > 0 ? `Lighthouse 12.2.3 against \`/\` (JavaScript on, served by \`startPortal\` over loopback):\n\n${lighthouseRows.join('\n')}` : lighthouseNote}
 
 Build (\`astro build\` in a child process, all pages through the API in-process, then brotli and gzip copies): first ${(buildTimes[0] ?? 0).toFixed(0)} ms, second ${(buildTimes[1] ?? 0).toFixed(0)} ms. Most of it is loading the API's modules into the build process (see the note in docs/decisions/050-site-freshness.md).
-${END}`;
+`;
 
-const previous = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '# Benchmarks\n';
-const from = previous.indexOf(START);
-const to = previous.indexOf(END);
-const updated =
-  from >= 0 && to > from
-    ? `${previous.slice(0, from)}${section}${previous.slice(to + END.length)}`
-    : `${previous.trimEnd()}\n\n${section}\n`;
-writeFileSync(DOC, updated);
-log(`site bench: wrote ${DOC}`);
+const doc = writeSection('site', section);
+log(`site bench: wrote ${doc}`);
 process.exit(0);

@@ -1,10 +1,8 @@
 // Benchmark of the SLA engine: `node bench/sla.ts`.
 // Prints progress, then writes its figures into docs/benchmarks.md between
 // <!-- bench:sla:start --> and <!-- bench:sla:end --> (other sections are kept).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import {
   applyPolicyDefaults,
   type EvaluationCase,
@@ -18,10 +16,8 @@ import {
   prepareWindows,
   type Window,
 } from '../api/sla/index.ts';
+import { writeSection } from './lib/report.ts';
 
-const START = '<!-- bench:sla:start -->';
-const END = '<!-- bench:sla:end -->';
-const DOC = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -322,7 +318,7 @@ const rows = growth
     return `| ${n.toLocaleString('en-US')} | ${ms.toFixed(2)} | ${(ms / base.ms).toFixed(1)}× | ${(nLogN(n) / nLogN(base.n)).toFixed(1)}× | ${ratio.toFixed(2)} |`;
   })
   .join('\n');
-const section = `${START}
+const section = `
 ## SLA engine (\`node bench/sla.ts\`)
 
 Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.
@@ -362,14 +358,7 @@ database); the time includes parsing their instants. Total credits issued: ${cre
 timeline and outage runs once per (service, policy weights/notice/minimum[, asOf when a
 window is open]) and reuses it for every agreement and month; each evaluation then only
 clips that timeline to its covered time (binary search) and does the exact arithmetic.
-${END}`;
+`;
 
-const previous = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '# Benchmarks\n';
-const from = previous.indexOf(START);
-const to = previous.indexOf(END);
-const updated =
-  from >= 0 && to > from
-    ? `${previous.slice(0, from)}${section}${previous.slice(to + END.length)}`
-    : `${previous.trimEnd()}\n\n${section}\n`;
-writeFileSync(DOC, updated);
-log(`sla bench: wrote ${DOC}`);
+const doc = writeSection('sla', section);
+log(`sla bench: wrote ${doc}`);

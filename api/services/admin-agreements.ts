@@ -1,5 +1,4 @@
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
 import {
   agreementServices,
   agreements,
@@ -12,6 +11,7 @@ import { type ErrorIssue, invalidInput, notFound, unprocessable } from '../error
 import { parseInstant } from '../sla/index.ts';
 import { recordAudit } from './audit.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
+import { agreementServiceRows } from './sla-figures.ts';
 
 export interface AgreementServiceDto {
   serviceId: number;
@@ -35,26 +35,9 @@ export interface AgreementDto {
 
 type AgreementRow = typeof agreements.$inferSelect;
 
-async function servicesOf(tx: Tx | Deps['db']['db'], agreementIds: number[]) {
-  if (agreementIds.length === 0) return [];
-  return tx
-    .select({
-      agreementId: agreementServices.agreementId,
-      serviceId: services.id,
-      slug: services.slug,
-      name: services.name,
-      monthlyFeeMinor: agreementServices.monthlyFeeMinor,
-      currency: agreementServices.currency,
-    })
-    .from(agreementServices)
-    .innerJoin(services, eq(services.id, agreementServices.serviceId))
-    .where(inArray(agreementServices.agreementId, agreementIds))
-    .orderBy(asc(agreementServices.id));
-}
-
 function agreementDto(
   row: AgreementRow,
-  lines: Awaited<ReturnType<typeof servicesOf>>,
+  lines: Awaited<ReturnType<typeof agreementServiceRows>>,
 ): AgreementDto {
   return {
     id: row.id,
@@ -141,7 +124,7 @@ export async function createAgreement(
         currency: line.currency,
       })),
     );
-    const dto = agreementDto(row, await servicesOf(tx, [row.id]));
+    const dto = agreementDto(row, await agreementServiceRows(tx, [row.id]));
     await recordAudit(tx, deps, principal, requestId, {
       action: 'agreement.create',
       entityType: 'agreement',
@@ -165,7 +148,7 @@ export async function listAgreements(
     .where(and(...conditions))
     .orderBy(asc(agreements.id))
     .limit(query.limit + 1);
-  const lines = await servicesOf(
+  const lines = await agreementServiceRows(
     deps.db.db,
     rows.slice(0, query.limit).map((row) => row.id),
   );
@@ -175,7 +158,7 @@ export async function listAgreements(
 export async function getAgreement(deps: Deps, id: number): Promise<AgreementDto> {
   const row = await deps.db.db.select().from(agreements).where(eq(agreements.id, id)).get();
   if (!row) throw notFound('No such agreement.');
-  return agreementDto(row, await servicesOf(deps.db.db, [id]));
+  return agreementDto(row, await agreementServiceRows(deps.db.db, [id]));
 }
 
 /** Ends (or reopens) an agreement, or (de)activates it. */
@@ -206,7 +189,7 @@ export async function updateAgreement(
       .where(eq(agreements.id, id))
       .returning()
       .get();
-    const lines = await servicesOf(tx, [id]);
+    const lines = await agreementServiceRows(tx, [id]);
     const before = agreementDto(row, lines);
     const after = agreementDto(updated, lines);
     await recordAudit(tx, deps, principal, requestId, {

@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
 import {
   agreementServices,
   agreements,
@@ -83,6 +84,24 @@ function rulesOf(stored: unknown): Policy {
   return rules;
 }
 
+/** The services of these agreements with their fees, in display order. */
+export async function agreementServiceRows(db: Reader | Tx, agreementIds: number[]) {
+  if (agreementIds.length === 0) return [];
+  return db
+    .select({
+      agreementId: agreementServices.agreementId,
+      serviceId: services.id,
+      slug: services.slug,
+      name: services.name,
+      monthlyFeeMinor: agreementServices.monthlyFeeMinor,
+      currency: agreementServices.currency,
+    })
+    .from(agreementServices)
+    .innerJoin(services, eq(services.id, agreementServices.serviceId))
+    .where(inArray(agreementServices.agreementId, agreementIds))
+    .orderBy(asc(services.sortOrder), asc(services.slug));
+}
+
 /** Agreements with their services and policy versions; `customerId` scopes the query. */
 export async function loadAgreements(
   db: Reader,
@@ -100,19 +119,7 @@ export async function loadAgreements(
     .orderBy(asc(agreements.id));
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.agreement.id);
-  const serviceRows = await db
-    .select({
-      agreementId: agreementServices.agreementId,
-      serviceId: services.id,
-      slug: services.slug,
-      name: services.name,
-      monthlyFeeMinor: agreementServices.monthlyFeeMinor,
-      currency: agreementServices.currency,
-    })
-    .from(agreementServices)
-    .innerJoin(services, eq(services.id, agreementServices.serviceId))
-    .where(inArray(agreementServices.agreementId, ids))
-    .orderBy(asc(services.sortOrder), asc(services.slug));
+  const serviceRows = await agreementServiceRows(db, ids);
   const policyIds = [...new Set(rows.map((row) => row.agreement.policyId))];
   const versionRows = await db
     .select()
