@@ -4,46 +4,62 @@
  * tabindex): the arrow keys, Home and End move between days; the links in a day's details
  * are reachable only from that day; Escape hides the details until the next move (WCAG
  * 1.4.13: content shown on focus is dismissible).
+ *
+ * The bars are enhanced one per idle moment: the page is usable meanwhile (every day is a
+ * tab stop until its bar is enhanced), and no single task blocks the main thread for long.
  */
-export function enhanceDayBars(root: ParentNode): void {
-  for (const bar of root.querySelectorAll<HTMLElement>('.bar')) {
-    if (bar.dataset.enhanced) continue;
-    bar.dataset.enhanced = 'true';
-    const days = [...bar.querySelectorAll<HTMLElement>('.day')];
-    const activate = (active: HTMLElement) => {
-      for (const day of days) {
-        const current = day === active;
-        day.tabIndex = current ? 0 : -1;
-        for (const link of day.querySelectorAll('a')) link.tabIndex = current ? 0 : -1;
-      }
+export function enhanceDayBarsWhenIdle(root: ParentNode): void {
+  const bars = [...root.querySelectorAll<HTMLElement>('.bar')];
+  const idle =
+    'requestIdleCallback' in window
+      ? (work: () => void) => window.requestIdleCallback(work, { timeout: 2_000 })
+      : (work: () => void) => window.setTimeout(work, 0);
+  const next = () => {
+    const bar = bars.shift();
+    if (bar === undefined) return;
+    enhanceBar(bar);
+    idle(next);
+  };
+  idle(next);
+}
+
+function enhanceBar(bar: HTMLElement): void {
+  if (bar.dataset.enhanced) return;
+  bar.dataset.enhanced = 'true';
+  const days = [...bar.querySelectorAll<HTMLElement>('.day')];
+  const activate = (active: HTMLElement) => {
+    for (const day of days) {
+      const current = day === active;
+      day.tabIndex = current ? 0 : -1;
+      for (const link of day.querySelectorAll('a')) link.tabIndex = current ? 0 : -1;
+    }
+  };
+  const last = days.at(-1);
+  if (last) activate(last);
+  bar.addEventListener('focusin', (event) => {
+    const day = (event.target as HTMLElement).closest<HTMLElement>('.day');
+    if (day) activate(day);
+  });
+  bar.addEventListener('focusout', () => bar.classList.remove('tips-hidden'));
+  bar.addEventListener('pointermove', () => bar.classList.remove('tips-hidden'));
+  bar.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      bar.classList.add('tips-hidden');
+      return;
+    }
+    const index = days.indexOf(event.target as HTMLElement);
+    if (index < 0) return;
+    const moves: Record<string, number> = {
+      ArrowLeft: index - 1,
+      ArrowRight: index + 1,
+      Home: 0,
+      End: days.length - 1,
     };
-    const last = days.at(-1);
-    if (last) activate(last);
-    bar.addEventListener('focusin', (event) => {
-      const day = (event.target as HTMLElement).closest<HTMLElement>('.day');
-      if (day) activate(day);
-    });
-    bar.addEventListener('focusout', () => bar.classList.remove('tips-hidden'));
-    bar.addEventListener('pointermove', () => bar.classList.remove('tips-hidden'));
-    bar.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') {
-        bar.classList.add('tips-hidden');
-        return;
-      }
-      const index = days.indexOf(event.target as HTMLElement);
-      if (index < 0) return;
-      const moves: Record<string, number> = {
-        ArrowLeft: index - 1,
-        ArrowRight: index + 1,
-        Home: 0,
-        End: days.length - 1,
-      };
-      const next = days[moves[event.key] ?? -1];
-      if (next === undefined) return;
-      event.preventDefault();
-      bar.classList.remove('tips-hidden');
-      activate(next);
-      next.focus();
-    });
-  }
+    const next = days[moves[event.key] ?? -1];
+    if (next === undefined) return;
+    event.preventDefault();
+    bar.classList.remove('tips-hidden');
+    activate(next);
+    next.focus();
+  });
 }

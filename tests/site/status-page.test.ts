@@ -119,7 +119,8 @@ describe('the status page', () => {
     // The inline scripts ran (their hashes are allowed): hint shown, bars enhanced, hydrated.
     await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
     await expect(page.locator('.js-hint').isVisible()).resolves.toBe(true);
-    await expect(page.locator('.bar[data-enhanced]').count()).resolves.toBe(8);
+    // Bars are enhanced one per idle moment: all eight, soon.
+    await page.waitForFunction(() => document.querySelectorAll('.bar[data-enhanced]').length === 8);
     expect(errors).toEqual([]);
   });
 
@@ -238,7 +239,7 @@ describe('the day bars', () => {
 
   it('are one tab stop each with JavaScript; arrow keys walk the days, Escape hides', async () => {
     const { page } = await openPage('/');
-    await page.waitForFunction(() => document.querySelector('.bar[data-enhanced]'));
+    await page.waitForFunction(() => document.querySelectorAll('.bar[data-enhanced]').length === 8);
     await tabToFirstDay(page);
     const today = await tipOfFocusedDay(page);
     expect(today.text).toContain('(today so far)');
