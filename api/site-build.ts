@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { precompressSite } from './site-server.ts';
 
@@ -15,6 +16,7 @@ export async function buildSite(options: {
   signal?: AbortSignal;
 }): Promise<void> {
   const astro = resolve(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
+  const cacheDir = `${resolve(options.outDir)}.build-cache`;
   await new Promise<void>((done, fail) => {
     const child = spawn(process.execPath, [astro, 'build', '--silent'], {
       cwd: resolve(import.meta.dirname, '..'),
@@ -25,13 +27,14 @@ export async function buildSite(options: {
         ASTRO_TELEMETRY_DISABLED: '1',
         DATABASE_URL: options.databaseUrl,
         PORTAL_SITE_OUT_DIR: resolve(options.outDir),
+        PORTAL_SITE_CACHE_DIR: cacheDir,
       },
     });
     child.on('error', fail);
     child.on('exit', (code) =>
       code === 0 ? done() : fail(new Error(`the site build exited with code ${code}`)),
     );
-  });
+  }).finally(() => rm(cacheDir, { recursive: true, force: true }));
   // Compressed copies beside each file: the server sends them as they are.
   await precompressSite(options.outDir);
 }
