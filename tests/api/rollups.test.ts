@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { stateMsByUtcDay } from '../../api/services/rollups.ts';
 import { type TestApp, testApp } from '../helpers/app.ts';
 import { createService } from '../helpers/factories.ts';
+import { runs } from '../helpers/runs.ts';
 import { expectStatus, type StatusActors, statusActors } from '../helpers/status-data.ts';
 
 const HOUR = 3_600_000;
@@ -286,7 +287,7 @@ describe('roll-ups after any sequence of writes', () => {
           }
         }
       }),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 

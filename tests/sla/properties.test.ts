@@ -16,8 +16,9 @@ import {
   type WindowInput,
 } from '../../api/sla/index.ts';
 import { fromDecimal } from '../../api/sla/rational.ts';
+import { runs } from '../helpers/runs.ts';
 
-const RUNS = { numRuns: 1_000 };
+const RUNS = runs(1_000);
 const DAY = 86_400_000;
 const zones = [
   'UTC',
@@ -216,7 +217,7 @@ describe('properties', () => {
       fc.property(caseArb, (c) => {
         expect(toCase(c)).toEqual(evaluationCaseSchema.parse(toInput(c)));
       }),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 
