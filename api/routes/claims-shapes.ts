@@ -71,3 +71,13 @@ export const monthSchema = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be a month, YYYY-MM' })
   .openapi({ example: '2026-03' });
+
+/** The termination right of sla-accounting §4: earned, and by which missed months. */
+export const TerminationSchema = z
+  .object({
+    rule: z.object({ missedPeriods: z.number().int(), withinPeriods: z.number().int() }),
+    earned: z.boolean(),
+    consideredPeriods: z.array(z.string()),
+    missedPeriods: z.array(z.object({ period: z.string(), services: z.array(z.string()) })),
+  })
+  .openapi('TerminationRight');

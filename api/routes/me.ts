@@ -24,19 +24,11 @@ import {
   commentBody,
   EvaluationSchema,
   monthSchema,
+  TerminationSchema,
 } from './claims-shapes.ts';
 import { IdParams, listQuery } from './common.ts';
 
 const tags = ['Customer'];
-
-const TerminationSchema = z
-  .object({
-    rule: z.object({ missedPeriods: z.number().int(), withinPeriods: z.number().int() }),
-    earned: z.boolean(),
-    consideredPeriods: z.array(z.string()),
-    missedPeriods: z.array(z.object({ period: z.string(), services: z.array(z.string()) })),
-  })
-  .openapi('TerminationRight');
 
 const AgreementOverviewSchema = z
   .object({

@@ -1,5 +1,4 @@
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
-import { agreementOverviews } from '../services/availability.ts';
 import {
   addComment,
   decideClaim,
@@ -18,6 +17,7 @@ import {
   commentBody,
   EvaluationSchema,
   monthSchema,
+  TerminationSchema,
 } from './claims-shapes.ts';
 import { IdParams, idFilter, listQuery } from './common.ts';
 
@@ -46,7 +46,7 @@ const StaffClaimDetailSchema = ClaimDetailSchema.extend({
   freshEvaluation: EvaluationSchema.nullable(),
   freshDiffers: z.boolean(),
   corrections: z.array(CorrectionSchema),
-  termination: z.unknown().nullable(),
+  termination: TerminationSchema.nullable(),
 }).openapi('StaffClaimDetail');
 
 const amountFilter = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional();
@@ -208,9 +208,7 @@ export function registerStaffClaims(api: ApiApp): void {
   });
 
   api.openapi(detail, async (c) => {
-    const claim = await staffClaim(c.var.deps, c.req.valid('param').id);
-    const [agreement] = await agreementOverviews(c.var.deps, { agreementIds: [claim.agreementId] });
-    return c.json({ ...claim, termination: agreement?.termination ?? null }, 200);
+    return c.json(await staffClaim(c.var.deps, c.req.valid('param').id), 200);
   });
 
   api.openapi(decision, async (c) => {

@@ -13,9 +13,10 @@ import {
 import type { Deps, Principal } from '../context.ts';
 import { ApiError, conflict, notFound, unprocessable } from '../errors.ts';
 import { type EvaluationResult, periodBounds } from '../sla/index.ts';
+import { type TerminationRight, terminationRight } from './availability.ts';
 import { idempotent, type StoredResponse } from './idempotency.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
-import { evaluatePeriods, loadAgreements, sameFigures } from './sla-figures.ts';
+import { decidedClaims, evaluatePeriods, loadAgreements, sameFigures } from './sla-figures.ts';
 import { type CorrectionDto, listCorrections } from './windows.ts';
 
 /**
@@ -588,7 +589,8 @@ export async function listStaffClaims(
 
 /**
  * A claim for staff: the stored evaluation beside a fresh one on today's windows, the
- * window corrections that touched the period, and the whole trail with internal notes.
+ * window corrections that touched the period, the agreement's termination right, and the
+ * whole trail with internal notes.
  */
 export async function staffClaim(deps: Deps, id: number) {
   const { db } = deps.db;
@@ -596,12 +598,16 @@ export async function staffClaim(deps: Deps, id: number) {
   const [dto] = await claimDtos(db, [row]);
   const customer = await db.select().from(customers).where(eq(customers.id, row.customerId)).get();
   const [agreement] = await loadAgreements(db, { agreementIds: [row.agreementId] });
+  const nowMs = deps.clock.now();
   let fresh: EvaluationResult | null = null;
+  let termination: TerminationRight | null = null;
   if (agreement) {
-    const [figures] = await evaluatePeriods(deps, agreement, [row.period], deps.clock.now(), {
+    const [figures] = await evaluatePeriods(deps, agreement, [row.period], nowMs, {
       serviceIds: [row.serviceId],
     });
     fresh = figures?.evaluation ?? null;
+    const decided = await decidedClaims(db, [agreement.id]);
+    termination = await terminationRight(deps, agreement, decided, nowMs);
   }
   const stored = row.evaluation as EvaluationResult;
   const corrections = correctionsMeeting(
@@ -615,6 +621,7 @@ export async function staffClaim(deps: Deps, id: number) {
     freshEvaluation: fresh,
     freshDiffers: fresh !== null && !sameFigures(stored, fresh),
     corrections,
+    termination,
     ...(await trail(db, row.id, true)),
   };
 }

@@ -23,7 +23,6 @@ import {
   policySchema,
   prepareWindows,
   requiredWindowRange,
-  shiftPeriod,
   type Window,
 } from '../sla/index.ts';
 
@@ -358,11 +357,6 @@ export async function decidedClaims(
 
 export function tripleKey(agreementId: number, serviceId: number, period: string): string {
   return `${agreementId}:${serviceId}:${period}`;
-}
-
-/** `count` periods ending with `last`, oldest first. */
-export function periodRange(last: string, count: number): string[] {
-  return Array.from({ length: count }, (_, index) => shiftPeriod(last, index - count + 1));
 }
 
 /** The agreement's current period (in its zone) at `nowMs`. */

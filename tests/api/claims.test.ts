@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { claimEvents, claims, credits } from '../../db/schema/index.ts';
 import { testApp } from '../helpers/app.ts';
 import { json, signedIn } from '../helpers/factories.ts';
-import { addWindow, claimWorld } from '../helpers/sla-fixtures.ts';
+import { addWindow, claimWorld, STANDARD_RULES } from '../helpers/sla-fixtures.ts';
 
 /** 2026-10 in UTC: 31 days; a 3-hour outage gives 100 × (44640 − 180) / 44640 ≈ 99.597 %. */
 async function octoberOutage() {
@@ -351,6 +351,39 @@ describe('the claim life cycle', () => {
       'commented',
       'commented',
     ]);
+  });
+});
+
+describe('GET /staff/claims/{id}', () => {
+  it("shows the agreement's termination right beside the claim", async () => {
+    const t = await testApp({ now: '2026-11-20T12:00:00Z' });
+    const world = await claimWorld(t, {
+      rules: { ...STANDARD_RULES, termination: { missedPeriods: 1, withinPeriods: 3 } },
+    });
+    await addWindow(t, world.service.id, {
+      state: 'major_outage',
+      start: '2026-10-10T00:00:00Z',
+      end: '2026-10-10T03:00:00Z',
+    });
+    const claim = await (
+      await t.app.request(
+        '/api/v1/me/claims',
+        json(
+          'POST',
+          { agreementId: world.agreementA.id, service: 'api', period: '2026-10' },
+          world.a.headers,
+        ),
+      )
+    ).json();
+    const detail = await (
+      await t.app.request(`/api/v1/staff/claims/${claim.id}`, { headers: world.agent.headers })
+    ).json();
+    expect(detail.termination).toEqual({
+      rule: { missedPeriods: 1, withinPeriods: 3 },
+      earned: true,
+      consideredPeriods: ['2026-08', '2026-09', '2026-10'],
+      missedPeriods: [{ period: '2026-10', services: ['api'] }],
+    });
   });
 });
 
