@@ -325,6 +325,8 @@ export interface EvaluationRequest {
   readonly agreement: Agreement;
   /** The policy version in force at the period's start (§6.10). */
   readonly policy: Policy;
+  /** When monitoring of the service began (§3.1); absent or `null`: monitored throughout. */
+  readonly monitoredSince?: string | null;
 }
 
 export interface EvaluationOptions {
@@ -395,29 +397,37 @@ function evaluateOne(
   const coveredEndMs = Math.min(measuredEndMs, agreementEndMs);
   const isCovered = coveredStartMs < coveredEndMs;
   const coveredMs = isCovered ? coveredEndMs - coveredStartMs : 0;
+  // Cm = C ∩ [monitoredSince, ∞): time nobody measured is never counted as up (§3.1).
+  const monitoredSince = request.monitoredSince ?? null;
+  const monitoredStartMs =
+    monitoredSince === null ? coveredStartMs : Math.max(coveredStartMs, instantMs(monitoredSince));
+  const isMonitored = isCovered && monitoredStartMs < coveredEndMs;
+  const monitoredMs = isMonitored ? coveredEndMs - monitoredStartMs : 0;
   const timeline = timelineFor(prepared, terms, asOfMs);
 
-  // C − M: where downtime can fall, in either accounting mode (§3.6).
-  const unmaintained = isCovered
-    ? subtractSets(
-        [{ startMs: coveredStartMs, endMs: coveredEndMs }],
-        clipSorted(timeline.maintenance, coveredStartMs, coveredEndMs),
-      )
+  // Cm − M: where downtime can fall, in either accounting mode (§3.6).
+  const monitored: readonly Interval[] = isMonitored
+    ? [{ startMs: monitoredStartMs, endMs: coveredEndMs }]
     : [];
-  const eligible: readonly Interval[] = terms.excluded
-    ? unmaintained
-    : isCovered
-      ? [{ startMs: coveredStartMs, endMs: coveredEndMs }]
-      : [];
+  const unmaintained = isMonitored
+    ? subtractSets(monitored, clipSorted(timeline.maintenance, monitoredStartMs, coveredEndMs))
+    : [];
+  const eligible: readonly Interval[] = terms.excluded ? unmaintained : monitored;
   const eligibleMs = totalMs(eligible);
-  const pieces = isCovered
-    ? intersectPieces(clipSorted(timeline.surviving, coveredStartMs, coveredEndMs), unmaintained)
+  const pieces = isMonitored
+    ? intersectPieces(clipSorted(timeline.surviving, monitoredStartMs, coveredEndMs), unmaintained)
     : [];
   // Downtime in hundredths of a millisecond: an exact integer (< 2^53 for any month).
   let downtime100 = 0;
   for (const piece of pieces) downtime100 += piece.weight * (piece.endMs - piece.startMs);
 
-  const status = !isCovered ? 'not-covered' : eligibleMs === 0 ? 'no-eligible-time' : 'evaluated';
+  const status = !isCovered
+    ? 'not-covered'
+    : !isMonitored
+      ? 'not-monitored'
+      : eligibleMs === 0
+        ? 'no-eligible-time'
+        : 'evaluated';
   const evaluated = status === 'evaluated';
 
   const fee = BigInt(agreement.monthlyFeeMinor);
@@ -476,6 +486,8 @@ function evaluateOne(
     status,
     period: formatPeriodBounds(bounds),
     coveredMs,
+    // |C| − |Cm|, reported so that nobody is misled by a figure measured on part of C.
+    unmonitoredMs: coveredMs - monitoredMs,
     eligibleMs,
     downtimeMs: hundredthsToNumber(downtime100),
     availabilityPercent,
@@ -496,6 +508,7 @@ function evaluateOne(
           measuredEndMs,
           coveredStartMs,
           coveredEndMs: isCovered ? coveredEndMs : coveredStartMs,
+          monitoredStartMs: isMonitored ? monitoredStartMs : coveredEndMs,
         })
       : [],
     capMinor: Number(capMinor),
@@ -599,6 +612,8 @@ interface Scope {
   readonly coveredStartMs: number;
   /** Equal to `coveredStartMs` when nothing is covered. */
   readonly coveredEndMs: number;
+  /** Start of the monitored part of coverage; `coveredEndMs` when none of it is monitored. */
+  readonly monitoredStartMs: number;
 }
 
 function ignoredWindows(
@@ -643,9 +658,11 @@ function ignoredReason(timeline: Timeline, i: number, bounds: Scope): IgnoredRea
   if (endMs <= startMs || endMs <= bounds.periodStartMs || startMs >= bounds.measuredEndMs) {
     return 'outside-period';
   }
-  const fromMs = Math.max(startMs, bounds.coveredStartMs);
   const toMs = Math.min(endMs, bounds.coveredEndMs);
-  if (fromMs >= toMs) return 'outside-coverage';
+  if (Math.max(startMs, bounds.coveredStartMs) >= toMs) return 'outside-coverage';
+  // From here on only the monitored part of the window's coverage can have counted.
+  const fromMs = Math.max(startMs, bounds.coveredStartMs, bounds.monitoredStartMs);
+  if (fromMs >= toMs) return 'outside-monitoring';
   if (timeline.announced[i] === 1 || coveredBy(timeline.maintenance, fromMs, toMs)) {
     return 'announced-maintenance';
   }

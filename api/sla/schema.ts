@@ -181,6 +181,8 @@ export const evaluationCaseSchema = z
     agreement: agreementSchema,
     policy: policySchema,
     windows: withDefault(z.array(windowSchema), []),
+    /** When monitoring of the service began (§3.1); `null` or absent: monitored throughout. */
+    monitoredSince: withDefault(instantSchema, null),
   })
   .refine((c) => moneyFitsInSafeIntegers(c.agreement.monthlyFeeMinor, c.policy.capPercent), {
     message: 'monthlyFeeMinor × capPercent / 100 must not exceed 2^53 − 1 minor units',
@@ -202,6 +204,7 @@ export const evaluationRequestSchema = z.union([
 const ignoredReasons = [
   'outside-period',
   'outside-coverage',
+  'outside-monitoring',
   'announced-maintenance',
   'zero-weight',
   'below-minimum',
@@ -240,9 +243,11 @@ export const dayFiguresSchema = z.object({
 
 /** The evaluation document (spec §5); fields beyond the spec's are marked as such. */
 export const evaluationResultSchema = z.object({
-  status: z.enum(['evaluated', 'not-covered', 'no-eligible-time']),
+  status: z.enum(['evaluated', 'not-covered', 'not-monitored', 'no-eligible-time']),
   period: z.object({ start: isoInstant, end: isoInstant }),
   coveredMs: z.number(),
+  /** |C| − |Cm|: covered time before monitoring began (§3.1); 0 when monitored throughout. */
+  unmonitoredMs: z.number(),
   eligibleMs: z.number(),
   downtimeMs: z.number(),
   availabilityPercent: z.number().nullable(),

@@ -29,6 +29,7 @@ export interface CaseOverrides {
   readonly monthlyFeeMinor?: number;
   readonly policy?: Partial<PolicyInput>;
   readonly windows?: WindowInput[];
+  readonly monitoredSince?: string | null;
 }
 
 export function caseInput(overrides: CaseOverrides = {}): EvaluationCaseInput {
@@ -44,6 +45,7 @@ export function caseInput(overrides: CaseOverrides = {}): EvaluationCaseInput {
     },
     policy: { targetPercent: 99.9, tiers: standardTiers, ...overrides.policy },
     windows: overrides.windows ?? [],
+    ...(overrides.monitoredSince === undefined ? {} : { monitoredSince: overrides.monitoredSince }),
   };
 }
 

@@ -110,6 +110,8 @@ interface RawCase {
   readonly fee: number;
   readonly policy: GeneratedPolicy;
   readonly windows: RawWindow[];
+  /** When monitoring began (§3.1); `null`: monitored throughout. */
+  readonly monitoredSinceMs: number | null;
 }
 
 const caseArb: fc.Arbitrary<RawCase> = fc
@@ -131,6 +133,13 @@ const caseArb: fc.Arbitrary<RawCase> = fc
       fee: fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.constant(6_004_799_503_160_660)),
       policy: policyArb,
       windows: fc.array(windowArb(baseMs, spanMs), { maxLength: 12 }),
+      monitoredSinceMs: fc.option(
+        fc.oneof(
+          fc.integer({ min: baseMs, max: baseMs + spanMs }),
+          fc.constant(baseMs - 100 * DAY),
+        ),
+        { nil: null, freq: 2 },
+      ),
     });
   })
   .map((c) => ({ ...c, endMs: c.endMs === null ? null : c.startMs + c.endMs }));
@@ -166,6 +175,7 @@ function toInput(
       state: w.state,
       announcedAt: w.announcedAtMs === null ? null : writeInstant(w.announcedAtMs, offset()),
     })),
+    monitoredSince: c.monitoredSinceMs === null ? null : writeInstant(c.monitoredSinceMs, offset()),
   };
 }
 
@@ -194,6 +204,7 @@ function toCase(c: RawCase, windows: readonly RawWindow[] = c.windows): Evaluati
       state: w.state,
       announcedAt: w.announcedAt ?? null,
     })),
+    monitoredSince: input.monitoredSince ?? null,
   };
 }
 
@@ -374,6 +385,83 @@ describe('properties', () => {
           ignoredScope: 'all',
         });
         expect(batch).toEqual(evaluateCase(parsed));
+      }),
+      RUNS,
+    );
+  });
+
+  it('unmeasured time is never up: figures equal those of coverage starting at monitoredSince', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const result = evaluateRaw(c);
+        const unmonitored = evaluateRaw({ ...c, monitoredSinceMs: null });
+        // The fee base stays on the covered time: not monitoring never shrinks a credit's base.
+        expect(result.coveredMs).toBe(unmonitored.coveredMs);
+        expect(result.feeBaseMinor).toBe(unmonitored.feeBaseMinor);
+        expect(result.capMinor).toBe(unmonitored.capMinor);
+        if (result.status === 'not-covered') {
+          expect(unmonitored.status).toBe('not-covered');
+          return;
+        }
+        const m = c.monitoredSinceMs;
+        if (m === null || m <= c.startMs) {
+          expect(result).toEqual(unmonitored);
+          expect(result.unmonitoredMs).toBe(0);
+          return;
+        }
+        // The same case with the agreement starting when monitoring began measures Cm.
+        const ends = c.endMs === null ? Number.POSITIVE_INFINITY : c.endMs;
+        if (m >= ends) {
+          expect(result.status).toBe('not-monitored');
+          expect(result.unmonitoredMs).toBe(result.coveredMs);
+          return;
+        }
+        const shifted = evaluateRaw({ ...c, startMs: m, monitoredSinceMs: null });
+        expect(result.unmonitoredMs).toBe(result.coveredMs - shifted.coveredMs);
+        if (shifted.status === 'not-covered') {
+          expect(result.status).toBe('not-monitored');
+          expect(result.availabilityPercent).toBeNull();
+          expect(result.met).toBeNull();
+          expect(result.creditMinor).toBe(0);
+          expect(result.eligibleMs).toBe(0);
+          expect(result.downtimeMs).toBe(0);
+          return;
+        }
+        expect(result.status).toBe(shifted.status);
+        for (const key of [
+          'eligibleMs',
+          'downtimeMs',
+          'availabilityPercent',
+          'availabilityDisplay',
+          'met',
+          'creditPercent',
+          'qualifyingDays',
+          'counted',
+        ] as const) {
+          expect(result[key]).toEqual(shifted[key]);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('monitoring that begins later never measures more time, and ignored windows say why', () => {
+    fc.assert(
+      fc.property(caseArb, fc.integer({ min: 0, max: 40 * DAY }), (c, delayMs) => {
+        const earlier = evaluateRaw(c);
+        const base = c.monitoredSinceMs ?? c.startMs;
+        const later = evaluateRaw({ ...c, monitoredSinceMs: base + delayMs });
+        expect(later.unmonitoredMs).toBeGreaterThanOrEqual(earlier.unmonitoredMs);
+        expect(later.eligibleMs).toBeLessThanOrEqual(earlier.eligibleMs);
+        expect(later.downtimeMs).toBeLessThanOrEqual(earlier.downtimeMs);
+        // A window lying wholly before monitoring began contributed nothing, by that reason.
+        const monitoredFrom = Math.max(base + delayMs, c.startMs);
+        for (const entry of later.ignored) {
+          const w = c.windows[entry.index] as RawWindow;
+          if (entry.reason === 'outside-monitoring') {
+            expect(w.endMs === null || w.endMs <= monitoredFrom).toBe(true);
+          }
+        }
       }),
       RUNS,
     );

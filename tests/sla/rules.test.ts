@@ -33,6 +33,100 @@ describe('§3.1 covered time', () => {
   });
 });
 
+describe('§3.1 monitored time: unmeasured time is never up', () => {
+  it.each<[string, string | null, string, number, number, number]>([
+    // Monitored from the 16th: Cm = 15 days = 1 296 000 000 ms; the 15 days before are unmeasured.
+    ['from mid-month', '2026-06-16T00:00:00Z', 'evaluated', 1_296_000_000, 1_296_000_000, 200_000],
+    // From before the agreement and the month: monitored throughout.
+    ['before the month', '2026-01-01T00:00:00Z', 'evaluated', JUNE_MS, 0, 200_000],
+    // Exactly at the period's start: monitored throughout.
+    ['at the period start', '2026-06-01T00:00:00Z', 'evaluated', JUNE_MS, 0, 200_000],
+    // Exactly at the period's end: nothing measured; the fee base stays the whole month's.
+    ['at the period end', '2026-07-01T00:00:00Z', 'not-monitored', 0, JUNE_MS, 200_000],
+    ['after the month', '2026-07-03T00:00:00Z', 'not-monitored', 0, JUNE_MS, 200_000],
+    ['absent', null, 'evaluated', JUNE_MS, 0, 200_000],
+  ])('%s', (_name, monitoredSince, status, eligibleMs, unmonitoredMs, feeBaseMinor) => {
+    const result = run({ monitoredSince });
+    expect(result.status).toBe(status);
+    expect(result.coveredMs).toBe(JUNE_MS);
+    expect(result.eligibleMs).toBe(eligibleMs);
+    expect(result.unmonitoredMs).toBe(unmonitoredMs);
+    expect(result.feeBaseMinor).toBe(feeBaseMinor);
+  });
+
+  it('not-monitored: no availability, target not judged, no credit, however long the outage', () => {
+    const result = run({
+      monitoredSince: '2026-07-01T00:00:00Z',
+      windows: [major('2026-06-10T00:00:00Z', '2026-06-20T00:00:00Z')],
+    });
+    expect(result).toMatchObject({
+      status: 'not-monitored',
+      availabilityPercent: null,
+      availabilityDisplay: null,
+      met: null,
+      creditPercent: 0,
+      creditMinor: 0,
+      capped: false,
+      qualifyingDays: [],
+      downtimeMs: 0,
+      counted: [],
+    });
+    expect(result.ignored.map((entry) => entry.reason)).toEqual(['outside-monitoring']);
+  });
+
+  it('coverage is judged before monitoring, then monitoring before the rest (§6.9)', () => {
+    const result = run({
+      start: '2026-06-05T00:00:00Z',
+      monitoredSince: '2026-06-10T00:00:00Z',
+      windows: [
+        major('2026-06-02T00:00:00Z', '2026-06-03T00:00:00Z'), // before the agreement
+        major('2026-06-06T00:00:00Z', '2026-06-07T00:00:00Z'), // covered, not monitored
+        { ...maintenance('2026-06-08T00:00:00Z', '2026-06-09T00:00:00Z', '2026-06-01T00:00:00Z') },
+        major('2026-06-12T00:00:00Z', '2026-06-12T01:00:00Z'), // counts
+      ],
+    });
+    expect(result.ignored.map((entry) => [entry.index, entry.reason])).toEqual([
+      [0, 'outside-coverage'],
+      [1, 'outside-monitoring'],
+      [2, 'outside-monitoring'],
+    ]);
+    // E = 21 days (10th–30th); D = 1 h.
+    expect(result.eligibleMs).toBe(21 * 86_400_000);
+    expect(result.downtimeMs).toBe(HOUR_MS);
+    // Fee base on C (5th–30th: 26 of 30 days): 200 000 × 26 / 30.
+    expect(result.feeBaseMinor).toBe((200_000 * 26) / 30);
+  });
+
+  it('an outage straddling the start of monitoring counts only its monitored part, judged whole', () => {
+    // A 40-minute run, 30 of them before monitoring began: it reaches the 30-minute minimum
+    // as a whole, and 10 minutes count.
+    const result = run({
+      monitoredSince: '2026-06-10T00:30:00Z',
+      policy: { minimumOutageMinutes: 30 },
+      windows: [major('2026-06-10T00:00:00Z', '2026-06-10T00:40:00Z')],
+    });
+    expect(result.downtimeMs).toBe(10 * MINUTE_MS);
+    expect(result.counted).toHaveLength(1);
+    expect(result.counted[0]?.start).toBe('2026-06-10T00:30:00.000Z');
+    expect(result.counted[0]?.run.start).toBe('2026-06-10T00:00:00.000Z');
+  });
+
+  it('the daily rule looks only at monitored time', () => {
+    // 5 h down on the 10th, 4 of them before monitoring began at 04:00: 1 h measured, under 240 min.
+    const result = run({
+      monitoredSince: '2026-06-10T04:00:00Z',
+      policy: { dailyRule: { thresholdMinutes: 240, creditDays: 1 } },
+      windows: [major('2026-06-10T00:00:00Z', '2026-06-10T05:00:00Z')],
+    });
+    expect(result.qualifyingDays).toEqual([]);
+    expect(result.downtimeMs).toBe(HOUR_MS);
+  });
+
+  it('a bad monitoredSince names the field', () => {
+    expect(() => run({ monitoredSince: '2026-06-10' })).toThrow(/monitoredSince/);
+  });
+});
+
 describe('§3.2 announced maintenance', () => {
   const start = '2026-06-10T00:00:00Z';
   const end = '2026-06-10T01:00:00Z';
