@@ -16,7 +16,7 @@ import { periodBounds } from '../sla/index.ts';
 import { recordAudit } from './audit.ts';
 import { type Cursor, pageOf } from './keyset.ts';
 import { refreshRollupsFor, type WindowExtent } from './rollups.ts';
-import { writeStatusData } from './status-cache.ts';
+import { unchanged, writeStatusData } from './status-cache.ts';
 
 export { WINDOW_STATES };
 
@@ -132,7 +132,8 @@ export async function ingestWindow(
           'WINDOW_CONFLICT',
         );
       }
-      return { created: false, window: windowDto(existing, input.service) };
+      // A replay records nothing: the status (and the site) stay as they are.
+      return unchanged({ created: false, window: windowDto(existing, input.service) });
     };
     const earlier = await replay();
     if (earlier) return earlier;
@@ -192,7 +193,7 @@ export async function closeWindow(
     if (!found) throw notFound(`There is no window ${externalId}.`);
     const { window, slug } = found;
     if (window.end !== null) {
-      if (window.end.getTime() === endMs) return windowDto(window, slug);
+      if (window.end.getTime() === endMs) return unchanged(windowDto(window, slug));
       throw conflict(
         `Window ${externalId} already ended at ${window.end.toISOString()}.`,
         'WINDOW_CLOSED',
