@@ -1,11 +1,7 @@
 import { customerIdOf } from '../auth/middleware.ts';
 import { ApiError } from '../errors.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
-import {
-  agreementOverviews,
-  customerAvailability,
-  monthsBetween,
-} from '../services/availability.ts';
+import { agreementOverviews, availabilityReport, monthsBetween } from '../services/availability.ts';
 import {
   addComment,
   customerClaim,
@@ -78,6 +74,18 @@ const AvailabilityItemSchema = EvaluationSchema.extend({
   claimable: z.boolean(),
 }).openapi('AvailabilityItem');
 
+const NotBegunSchema = z
+  .object({
+    agreementId: z.number().int(),
+    month: z.string(),
+    timeZone: z.string(),
+    currentPeriod: z.string().openapi({ description: "The agreement's month now, in its zone." }),
+  })
+  .openapi('NotBegun', {
+    description:
+      'A month asked for that has not begun yet in this agreement’s time zone: no figures for it.',
+  });
+
 const agreementsRoute = defineRoute('customer-read', {
   method: 'get',
   path: '/me/agreements',
@@ -118,7 +126,10 @@ const availabilityRoute = defineRoute('customer-read', {
     'Each item is the evaluation document of sla-accounting.md §5 for one agreement, service ' +
     "and month, in the agreement's time zone. The current month is measured up to now. Once " +
     'a claim is decided its stored figures are official (`source: decided-claim`), with any ' +
-    'later correction in `correction`.',
+    'later correction in `correction`. Each agreement answers for its own months: a month that ' +
+    'has not begun in an agreement’s zone (near a month boundary, with agreements in several ' +
+    'zones) is listed in `notBegun` for that agreement, with no items; 422 only when the month ' +
+    'has begun for none of the agreements asked about.',
   request: { query: availabilityQuery },
   responses: {
     200: jsonContent(
@@ -127,6 +138,7 @@ const availabilityRoute = defineRoute('customer-read', {
         from: z.string().optional(),
         to: z.string().optional(),
         items: z.array(AvailabilityItemSchema),
+        notBegun: z.array(NotBegunSchema),
       }),
       'Availability',
     ),
@@ -139,6 +151,9 @@ const statementRoute = defineRoute('customer-read', {
   path: '/me/statements/{file}',
   tags,
   summary: "A month's statement: `YYYY-MM.csv` or `YYYY-MM.json`",
+  description:
+    'The figures of `GET /me/availability` for one month. An agreement for which the month has ' +
+    'not begun in its zone is listed in `notBegun` (JSON) or as a `not-begun` row (CSV).',
   request: {
     params: z.strictObject({
       file: z
@@ -159,6 +174,7 @@ const statementRoute = defineRoute('customer-read', {
             period: z.string(),
             generatedAt: z.string(),
             items: z.array(AvailabilityItemSchema),
+            notBegun: z.array(NotBegunSchema),
           }),
         },
       },
@@ -259,14 +275,14 @@ export function registerMe(api: ApiApp): void {
       query.period !== undefined
         ? [query.period]
         : monthsBetween(query.from as string, query.to as string);
-    const items = await customerAvailability(c.var.deps, customerId, months, {
+    const report = await availabilityReport(c.var.deps, customerId, months, {
       includeDays: query.days ?? false,
       agreementId: query.agreementId,
     });
     return c.json(
       query.period !== undefined
-        ? { period: query.period, items }
-        : { from: query.from, to: query.to, items },
+        ? { period: query.period, ...report }
+        : { from: query.from, to: query.to, ...report },
       200,
     );
   });
