@@ -16,8 +16,16 @@ import { type EvaluationResult, periodBounds } from '../sla/index.ts';
 import { type TerminationRight, terminationRight } from './availability.ts';
 import { idempotent, type StoredResponse } from './idempotency.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
-import { decidedClaims, evaluatePeriods, loadAgreements, sameFigures } from './sla-figures.ts';
-import { type CorrectionDto, listCorrections } from './windows.ts';
+import {
+  decidedClaims,
+  evaluatePeriods,
+  type LoadedAgreement,
+  loadAgreements,
+  sameFigures,
+  versionInForce,
+  windowsForRange,
+} from './sla-figures.ts';
+import { correctionsMeeting } from './windows.ts';
 
 /**
  * Credit claims (sla-accounting §4): filing with the evaluation stored as evidence, one live
@@ -610,11 +618,8 @@ export async function staffClaim(deps: Deps, id: number) {
     termination = await terminationRight(deps, agreement, decided, nowMs);
   }
   const stored = row.evaluation as EvaluationResult;
-  const corrections = correctionsMeeting(
-    await listCorrections(deps, { service: (dto as ClaimDto).service }),
-    Date.parse(stored.period.start),
-    Date.parse(stored.period.end),
-  );
+  const reach = await claimReach(deps, row, stored, agreement, nowMs);
+  const corrections = await correctionsMeeting(deps, row.serviceId, reach);
   return {
     ...(dto as ClaimDto),
     customer: { id: row.customerId, name: customer?.name ?? '' },
@@ -626,11 +631,36 @@ export async function staffClaim(deps: Deps, id: number) {
   };
 }
 
-/** Corrections whose window, before or after, met `[startMs, endMs)`. */
-function correctionsMeeting(list: CorrectionDto[], startMs: number, endMs: number) {
-  const meets = (values: { start: string; end: string | null }) =>
-    Date.parse(values.start) < endMs && (values.end === null || Date.parse(values.end) > startMs);
-  return list.filter((item) => meets(item.before) || meets(item.after));
+/**
+ * The time whose windows can change a claim's figures: its period widened, as the engine
+ * requires (sla-accounting §6.11), to every outage run reaching into it — the period and
+ * the extent of every window fetched for it under the claim's policy version.
+ */
+async function claimReach(
+  deps: Deps,
+  row: ClaimRow,
+  stored: EvaluationResult,
+  agreement: LoadedAgreement | undefined,
+  nowMs: number,
+): Promise<{ startMs: number; endMs: number }> {
+  const period = { startMs: Date.parse(stored.period.start), endMs: Date.parse(stored.period.end) };
+  if (!agreement) return period;
+  const { windows } = await windowsForRange(
+    deps.db.db,
+    row.serviceId,
+    versionInForce(agreement, row.period).rules,
+    period,
+    nowMs,
+  );
+  let { startMs, endMs } = period;
+  for (const window of windows) {
+    startMs = Math.min(startMs, Date.parse(window.start));
+    endMs = Math.max(
+      endMs,
+      window.end === null ? Number.POSITIVE_INFINITY : Date.parse(window.end),
+    );
+  }
+  return { startMs, endMs };
 }
 
 /**

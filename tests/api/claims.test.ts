@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { claimEvents, claims, credits } from '../../db/schema/index.ts';
+import { claimEvents, claims, credits, windowCorrections } from '../../db/schema/index.ts';
 import { testApp } from '../helpers/app.ts';
 import { json, signedIn } from '../helpers/factories.ts';
 import { addWindow, claimWorld, STANDARD_RULES } from '../helpers/sla-fixtures.ts';
@@ -431,5 +431,108 @@ describe('GET /staff/claims', () => {
       })
     ).json();
     expect(big.items).toEqual([]);
+  });
+});
+
+describe('GET /staff/claims/{id}: the corrections that concern the claim', () => {
+  it('lists every correction meeting the period widened to its runs, however many came later', async () => {
+    const t = await testApp({ now: '2026-11-20T12:00:00Z' });
+    const world = await claimWorld(t, { rules: { ...STANDARD_RULES, minimumOutageMinutes: 15 } });
+    const serviceId = world.service.id;
+    const outage = (start: string, end: string) =>
+      addWindow(t, serviceId, { state: 'major_outage', start, end });
+    // A 40-minute run crossing into October: its first window lies wholly in September.
+    const before = await outage('2026-09-30T23:30:00Z', '2026-09-30T23:50:00Z');
+    await outage('2026-09-30T23:50:00Z', '2026-10-01T00:00:00Z');
+    await outage('2026-10-01T00:00:00Z', '2026-10-01T00:10:00Z');
+    const october = await outage('2026-10-10T00:00:00Z', '2026-10-10T03:00:00Z');
+    const september = await outage('2026-09-15T00:00:00Z', '2026-09-15T01:00:00Z');
+    const moved = await outage('2026-11-06T00:00:00Z', '2026-11-06T01:00:00Z');
+    const november = await outage('2026-11-05T00:00:00Z', '2026-11-05T01:00:00Z');
+    const filed = await t.app.request(
+      '/api/v1/me/claims',
+      json(
+        'POST',
+        { agreementId: world.agreementA.id, service: 'api', period: '2026-10' },
+        world.a.headers,
+      ),
+    );
+    expect(filed.status).toBe(201);
+    const claim = await filed.json();
+
+    const extent = (start: string, end: string) => ({ state: 'major_outage', start, end });
+    const correction = (
+      windowId: number,
+      was: [string, string],
+      now: [string, string],
+      at: string,
+    ) => ({
+      windowId,
+      actorUserId: world.users.agent.id,
+      reason: 'monitor clock skew',
+      before: extent(...was),
+      after: extent(...now),
+      createdAt: new Date(at),
+    });
+    const relevant = [
+      // Outside the month, but in the run that reaches into it.
+      correction(
+        before.id,
+        ['2026-09-30T23:20:00.000Z', '2026-09-30T23:50:00.000Z'],
+        ['2026-09-30T23:30:00.000Z', '2026-09-30T23:50:00.000Z'],
+        '2026-11-01T00:00:00Z',
+      ),
+      correction(
+        october.id,
+        ['2026-10-10T00:00:00.000Z', '2026-10-10T04:00:00.000Z'],
+        ['2026-10-10T00:00:00.000Z', '2026-10-10T03:00:00.000Z'],
+        '2026-11-02T00:00:00Z',
+      ),
+      // Moved out of the month: its extent before still met it.
+      correction(
+        moved.id,
+        ['2026-10-31T23:00:00.000Z', '2026-11-01T01:00:00.000Z'],
+        ['2026-11-06T00:00:00.000Z', '2026-11-06T01:00:00.000Z'],
+        '2026-11-03T00:00:00Z',
+      ),
+    ];
+    const unrelated = [
+      correction(
+        september.id,
+        ['2026-09-15T00:00:00.000Z', '2026-09-15T02:00:00.000Z'],
+        ['2026-09-15T00:00:00.000Z', '2026-09-15T01:00:00.000Z'],
+        '2026-11-04T00:00:00Z',
+      ),
+      // Far more corrections after the claim's month than any fixed cap, all newer.
+      ...Array.from({ length: 600 }, (_, index) =>
+        correction(
+          november.id,
+          ['2026-11-05T00:00:00.000Z', '2026-11-05T02:00:00.000Z'],
+          ['2026-11-05T00:00:00.000Z', '2026-11-05T01:00:00.000Z'],
+          new Date(Date.parse('2026-11-10T00:00:00Z') + index * 60_000).toISOString(),
+        ),
+      ),
+    ];
+    const ids = await t.db.write(async (tx) => {
+      const inserted: number[] = [];
+      for (const row of [...relevant, ...unrelated]) {
+        const [added] = await tx.insert(windowCorrections).values(row).returning();
+        inserted.push(added?.id ?? 0);
+      }
+      return inserted;
+    });
+
+    const detail = await (
+      await t.app.request(`/api/v1/staff/claims/${claim.id}`, { headers: world.agent.headers })
+    ).json();
+    // Newest first.
+    expect(detail.corrections.map((item: { id: number }) => item.id)).toEqual(
+      ids.slice(0, 3).reverse(),
+    );
+    expect(detail.corrections[2]).toMatchObject({
+      windowId: before.id,
+      service: 'api',
+      before: { start: '2026-09-30T23:20:00.000Z' },
+    });
   });
 });
