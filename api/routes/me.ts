@@ -205,10 +205,17 @@ const fileRoute = defineRoute('customer', {
   description:
     'The period must have ended and its claim deadline not passed. A claim whose computed ' +
     'credit is 0 (a dispute) needs a description. Send an `Idempotency-Key` header to make ' +
-    'retries safe: the same key and body answer the first response; another body, 422.',
+    'retries safe. Within 24 hours, the same key with the same body is a replay: it files ' +
+    'nothing and answers 201 again with `Idempotent-Replayed: true` and the claim as it is ' +
+    'now (its current status: a replay after a withdrawal shows `withdrawn`), even if the ' +
+    'deadline has passed since. The same key with another body answers 422 ' +
+    '`IDEMPOTENCY_KEY_REUSED`. A failed request stores nothing: its retry is evaluated afresh.',
   request: {
     headers: z.object({
-      'idempotency-key': z.string().optional().openapi({ description: 'Makes retries safe.' }),
+      'idempotency-key': z.string().optional().openapi({
+        description:
+          'Makes retries safe: 1–200 visible ASCII characters (a UUID), kept 24 hours per caller.',
+      }),
     }),
     body: jsonBody(
       z.strictObject({
@@ -220,8 +227,19 @@ const fileRoute = defineRoute('customer', {
     ),
   },
   responses: {
-    201: jsonContent(ClaimSchema, 'The claim, with its stored evaluation'),
-    200: jsonContent(ClaimSchema, 'A replay: the response to the first request with this key'),
+    201: {
+      ...jsonContent(
+        ClaimSchema,
+        'The claim, with its stored evaluation; on a replay, the same claim as it is now',
+      ),
+      headers: {
+        'Idempotent-Replayed': {
+          description:
+            '`true` when this answers a replay of an earlier request with the same Idempotency-Key (nothing was filed); absent otherwise.',
+          schema: { type: 'string', enum: ['true'] },
+        },
+      },
+    },
     ...errorResponses(400, 404, 409, 413, 415, 422),
   },
 });
@@ -311,7 +329,7 @@ export function registerMe(api: ApiApp): void {
       path: c.req.path,
     });
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
-    return result.status === 201 ? c.json(result.body, 201) : c.json(result.body, 200);
+    return c.json(result.body, 201);
   });
 
   api.openapi(claimRoute, async (c) => {

@@ -14,7 +14,7 @@ import type { Deps, Principal } from '../context.ts';
 import { ApiError, conflict, notFound, unprocessable } from '../errors.ts';
 import { type EvaluationResult, periodBounds } from '../sla/index.ts';
 import { type TerminationRight, terminationRight } from './availability.ts';
-import { idempotent, type StoredResponse } from './idempotency.ts';
+import { findReplay, idempotent, type StoredResponse } from './idempotency.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
 import {
   decidedClaims,
@@ -197,6 +197,9 @@ export interface FileClaimInput {
  * with the claim as its evidence. At most one live claim per (agreement, service, period),
  * also under concurrency: the check, the insert (under a partial unique index) and the
  * trail entry commit in one write transaction.
+ *
+ * A replay of an Idempotency-Key is answered first, before any check: the first answer's
+ * status with the claim as it is now (withdrawn, decided…), even once the deadline passed.
  */
 export async function fileClaim(
   deps: Deps,
@@ -205,6 +208,11 @@ export async function fileClaim(
   input: FileClaimInput,
   idempotency: { key: string | undefined; path: string },
 ): Promise<StoredResponse<ClaimDto> & { replayed: boolean }> {
+  const scope = { principal, key: idempotency.key, method: 'POST', path: idempotency.path };
+  const replay = await findReplay(deps, scope, input, (first: ClaimDto) =>
+    currentClaim(deps.db.db, customerId, first),
+  );
+  if (replay) return replay;
   const nowMs = deps.clock.now();
   const [agreement] = await loadAgreements(deps.db.db, {
     customerId,
@@ -260,7 +268,7 @@ export async function fileClaim(
       idempotent(
         tx,
         deps,
-        { principal, key: idempotency.key, method: 'POST', path: idempotency.path },
+        scope,
         input,
         async () => {
           const live = await tx
@@ -306,6 +314,7 @@ export async function fileClaim(
           });
           return { status: 201, body: claimDto(row, service) };
         },
+        (first) => currentClaim(tx, customerId, first),
       ),
     );
   } catch (error) {
@@ -313,6 +322,12 @@ export async function fileClaim(
     if (isUniqueViolation(error)) throw alreadyLive();
     throw error;
   }
+}
+
+/** The claim a stored response named, as it is now. */
+async function currentClaim(db: Reader | Tx, customerId: number, first: ClaimDto) {
+  const [dto] = await claimDtos(db, [await loadClaim(db, first.id, customerId)]);
+  return dto ?? first;
 }
 
 async function loadClaim(db: Reader | Tx, id: number, customerId?: number): Promise<ClaimRow> {

@@ -97,6 +97,84 @@ describe('POST /me/claims', () => {
     expect((await t.db.db.select({ n: count() }).from(claims).get())?.n).toBe(1);
   });
 
+  it('answers a replay after a withdrawal with the claim as it is now, never as submitted', async () => {
+    const { t, world, file } = await octoberOutage();
+    const key = { 'idempotency-key': 'file-oct-2' };
+    const first = await (await file(world.a.headers, {}, key)).json();
+    expect(first.status).toBe('submitted');
+    t.clock.advance(60_000);
+    const withdrawn = await t.app.request(
+      `/api/v1/me/claims/${first.id}/withdraw`,
+      json('POST', { note: 'Filed by mistake' }, world.a.headers),
+    );
+    expect(withdrawn.status).toBe(200);
+    const now = await withdrawn.json();
+    t.clock.advance(60_000);
+    const again = await file(world.a.headers, {}, key);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const body = await again.json();
+    expect(body).toEqual(now);
+    expect(body).toMatchObject({ id: first.id, status: 'withdrawn' });
+    // The replay filed nothing: the month is free, and only the withdrawn claim exists.
+    expect((await t.db.db.select({ n: count() }).from(claims).get())?.n).toBe(1);
+  });
+
+  it('answers a replay even after the claim deadline has passed since the first attempt', async () => {
+    const { t, world, file } = await octoberOutage();
+    const key = { 'idempotency-key': 'file-oct-3' };
+    // 2026-10 in UTC: claims close on 2026-12-01 at 00:00.
+    t.clock.set(Date.parse('2026-11-30T23:59:00Z'));
+    const session = await signedIn(t, world.users.a.id);
+    const first = await file(session.headers, {}, key);
+    expect(first.status).toBe(201);
+    t.clock.set(Date.parse('2026-12-01T00:01:00Z'));
+    const again = await file(session.headers, {}, key);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.json()).toEqual(await first.json());
+    // Without the key, the same request is evaluated afresh and refused.
+    const fresh = await file(session.headers);
+    expect(fresh.status).toBe(422);
+    expect((await fresh.json()).error.code).toBe('CLAIM_DEADLINE_PASSED');
+  });
+
+  it('documents the replay: 201 with Idempotent-Replayed, and the Idempotency-Key header', async () => {
+    const { t } = await octoberOutage();
+    const doc = await (await t.app.request('/api/v1/openapi.json')).json();
+    const operation = doc.paths['/me/claims'].post;
+    expect(Object.keys(operation.responses)).not.toContain('200');
+    expect(operation.responses['201'].headers['Idempotent-Replayed'].schema).toEqual({
+      type: 'string',
+      enum: ['true'],
+    });
+    expect(operation.description).toContain('Idempotent-Replayed: true');
+    expect(operation.description).toContain('IDEMPOTENCY_KEY_REUSED');
+    const header = operation.parameters.find(
+      (parameter: { in: string; name: string }) =>
+        parameter.in === 'header' && parameter.name === 'idempotency-key',
+    );
+    expect(header.description).toContain('24 hours');
+    // Every operation that reads Idempotency-Key documents the replay header.
+    type Operation = {
+      parameters?: { name: string }[];
+      responses: Record<string, { headers?: Record<string, unknown> }>;
+    };
+    const paths = doc.paths as Record<string, Record<string, Operation>>;
+    for (const [path, item] of Object.entries(paths)) {
+      for (const [method, each] of Object.entries(item)) {
+        const honours = (each.parameters ?? []).some(
+          (parameter) => parameter.name.toLowerCase() === 'idempotency-key',
+        );
+        if (!honours) continue;
+        const documented = Object.values(each.responses).some(
+          (response) => response.headers?.['Idempotent-Replayed'] !== undefined,
+        );
+        expect(documented, `${method} ${path}`).toBe(true);
+      }
+    }
+  });
+
   it('refuses a month that has not ended, naming when it ends in the agreement zone', async () => {
     const { world, file } = await octoberOutage();
     const response = await file(world.a.headers, { period: '2026-11' });
