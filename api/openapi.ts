@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { type Access, authorize } from './auth/middleware.ts';
 import type { AppEnv } from './context.ts';
 import { ApiError, zodIssues } from './errors.ts';
@@ -8,17 +9,35 @@ export { z };
 /** The API's router type: every routes module registers on one of these. */
 export type ApiApp = OpenAPIHono<AppEnv>;
 
+/**
+ * Every validation failure (body, query, path, headers) becomes the shared error shape with
+ * the fields named. Left to itself, the validator would answer zod's raw result; a route
+ * with its own hook must fall back to this one for whatever it does not handle.
+ */
+export function rejectInvalid(
+  result:
+    | { success: true }
+    | { success: false; error: { issues: Parameters<typeof zodIssues>[0] } },
+): void {
+  if (!result.success) {
+    throw new ApiError('INVALID_INPUT', 'The request is not valid.', {
+      issues: zodIssues(result.error.issues),
+    });
+  }
+}
+
+/** The query as the route validator reads it: a repeated parameter is a list. */
+export function queryValues(c: Context): Record<string, string | string[]> {
+  return Object.fromEntries(
+    Object.entries(c.req.queries()).map(([name, values]) => [
+      name,
+      values.length === 1 ? (values[0] as string) : values,
+    ]),
+  );
+}
+
 export function createRouter(): ApiApp {
-  return new OpenAPIHono<AppEnv>({
-    // Every validation failure becomes the shared error shape, with the fields named.
-    defaultHook: (result) => {
-      if (!result.success) {
-        throw new ApiError('INVALID_INPUT', 'The request is not valid.', {
-          issues: zodIssues(result.error.issues),
-        });
-      }
-    },
-  });
+  return new OpenAPIHono<AppEnv>({ defaultHook: rejectInvalid });
 }
 
 export const ErrorSchema = z

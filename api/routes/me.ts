@@ -1,11 +1,7 @@
 import { customerIdOf } from '../auth/middleware.ts';
 import { ApiError } from '../errors.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
-import {
-  agreementOverviews,
-  customerAvailability,
-  monthsBetween,
-} from '../services/availability.ts';
+import { agreementOverviews, availabilityReport, monthsBetween } from '../services/availability.ts';
 import {
   addComment,
   customerClaim,
@@ -78,6 +74,18 @@ const AvailabilityItemSchema = EvaluationSchema.extend({
   claimable: z.boolean(),
 }).openapi('AvailabilityItem');
 
+const NotBegunSchema = z
+  .object({
+    agreementId: z.number().int(),
+    month: z.string(),
+    timeZone: z.string(),
+    currentPeriod: z.string().openapi({ description: "The agreement's month now, in its zone." }),
+  })
+  .openapi('NotBegun', {
+    description:
+      'A month asked for that has not begun yet in this agreement’s time zone: no figures for it.',
+  });
+
 const agreementsRoute = defineRoute('customer-read', {
   method: 'get',
   path: '/me/agreements',
@@ -118,7 +126,10 @@ const availabilityRoute = defineRoute('customer-read', {
     'Each item is the evaluation document of sla-accounting.md §5 for one agreement, service ' +
     "and month, in the agreement's time zone. The current month is measured up to now. Once " +
     'a claim is decided its stored figures are official (`source: decided-claim`), with any ' +
-    'later correction in `correction`.',
+    'later correction in `correction`. Each agreement answers for its own months: a month that ' +
+    'has not begun in an agreement’s zone (near a month boundary, with agreements in several ' +
+    'zones) is listed in `notBegun` for that agreement, with no items; 422 only when the month ' +
+    'has begun for none of the agreements asked about.',
   request: { query: availabilityQuery },
   responses: {
     200: jsonContent(
@@ -127,6 +138,7 @@ const availabilityRoute = defineRoute('customer-read', {
         from: z.string().optional(),
         to: z.string().optional(),
         items: z.array(AvailabilityItemSchema),
+        notBegun: z.array(NotBegunSchema),
       }),
       'Availability',
     ),
@@ -139,6 +151,9 @@ const statementRoute = defineRoute('customer-read', {
   path: '/me/statements/{file}',
   tags,
   summary: "A month's statement: `YYYY-MM.csv` or `YYYY-MM.json`",
+  description:
+    'The figures of `GET /me/availability` for one month. An agreement for which the month has ' +
+    'not begun in its zone is listed in `notBegun` (JSON) or as a `not-begun` row (CSV).',
   request: {
     params: z.strictObject({
       file: z
@@ -159,6 +174,7 @@ const statementRoute = defineRoute('customer-read', {
             period: z.string(),
             generatedAt: z.string(),
             items: z.array(AvailabilityItemSchema),
+            notBegun: z.array(NotBegunSchema),
           }),
         },
       },
@@ -189,10 +205,17 @@ const fileRoute = defineRoute('customer', {
   description:
     'The period must have ended and its claim deadline not passed. A claim whose computed ' +
     'credit is 0 (a dispute) needs a description. Send an `Idempotency-Key` header to make ' +
-    'retries safe: the same key and body answer the first response; another body, 422.',
+    'retries safe. Within 24 hours, the same key with the same body is a replay: it files ' +
+    'nothing and answers 201 again with `Idempotent-Replayed: true` and the claim as it is ' +
+    'now (its current status: a replay after a withdrawal shows `withdrawn`), even if the ' +
+    'deadline has passed since. The same key with another body answers 422 ' +
+    '`IDEMPOTENCY_KEY_REUSED`. A failed request stores nothing: its retry is evaluated afresh.',
   request: {
     headers: z.object({
-      'idempotency-key': z.string().optional().openapi({ description: 'Makes retries safe.' }),
+      'idempotency-key': z.string().optional().openapi({
+        description:
+          'Makes retries safe: 1–200 visible ASCII characters (a UUID), kept 24 hours per caller.',
+      }),
     }),
     body: jsonBody(
       z.strictObject({
@@ -204,8 +227,19 @@ const fileRoute = defineRoute('customer', {
     ),
   },
   responses: {
-    201: jsonContent(ClaimSchema, 'The claim, with its stored evaluation'),
-    200: jsonContent(ClaimSchema, 'A replay: the response to the first request with this key'),
+    201: {
+      ...jsonContent(
+        ClaimSchema,
+        'The claim, with its stored evaluation; on a replay, the same claim as it is now',
+      ),
+      headers: {
+        'Idempotent-Replayed': {
+          description:
+            '`true` when this answers a replay of an earlier request with the same Idempotency-Key (nothing was filed); absent otherwise.',
+          schema: { type: 'string', enum: ['true'] },
+        },
+      },
+    },
     ...errorResponses(400, 404, 409, 413, 415, 422),
   },
 });
@@ -259,14 +293,14 @@ export function registerMe(api: ApiApp): void {
       query.period !== undefined
         ? [query.period]
         : monthsBetween(query.from as string, query.to as string);
-    const items = await customerAvailability(c.var.deps, customerId, months, {
+    const report = await availabilityReport(c.var.deps, customerId, months, {
       includeDays: query.days ?? false,
       agreementId: query.agreementId,
     });
     return c.json(
       query.period !== undefined
-        ? { period: query.period, items }
-        : { from: query.from, to: query.to, items },
+        ? { period: query.period, ...report }
+        : { from: query.from, to: query.to, ...report },
       200,
     );
   });
@@ -295,7 +329,7 @@ export function registerMe(api: ApiApp): void {
       path: c.req.path,
     });
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
-    return result.status === 201 ? c.json(result.body, 201) : c.json(result.body, 200);
+    return c.json(result.body, 201);
   });
 
   api.openapi(claimRoute, async (c) => {

@@ -76,17 +76,36 @@ const get = defineRoute('admin', {
   responses: { 200: jsonContent(PolicySchema, 'The policy'), ...errorResponses(400, 404) },
 });
 
+const WeightChange = z.number().nullish();
+
+/**
+ * A new version's rules: every field optional. Omitted: inherited from the version it
+ * follows; null: the field's default (none, for termination and dailyRule).
+ */
+const PolicyChangeSchema = policySchema
+  .partial()
+  .extend({
+    effectiveFrom: periodSchema.optional(),
+    weights: z
+      .strictObject({
+        major_outage: WeightChange,
+        partial_outage: WeightChange,
+        degraded: WeightChange,
+      })
+      .nullish()
+      .openapi({ description: 'Per state: omitted inherits, null takes the default.' }),
+  })
+  .openapi('PolicyVersionChange');
+
 const addVersion = defineRoute('admin', {
   method: 'post',
   path: '/staff/policies/{id}/versions',
   tags,
   summary: 'Change a policy: add a version taking effect from a month not yet closed',
   description:
-    'effectiveFrom defaults to next month (UTC). It must be a month not yet closed in any time zone and later than the latest version’s; past versions are never altered.',
-  request: {
-    params: IdParams,
-    body: jsonBody(policySchema.extend({ effectiveFrom: periodSchema.optional() })),
-  },
+    'effectiveFrom defaults to next month (UTC). It must be a month not yet closed in any time zone and later than the latest version’s; past versions are never altered. ' +
+    'The new version inherits every rule it does not state from the version it follows (a partial `weights` object state by state); `null` sets a rule to its default, which clears `termination` and `dailyRule`. The response shows the full rules.',
+  request: { params: IdParams, body: jsonBody(PolicyChangeSchema) },
   responses: {
     201: jsonContent(PolicySchema, 'The policy with its new version'),
     ...errorResponses(400, 404, 409, 413, 415, 422),
@@ -120,13 +139,13 @@ export function registerStaffPolicies(api: ApiApp): void {
   });
   api.openapi(get, async (c) => c.json(await getPolicy(c.var.deps, c.req.valid('param').id), 200));
   api.openapi(addVersion, async (c) => {
-    const { effectiveFrom, ...rules } = c.req.valid('json');
+    const { effectiveFrom, ...change } = c.req.valid('json');
     const policy = await addPolicyVersion(
       c.var.deps,
       userPrincipal(c.var.principal),
       c.var.requestId,
       c.req.valid('param').id,
-      { effectiveFrom, rules },
+      { effectiveFrom, change },
     );
     return c.json(policy, 201);
   });

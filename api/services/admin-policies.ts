@@ -2,8 +2,8 @@ import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { policies, policyVersions } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
-import { ApiError, conflict, notFound } from '../errors.ts';
-import { type Policy, periodOf, shiftPeriod } from '../sla/index.ts';
+import { ApiError, conflict, notFound, zodIssues } from '../errors.ts';
+import { defaultWeights, type Policy, periodOf, policySchema, shiftPeriod } from '../sla/index.ts';
 import { recordAudit } from './audit.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
 
@@ -122,17 +122,76 @@ export async function createPolicy(
   });
 }
 
+/** The weights of a change: each state omitted (inherited), null (the default) or a weight. */
+export type WeightsChange = { [State in keyof Policy['weights']]?: number | null | undefined };
+
+/**
+ * The rules a new version states: every field optional. An omitted field is inherited from
+ * the version it follows; a field given as `null` takes its default (for `termination` and
+ * `dailyRule` that is "none"), as `null` means in a whole policy (sla-accounting §6.8).
+ * Fields other than `weights` arrive with that default already applied by the schema.
+ */
+export type PolicyChange = { [Field in Exclude<keyof Policy, 'weights'>]?: Policy[Field] } & {
+  weights?: WeightsChange | null | undefined;
+};
+
+/** One changed field of a version against the version it follows. */
+export type RuleChanges = Partial<Record<keyof Policy, { from: unknown; to: unknown }>>;
+
+/**
+ * The full rules of a new version: `base` with the stated fields replaced, weights merged
+ * state by state. Validated again as a whole (a weight's range is checked here).
+ */
+export function inheritRules(base: Policy, change: PolicyChange): Policy {
+  const { weights, ...stated } = change;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [field, value] of Object.entries(stated)) {
+    if (value !== undefined) merged[field] = value;
+  }
+  if (weights === null) {
+    merged.weights = { ...defaultWeights };
+  } else if (weights !== undefined) {
+    const next: Record<string, number> = { ...base.weights };
+    for (const state of Object.keys(defaultWeights) as (keyof typeof defaultWeights)[]) {
+      const value = weights[state];
+      if (value === null) next[state] = defaultWeights[state];
+      else if (value !== undefined) next[state] = value;
+    }
+    merged.weights = next;
+  }
+  const parsed = policySchema.safeParse(merged);
+  if (!parsed.success) {
+    throw new ApiError('INVALID_INPUT', 'The policy version is not valid.', {
+      issues: zodIssues(parsed.error.issues),
+    });
+  }
+  return parsed.data;
+}
+
+/** The fields whose value differs between two versions' rules, with both values. */
+export function ruleChanges(before: Policy, after: Policy): RuleChanges {
+  const changes: RuleChanges = {};
+  for (const field of Object.keys(after) as (keyof Policy)[]) {
+    if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) {
+      changes[field] = { from: before[field] ?? null, to: after[field] };
+    }
+  }
+  return changes;
+}
+
 /**
  * Adds a version. It takes effect from `effectiveFrom` (default: next month in UTC), which
  * must be a month not yet closed in any time zone and later than every existing version's:
- * a version in force for a closed month is never altered or overtaken.
+ * a version in force for a closed month is never altered or overtaken. It inherits every
+ * rule it does not state from the version in force just before its `effectiveFrom`
+ * (docs/decisions/080-policy-version-inheritance.md).
  */
 export async function addPolicyVersion(
   deps: Deps,
   principal: Extract<Principal, { kind: 'user' }>,
   requestId: string,
   policyId: number,
-  input: { effectiveFrom?: string | undefined; rules: Policy },
+  input: { effectiveFrom?: string | undefined; change: PolicyChange },
 ): Promise<PolicyDto> {
   return deps.db.write(async (tx) => {
     const before = await loadPolicy(tx, policyId);
@@ -156,11 +215,13 @@ export async function addPolicyVersion(
         'VERSION_ORDER',
       );
     }
+    const base = versionBefore(before.versions, effectiveFrom);
+    const rules = inheritRules(base.rules, input.change);
     await tx.insert(policyVersions).values({
       policyId,
       version: before.version + 1,
       effectiveFrom,
-      rules: input.rules,
+      rules,
       createdByUserId: principal.user.id,
       createdAt: new Date(nowMs),
     });
@@ -170,11 +231,28 @@ export async function addPolicyVersion(
       action: 'policy.version.create',
       entityType: 'policy',
       entityId: policyId,
-      before: { version: before.version, effectiveFrom: before.effectiveFrom, rules: before.rules },
-      after: { version: after.version, effectiveFrom: after.effectiveFrom, rules: after.rules },
+      before: { version: base.version, effectiveFrom: base.effectiveFrom, rules: base.rules },
+      after: {
+        version: after.version,
+        effectiveFrom: after.effectiveFrom,
+        rules: after.rules,
+        inheritedFrom: base.version,
+        changed: ruleChanges(base.rules, after.rules),
+      },
     });
     return after;
   });
+}
+
+/** The version in force in the month before `effectiveFrom`: the one a new version follows. */
+function versionBefore(versions: PolicyVersionDto[], effectiveFrom: string): PolicyVersionDto {
+  const earlier = versions
+    .filter((version) => version.effectiveFrom < effectiveFrom)
+    .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
+  const base = earlier.at(-1);
+  // Version 1 is in force from 0000-01, before any month a new version may name.
+  if (!base) throw new Error(`no version before ${effectiveFrom}`);
+  return base;
 }
 
 export async function listPolicies(

@@ -5,7 +5,7 @@ import type { Deps, Principal } from '../context.ts';
 import { conflict, notFound, unprocessable } from '../errors.ts';
 import { recordAudit } from './audit.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
-import { writeStatusData } from './status-cache.ts';
+import { unlessSame, writeStatusData } from './status-cache.ts';
 
 export interface GroupDto {
   id: number;
@@ -216,7 +216,7 @@ export async function updateService(
       before,
       after,
     });
-    return after;
+    return unlessSame(before, after);
   });
 }
 
@@ -311,6 +311,6 @@ export async function updateGroup(
       before,
       after,
     });
-    return after;
+    return unlessSame(before, after);
   });
 }

@@ -120,40 +120,72 @@ export function monthsBetween(from: string, to: string): string[] {
   return months;
 }
 
+/** A requested month that has not begun yet in an agreement's zone (ADR 083). */
+export interface NotBegun {
+  agreementId: number;
+  /** `YYYY-MM`, as requested. */
+  month: string;
+  timeZone: string;
+  /** The agreement's month now, in its zone. */
+  currentPeriod: string;
+}
+
+export interface AvailabilityReport {
+  items: AvailabilityItem[];
+  /** Each (agreement, month) asked for that has not begun in the agreement's zone. */
+  notBegun: NotBegun[];
+}
+
 /**
  * The customer's availability for each month of `months`, per agreement × service that
- * covered any of the month. A month that has not begun in an agreement's zone is refused.
+ * covered any of the month. Each agreement answers for its own months: a month that has not
+ * begun in an agreement's zone is listed in `notBegun` for that agreement, never an error for
+ * the others. Only a month that has begun in none of the agreements asked about is refused.
  */
-export async function customerAvailability(
+export async function availabilityReport(
   deps: Deps,
   customerId: number,
   months: string[],
   options: { includeDays?: boolean; agreementId?: number | undefined } = {},
-): Promise<AvailabilityItem[]> {
+): Promise<AvailabilityReport> {
   const nowMs = deps.clock.now();
   const all = await loadAgreements(deps.db.db, {
     customerId,
     ...(options.agreementId === undefined ? {} : { agreementIds: [options.agreementId] }),
   });
-  for (const agreement of all) {
-    const current = currentPeriod(agreement, nowMs);
-    const future = months.find((month) => month > current);
-    if (future !== undefined) {
-      throw unprocessable(
-        `${future} has not begun yet (it is ${current} in ${agreement.timeZone}).`,
-        'PERIOD_NOT_STARTED',
-        [{ path: 'period', message: 'must not be after the current month' }],
-      );
-    }
+  const currents = new Map(all.map((agreement) => [agreement.id, currentPeriod(agreement, nowMs)]));
+  const begun = (agreement: LoadedAgreement, month: string) =>
+    month <= (currents.get(agreement.id) ?? month);
+  const future = months.find(
+    (month) => all.length > 0 && all.every((agreement) => !begun(agreement, month)),
+  );
+  if (future !== undefined) {
+    const zones = all.map((agreement) => `${currents.get(agreement.id)} in ${agreement.timeZone}`);
+    throw unprocessable(
+      `${future} has not begun yet (it is ${[...new Set(zones)].join(', ')}).`,
+      'PERIOD_NOT_STARTED',
+      [{ path: 'period', message: 'must not be after the current month' }],
+    );
   }
   const ids = all.map((agreement) => agreement.id);
   const decided = await decidedClaims(deps.db.db, ids);
   const latest = await latestClaims(deps, ids);
   const items: AvailabilityItem[] = [];
+  const notBegun: NotBegun[] = [];
   for (const agreement of all) {
     const covered = months.filter((month) => overlapsPeriod(agreement, month));
-    if (covered.length === 0) continue;
-    const figures = await evaluatePeriods(deps, agreement, covered, nowMs, {
+    for (const month of covered) {
+      if (begun(agreement, month)) continue;
+      notBegun.push({
+        agreementId: agreement.id,
+        month,
+        timeZone: agreement.timeZone,
+        currentPeriod: currents.get(agreement.id) ?? month,
+      });
+    }
+    const started = covered.filter((month) => begun(agreement, month));
+    if (started.length === 0) continue;
+    const figures = await evaluatePeriods(deps, agreement, started, nowMs, {
       includeDays: options.includeDays ?? false,
     });
     for (const figure of figures) {
@@ -163,7 +195,17 @@ export async function customerAvailability(
       );
     }
   }
-  return items;
+  return { items, notBegun };
+}
+
+/** The items of `availabilityReport`: months not begun in an agreement's zone are left out. */
+export async function customerAvailability(
+  deps: Deps,
+  customerId: number,
+  months: string[],
+  options: { includeDays?: boolean; agreementId?: number | undefined } = {},
+): Promise<AvailabilityItem[]> {
+  return (await availabilityReport(deps, customerId, months, options)).items;
 }
 
 function availabilityItem(

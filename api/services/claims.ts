@@ -14,10 +14,18 @@ import type { Deps, Principal } from '../context.ts';
 import { ApiError, conflict, notFound, unprocessable } from '../errors.ts';
 import { type EvaluationResult, periodBounds } from '../sla/index.ts';
 import { type TerminationRight, terminationRight } from './availability.ts';
-import { idempotent, type StoredResponse } from './idempotency.ts';
+import { findReplay, idempotent, type StoredResponse } from './idempotency.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
-import { decidedClaims, evaluatePeriods, loadAgreements, sameFigures } from './sla-figures.ts';
-import { type CorrectionDto, listCorrections } from './windows.ts';
+import {
+  decidedClaims,
+  evaluatePeriods,
+  type LoadedAgreement,
+  loadAgreements,
+  sameFigures,
+  versionInForce,
+  windowsForRange,
+} from './sla-figures.ts';
+import { correctionsMeeting } from './windows.ts';
 
 /**
  * Credit claims (sla-accounting §4): filing with the evaluation stored as evidence, one live
@@ -189,6 +197,9 @@ export interface FileClaimInput {
  * with the claim as its evidence. At most one live claim per (agreement, service, period),
  * also under concurrency: the check, the insert (under a partial unique index) and the
  * trail entry commit in one write transaction.
+ *
+ * A replay of an Idempotency-Key is answered first, before any check: the first answer's
+ * status with the claim as it is now (withdrawn, decided…), even once the deadline passed.
  */
 export async function fileClaim(
   deps: Deps,
@@ -197,6 +208,11 @@ export async function fileClaim(
   input: FileClaimInput,
   idempotency: { key: string | undefined; path: string },
 ): Promise<StoredResponse<ClaimDto> & { replayed: boolean }> {
+  const scope = { principal, key: idempotency.key, method: 'POST', path: idempotency.path };
+  const replay = await findReplay(deps, scope, input, (first: ClaimDto) =>
+    currentClaim(deps.db.db, customerId, first),
+  );
+  if (replay) return replay;
   const nowMs = deps.clock.now();
   const [agreement] = await loadAgreements(deps.db.db, {
     customerId,
@@ -252,7 +268,7 @@ export async function fileClaim(
       idempotent(
         tx,
         deps,
-        { principal, key: idempotency.key, method: 'POST', path: idempotency.path },
+        scope,
         input,
         async () => {
           const live = await tx
@@ -298,6 +314,7 @@ export async function fileClaim(
           });
           return { status: 201, body: claimDto(row, service) };
         },
+        (first) => currentClaim(tx, customerId, first),
       ),
     );
   } catch (error) {
@@ -305,6 +322,12 @@ export async function fileClaim(
     if (isUniqueViolation(error)) throw alreadyLive();
     throw error;
   }
+}
+
+/** The claim a stored response named, as it is now. */
+async function currentClaim(db: Reader | Tx, customerId: number, first: ClaimDto) {
+  const [dto] = await claimDtos(db, [await loadClaim(db, first.id, customerId)]);
+  return dto ?? first;
 }
 
 async function loadClaim(db: Reader | Tx, id: number, customerId?: number): Promise<ClaimRow> {
@@ -610,11 +633,8 @@ export async function staffClaim(deps: Deps, id: number) {
     termination = await terminationRight(deps, agreement, decided, nowMs);
   }
   const stored = row.evaluation as EvaluationResult;
-  const corrections = correctionsMeeting(
-    await listCorrections(deps, { service: (dto as ClaimDto).service }),
-    Date.parse(stored.period.start),
-    Date.parse(stored.period.end),
-  );
+  const reach = await claimReach(deps, row, stored, agreement, nowMs);
+  const corrections = await correctionsMeeting(deps, row.serviceId, reach);
   return {
     ...(dto as ClaimDto),
     customer: { id: row.customerId, name: customer?.name ?? '' },
@@ -626,11 +646,36 @@ export async function staffClaim(deps: Deps, id: number) {
   };
 }
 
-/** Corrections whose window, before or after, met `[startMs, endMs)`. */
-function correctionsMeeting(list: CorrectionDto[], startMs: number, endMs: number) {
-  const meets = (values: { start: string; end: string | null }) =>
-    Date.parse(values.start) < endMs && (values.end === null || Date.parse(values.end) > startMs);
-  return list.filter((item) => meets(item.before) || meets(item.after));
+/**
+ * The time whose windows can change a claim's figures: its period widened, as the engine
+ * requires (sla-accounting §6.11), to every outage run reaching into it — the period and
+ * the extent of every window fetched for it under the claim's policy version.
+ */
+async function claimReach(
+  deps: Deps,
+  row: ClaimRow,
+  stored: EvaluationResult,
+  agreement: LoadedAgreement | undefined,
+  nowMs: number,
+): Promise<{ startMs: number; endMs: number }> {
+  const period = { startMs: Date.parse(stored.period.start), endMs: Date.parse(stored.period.end) };
+  if (!agreement) return period;
+  const { windows } = await windowsForRange(
+    deps.db.db,
+    row.serviceId,
+    versionInForce(agreement, row.period).rules,
+    period,
+    nowMs,
+  );
+  let { startMs, endMs } = period;
+  for (const window of windows) {
+    startMs = Math.min(startMs, Date.parse(window.start));
+    endMs = Math.max(
+      endMs,
+      window.end === null ? Number.POSITIVE_INFINITY : Date.parse(window.end),
+    );
+  }
+  return { startMs, endMs };
 }
 
 /**

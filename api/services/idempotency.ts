@@ -1,4 +1,4 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, gte, lt } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { idempotencyKeys } from '../../db/schema/index.ts';
 import { sha256 } from '../auth/tokens.ts';
@@ -34,51 +34,117 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+export interface IdempotencyScope {
+  principal: Principal;
+  key: string | undefined;
+  method: string;
+  path: string;
+}
+
+type Reader = Deps['db']['db'] | Tx;
+
 /**
- * Runs `perform` at most once per (caller, key), inside the caller's write transaction:
- * a replay with the same request gets the first response; the same key with another
- * request is refused with 422. Because the lookup, the work and the stored response
- * commit together, concurrent replays cannot both perform.
+ * The stored response for this caller's key, if it is still kept; refuses a malformed key
+ * (400) and the same key used for another request (422).
  */
-export async function idempotent<T>(
-  tx: Tx,
-  deps: Deps,
-  scope: { principal: Principal; key: string | undefined; method: string; path: string },
+async function storedResponse(
+  db: Reader,
+  nowMs: number,
+  scope: IdempotencyScope & { key: string },
   request: unknown,
-  perform: () => Promise<StoredResponse<T>>,
-): Promise<StoredResponse<T> & { replayed: boolean }> {
-  if (scope.key === undefined) return { ...(await perform()), replayed: false };
+) {
   if (!IDEMPOTENCY_KEY.test(scope.key)) {
     throw new ApiError('INVALID_INPUT', 'Idempotency-Key must be 1–200 visible ASCII characters.', {
       issues: [{ path: 'Idempotency-Key', message: 'must be 1–200 visible ASCII characters' }],
     });
   }
-  const nowMs = deps.clock.now();
-  const owner = principalKey(scope.principal);
   const requestHash = sha256(`${scope.method} ${scope.path} ${canonicalJson(request)}`);
-  await tx.delete(idempotencyKeys).where(lt(idempotencyKeys.expiresAt, new Date(nowMs)));
-  const stored = await tx
+  const stored = await db
     .select()
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.principal, owner), eq(idempotencyKeys.key, scope.key)))
+    .where(
+      and(
+        eq(idempotencyKeys.principal, principalKey(scope.principal)),
+        eq(idempotencyKeys.key, scope.key),
+        gte(idempotencyKeys.expiresAt, new Date(nowMs)),
+      ),
+    )
     .get();
-  if (stored) {
-    if (stored.requestHash !== requestHash) {
-      throw new ApiError(
-        'IDEMPOTENCY_KEY_REUSED',
-        'This Idempotency-Key was used for a different request; use a new key.',
-        { status: 422 },
-      );
-    }
-    return {
-      status: stored.responseStatus as 200 | 201,
-      body: JSON.parse(stored.responseBody) as T,
-      replayed: true,
-    };
+  if (stored && stored.requestHash !== requestHash) {
+    throw new ApiError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'This Idempotency-Key was used for a different request; use a new key.',
+      { status: 422 },
+    );
   }
+  return { stored, requestHash };
+}
+
+/**
+ * A replay's answer: the first response's status with the resource as it is now
+ * (`current` reloads it from the stored body), so a replay never shows a state the resource
+ * has left (docs/decisions/084-idempotent-replays-show-the-current-state.md).
+ */
+async function replayOf<T>(
+  stored: { responseStatus: number; responseBody: string },
+  current: (first: T) => Promise<T>,
+): Promise<StoredResponse<T> & { replayed: true }> {
+  return {
+    status: stored.responseStatus as 200 | 201,
+    body: await current(JSON.parse(stored.responseBody) as T),
+    replayed: true,
+  };
+}
+
+/**
+ * The answer to a replay of an earlier request with this key, or undefined when the key is
+ * new (or absent). Read before anything else, so a retry is answered even when the request
+ * would now be refused (a deadline passed since the first attempt).
+ */
+export async function findReplay<T>(
+  deps: Deps,
+  scope: IdempotencyScope,
+  request: unknown,
+  current: (first: T) => Promise<T>,
+): Promise<(StoredResponse<T> & { replayed: true }) | undefined> {
+  if (scope.key === undefined) return undefined;
+  const { stored } = await storedResponse(
+    deps.db.db,
+    deps.clock.now(),
+    { ...scope, key: scope.key },
+    request,
+  );
+  return stored ? replayOf(stored, current) : undefined;
+}
+
+/**
+ * Runs `perform` at most once per (caller, key), inside the caller's write transaction:
+ * a replay with the same request gets the first response's status with the resource as it
+ * is now (`current`); the same key with another request is refused with 422. Because the
+ * lookup, the work and the stored response commit together, concurrent replays cannot
+ * both perform.
+ */
+export async function idempotent<T>(
+  tx: Tx,
+  deps: Deps,
+  scope: IdempotencyScope,
+  request: unknown,
+  perform: () => Promise<StoredResponse<T>>,
+  current: (first: T) => Promise<T>,
+): Promise<StoredResponse<T> & { replayed: boolean }> {
+  if (scope.key === undefined) return { ...(await perform()), replayed: false };
+  const nowMs = deps.clock.now();
+  await tx.delete(idempotencyKeys).where(lt(idempotencyKeys.expiresAt, new Date(nowMs)));
+  const { stored, requestHash } = await storedResponse(
+    tx,
+    nowMs,
+    { ...scope, key: scope.key },
+    request,
+  );
+  if (stored) return replayOf(stored, current);
   const response = await perform();
   await tx.insert(idempotencyKeys).values({
-    principal: owner,
+    principal: principalKey(scope.principal),
     key: scope.key,
     method: scope.method,
     path: scope.path,

@@ -12,7 +12,7 @@ import type { Deps } from '../context.ts';
 import { conflict, notFound, unprocessable } from '../errors.ts';
 import { recordAudit } from './audit.ts';
 import { type Cursor, pageOf } from './keyset.ts';
-import { writeStatusData } from './status-cache.ts';
+import { unchanged, unlessSame, writeStatusData } from './status-cache.ts';
 import type { StaffPrincipal } from './windows.ts';
 
 export { INCIDENT_IMPACTS, INCIDENT_STATUSES };
@@ -326,7 +326,7 @@ export async function ingestIncident(
   input: IngestIncidentInput,
 ): Promise<{ created: boolean; incident: IncidentDto }> {
   const fingerprint = incidentFingerprint(input);
-  return writeStatusData(deps, async (tx) => {
+  return writeStatusData<{ created: boolean; incident: IncidentDto }>(deps, async (tx) => {
     const existing = await tx
       .select()
       .from(incidents)
@@ -339,7 +339,7 @@ export async function ingestIncident(
           'INCIDENT_CONFLICT',
         );
       }
-      return { created: false, incident: await incidentById(tx, existing.id) };
+      return unchanged({ created: false, incident: await incidentById(tx, existing.id) });
     }
     const row = await insertIncident(tx, input, { kind: 'automated', apiKeyId }, deps.clock.now(), {
       externalId: input.externalId,
@@ -467,6 +467,6 @@ export async function editIncident(
       before: fields(before),
       after: fields(after),
     });
-    return after;
+    return unlessSame(before, after);
   });
 }

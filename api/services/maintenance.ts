@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { maintenanceServices, maintenances, services, windows } from '../../db/schema/index.ts';
@@ -5,7 +6,7 @@ import type { Deps } from '../context.ts';
 import { conflict, invalidInput, notFound, unprocessable } from '../errors.ts';
 import { recordAudit } from './audit.ts';
 import { refreshRollupsFor, type WindowExtent } from './rollups.ts';
-import { writeStatusData } from './status-cache.ts';
+import { unlessSame, writeStatusData } from './status-cache.ts';
 import { MAINTENANCE_PREFIX, type StaffPrincipal } from './windows.ts';
 
 export const MAINTENANCE_STATUSES = [
@@ -332,10 +333,12 @@ export async function editMaintenance(
     const before = await maintenanceById(tx, id, nowMs);
     const startsAtMs = changes.startsAtMs ?? row.startsAt.getTime();
     const endsAtMs = changes.endsAtMs ?? row.endsAt.getTime();
+    // The services as a set: sending the same ones again (a whole form) changes nothing.
+    const sameServices =
+      changes.services === undefined ||
+      isDeepStrictEqual([...new Set(changes.services)].sort(), before.services);
     const reschedules =
-      startsAtMs !== row.startsAt.getTime() ||
-      endsAtMs !== row.endsAt.getTime() ||
-      changes.services !== undefined;
+      startsAtMs !== row.startsAt.getTime() || endsAtMs !== row.endsAt.getTime() || !sameServices;
     if (reschedules && row.startsAt.getTime() <= nowMs) {
       throw conflict(
         `Maintenance ${id} has started: only its title and description can change; cancel it to end it early.`,
@@ -360,9 +363,21 @@ export async function editMaintenance(
       .where(eq(maintenances.id, id))
       .returning()
       .get();
-    if (changes.services !== undefined) await setServices(tx, id, changes.services);
+    if (!sameServices && changes.services !== undefined) {
+      await setServices(tx, id, changes.services);
+    }
     await syncWindows(tx, updated, nowMs, reannounce);
-    return audited(tx, deps, actor, requestId, 'maintenance.update', before, id, nowMs);
+    const after = await audited(
+      tx,
+      deps,
+      actor,
+      requestId,
+      'maintenance.update',
+      before,
+      id,
+      nowMs,
+    );
+    return unlessSame(before, after);
   });
 }
 

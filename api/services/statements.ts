@@ -1,5 +1,5 @@
 import type { Deps } from '../context.ts';
-import { type AvailabilityItem, customerAvailability } from './availability.ts';
+import { type AvailabilityItem, availabilityReport, type NotBegun } from './availability.ts';
 
 /**
  * The statement of a month: a row per agreement × service with the official figures, then
@@ -10,6 +10,8 @@ export interface Statement {
   period: string;
   generatedAt: string;
   items: AvailabilityItem[];
+  /** Agreements for which the month has not begun in their zone (no figures yet). */
+  notBegun: NotBegun[];
 }
 
 export async function monthlyStatement(
@@ -17,10 +19,12 @@ export async function monthlyStatement(
   customerId: number,
   period: string,
 ): Promise<Statement> {
+  const report = await availabilityReport(deps, customerId, [period]);
   return {
     period,
     generatedAt: new Date(deps.clock.now()).toISOString(),
-    items: await customerAvailability(deps, customerId, [period]),
+    items: report.items,
+    notBegun: report.notBegun,
   };
 }
 
@@ -133,6 +137,14 @@ export function statementCsv(statement: Statement): string {
         reason: window.reason,
       });
     }
+  }
+  for (const gap of statement.notBegun) {
+    rows.push({
+      record: 'not-begun',
+      agreement_id: gap.agreementId,
+      month: gap.month,
+      time_zone: gap.timeZone,
+    });
   }
   const lines = [
     COLUMNS.join(','),

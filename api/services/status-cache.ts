@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.ts';
 import { statusVersion } from '../../db/schema/index.ts';
@@ -153,16 +154,73 @@ export function invalidateStatusCache(database: Database): void {
   cacheOf(database).invalidate();
 }
 
+/** What a status write returns when it found nothing to change (see `unchanged`). */
+export interface Unchanged<T> {
+  readonly unchanged: typeof UNCHANGED;
+  readonly value: T;
+}
+
+const UNCHANGED: unique symbol = Symbol('unchanged');
+
+/**
+ * Marks a status write's result as "nothing changed": a replay of a request already
+ * recorded, or an edit to the values already there. `writeStatusData` then rolls back
+ * whatever the write touched (an `updatedAt`, an audit entry) and leaves the version alone.
+ */
+export function unchanged<T>(value: T): Unchanged<T> {
+  return { unchanged: UNCHANGED, value };
+}
+
+function isUnchanged<T>(result: T | Unchanged<T>): result is Unchanged<T> {
+  return (
+    typeof result === 'object' &&
+    result !== null &&
+    (result as { unchanged?: unknown }).unchanged === UNCHANGED
+  );
+}
+
+/**
+ * `after`, or `unchanged(before)` when the two representations differ in nothing but
+ * `updatedAt` (a write that only touched its timestamp).
+ */
+export function unlessSame<T extends object>(before: T, after: T): T | Unchanged<T> {
+  const content = (dto: T) => ({ ...dto, updatedAt: undefined });
+  return isDeepStrictEqual(content(before), content(after)) ? unchanged(before) : after;
+}
+
+/** Thrown inside the transaction to roll back a write that changed nothing. */
+class NothingChanged<T> extends Error {
+  readonly result: Unchanged<T>;
+  constructor(result: Unchanged<T>) {
+    super('nothing changed');
+    this.result = result;
+  }
+}
+
 /**
  * Runs a write that changes public status data: in one write transaction that also bumps
  * the status version (other processes), then drops this process's cache (at once here).
+ * A write whose `fn` returns `unchanged(value)` is rolled back and bumps nothing: every
+ * bump makes each process rebuild its cache and the site rebuild itself, so a monitor
+ * replaying the same window every minute must not cost that
+ * (docs/decisions/082-only-real-changes-bump-the-status-version.md).
  */
-export async function writeStatusData<T>(deps: Deps, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const result = await deps.db.write(async (tx) => {
-    const value = await fn(tx);
-    await bumpStatusVersion(tx, deps.clock.now());
-    return value;
-  });
+export async function writeStatusData<T>(
+  deps: Deps,
+  fn: (tx: Tx) => Promise<T | Unchanged<T>>,
+): Promise<T> {
+  let result: T;
+  try {
+    result = await deps.db.write(async (tx) => {
+      const value = await fn(tx);
+      if (isUnchanged(value)) throw new NothingChanged(value);
+      await bumpStatusVersion(tx, deps.clock.now());
+      return value;
+    });
+  } catch (error) {
+    if (error instanceof NothingChanged) return (error.result as Unchanged<T>).value;
+    throw error;
+  }
   invalidateStatusCache(deps.db);
   return result;
 }

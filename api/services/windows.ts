@@ -1,4 +1,16 @@
-import { and, desc, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
+import {
+  and,
+  desc,
+  eq,
+  gt,
+  inArray,
+  isNull,
+  lt,
+  or,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import {
   agreements,
@@ -16,7 +28,7 @@ import { periodBounds } from '../sla/index.ts';
 import { recordAudit } from './audit.ts';
 import { type Cursor, pageOf } from './keyset.ts';
 import { refreshRollupsFor, type WindowExtent } from './rollups.ts';
-import { writeStatusData } from './status-cache.ts';
+import { unchanged, writeStatusData } from './status-cache.ts';
 
 export { WINDOW_STATES };
 
@@ -132,7 +144,8 @@ export async function ingestWindow(
           'WINDOW_CONFLICT',
         );
       }
-      return { created: false, window: windowDto(existing, input.service) };
+      // A replay records nothing: the status (and the site) stay as they are.
+      return unchanged({ created: false, window: windowDto(existing, input.service) });
     };
     const earlier = await replay();
     if (earlier) return earlier;
@@ -192,7 +205,7 @@ export async function closeWindow(
     if (!found) throw notFound(`There is no window ${externalId}.`);
     const { window, slug } = found;
     if (window.end !== null) {
-      if (window.end.getTime() === endMs) return windowDto(window, slug);
+      if (window.end.getTime() === endMs) return unchanged(windowDto(window, slug));
       throw conflict(
         `Window ${externalId} already ended at ${window.end.toISOString()}.`,
         'WINDOW_CLOSED',
@@ -415,6 +428,55 @@ export async function listCorrections(
 
 /** Corrections are rare; a service's list is capped rather than paged. */
 const MAX_CORRECTIONS = 500;
+
+/**
+ * Every correction of the service's windows whose extent before or after meets
+ * `[startMs, endMs]` (closed: a window touching the range may join a run reaching into it),
+ * newest first. No cap: a claim's review must see all that concern it, however many later
+ * corrections the service had. `endMs` may be infinite (an open window reaches on).
+ */
+export async function correctionsMeeting(
+  deps: Deps,
+  serviceId: number,
+  range: { startMs: number; endMs: number },
+): Promise<CorrectionDto[]> {
+  // before/after hold instants written by toISOString (`valuesOf`), so text order is time order.
+  const startText = new Date(range.startMs).toISOString();
+  const endText = Number.isFinite(range.endMs) ? new Date(range.endMs).toISOString() : null;
+  const meets = (column: SQLWrapper): SQL | undefined =>
+    and(
+      endText === null ? undefined : sql`json_extract(${column}, '$.start') <= ${endText}`,
+      or(
+        sql`json_extract(${column}, '$.end') IS NULL`,
+        sql`json_extract(${column}, '$.end') >= ${startText}`,
+      ),
+    );
+  const rows = await deps.db.db
+    .select({
+      correction: windowCorrections,
+      externalId: windows.externalId,
+      slug: services.slug,
+      actorId: users.id,
+      actorEmail: users.email,
+    })
+    .from(windowCorrections)
+    .innerJoin(windows, eq(windows.id, windowCorrections.windowId))
+    .innerJoin(services, eq(services.id, windows.serviceId))
+    .innerJoin(users, eq(users.id, windowCorrections.actorUserId))
+    .where(
+      and(
+        eq(windows.serviceId, serviceId),
+        or(meets(windowCorrections.before), meets(windowCorrections.after)),
+      ),
+    )
+    .orderBy(desc(windowCorrections.createdAt), desc(windowCorrections.id));
+  return rows.map((row) =>
+    correctionDto(row.correction, { externalId: row.externalId }, row.slug, {
+      id: row.actorId,
+      email: row.actorEmail,
+    }),
+  );
+}
 
 /** A service's windows overlapping `[fromMs, toMs)`, newest start first, a page at a time. */
 export async function listWindows(

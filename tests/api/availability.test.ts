@@ -405,3 +405,97 @@ describe('GET /me/statements/{period}.csv', () => {
     expect(records.slice(0, 2)).toEqual(['summary', 'later-correction']);
   });
 });
+
+describe('agreements in several time zones near a month boundary', () => {
+  // 12:00 UTC on 30 November: 01:00 on 1 December in Auckland (UTC+13), 07:00 on
+  // 30 November in New York.
+  async function twoZones() {
+    const t = await testApp({ now: '2026-11-30T12:00:00Z' });
+    const service = await createService(t, 'api');
+    const policy = await createPolicy(t, [{ effectiveFrom: '0000-01', rules: STANDARD_RULES }]);
+    const customer = await createCustomer(t, 'Two zones');
+    const make = (timeZone: string) =>
+      createAgreement(t, {
+        customerId: customer.id,
+        policyId: policy.id,
+        start: '2026-01-01T00:00:00Z',
+        timeZone,
+        services: [{ serviceId: service.id, monthlyFeeMinor: 100_000 }],
+      });
+    const auckland = await make('Pacific/Auckland');
+    const newYork = await make('America/New_York');
+    const user = await createUser(t, 'customer', { customerId: customer.id });
+    const session = await signedIn(t, user.id);
+    const get = (path: string) => t.app.request(`/api/v1${path}`, { headers: session.headers });
+    return { t, auckland, newYork, get };
+  }
+
+  const monthsOf = (items: { agreementId: number; month: string }[]) =>
+    items.map((item) => [item.agreementId, item.month]);
+
+  it('answers the month that has begun in one zone, listing it as not begun for the other', async () => {
+    const { auckland, newYork, get } = await twoZones();
+    const response = await get('/me/availability?period=2026-12');
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(monthsOf(body.items)).toEqual([[auckland.id, '2026-12']]);
+    expect(body.items[0].status).toBe('evaluated');
+    expect(body.notBegun).toEqual([
+      {
+        agreementId: newYork.id,
+        month: '2026-12',
+        timeZone: 'America/New_York',
+        currentPeriod: '2026-11',
+      },
+    ]);
+    // November is current in New York and closed in Auckland: both answer, nothing missing.
+    const november = await (await get('/me/availability?period=2026-11')).json();
+    expect(monthsOf(november.items)).toEqual([
+      [auckland.id, '2026-11'],
+      [newYork.id, '2026-11'],
+    ]);
+    expect(november.notBegun).toEqual([]);
+  });
+
+  it('answers a range per agreement up to its own current month', async () => {
+    const { auckland, newYork, get } = await twoZones();
+    const body = await (await get('/me/availability?from=2026-10&to=2026-12')).json();
+    expect(monthsOf(body.items)).toEqual([
+      [auckland.id, '2026-10'],
+      [auckland.id, '2026-11'],
+      [auckland.id, '2026-12'],
+      [newYork.id, '2026-10'],
+      [newYork.id, '2026-11'],
+    ]);
+    expect(monthsOf(body.notBegun)).toEqual([[newYork.id, '2026-12']]);
+  });
+
+  it('refuses only a month begun in none of the agreements asked about', async () => {
+    const { newYork, get } = await twoZones();
+    for (const path of [
+      '/me/availability?period=2027-01',
+      '/me/availability?from=2026-11&to=2027-01',
+      `/me/availability?period=2026-12&agreementId=${newYork.id}`,
+      '/me/statements/2027-01.json',
+    ]) {
+      const response = await get(path);
+      expect(response.status, path).toBe(422);
+      expect((await response.json()).error.code).toBe('PERIOD_NOT_STARTED');
+    }
+  });
+
+  it('gives the statement of that month, with the agreement not begun named', async () => {
+    const { auckland, newYork, get } = await twoZones();
+    const json = await get('/me/statements/2026-12.json');
+    expect(json.status).toBe(200);
+    const statement = await json.json();
+    expect(monthsOf(statement.items)).toEqual([[auckland.id, '2026-12']]);
+    expect(monthsOf(statement.notBegun)).toEqual([[newYork.id, '2026-12']]);
+    const csv = await (await get('/me/statements/2026-12.csv')).text();
+    const rows = csv.trim().split('\r\n');
+    expect(rows.filter((row) => row.startsWith('summary,'))).toHaveLength(1);
+    expect(rows.filter((row) => row.startsWith('not-begun,'))).toEqual([
+      `not-begun,${newYork.id},,2026-12,America/New_York${','.repeat(20)}`,
+    ]);
+  });
+});

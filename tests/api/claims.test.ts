@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { claimEvents, claims, credits } from '../../db/schema/index.ts';
+import { claimEvents, claims, credits, windowCorrections } from '../../db/schema/index.ts';
 import { testApp } from '../helpers/app.ts';
 import { json, signedIn } from '../helpers/factories.ts';
 import { addWindow, claimWorld, STANDARD_RULES } from '../helpers/sla-fixtures.ts';
@@ -95,6 +95,84 @@ describe('POST /me/claims', () => {
     expect(other.status).toBe(422);
     expect((await other.json()).error.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect((await t.db.db.select({ n: count() }).from(claims).get())?.n).toBe(1);
+  });
+
+  it('answers a replay after a withdrawal with the claim as it is now, never as submitted', async () => {
+    const { t, world, file } = await octoberOutage();
+    const key = { 'idempotency-key': 'file-oct-2' };
+    const first = await (await file(world.a.headers, {}, key)).json();
+    expect(first.status).toBe('submitted');
+    t.clock.advance(60_000);
+    const withdrawn = await t.app.request(
+      `/api/v1/me/claims/${first.id}/withdraw`,
+      json('POST', { note: 'Filed by mistake' }, world.a.headers),
+    );
+    expect(withdrawn.status).toBe(200);
+    const now = await withdrawn.json();
+    t.clock.advance(60_000);
+    const again = await file(world.a.headers, {}, key);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const body = await again.json();
+    expect(body).toEqual(now);
+    expect(body).toMatchObject({ id: first.id, status: 'withdrawn' });
+    // The replay filed nothing: the month is free, and only the withdrawn claim exists.
+    expect((await t.db.db.select({ n: count() }).from(claims).get())?.n).toBe(1);
+  });
+
+  it('answers a replay even after the claim deadline has passed since the first attempt', async () => {
+    const { t, world, file } = await octoberOutage();
+    const key = { 'idempotency-key': 'file-oct-3' };
+    // 2026-10 in UTC: claims close on 2026-12-01 at 00:00.
+    t.clock.set(Date.parse('2026-11-30T23:59:00Z'));
+    const session = await signedIn(t, world.users.a.id);
+    const first = await file(session.headers, {}, key);
+    expect(first.status).toBe(201);
+    t.clock.set(Date.parse('2026-12-01T00:01:00Z'));
+    const again = await file(session.headers, {}, key);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.json()).toEqual(await first.json());
+    // Without the key, the same request is evaluated afresh and refused.
+    const fresh = await file(session.headers);
+    expect(fresh.status).toBe(422);
+    expect((await fresh.json()).error.code).toBe('CLAIM_DEADLINE_PASSED');
+  });
+
+  it('documents the replay: 201 with Idempotent-Replayed, and the Idempotency-Key header', async () => {
+    const { t } = await octoberOutage();
+    const doc = await (await t.app.request('/api/v1/openapi.json')).json();
+    const operation = doc.paths['/me/claims'].post;
+    expect(Object.keys(operation.responses)).not.toContain('200');
+    expect(operation.responses['201'].headers['Idempotent-Replayed'].schema).toEqual({
+      type: 'string',
+      enum: ['true'],
+    });
+    expect(operation.description).toContain('Idempotent-Replayed: true');
+    expect(operation.description).toContain('IDEMPOTENCY_KEY_REUSED');
+    const header = operation.parameters.find(
+      (parameter: { in: string; name: string }) =>
+        parameter.in === 'header' && parameter.name === 'idempotency-key',
+    );
+    expect(header.description).toContain('24 hours');
+    // Every operation that reads Idempotency-Key documents the replay header.
+    type Operation = {
+      parameters?: { name: string }[];
+      responses: Record<string, { headers?: Record<string, unknown> }>;
+    };
+    const paths = doc.paths as Record<string, Record<string, Operation>>;
+    for (const [path, item] of Object.entries(paths)) {
+      for (const [method, each] of Object.entries(item)) {
+        const honours = (each.parameters ?? []).some(
+          (parameter) => parameter.name.toLowerCase() === 'idempotency-key',
+        );
+        if (!honours) continue;
+        const documented = Object.values(each.responses).some(
+          (response) => response.headers?.['Idempotent-Replayed'] !== undefined,
+        );
+        expect(documented, `${method} ${path}`).toBe(true);
+      }
+    }
   });
 
   it('refuses a month that has not ended, naming when it ends in the agreement zone', async () => {
@@ -431,5 +509,108 @@ describe('GET /staff/claims', () => {
       })
     ).json();
     expect(big.items).toEqual([]);
+  });
+});
+
+describe('GET /staff/claims/{id}: the corrections that concern the claim', () => {
+  it('lists every correction meeting the period widened to its runs, however many came later', async () => {
+    const t = await testApp({ now: '2026-11-20T12:00:00Z' });
+    const world = await claimWorld(t, { rules: { ...STANDARD_RULES, minimumOutageMinutes: 15 } });
+    const serviceId = world.service.id;
+    const outage = (start: string, end: string) =>
+      addWindow(t, serviceId, { state: 'major_outage', start, end });
+    // A 40-minute run crossing into October: its first window lies wholly in September.
+    const before = await outage('2026-09-30T23:30:00Z', '2026-09-30T23:50:00Z');
+    await outage('2026-09-30T23:50:00Z', '2026-10-01T00:00:00Z');
+    await outage('2026-10-01T00:00:00Z', '2026-10-01T00:10:00Z');
+    const october = await outage('2026-10-10T00:00:00Z', '2026-10-10T03:00:00Z');
+    const september = await outage('2026-09-15T00:00:00Z', '2026-09-15T01:00:00Z');
+    const moved = await outage('2026-11-06T00:00:00Z', '2026-11-06T01:00:00Z');
+    const november = await outage('2026-11-05T00:00:00Z', '2026-11-05T01:00:00Z');
+    const filed = await t.app.request(
+      '/api/v1/me/claims',
+      json(
+        'POST',
+        { agreementId: world.agreementA.id, service: 'api', period: '2026-10' },
+        world.a.headers,
+      ),
+    );
+    expect(filed.status).toBe(201);
+    const claim = await filed.json();
+
+    const extent = (start: string, end: string) => ({ state: 'major_outage', start, end });
+    const correction = (
+      windowId: number,
+      was: [string, string],
+      now: [string, string],
+      at: string,
+    ) => ({
+      windowId,
+      actorUserId: world.users.agent.id,
+      reason: 'monitor clock skew',
+      before: extent(...was),
+      after: extent(...now),
+      createdAt: new Date(at),
+    });
+    const relevant = [
+      // Outside the month, but in the run that reaches into it.
+      correction(
+        before.id,
+        ['2026-09-30T23:20:00.000Z', '2026-09-30T23:50:00.000Z'],
+        ['2026-09-30T23:30:00.000Z', '2026-09-30T23:50:00.000Z'],
+        '2026-11-01T00:00:00Z',
+      ),
+      correction(
+        october.id,
+        ['2026-10-10T00:00:00.000Z', '2026-10-10T04:00:00.000Z'],
+        ['2026-10-10T00:00:00.000Z', '2026-10-10T03:00:00.000Z'],
+        '2026-11-02T00:00:00Z',
+      ),
+      // Moved out of the month: its extent before still met it.
+      correction(
+        moved.id,
+        ['2026-10-31T23:00:00.000Z', '2026-11-01T01:00:00.000Z'],
+        ['2026-11-06T00:00:00.000Z', '2026-11-06T01:00:00.000Z'],
+        '2026-11-03T00:00:00Z',
+      ),
+    ];
+    const unrelated = [
+      correction(
+        september.id,
+        ['2026-09-15T00:00:00.000Z', '2026-09-15T02:00:00.000Z'],
+        ['2026-09-15T00:00:00.000Z', '2026-09-15T01:00:00.000Z'],
+        '2026-11-04T00:00:00Z',
+      ),
+      // Far more corrections after the claim's month than any fixed cap, all newer.
+      ...Array.from({ length: 600 }, (_, index) =>
+        correction(
+          november.id,
+          ['2026-11-05T00:00:00.000Z', '2026-11-05T02:00:00.000Z'],
+          ['2026-11-05T00:00:00.000Z', '2026-11-05T01:00:00.000Z'],
+          new Date(Date.parse('2026-11-10T00:00:00Z') + index * 60_000).toISOString(),
+        ),
+      ),
+    ];
+    const ids = await t.db.write(async (tx) => {
+      const inserted: number[] = [];
+      for (const row of [...relevant, ...unrelated]) {
+        const [added] = await tx.insert(windowCorrections).values(row).returning();
+        inserted.push(added?.id ?? 0);
+      }
+      return inserted;
+    });
+
+    const detail = await (
+      await t.app.request(`/api/v1/staff/claims/${claim.id}`, { headers: world.agent.headers })
+    ).json();
+    // Newest first.
+    expect(detail.corrections.map((item: { id: number }) => item.id)).toEqual(
+      ids.slice(0, 3).reverse(),
+    );
+    expect(detail.corrections[2]).toMatchObject({
+      windowId: before.id,
+      service: 'api',
+      before: { start: '2026-09-30T23:20:00.000Z' },
+    });
   });
 });

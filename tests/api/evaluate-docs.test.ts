@@ -100,9 +100,33 @@ describe('POST /sla/evaluate', () => {
     expect((await call()).status).toBe(200);
   });
 
-  it('counts invalid requests too', async () => {
+  it('counts a call whose body is invalid: reading the body is the cost', async () => {
     const t = await testApp({ config: { evaluateMaxPerMinute: 1 } });
     expect((await t.app.request('/api/v1/sla/evaluate', json('POST', {}))).status).toBe(400);
+    expect((await t.app.request('/api/v1/sla/evaluate', json('POST', SPEC_CASE))).status).toBe(429);
+  });
+
+  it('answers an invalid query with 400 in the shared shape, without counting it', async () => {
+    const t = await testApp({ config: { evaluateMaxPerMinute: 2 } });
+    for (const query of ['days=maybe', 'days=true&days=false', 'verbose=1']) {
+      const response = await t.app.request(
+        `/api/v1/sla/evaluate?${query}`,
+        json('POST', SPEC_CASE),
+      );
+      expect(response.status, query).toBe(400);
+      const body = await response.json();
+      expect(Object.keys(body), query).toEqual(['error']);
+      expect(body.error.code).toBe('INVALID_INPUT');
+      expect(body.error.requestId).toEqual(expect.any(String));
+      expect(body.error.issues.length).toBeGreaterThan(0);
+    }
+    const named = await t.app.request('/api/v1/sla/evaluate?days=maybe', json('POST', SPEC_CASE));
+    expect((await named.json()).error.issues[0].path).toBe('days');
+    // None of the four refused calls used the budget of two.
+    expect(
+      (await t.app.request('/api/v1/sla/evaluate?days=true', json('POST', SPEC_CASE))).status,
+    ).toBe(200);
+    expect((await t.app.request('/api/v1/sla/evaluate', json('POST', SPEC_CASE))).status).toBe(200);
     expect((await t.app.request('/api/v1/sla/evaluate', json('POST', SPEC_CASE))).status).toBe(429);
   });
 });

@@ -277,3 +277,125 @@ describe('POST /staff/agreements', () => {
     expect(list.items.map((a: { customerId: number }) => a.customerId)).toEqual([other.id]);
   });
 });
+
+describe('a new policy version inherits what it does not state', () => {
+  const FULL = {
+    targetPercent: 99.9,
+    tiers: RULES.tiers,
+    weights: { partial_outage: 0.5 },
+    minimumOutageMinutes: 5,
+    dailyRule: { thresholdMinutes: 30, creditDays: 1 },
+    termination: { missedPeriods: 2, withinPeriods: 3 },
+  };
+
+  async function withPolicy() {
+    const arranged = await arrange('2026-11-20T12:00:00Z');
+    const created = await arranged.call('POST', '/staff/policies', { name: 'P', ...FULL });
+    const { id, rules } = await created.json();
+    return { ...arranged, id, v1: rules };
+  }
+
+  it('keeps the termination right and every other rule when only the target changes', async () => {
+    const { call, id, v1 } = await withPolicy();
+    const response = await call('POST', `/staff/policies/${id}/versions`, { targetPercent: 99.95 });
+    expect(response.status).toBe(201);
+    const body = await response.json();
+    expect(body.rules).toEqual({ ...v1, targetPercent: 99.95 });
+    expect(body.rules.termination).toEqual({ missedPeriods: 2, withinPeriods: 3 });
+    expect(body.rules.weights).toEqual({ major_outage: 1, partial_outage: 0.5, degraded: 0 });
+    // Version 1 is untouched.
+    expect(body.versions[0].rules).toEqual(v1);
+  });
+
+  it('clears termination and the daily rule only when they are given as null', async () => {
+    const { call, id, v1 } = await withPolicy();
+    const cleared = await (
+      await call('POST', `/staff/policies/${id}/versions`, { termination: null })
+    ).json();
+    expect(cleared.rules).toEqual({ ...v1, termination: null });
+    const next = await (
+      await call('POST', `/staff/policies/${id}/versions`, {
+        effectiveFrom: '2027-01',
+        dailyRule: null,
+        minimumOutageMinutes: null,
+      })
+    ).json();
+    // Version 3 follows version 2: termination stays cleared, null resets to the default.
+    expect(next.rules).toEqual({
+      ...v1,
+      termination: null,
+      dailyRule: null,
+      minimumOutageMinutes: 0,
+    });
+  });
+
+  it('inherits weights state by state from the version it follows', async () => {
+    const { call, id } = await withPolicy();
+    const body = await (
+      await call('POST', `/staff/policies/${id}/versions`, { weights: { degraded: 0.1 } })
+    ).json();
+    expect(body.rules.weights).toEqual({ major_outage: 1, partial_outage: 0.5, degraded: 0.1 });
+    const reset = await (
+      await call('POST', `/staff/policies/${id}/versions`, {
+        effectiveFrom: '2027-01',
+        weights: { partial_outage: null },
+      })
+    ).json();
+    expect(reset.rules.weights).toEqual({ major_outage: 1, partial_outage: 0.3, degraded: 0.1 });
+  });
+
+  it('answers 400 naming the field when the merged rules are invalid, and adds nothing', async () => {
+    const { call, id } = await withPolicy();
+    const response = await call('POST', `/staff/policies/${id}/versions`, {
+      weights: { degraded: 1.5 },
+    });
+    expect(response.status).toBe(400);
+    const error = (await response.json()).error;
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.issues[0].path).toBe('weights.degraded');
+    const policy = await (await call('GET', `/staff/policies/${id}`)).json();
+    expect(policy.versions).toHaveLength(1);
+  });
+
+  it('records the version it followed and the fields it changed in the audit log', async () => {
+    const { t, call, id, v1 } = await withPolicy();
+    await call('POST', `/staff/policies/${id}/versions`, {
+      targetPercent: 99.95,
+      termination: null,
+    });
+    const audit = await t.db.client.execute(
+      "SELECT before, after FROM audit_log WHERE action = 'policy.version.create'",
+    );
+    const before = JSON.parse(String(audit.rows[0]?.before));
+    const after = JSON.parse(String(audit.rows[0]?.after));
+    expect(before).toEqual({ version: 1, effectiveFrom: '0000-01', rules: v1 });
+    expect(after).toMatchObject({ version: 2, effectiveFrom: '2026-12', inheritedFrom: 1 });
+    expect(after.changed).toEqual({
+      targetPercent: { from: 99.9, to: 99.95 },
+      termination: { from: { missedPeriods: 2, withinPeriods: 3 }, to: null },
+    });
+  });
+
+  it('keeps the customer’s termination right in the month the new version takes effect', async () => {
+    const { t, call, id } = await withPolicy();
+    await call('POST', `/staff/policies/${id}/versions`, { targetPercent: 99.95 });
+    await createService(t, 'api');
+    const customer = await createCustomer(t, 'Acme');
+    const created = await call('POST', '/staff/agreements', {
+      customerId: customer.id,
+      policyId: id,
+      start: '2026-01-01T00:00:00Z',
+      timeZone: 'UTC',
+      services: [{ slug: 'api', monthlyFeeMinor: 100_000, currency: 'USD' }],
+    });
+    expect(created.status).toBe(201);
+    t.clock.set(Date.parse('2026-12-02T00:00:00Z'));
+    const user = await createUser(t, 'customer', { customerId: customer.id });
+    const session = await signedIn(t, user.id);
+    const overview = await (
+      await t.app.request('/api/v1/me/agreements', { headers: session.headers })
+    ).json();
+    expect(overview.items[0].currentPeriod).toBe('2026-12');
+    expect(overview.items[0].termination.rule).toEqual({ missedPeriods: 2, withinPeriods: 3 });
+  });
+});

@@ -187,3 +187,166 @@ describe('the status changes with time alone', () => {
     expect(await serviceState(t.app)).toBe('operational');
   });
 });
+
+describe('the status version moves only on real changes', () => {
+  /** The version every process and the site rebuild watch. */
+  async function statusVersion(t: TestApp): Promise<number> {
+    const result = await t.db.client.execute('SELECT version FROM status_version WHERE id = 1');
+    return Number(result.rows[0]?.version);
+  }
+
+  async function auditCount(t: TestApp): Promise<number> {
+    const result = await t.db.client.execute('SELECT count(*) AS n FROM audit_log');
+    return Number(result.rows[0]?.n);
+  }
+
+  it('stays put when a monitor replays a window or its close', async () => {
+    const { t, monitor } = await setup();
+    const start = await statusVersion(t);
+    const created = await expectStatus(await monitor('POST', '/ingest/windows', outage), 201);
+    expect(await statusVersion(t)).toBe(start + 1);
+    for (let minute = 1; minute <= 3; minute++) {
+      t.clock.advance(MINUTE);
+      const replayed = await expectStatus(await monitor('POST', '/ingest/windows', outage), 200);
+      expect(replayed).toEqual(created);
+    }
+    expect(await statusVersion(t)).toBe(start + 1);
+    const close = { end: '2026-03-14T11:30:00Z' };
+    await expectStatus(await monitor('PATCH', '/ingest/windows/w1', close), 200);
+    expect(await statusVersion(t)).toBe(start + 2);
+    await expectStatus(await monitor('PATCH', '/ingest/windows/w1', close), 200);
+    expect(await statusVersion(t)).toBe(start + 2);
+    // A conflicting replay is refused and changes nothing either.
+    await expectStatus(
+      await monitor('POST', '/ingest/windows', { ...outage, state: 'degraded' }),
+      409,
+    );
+    expect(await statusVersion(t)).toBe(start + 2);
+  });
+
+  it('stays put when a monitor replays an incident', async () => {
+    const { t, monitor } = await setup();
+    const incident = { externalId: 'i1', title: 'API down', impact: 'major', services: ['api'] };
+    await expectStatus(await monitor('POST', '/ingest/incidents', incident), 201);
+    const after = await statusVersion(t);
+    t.clock.advance(MINUTE);
+    await expectStatus(await monitor('POST', '/ingest/incidents', incident), 200);
+    expect(await statusVersion(t)).toBe(after);
+  });
+
+  it('stays put on a PATCH of an incident with its own values, and moves on a real edit', async () => {
+    const { t, asAgent } = await setup();
+    await createService(t, 'web');
+    const created = await expectStatus(
+      await asAgent('POST', '/staff/incidents', {
+        title: 'Slow',
+        impact: 'minor',
+        services: ['web', 'api'],
+        body: 'Looking into it.',
+      }),
+      201,
+    );
+    const version = await statusVersion(t);
+    const audits = await auditCount(t);
+    t.clock.advance(MINUTE);
+    const same = await expectStatus(
+      await asAgent('PATCH', `/staff/incidents/${created.id}`, {
+        title: 'Slow',
+        impact: 'minor',
+        services: ['api', 'web', 'api'],
+        startedAt: created.startedAt,
+      }),
+      200,
+    );
+    expect(same).toEqual(created);
+    expect(await statusVersion(t)).toBe(version);
+    expect(await auditCount(t)).toBe(audits);
+    const edited = await expectStatus(
+      await asAgent('PATCH', `/staff/incidents/${created.id}`, { title: 'Slow responses' }),
+      200,
+    );
+    expect(edited.title).toBe('Slow responses');
+    expect(edited.updatedAt).not.toBe(created.updatedAt);
+    expect(await statusVersion(t)).toBe(version + 1);
+    expect(await auditCount(t)).toBe(audits + 1);
+  });
+
+  it('stays put on a PATCH of a service or group with its own values, and moves on a real edit', async () => {
+    const { t, asAdmin } = await setup();
+    const group = await expectStatus(
+      await asAdmin('POST', '/staff/service-groups', { slug: 'core', name: 'Core' }),
+      201,
+    );
+    const service = await expectStatus(
+      await asAdmin('POST', '/staff/services', { slug: 'db', name: 'Database', group: 'core' }),
+      201,
+    );
+    const version = await statusVersion(t);
+    const sameService = await expectStatus(
+      await asAdmin('PATCH', `/staff/services/${service.id}`, {
+        name: 'Database',
+        group: 'core',
+        sortOrder: service.sortOrder,
+        active: true,
+      }),
+      200,
+    );
+    expect(sameService).toEqual(service);
+    await expectStatus(
+      await asAdmin('PATCH', `/staff/service-groups/${group.id}`, { name: 'Core', active: true }),
+      200,
+    );
+    expect(await statusVersion(t)).toBe(version);
+    await expectStatus(
+      await asAdmin('PATCH', `/staff/services/${service.id}`, { name: 'Primary database' }),
+      200,
+    );
+    expect(await statusVersion(t)).toBe(version + 1);
+    await expectStatus(
+      await asAdmin('PATCH', `/staff/service-groups/${group.id}`, { name: 'Core services' }),
+      200,
+    );
+    expect(await statusVersion(t)).toBe(version + 2);
+  });
+
+  it('stays put on a PATCH of maintenance with its own values, also once it has started', async () => {
+    const { t, asAgent } = await setup();
+    await createService(t, 'web');
+    const planned = {
+      title: 'Database upgrade',
+      description: 'Short read-only period.',
+      services: ['web', 'api'],
+      startsAt: '2026-03-14T12:30:00.000Z',
+      endsAt: '2026-03-14T14:00:00.000Z',
+    };
+    const created = await expectStatus(
+      await asAgent('POST', '/staff/maintenance', { ...planned, publish: true }),
+      201,
+    );
+    const version = await statusVersion(t);
+    t.clock.advance(MINUTE);
+    const same = await expectStatus(
+      await asAgent('PATCH', `/staff/maintenance/${created.id}`, planned),
+      200,
+    );
+    expect(same).toEqual(created);
+    expect(await statusVersion(t)).toBe(version);
+    // Running: the same schedule and services sent again (a whole form) are not a reschedule.
+    t.clock.set(Date.parse('2026-03-14T12:45:00Z'));
+    await expectStatus(await asAgent('PATCH', `/staff/maintenance/${created.id}`, planned), 200);
+    expect(await statusVersion(t)).toBe(version);
+    await expectStatus(
+      await asAgent('PATCH', `/staff/maintenance/${created.id}`, { ...planned, services: ['api'] }),
+      409,
+    );
+    const retitled = await expectStatus(
+      await asAgent('PATCH', `/staff/maintenance/${created.id}`, {
+        ...planned,
+        title: 'Database upgrade (running)',
+      }),
+      200,
+    );
+    expect(retitled.title).toBe('Database upgrade (running)');
+    expect(await statusVersion(t)).toBe(version + 1);
+  });
+});

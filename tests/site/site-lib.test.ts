@@ -6,6 +6,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UptimeDay } from '../../api/services/rollups.ts';
 import { contentSecurityPolicy, createSiteApp, precompressSite } from '../../api/site-server.ts';
+import { dailyChartFigures } from '../../site/islands/account/daily-figures.ts';
 import { dayBreakdown, dayLevel, daySummary, MAJOR_DAY_DOWNTIME_MS } from '../../site/lib/days.ts';
 import { dayLabel, duration, monthLabel, utcDateTime, utcRange } from '../../site/lib/format.ts';
 
@@ -150,5 +151,67 @@ describe('serving the built site', () => {
     const plain = await site.app.request('/');
     expect(plain.headers.get('content-encoding')).toBeNull();
     expect(await plain.text()).toBe(html);
+  });
+});
+
+describe('the figures of the daily charts', () => {
+  const HOUR = 3_600_000;
+  const day = (eligibleMs: number, downtimeMs: number, date = '2026-10-14') => ({
+    date,
+    eligibleMs,
+    downtimeMs,
+  });
+
+  it.each([
+    // Each of these reads one thousandth low with a binary quotient (63.749 for 63.75).
+    [24 * HOUR, 31_320_000, '63.750'],
+    [24 * HOUR, 30_542_400, '64.650'],
+    [23 * HOUR, 28_540_332, '65.531'],
+    [25 * HOUR, 31_022_100, '65.531'],
+    // Exactly at the target, and a hundredth of a millisecond under 100 %.
+    [24 * HOUR, 43_200, '99.950'],
+    [24 * HOUR, 0.01, '99.999'],
+    [24 * HOUR, 0, '100.000'],
+  ])('a day of %d ms with %d ms down reads %s %%', (eligibleMs, downtimeMs, text) => {
+    const [figures] = dailyChartFigures([day(eligibleMs, downtimeMs)], 99.95).days;
+    expect(figures?.availabilityText).toBe(text);
+    expect(figures?.availability).toBe(Number(text));
+  });
+
+  it('compares each day with the target exactly, not the rounded figure', () => {
+    const figures = dailyChartFigures(
+      [
+        day(24 * HOUR, 43_200, '2026-10-01'), // exactly 99.95: met
+        day(24 * HOUR, 43_200.01, '2026-10-02'), // a hundredth of a ms more: below
+        day(0, 0, '2026-10-03'), // no eligible time: not counted
+      ],
+      99.95,
+    );
+    expect(figures.days.map((item) => [item.availabilityText, item.belowTarget])).toEqual([
+      ['99.950', false],
+      ['99.949', true],
+      [null, false],
+    ]);
+    expect(figures.belowCount).toBe(1);
+    expect(figures.lowest?.date).toBe('2026-10-02');
+    expect(figures.lowest?.label).toBe('Fri 2 Oct');
+  });
+
+  it('finds no lowest day when no day had eligible time', () => {
+    const figures = dailyChartFigures([day(0, 0)], 99.9);
+    expect(figures.lowest).toBeNull();
+    expect(figures.days[0]?.availability).toBeNull();
+  });
+
+  it.each([
+    [0, 0],
+    [2_999.99, 0],
+    [3_000, 0.1],
+    [9_000, 0.2],
+    [31_320_000, 522],
+    [1_234_567.89, 20.6],
+  ])('draws %d ms of downtime as a bar of %d minutes (tenths, half up)', (downtimeMs, minutes) => {
+    const [figures] = dailyChartFigures([day(24 * HOUR, downtimeMs)], 99.9).days;
+    expect(figures?.downtimeMinutes).toBe(minutes);
   });
 });

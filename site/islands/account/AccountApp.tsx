@@ -277,7 +277,12 @@ function AgreementSection(props: {
       </dl>
       <Termination termination={agreement.termination} serviceNames={names} />
       <h3 class="services-title">Services</h3>
-      {items === null ? (
+      {month > agreement.currentPeriod ? (
+        <p>
+          {monthLabel(month)} has not begun yet in {agreement.timeZone}: it is still{' '}
+          {monthLabel(agreement.currentPeriod)} there.
+        </p>
+      ) : items === null ? (
         <Loading what={`Loading ${monthLabel(month)}`} />
       ) : items.length === 0 ? (
         <p>The agreement did not cover {monthLabel(month)}.</p>

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { duration } from '../../lib/format.ts';
+import { dailyChartFigures } from './daily-figures.ts';
 import { TableWrap } from './evidence.tsx';
-import { dayAvailability, dayOfMonth, percent } from './format.ts';
+import { percent } from './format.ts';
 import type { AvailabilityItem } from './types.ts';
 
 /**
@@ -37,23 +38,8 @@ function Charts(props: { item: AvailabilityItem }) {
   const availabilityRef = useRef<HTMLCanvasElement>(null);
   const downtimeRef = useRef<HTMLCanvasElement>(null);
   const [failed, setFailed] = useState(false);
-  const days = (item.days ?? []).map((day) => ({
-    date: day.date,
-    label: dayOfMonth(day.date),
-    availability: dayAvailability(day.eligibleMs, day.downtimeMs),
-    downtimeMs: day.downtimeMs,
-    downtimeMinutes: Math.round(day.downtimeMs / 6_000) / 10,
-  }));
   const target = item.policy.targetPercent;
-  const below = days.filter((day) => day.availability !== null && day.availability < target);
-  const worst = days.reduce<(typeof days)[number] | null>(
-    (lowest, day) =>
-      day.availability !== null &&
-      (lowest === null || day.availability < (lowest.availability ?? 100))
-        ? day
-        : lowest,
-    null,
-  );
+  const { days, belowCount, lowest } = dailyChartFigures(item.days ?? [], target);
 
   useEffect(() => {
     let charts: { destroy(): void }[] = [];
@@ -86,11 +72,11 @@ function Charts(props: { item: AvailabilityItem }) {
   }, [item]);
 
   const summary =
-    worst === null
+    lowest === null
       ? 'No day had eligible time.'
-      : `${below.length} of ${days.length} days below the target of ${percent(target)}; lowest ${
-          worst.availability
-        }\u00a0% on ${worst.label}.`;
+      : `${belowCount} of ${days.length} days below the target of ${percent(target)}; lowest ${
+          lowest.availabilityText
+        }\u00a0% on ${lowest.label}.`;
   const downtimeDays = days.filter((day) => day.downtimeMs > 0);
   const downtimeSummary =
     downtimeDays.length === 0
@@ -137,18 +123,13 @@ function Charts(props: { item: AvailabilityItem }) {
             </thead>
             <tbody>
               {days.map((day) => (
-                <tr
-                  key={day.date}
-                  class={
-                    day.availability !== null && day.availability < target ? 'below' : undefined
-                  }
-                >
+                <tr key={day.date} class={day.belowTarget ? 'below' : undefined}>
                   <td>{day.label}</td>
                   <td>
-                    {day.availability === null
+                    {day.availabilityText === null
                       ? 'not counted'
-                      : `${day.availability.toFixed(3)}\u00a0%`}
-                    {day.availability !== null && day.availability < target && ' (below target)'}
+                      : `${day.availabilityText}\u00a0%`}
+                    {day.belowTarget && ' (below target)'}
                   </td>
                   <td>{duration(day.downtimeMs)}</td>
                 </tr>

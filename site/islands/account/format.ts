@@ -108,12 +108,6 @@ export function percent(value: number): string {
   return `${String(value)}\u00a0%`;
 }
 
-/** A day's availability to three decimals, truncated like the engine's display (never rounded up to 100). */
-export function dayAvailability(eligibleMs: number, downtimeMs: number): number | null {
-  if (eligibleMs <= 0) return null;
-  return Math.floor(((eligibleMs - downtimeMs) / eligibleMs) * 100_000) / 1000;
-}
-
 export const STATUS_LABELS: Record<ClaimStatus, string> = {
   submitted: 'Submitted',
   approved: 'Approved',
