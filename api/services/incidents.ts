@@ -493,6 +493,7 @@ export async function createStaffIncident(
         title: dto.title,
         impact: dto.impact,
         status: dto.status,
+        services: dto.services,
         components: dto.components,
       },
     });

@@ -302,6 +302,48 @@ describe('a component held in an outage by staff', () => {
   });
 });
 
+describe('during scheduled maintenance', () => {
+  it('shows maintenance over a held degradation, and a held outage over maintenance', async () => {
+    const s = await setup();
+    await expectStatus(
+      await s.asAgent('POST', '/staff/maintenance', {
+        title: 'Database upgrade',
+        services: ['api'],
+        startsAt: '2026-03-14T12:30:00Z',
+        endsAt: '2026-03-14T14:00:00Z',
+        publish: true,
+      }),
+      201,
+    );
+    s.t.clock.set(Date.parse('2026-03-14T13:00:00Z'));
+    const created = await expectStatus(
+      await s.asAgent('POST', '/staff/incidents', {
+        ...opening,
+        components: [{ service: 'api', status: 'degraded' }],
+      }),
+      201,
+    );
+    // Decision 006: degraded is expected during maintenance; an outage is news.
+    await expect(stateOf(s, 'api')).resolves.toEqual({
+      state: 'maintenance',
+      since: '2026-03-14T12:30:00.000Z',
+    });
+    s.t.clock.advance(MINUTE);
+    await expectStatus(
+      await s.asAgent('POST', `/staff/incidents/${created.id}/updates`, {
+        status: 'identified',
+        body: 'The upgrade failed; the API is down.',
+        components: [{ service: 'api', status: 'major_outage' }],
+      }),
+      201,
+    );
+    await expect(stateOf(s, 'api')).resolves.toEqual({
+      state: 'major_outage',
+      since: '2026-03-14T13:01:00.000Z',
+    });
+  });
+});
+
 describe('who may change an incident window', () => {
   it('keeps monitors away from it; an admin corrects it with a reason', async () => {
     const s = await setup();
