@@ -1,6 +1,7 @@
 import { etag } from 'hono/etag';
 import { invalidInput } from '../errors.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonContent, z } from '../openapi.ts';
+import { COMPONENT_STATUSES } from '../services/component-status.ts';
 import {
   getIncident,
   INCIDENT_IMPACTS,
@@ -12,6 +13,17 @@ import { pageQueryShape } from '../services/pagination.ts';
 import { instantSchema } from '../sla/schema.ts';
 import { setPublicCaching } from './caching.ts';
 
+const ComponentStatusSchema = z
+  .object({
+    service: z.string().openapi({ description: 'A service slug.' }),
+    status: z.enum(COMPONENT_STATUSES),
+  })
+  .openapi('ComponentStatus', {
+    description:
+      'A component and the status staff hold it in on the incident; a status other than ' +
+      'operational is a window of source `incident`, counted like any other.',
+  });
+
 const UpdateSchema = z
   .object({
     id: z.number().int(),
@@ -19,6 +31,9 @@ const UpdateSchema = z
     body: z.string(),
     kind: z.enum(['automated', 'human']).openapi({
       description: 'automated: written with an API key; human: by a signed-in person.',
+    }),
+    components: z.array(ComponentStatusSchema).openapi({
+      description: 'The component statuses this update changed (empty when none).',
     }),
     createdAt: z.iso.datetime(),
   })
@@ -34,6 +49,9 @@ const summaryShape = {
   resolvedAt: z.iso.datetime().nullable(),
   updatedAt: z.iso.datetime(),
   services: z.array(z.string()),
+  components: z.array(ComponentStatusSchema).openapi({
+    description: 'The affected components (the slugs of `services`) with their current status.',
+  }),
   latestUpdate: UpdateSchema.nullable(),
   firstHumanUpdateAt: z.iso.datetime().nullable(),
   timeToFirstHumanUpdateMs: z.number().int().nullable().openapi({
@@ -57,13 +75,13 @@ export const IncidentBaseShape = {
 };
 
 /** An update's fields. Who wrote it (automated or human) comes from the credentials only. */
-export const NewUpdateSchema = z
-  .strictObject({
-    status: z.enum(INCIDENT_STATUSES),
-    body: z.string().trim().min(1).max(10_000),
-    impact: z.enum(INCIDENT_IMPACTS).optional(),
-  })
-  .openapi('NewIncidentUpdate');
+export const NewUpdateShape = {
+  status: z.enum(INCIDENT_STATUSES),
+  body: z.string().trim().min(1).max(10_000),
+  impact: z.enum(INCIDENT_IMPACTS).optional(),
+};
+
+export const NewUpdateSchema = z.strictObject(NewUpdateShape).openapi('NewIncidentUpdate');
 
 /** `limit` as every list has it; the cursor is an `(instant, id)` one (decision 025). */
 export const timePageShape = {

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
+import { COMPONENT_STATUSES } from '../services/component-status.ts';
 import {
   addStaffUpdate,
   createStaffIncident,
@@ -10,7 +11,7 @@ import {
 } from '../services/incidents.ts';
 import type { StaffPrincipal } from '../services/windows.ts';
 import { instantSchema } from '../sla/schema.ts';
-import { IncidentBaseShape, IncidentSchema, NewUpdateSchema } from './incidents.ts';
+import { IncidentBaseShape, IncidentSchema, NewUpdateShape } from './incidents.ts';
 import { optionalInstantMs } from './instants.ts';
 
 /** The signed-in person making a staff write (the route's access level guarantees one). */
@@ -22,18 +23,70 @@ export function staffPrincipal(c: Context<AppEnv>): StaffPrincipal {
 
 export const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
+const ComponentsSchema = z
+  .array(
+    z
+      .strictObject({
+        service: z.string().min(1).max(100).openapi({ description: 'A service slug.' }),
+        status: z.enum(COMPONENT_STATUSES).openapi({
+          description:
+            'operational, degraded (Degraded performance), partial_outage or major_outage.',
+        }),
+      })
+      .openapi('ComponentStatusInput'),
+  )
+  .max(100)
+  .optional()
+  .openapi({
+    description:
+      'Components to add or move to a status. While a component is held in a status other ' +
+      'than operational it has a window of source `incident` (counted by the SLA figures).',
+  });
+
+/** Each component once, and not also in `services`: the issue names the repeated entry. */
+function refineComponents(
+  body: { components?: { service: string }[] | undefined; services?: string[] | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  const seen = new Set(body.services ?? []);
+  for (const [index, component] of (body.components ?? []).entries()) {
+    if (seen.has(component.service)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['components', index, 'service'],
+        message: `names ${component.service}, which the request already names`,
+      });
+    }
+    seen.add(component.service);
+  }
+}
+
 const NewStaffIncidentSchema = z
   .strictObject({
     ...IncidentBaseShape,
+    components: ComponentsSchema,
     body: z.string().trim().min(1).max(10_000).openapi({ description: 'The first update.' }),
   })
+  .superRefine(refineComponents)
   .openapi('NewStaffIncident');
+
+const NewStaffUpdateSchema = z
+  .strictObject({ ...NewUpdateShape, components: ComponentsSchema })
+  .superRefine(refineComponents)
+  .openapi('NewStaffIncidentUpdate', {
+    description:
+      'Resolving returns every component to operational (naming one in an outage with it is 422).',
+  });
 
 const createIncidentRoute = defineRoute('staff', {
   method: 'post',
   path: '/staff/incidents',
   tags: ['Staff: incidents'],
   summary: 'Open an incident (its updates are human)',
+  description:
+    "`services` lists components at operational; `components` sets each one's status. " +
+    'A component held in a status other than operational shows so on the status page and ' +
+    'counts in the SLA figures from now until an update changes it or the incident resolves.',
   request: { body: jsonBody(NewStaffIncidentSchema) },
   responses: {
     201: jsonContent(IncidentSchema, 'Created'),
@@ -46,11 +99,14 @@ const updateRoute = defineRoute('staff', {
   path: '/staff/incidents/{id}/updates',
   tags: ['Staff: incidents'],
   summary: 'Post a human update (any incident, also one a monitor opened)',
-  description: 'Resolving sets resolvedAt; any other status after resolved reopens it.',
-  request: { params: IdParams, body: jsonBody(NewUpdateSchema) },
+  description:
+    'Resolving sets resolvedAt and returns every component to operational; any other status ' +
+    'after resolved reopens it. `components` adds components or moves their status; one ' +
+    'named at the status it has already writes no window.',
+  request: { params: IdParams, body: jsonBody(NewStaffUpdateSchema) },
   responses: {
     201: jsonContent(IncidentSchema, 'The incident with the new update'),
-    ...errorResponses(400, 404),
+    ...errorResponses(400, 404, 409, 422),
   },
 });
 
@@ -59,6 +115,9 @@ const editRoute = defineRoute('staff', {
   path: '/staff/incidents/{id}',
   tags: ['Staff: incidents'],
   summary: "Change an incident's title, impact, start or services",
+  description:
+    'New services join at operational, kept ones keep their status; removing one the ' +
+    'incident holds in an outage is 409 (release it with an update first).',
   request: {
     params: IdParams,
     body: jsonBody(
@@ -74,7 +133,7 @@ const editRoute = defineRoute('staff', {
   },
   responses: {
     200: jsonContent(IncidentSchema, 'The incident'),
-    ...errorResponses(400, 404, 422),
+    ...errorResponses(400, 404, 409, 422),
   },
 });
 

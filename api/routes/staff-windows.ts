@@ -1,5 +1,11 @@
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
-import { correctWindow, listCorrections, listWindows, WINDOW_STATES } from '../services/windows.ts';
+import {
+  correctWindow,
+  listCorrections,
+  listWindows,
+  WINDOW_SOURCES,
+  WINDOW_STATES,
+} from '../services/windows.ts';
 import { instantSchema } from '../sla/schema.ts';
 import { cursorOf, timePageShape } from './incidents.ts';
 import { optionalInstantMs } from './instants.ts';
@@ -14,8 +20,19 @@ export const WindowSchema = z
     start: z.iso.datetime(),
     end: z.iso.datetime().nullable(),
     announcedAt: z.iso.datetime().nullable(),
-    source: z.enum(['ingest', 'staff', 'seed']),
+    source: z.enum(WINDOW_SOURCES).openapi({
+      description:
+        'ingest: a monitor; staff: scheduled maintenance; incident: a component status a ' +
+        'person set on an incident; seed: demo data.',
+    }),
     maintenanceId: z.number().int().nullable(),
+    incidentId: z.number().int().nullable().openapi({
+      description: 'For source incident: the incident holding the component in this state.',
+    }),
+    author: z
+      .object({ id: z.number().int(), email: z.string() })
+      .nullable()
+      .openapi({ description: 'For source incident: the person who set the status.' }),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })

@@ -1,5 +1,5 @@
 import type { Deps } from '../context.ts';
-import { type IncidentDto, recentIncidents } from './incidents.ts';
+import { type ComponentStatusDto, type IncidentDto, recentIncidents } from './incidents.ts';
 import { type MaintenanceDto, recentlyChangedMaintenance } from './maintenance.ts';
 
 /** Feed readers want the latest changes, not the archive. */
@@ -35,20 +35,39 @@ const LABELS: Record<string, string> = {
   cancelled: 'Cancelled',
 };
 
+/** The words of the public status page for a component's status. */
+const COMPONENT_LABELS: Record<ComponentStatusDto['status'], string> = {
+  operational: 'Operational',
+  degraded: 'Degraded performance',
+  partial_outage: 'Partial outage',
+  major_outage: 'Major outage',
+};
+
+/** `api (Major outage), web`: the status shown where it is not operational. */
+function affected(components: ComponentStatusDto[]): string {
+  return components
+    .map((component) =>
+      component.status === 'operational'
+        ? component.service
+        : `${component.service} (${COMPONENT_LABELS[component.status]})`,
+    )
+    .join(', ');
+}
+
 function incidentEntry(incident: IncidentDto, origin: string): Entry {
-  const timeline = [...incident.updates]
-    .reverse()
-    .map(
-      (update) =>
-        `${update.createdAt} — ${LABELS[update.status]} (${update.kind === 'human' ? 'posted by staff' : 'automated'}): ${update.body}`,
-    );
+  const timeline = [...incident.updates].reverse().map((update) => {
+    const set = update.components
+      .map((component) => `${component.service}: ${COMPONENT_LABELS[component.status]}`)
+      .join(', ');
+    return `${update.createdAt} — ${LABELS[update.status]} (${update.kind === 'human' ? 'posted by staff' : 'automated'}): ${update.body}${set ? ` [${set}]` : ''}`;
+  });
   return {
     id: `${origin}/incidents/${incident.id}`,
     title: `[${LABELS[incident.status]}] ${incident.title}`,
     link: `${origin}/incidents/${incident.id}`,
     published: incident.startedAt,
     updated: incident.updatedAt,
-    summary: `Impact: ${incident.impact}. Affected: ${incident.services.join(', ') || 'none listed'}.`,
+    summary: `Impact: ${incident.impact}. Affected: ${affected(incident.components) || 'none listed'}.`,
     content: [`Started ${incident.startedAt}.`, ...timeline].join('\n'),
   };
 }

@@ -11,6 +11,17 @@ import {
 import type { Deps } from '../context.ts';
 import { conflict, notFound, unprocessable } from '../errors.ts';
 import { recordAudit } from './audit.ts';
+import {
+  type ComponentInput,
+  type ComponentStatus,
+  type ComponentStatusChange,
+  type ComponentTarget,
+  refuseHeldWhenResolved,
+  releaseAll,
+  resolveComponents,
+  servicesBySlug,
+  setComponentStatuses,
+} from './component-status.ts';
 import { type Cursor, pageOf } from './keyset.ts';
 import { unchanged, unlessSame, writeStatusData } from './status-cache.ts';
 import type { StaffPrincipal } from './windows.ts';
@@ -19,12 +30,20 @@ export { INCIDENT_IMPACTS, INCIDENT_STATUSES };
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 export type IncidentImpact = (typeof INCIDENT_IMPACTS)[number];
 
+/** A component of an incident (a service slug) and its status. */
+export interface ComponentStatusDto {
+  service: string;
+  status: ComponentStatus;
+}
+
 export interface IncidentUpdateDto {
   id: number;
   status: IncidentStatus;
   body: string;
   /** `automated` when an API key wrote it, `human` when a signed-in person did. */
   kind: 'automated' | 'human';
+  /** The component statuses this update changed (empty when it changed none). */
+  components: ComponentStatusDto[];
   createdAt: string;
 }
 
@@ -39,6 +58,8 @@ export interface IncidentSummaryDto {
   resolvedAt: string | null;
   updatedAt: string;
   services: string[];
+  /** The affected components (the same slugs as `services`) with their current status. */
+  components: ComponentStatusDto[];
   latestUpdate: IncidentUpdateDto | null;
   firstHumanUpdateAt: string | null;
   /** From startedAt to the first human update; automated updates never count. */
@@ -53,17 +74,29 @@ export interface IncidentDto extends IncidentSummaryDto {
 type IncidentRow = typeof incidents.$inferSelect;
 type UpdateRow = typeof incidentUpdates.$inferSelect;
 
-function updateDto(row: UpdateRow): IncidentUpdateDto {
+/** Service id → slug, for the component statuses an update stored by id. */
+type SlugOf = (serviceId: number) => string;
+
+function updateDto(row: UpdateRow, slugOf: SlugOf): IncidentUpdateDto {
   return {
     id: row.id,
     status: row.status,
     body: row.body,
     kind: row.kind,
+    components: row.componentStatuses.map((change) => ({
+      service: slugOf(change.serviceId),
+      status: change.status,
+    })),
     createdAt: row.createdAt.toISOString(),
   };
 }
 
-function incidentDto(row: IncidentRow, slugs: string[], updates: UpdateRow[]): IncidentDto {
+function incidentDto(
+  row: IncidentRow,
+  components: ComponentStatusDto[],
+  updates: UpdateRow[],
+  slugOf: SlugOf,
+): IncidentDto {
   const firstHuman = updates.find((update) => update.kind === 'human');
   const latest = updates.at(-1);
   return {
@@ -75,13 +108,14 @@ function incidentDto(row: IncidentRow, slugs: string[], updates: UpdateRow[]): I
     startedAt: row.startedAt.toISOString(),
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
     updatedAt: row.updatedAt.toISOString(),
-    services: slugs,
-    latestUpdate: latest ? updateDto(latest) : null,
+    services: components.map((component) => component.service),
+    components,
+    latestUpdate: latest ? updateDto(latest, slugOf) : null,
     firstHumanUpdateAt: firstHuman?.createdAt.toISOString() ?? null,
     timeToFirstHumanUpdateMs: firstHuman
       ? firstHuman.createdAt.getTime() - row.startedAt.getTime()
       : null,
-    updates: updates.map(updateDto),
+    updates: updates.map((update) => updateDto(update, slugOf)),
   };
 }
 
@@ -92,7 +126,11 @@ async function withDetails(db: Reader, rows: IncidentRow[]): Promise<IncidentDto
   const ids = rows.map((row) => row.id);
   if (ids.length === 0) return [];
   const slugRows = await db
-    .select({ incidentId: incidentServices.incidentId, slug: services.slug })
+    .select({
+      incidentId: incidentServices.incidentId,
+      slug: services.slug,
+      status: incidentServices.status,
+    })
     .from(incidentServices)
     .innerJoin(services, eq(services.id, incidentServices.serviceId))
     .where(inArray(incidentServices.incidentId, ids))
@@ -102,11 +140,29 @@ async function withDetails(db: Reader, rows: IncidentRow[]): Promise<IncidentDto
     .from(incidentUpdates)
     .where(inArray(incidentUpdates.incidentId, ids))
     .orderBy(asc(incidentUpdates.createdAt), asc(incidentUpdates.id));
+  // An update may name a component the incident no longer lists (it was removed since).
+  const changedIds = [
+    ...new Set(updateRows.flatMap((update) => update.componentStatuses.map((c) => c.serviceId))),
+  ];
+  const slugs = new Map(
+    changedIds.length === 0
+      ? []
+      : (
+          await db
+            .select({ id: services.id, slug: services.slug })
+            .from(services)
+            .where(inArray(services.id, changedIds))
+        ).map((service) => [service.id, service.slug]),
+  );
+  const slugOf: SlugOf = (serviceId) => slugs.get(serviceId) ?? String(serviceId);
   return rows.map((row) =>
     incidentDto(
       row,
-      slugRows.filter((slug) => slug.incidentId === row.id).map((slug) => slug.slug),
+      slugRows
+        .filter((component) => component.incidentId === row.id)
+        .map((component) => ({ service: component.slug, status: component.status })),
       updateRows.filter((update) => update.incidentId === row.id),
+      slugOf,
     ),
   );
 }
@@ -194,19 +250,6 @@ export async function recentIncidents(deps: Deps, limit: number): Promise<Incide
   return withDetails(db, rows);
 }
 
-async function serviceIds(tx: Tx, slugs: readonly string[]): Promise<number[]> {
-  const unique = [...new Set(slugs)];
-  if (unique.length === 0) return [];
-  const rows = await tx.select().from(services).where(inArray(services.slug, unique));
-  const missing = unique.filter((slug) => !rows.some((row) => row.slug === slug));
-  if (missing.length > 0) {
-    throw unprocessable(`Unknown services: ${missing.join(', ')}.`, 'UNKNOWN_SERVICE', [
-      { path: 'services', message: `unknown: ${missing.join(', ')}` },
-    ]);
-  }
-  return rows.map((row) => row.id);
-}
-
 /** Who wrote an update: decided by the caller's credentials, never by a field. */
 type Author = { kind: 'automated'; apiKeyId: number } | { kind: 'human'; userId: number };
 
@@ -214,11 +257,35 @@ interface NewUpdate {
   status: IncidentStatus;
   body: string;
   impact?: IncidentImpact | undefined;
+  /** Staff only: components to add or move to a status (decision 090). */
+  components?: ComponentInput[] | undefined;
+}
+
+const authorUserIdOf = (author: Author) => (author.kind === 'human' ? author.userId : null);
+
+/**
+ * The component statuses an update asks for: those it names and, when it resolves the
+ * incident, every held component back to operational (naming one in an outage is a 422).
+ */
+async function targetsOf(
+  tx: Tx,
+  incidentId: number,
+  status: IncidentStatus,
+  named: ComponentTarget[],
+): Promise<ComponentTarget[]> {
+  if (status !== 'resolved') return named;
+  refuseHeldWhenResolved(named);
+  const held = await releaseAll(tx, incidentId);
+  return [
+    ...named,
+    ...held.filter((target) => !named.some((other) => other.serviceId === target.serviceId)),
+  ];
 }
 
 /**
  * Appends an update and moves the incident to its status: resolving sets resolvedAt
- * (kept on further resolved updates), any other status clears it (reopened).
+ * (kept on further resolved updates), any other status clears it (reopened). Component
+ * statuses move with it, their windows in the same transaction.
  */
 async function appendUpdate(
   tx: Tx,
@@ -227,14 +294,35 @@ async function appendUpdate(
   author: Author,
   nowMs: number,
 ): Promise<void> {
+  const named = await resolveComponents(tx, update.components ?? []);
+  const targets = await targetsOf(tx, incident.id, update.status, named);
+  const changes = await setComponentStatuses(
+    tx,
+    incident.id,
+    targets,
+    authorUserIdOf(author),
+    nowMs,
+  );
+  await recordUpdate(tx, incident, update, author, nowMs, changes);
+}
+
+async function recordUpdate(
+  tx: Tx,
+  incident: IncidentRow,
+  update: NewUpdate,
+  author: Author,
+  nowMs: number,
+  changes: ComponentStatusChange[],
+): Promise<void> {
   const now = new Date(nowMs);
   await tx.insert(incidentUpdates).values({
     incidentId: incident.id,
     status: update.status,
     body: update.body,
     kind: author.kind,
-    authorUserId: author.kind === 'human' ? author.userId : null,
+    authorUserId: authorUserIdOf(author),
     apiKeyId: author.kind === 'automated' ? author.apiKeyId : null,
+    componentStatuses: changes,
     createdAt: now,
   });
   await tx
@@ -252,7 +340,10 @@ export interface NewIncident {
   title: string;
   impact: IncidentImpact;
   status: IncidentStatus;
+  /** Affected components at operational (the form that predates component statuses). */
   services: string[];
+  /** Staff only: affected components with their statuses; a slug not also in `services`. */
+  components?: ComponentInput[] | undefined;
   startedAtMs?: number | undefined;
   /** The first update's text; without it the incident starts with no update. */
   body?: string | undefined;
@@ -271,7 +362,20 @@ async function insertIncident(
       { path: 'startedAt', message: 'must not be after now' },
     ]);
   }
-  const ids = await serviceIds(tx, input.services);
+  const listed = await servicesBySlug(tx, input.services, 'services');
+  const named = await resolveComponents(tx, input.components ?? []);
+  if (input.status === 'resolved') refuseHeldWhenResolved(named);
+  const targets: ComponentTarget[] = [
+    ...named,
+    ...[...listed.values()]
+      .filter((service) => !named.some((target) => target.serviceId === service.id))
+      .map((service) => ({
+        serviceId: service.id,
+        slug: service.slug,
+        status: 'operational' as const,
+        path: 'services',
+      })),
+  ];
   const now = new Date(nowMs);
   const row = await tx
     .insert(incidents)
@@ -288,13 +392,10 @@ async function insertIncident(
     })
     .returning()
     .get();
-  if (ids.length > 0) {
-    await tx
-      .insert(incidentServices)
-      .values(ids.map((serviceId) => ({ incidentId: row.id, serviceId })));
-  }
+  const changes = await setComponentStatuses(tx, row.id, targets, authorUserIdOf(author), nowMs);
   if (input.body !== undefined) {
-    await appendUpdate(tx, row, { status: input.status, body: input.body }, author, nowMs);
+    const first = { status: input.status, body: input.body };
+    await recordUpdate(tx, row, first, author, nowMs, changes);
   } else if (input.status === 'resolved') {
     await tx.update(incidents).set({ resolvedAt: now }).where(eq(incidents.id, row.id));
   }
@@ -388,7 +489,13 @@ export async function createStaffIncident(
       action: 'incident.create',
       entityType: 'incident',
       entityId: row.id,
-      after: { title: dto.title, impact: dto.impact, status: dto.status, services: dto.services },
+      after: {
+        title: dto.title,
+        impact: dto.impact,
+        status: dto.status,
+        services: dto.services,
+        components: dto.components,
+      },
     });
     return dto;
   });
@@ -445,13 +552,7 @@ export async function editIncident(
       })
       .where(eq(incidents.id, incidentId));
     if (changes.services !== undefined) {
-      const ids = await serviceIds(tx, changes.services);
-      await tx.delete(incidentServices).where(eq(incidentServices.incidentId, incidentId));
-      if (ids.length > 0) {
-        await tx
-          .insert(incidentServices)
-          .values(ids.map((serviceId) => ({ incidentId, serviceId })));
-      }
+      await replaceServices(tx, incidentId, changes.services);
     }
     const after = await incidentById(tx, incidentId);
     const fields = (dto: IncidentDto) => ({
@@ -469,4 +570,48 @@ export async function editIncident(
     });
     return unlessSame(before, after);
   });
+}
+
+/**
+ * Sets the incident's components to `slugs`: new ones join at operational, kept ones keep
+ * their status; removing one the incident holds in an outage is a 409 (an update releases
+ * it, so the timeline shows the change).
+ */
+async function replaceServices(tx: Tx, incidentId: number, slugs: string[]): Promise<void> {
+  const wanted = [...(await servicesBySlug(tx, slugs, 'services')).values()];
+  const current = await tx
+    .select({
+      serviceId: incidentServices.serviceId,
+      slug: services.slug,
+      status: incidentServices.status,
+    })
+    .from(incidentServices)
+    .innerJoin(services, eq(services.id, incidentServices.serviceId))
+    .where(eq(incidentServices.incidentId, incidentId));
+  const removed = current.filter((row) => !wanted.some((service) => service.id === row.serviceId));
+  const held = removed.filter((row) => row.status !== 'operational');
+  if (held.length > 0) {
+    throw conflict(
+      `This incident holds ${held.map((row) => `${row.slug} (${row.status})`).join(', ')}; ` +
+        'set it operational with an update before removing it.',
+      'COMPONENT_HELD',
+    );
+  }
+  if (removed.length > 0) {
+    await tx.delete(incidentServices).where(
+      and(
+        eq(incidentServices.incidentId, incidentId),
+        inArray(
+          incidentServices.serviceId,
+          removed.map((row) => row.serviceId),
+        ),
+      ),
+    );
+  }
+  const added = wanted.filter((service) => !current.some((row) => row.serviceId === service.id));
+  if (added.length > 0) {
+    await tx
+      .insert(incidentServices)
+      .values(added.map((service) => ({ incidentId, serviceId: service.id })));
+  }
 }

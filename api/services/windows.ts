@@ -17,7 +17,9 @@ import {
   claims,
   services,
   users,
+  WINDOW_SOURCES,
   WINDOW_STATES,
+  type WindowSource,
   type WindowState,
   windowCorrections,
   windows,
@@ -26,14 +28,18 @@ import type { Deps, Principal } from '../context.ts';
 import { conflict, invalidInput, notFound, unprocessable } from '../errors.ts';
 import { periodBounds } from '../sla/index.ts';
 import { recordAudit } from './audit.ts';
+import { INCIDENT_PREFIX } from './component-status.ts';
 import { type Cursor, pageOf } from './keyset.ts';
 import { refreshRollupsFor, type WindowExtent } from './rollups.ts';
 import { unchanged, writeStatusData } from './status-cache.ts';
 
-export { WINDOW_STATES };
+export { WINDOW_SOURCES, WINDOW_STATES };
 
 /** Windows of scheduled maintenance are named `maintenance:<id>:<service>`; monitors may not. */
 export const MAINTENANCE_PREFIX = 'maintenance:';
+
+/** Monitors close only monitor data: the windows people or maintenance hold are not theirs. */
+const MONITOR_SOURCES: WindowSource[] = ['ingest', 'seed'];
 
 export interface WindowDto {
   id: number;
@@ -43,8 +49,12 @@ export interface WindowDto {
   start: string;
   end: string | null;
   announcedAt: string | null;
-  source: 'ingest' | 'staff' | 'seed';
+  source: WindowSource;
   maintenanceId: number | null;
+  /** For source `incident`: the incident holding the component in this state. */
+  incidentId: number | null;
+  /** For source `incident`: the person who set the status (staff reads only). */
+  author: { id: number; email: string } | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -53,7 +63,11 @@ type WindowRow = typeof windows.$inferSelect;
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-export function windowDto(row: WindowRow, serviceSlug: string): WindowDto {
+export function windowDto(
+  row: WindowRow,
+  serviceSlug: string,
+  author: { id: number; email: string } | null = null,
+): WindowDto {
   return {
     id: row.id,
     externalId: row.externalId,
@@ -64,6 +78,8 @@ export function windowDto(row: WindowRow, serviceSlug: string): WindowDto {
     announcedAt: iso(row.announcedAt),
     source: row.source,
     maintenanceId: row.maintenanceId,
+    incidentId: row.incidentId,
+    author,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -104,6 +120,12 @@ function rejectReserved(externalId: string): void {
   if (externalId.startsWith(MAINTENANCE_PREFIX)) {
     throw unprocessable(
       `External ids starting with "${MAINTENANCE_PREFIX}" belong to scheduled maintenance.`,
+      'RESERVED_EXTERNAL_ID',
+    );
+  }
+  if (externalId.startsWith(INCIDENT_PREFIX)) {
+    throw unprocessable(
+      `External ids starting with "${INCIDENT_PREFIX}" belong to component statuses set on incidents.`,
       'RESERVED_EXTERNAL_ID',
     );
   }
@@ -180,7 +202,7 @@ export async function ingestWindow(
   });
 }
 
-async function windowWithService(tx: Tx, where: ReturnType<typeof eq>) {
+async function windowWithService(tx: Tx, where: SQL | undefined) {
   const row = await tx
     .select({ window: windows, slug: services.slug })
     .from(windows)
@@ -191,18 +213,22 @@ async function windowWithService(tx: Tx, where: ReturnType<typeof eq>) {
 }
 
 /**
- * Closes an open window. Closing it again with the same end is a replay (200); with
- * another end, a conflict (409): a monitor never rewrites a closed window, staff correct it.
+ * Closes an open monitor window. Closing it again with the same end is a replay (200);
+ * with another end, a conflict (409): a monitor never rewrites a closed window, staff
+ * correct it. Windows of maintenance or held by a person on an incident are not the
+ * monitors': for them there is no such window (404).
  */
 export async function closeWindow(
   deps: Deps,
   externalId: string,
   endMs: number,
 ): Promise<WindowDto> {
-  rejectReserved(externalId);
   return writeStatusData(deps, async (tx) => {
-    const found = await windowWithService(tx, eq(windows.externalId, externalId));
-    if (!found) throw notFound(`There is no window ${externalId}.`);
+    const found = await windowWithService(
+      tx,
+      and(eq(windows.externalId, externalId), inArray(windows.source, MONITOR_SOURCES)),
+    );
+    if (!found) throw notFound(`There is no monitor window ${externalId}.`);
     const { window, slug } = found;
     if (window.end !== null) {
       if (window.end.getTime() === endMs) return unchanged(windowDto(window, slug));
@@ -488,8 +514,9 @@ export async function listWindows(
   const service = await db.select().from(services).where(eq(services.slug, query.service)).get();
   if (!service) throw notFound(`There is no service ${query.service}.`);
   const rows = await db
-    .select()
+    .select({ window: windows, authorId: users.id, authorEmail: users.email })
     .from(windows)
+    .leftJoin(users, eq(users.id, windows.authorUserId))
     .where(
       and(
         eq(windows.serviceId, service.id),
@@ -510,7 +537,14 @@ export async function listWindows(
   return pageOf(
     rows,
     page.limit,
-    (row) => ({ atMs: row.start.getTime(), id: row.id }),
-    (row) => windowDto(row, service.slug),
+    (row) => ({ atMs: row.window.start.getTime(), id: row.window.id }),
+    (row) =>
+      windowDto(
+        row.window,
+        service.slug,
+        row.authorId === null || row.authorEmail === null
+          ? null
+          : { id: row.authorId, email: row.authorEmail },
+      ),
   );
 }

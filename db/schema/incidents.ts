@@ -7,6 +7,23 @@ export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', '
 export const INCIDENT_IMPACTS = ['none', 'minor', 'major', 'critical'] as const;
 /** Decided by the caller's credentials, never by a flag the writer sets. */
 export const UPDATE_KINDS = ['automated', 'human'] as const;
+/**
+ * A component's state as a person holds it on an incident: the outage window states, and
+ * operational. A non-operational status always has an open window of source `incident`.
+ */
+export const COMPONENT_STATUSES = [
+  'operational',
+  'degraded',
+  'partial_outage',
+  'major_outage',
+] as const;
+export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
+
+/** What one update set: a component (by service id) and the status it moved to. */
+export interface ComponentStatusChange {
+  serviceId: number;
+  status: ComponentStatus;
+}
 
 export const incidents = sqliteTable(
   'incidents',
@@ -39,6 +56,8 @@ export const incidentServices = sqliteTable(
     serviceId: integer('service_id')
       .notNull()
       .references(() => services.id),
+    /** The component's current status on this incident (decision 090). */
+    status: text('status', { enum: COMPONENT_STATUSES }).notNull().default('operational'),
   },
   (t) => [
     primaryKey({ columns: [t.incidentId, t.serviceId] }),
@@ -58,6 +77,11 @@ export const incidentUpdates = sqliteTable(
     kind: text('kind', { enum: UPDATE_KINDS }).notNull(),
     authorUserId: integer('author_user_id').references(() => users.id),
     apiKeyId: integer('api_key_id').references(() => apiKeys.id),
+    /** The component statuses this update changed, in the order given; empty when none. */
+    componentStatuses: text('component_statuses', { mode: 'json' })
+      .$type<ComponentStatusChange[]>()
+      .notNull()
+      .default([]),
     createdAt: createdAt(),
   },
   (t) => [index('incident_updates_incident_idx').on(t.incidentId, t.createdAt)],

@@ -2,10 +2,12 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { apiKeys, users } from './accounts.ts';
 import { createdAt, flag, id, instant } from './columns.ts';
-import { maintenances } from './incidents.ts';
+import { incidents, maintenances } from './incidents.ts';
 
 export const WINDOW_STATES = ['major_outage', 'partial_outage', 'degraded', 'maintenance'] as const;
 export type WindowState = (typeof WINDOW_STATES)[number];
+export const WINDOW_SOURCES = ['ingest', 'staff', 'incident', 'seed'] as const;
+export type WindowSource = (typeof WINDOW_SOURCES)[number];
 
 export const serviceGroups = sqliteTable('service_groups', {
   id: id(),
@@ -51,9 +53,15 @@ export const windows = sqliteTable(
     end: instant('end'),
     /** When customers were told of a maintenance window; ignored for other states. */
     announcedAt: instant('announced_at'),
-    /** Who wrote it: an ingest key, a person (maintenance), or the demo seed. */
-    source: text('source', { enum: ['ingest', 'staff', 'seed'] }).notNull(),
+    /**
+     * Who wrote it: an ingest key, a person (maintenance), a person holding a component's
+     * status on an incident, or the demo seed.
+     */
+    source: text('source', { enum: WINDOW_SOURCES }).notNull(),
     apiKeyId: integer('api_key_id').references(() => apiKeys.id),
+    /** For source `incident`: the incident, and the person who set the status. */
+    incidentId: integer('incident_id').references(() => incidents.id),
+    authorUserId: integer('author_user_id').references(() => users.id),
     /** Canonical JSON of the creating request, to tell a replay (200) from a conflict (409). */
     requestFingerprint: text('request_fingerprint').notNull(),
     /** Set for windows created by a scheduled maintenance. */
@@ -68,6 +76,7 @@ export const windows = sqliteTable(
     // The public status reads windows covering now, and the next start or end after now.
     index('windows_start_idx').on(t.start),
     index('windows_end_idx').on(t.end),
+    index('windows_incident_idx').on(t.incidentId),
   ],
 );
 

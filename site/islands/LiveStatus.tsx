@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { StatusDocument } from '../../api/services/status.ts';
 import {
+  affectedComponents,
   IMPACT_LABELS,
   INCIDENT_STATUS_LABELS,
   label,
@@ -74,7 +75,8 @@ export default function LiveStatus(props: Props) {
   }, []);
 
   const names = new Map(status.services.map((service) => [service.slug, service.name]));
-  const serviceNames = (slugs: string[]) => slugs.map((slug) => names.get(slug) ?? slug).join(', ');
+  const nameOf = (slug: string) => names.get(slug) ?? slug;
+  const serviceNames = (slugs: string[]) => slugs.map(nameOf).join(', ');
   const groups: { name: string; services: StatusDocument['services'] }[] = [];
   for (const service of status.services) {
     const name = service.group?.name ?? 'Other services';
@@ -120,8 +122,8 @@ export default function LiveStatus(props: Props) {
                   <span class="tag">{label(INCIDENT_STATUS_LABELS, incident.status)}</span>{' '}
                   <span class="tag">{label(IMPACT_LABELS, incident.impact)}</span> Started{' '}
                   <time dateTime={incident.startedAt}>{utcDateTime(incident.startedAt)}</time>
-                  {incident.services.length > 0 && (
-                    <> · Affects {serviceNames(incident.services)}</>
+                  {incident.components.length > 0 && (
+                    <> · Affects {affectedComponents(incident.components, nameOf)}</>
                   )}
                 </p>
                 {incident.latestUpdate && (

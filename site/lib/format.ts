@@ -114,6 +114,39 @@ export const STATE_LABELS: Record<ServiceStateName, string> = {
   major_outage: 'Major outage',
 };
 
+/** A component of an incident and the status staff hold it in (a subset of the states). */
+export interface ComponentStatusLike {
+  service: string;
+  status: ServiceStateName;
+}
+
+/**
+ * An incident's affected components by name, each with its status where it is not
+ * operational: `Public API (Major outage), Website`.
+ */
+export function affectedComponents(
+  components: readonly ComponentStatusLike[],
+  nameOf: (slug: string) => string,
+): string {
+  return components
+    .map((component) =>
+      component.status === 'operational'
+        ? nameOf(component.service)
+        : `${nameOf(component.service)} (${STATE_LABELS[component.status]})`,
+    )
+    .join(', ');
+}
+
+/** What an update set: `Public API: Major outage, Website: Operational`. */
+export function componentChanges(
+  components: readonly ComponentStatusLike[],
+  nameOf: (slug: string) => string,
+): string {
+  return components
+    .map((component) => `${nameOf(component.service)}: ${STATE_LABELS[component.status]}`)
+    .join(', ');
+}
+
 export const IMPACT_LABELS: Record<string, string> = {
   none: 'No impact',
   minor: 'Minor impact',

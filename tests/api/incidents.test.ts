@@ -244,6 +244,8 @@ describe('GET /incidents', () => {
         status: 'investigating',
         body: staffIncident.body,
         kind: 'human',
+        // The first update names no component status: `services` lists them operational.
+        components: [],
         createdAt: '2026-03-14T12:00:00.000Z',
       },
     ]);

@@ -8,7 +8,15 @@ import type { UptimeDay } from '../../api/services/rollups.ts';
 import { contentSecurityPolicy, createSiteApp, precompressSite } from '../../api/site-server.ts';
 import { dailyChartFigures } from '../../site/islands/account/daily-figures.ts';
 import { dayBreakdown, dayLevel, daySummary, MAJOR_DAY_DOWNTIME_MS } from '../../site/lib/days.ts';
-import { dayLabel, duration, monthLabel, utcDateTime, utcRange } from '../../site/lib/format.ts';
+import {
+  affectedComponents,
+  componentChanges,
+  dayLabel,
+  duration,
+  monthLabel,
+  utcDateTime,
+  utcRange,
+} from '../../site/lib/format.ts';
 
 const MINUTE = 60_000;
 
@@ -51,6 +59,22 @@ describe('the words of the status pages', () => {
     );
     expect(utcRange('2026-11-30T22:00:00Z', '2026-12-01T02:00:00Z')).toBe(
       '30 Nov 2026, 22:00 UTC to 1 Dec 2026, 02:00 UTC',
+    );
+  });
+
+  it("names an incident's components, with the status of those not operational", () => {
+    const names: Record<string, string> = { api: 'Public API', web: 'Website' };
+    const nameOf = (slug: string) => names[slug] ?? slug;
+    const components = [
+      { service: 'api', status: 'major_outage' as const },
+      { service: 'web', status: 'operational' as const },
+      { service: 'cdn', status: 'degraded' as const },
+    ];
+    expect(affectedComponents(components, nameOf)).toBe(
+      'Public API (Major outage), Website, cdn (Degraded performance)',
+    );
+    expect(componentChanges(components, nameOf)).toBe(
+      'Public API: Major outage, Website: Operational, cdn: Degraded performance',
     );
   });
 });
