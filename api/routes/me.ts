@@ -45,6 +45,9 @@ const AgreementOverviewSchema = z
         name: z.string(),
         monthlyFeeMinor: z.number().int(),
         currency: z.string(),
+        monitoredSince: z.iso.datetime().openapi({
+          description: 'When monitoring of the service began; time before it is never up.',
+        }),
       }),
     ),
     policyVersions: z.array(
@@ -63,6 +66,11 @@ const AvailabilityItemSchema = EvaluationSchema.extend({
   agreementId: z.number().int(),
   service: z.string(),
   serviceName: z.string(),
+  monitoredSince: z.iso.datetime().openapi({
+    description:
+      'When monitoring of the service began (sla-accounting §3.1): the figures cover only the ' +
+      'time since (`unmonitoredMs` is the rest); `status: not-monitored` when none of the month was.',
+  }),
   month: z.string(),
   monthlyFeeMinor: z.number().int(),
   policy: z.object({
@@ -118,7 +126,9 @@ const availabilityRoute = defineRoute('customer-read', {
     'Each item is the evaluation document of sla-accounting.md §5 for one agreement, service ' +
     "and month, in the agreement's time zone. The current month is measured up to now. Once " +
     'a claim is decided its stored figures are official (`source: decided-claim`), with any ' +
-    'later correction in `correction`.',
+    'later correction in `correction`. Time before the service was monitored is never counted ' +
+    'as up: it is reported as `unmonitoredMs`, and a month nobody measured is `not-monitored` ' +
+    '(no availability, target not judged). Figures stored before this rule read `unmonitoredMs: 0`.',
   request: { query: availabilityQuery },
   responses: {
     200: jsonContent(
