@@ -6,6 +6,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UptimeDay, UptimeSummary } from '../../api/services/rollups.ts';
 import { contentSecurityPolicy, createSiteApp, precompressSite } from '../../api/site-server.ts';
+import { unmeasuredTime } from '../../site/islands/account/format.ts';
 import {
   dayBreakdown,
   dayLevel,
@@ -88,6 +89,18 @@ describe('a day of the 90-day bar', () => {
     expect(
       dayBreakdown(day({ partialMs: 100 * MINUTE, majorMs: 10 * MINUTE, maintenanceMs: MINUTE })),
     ).toEqual(['Major outage: 10 min', 'Partial outage: 1 h 40 min', 'Maintenance: 1 min']);
+  });
+});
+
+describe('time not measured, on the signed-in pages', () => {
+  it.each([
+    [15 * 86_400_000, '15 days 0 h'],
+    [86_400_000 + 20 * 3_600_000, '1 day 20 h'],
+    [2 * 86_400_000 + 5.5 * 3_600_000, '2 days 5 h 30 min'],
+    [5.5 * 3_600_000, '5 h 30 min'],
+    [45 * MINUTE, '45 min'],
+  ])('%d ms reads "%s"', (ms, text) => {
+    expect(unmeasuredTime(ms).replaceAll('\u00a0', ' ')).toBe(text);
   });
 });
 
