@@ -363,3 +363,19 @@ describe('claims decided before the monitoring rule', () => {
     expect(summary).toMatchObject({ source: 'decided-claim', unmonitored_ms: '0' });
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('describes the unmeasured time and the not-monitored status where evaluations are returned', async () => {
+    const t = await testApp();
+    const doc = await (await t.app.request('/api/v1/openapi.json')).json();
+    const schemas = doc.components.schemas;
+    expect(schemas.Evaluation.properties.status.enum).toContain('not-monitored');
+    expect(schemas.Evaluation.required).toContain('unmonitoredMs');
+    expect(JSON.stringify(schemas.Evaluation)).toContain('outside-monitoring');
+    for (const name of ['AvailabilityItem', 'Claim']) {
+      expect(Object.keys(schemas[name].properties), name).toContain('monitoredSince');
+    }
+    expect(JSON.stringify(schemas.AvailabilityItem)).toContain('unmonitoredMs');
+    expect(Object.keys(schemas.UptimeSummary.properties)).toContain('monitoringBegan');
+  });
+});
