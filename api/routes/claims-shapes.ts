@@ -14,6 +14,14 @@ export const ClaimSchema = z
     agreementId: z.number().int(),
     service: z.string(),
     serviceName: z.string(),
+    monitoredSince: z.iso
+      .datetime()
+      .nullable()
+      .openapi({
+        description:
+          "When monitoring of the service began, as the service says now; the stored evaluation's " +
+          '`unmonitoredMs` is the time before it at filing (0 for claims filed before the monitoring rule).',
+      }),
     period: z.string(),
     status: ClaimStatusSchema,
     description: z.string().nullable(),

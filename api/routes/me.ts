@@ -41,6 +41,9 @@ const AgreementOverviewSchema = z
         name: z.string(),
         monthlyFeeMinor: z.number().int(),
         currency: z.string(),
+        monitoredSince: z.iso.datetime().openapi({
+          description: 'When monitoring of the service began; time before it is never up.',
+        }),
       }),
     ),
     policyVersions: z.array(
@@ -59,6 +62,11 @@ const AvailabilityItemSchema = EvaluationSchema.extend({
   agreementId: z.number().int(),
   service: z.string(),
   serviceName: z.string(),
+  monitoredSince: z.iso.datetime().openapi({
+    description:
+      'When monitoring of the service began (sla-accounting §3.1): the figures cover only the ' +
+      'time since (`unmonitoredMs` is the rest); `status: not-monitored` when none of the month was.',
+  }),
   month: z.string(),
   monthlyFeeMinor: z.number().int(),
   policy: z.object({
@@ -129,7 +137,10 @@ const availabilityRoute = defineRoute('customer-read', {
     'later correction in `correction`. Each agreement answers for its own months: a month that ' +
     'has not begun in an agreement’s zone (near a month boundary, with agreements in several ' +
     'zones) is listed in `notBegun` for that agreement, with no items; 422 only when the month ' +
-    'has begun for none of the agreements asked about.',
+    'has begun for none of the agreements asked about. Time before the service was monitored is ' +
+    'never counted as up: it is reported as `unmonitoredMs`, and a month nobody measured is ' +
+    '`not-monitored` (no availability, target not judged). Figures stored before this rule read ' +
+    '`unmonitoredMs: 0`.',
   request: { query: availabilityQuery },
   responses: {
     200: jsonContent(

@@ -90,13 +90,27 @@ const StateMsShape = {
 const UptimeSummarySchema = z
   .object({
     days: z.number().int(),
-    monitoredMs: z.number().int(),
+    monitoredMs: z.number().int().openapi({
+      description: 'Monitored time within the window (after monitoredSince, before now).',
+    }),
     downtimeMs: z.number(),
-    uptimePercent: z.number().nullable(),
+    uptimePercent: z.number().nullable().openapi({
+      description:
+        'Over the monitored time only. Null until a full day (24 h) has been monitored in the window.',
+    }),
     uptimeDisplay: z.string().nullable().openapi({
-      description: 'Floored to 3 decimals: any downtime never shows as 100.000. Null: no data.',
+      description:
+        'Floored to 3 decimals: any downtime never shows as 100.000. Null like uptimePercent.',
       example: '99.905',
     }),
+    monitoringBegan: z.iso
+      .datetime()
+      .nullable()
+      .openapi({
+        description:
+          "The service's monitoredSince when it falls after the window's start: the figure covers " +
+          'only the time since. Null when the whole window was monitored.',
+      }),
   })
   .openapi('UptimeSummary');
 
@@ -137,7 +151,8 @@ const getUptime = defineRoute('public', {
   summary: 'Per UTC day: downtime (default weights), maintenance and monitored time',
   description:
     'The last `days` UTC days, oldest first, today counted up to now. Days before the ' +
-    "service's monitoredSince are `noData`, never up. Summaries cover the last 30 and 90 days.",
+    "service's monitoredSince are `noData`, never up. Summaries cover the last 30 and 90 days, " +
+    'each over its monitored time only, with a figure once a full day of it has been monitored.',
   request: {
     params: z.object({ slug: z.string().min(1).max(100) }),
     query: z.strictObject({

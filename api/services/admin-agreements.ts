@@ -49,7 +49,7 @@ function agreementDto(
     active: row.active,
     services: lines
       .filter((line) => line.agreementId === row.id)
-      .map(({ agreementId: _, ...line }) => line),
+      .map(({ agreementId: _, monitoredSinceMs: __, ...line }) => line),
     createdAt: row.createdAt.toISOString(),
   };
 }

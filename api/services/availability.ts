@@ -30,6 +30,11 @@ export interface AvailabilityItem extends EvaluationResult {
   /** The service's slug. */
   service: string;
   serviceName: string;
+  /**
+   * When monitoring of the service began (sla-accounting §3.1): the month's figures cover only
+   * the time since; `status: not-monitored` when none of the month was monitored.
+   */
+  monitoredSince: string;
   /** `YYYY-MM` in the agreement's zone. */
   month: string;
   monthlyFeeMinor: number;
@@ -225,6 +230,7 @@ function availabilityItem(
     agreementId: agreement.id,
     service: figure.service.slug,
     serviceName: figure.service.name,
+    monitoredSince: formatInstant(figure.service.monitoredSinceMs),
     month: figure.period,
     monthlyFeeMinor: figure.service.monthlyFeeMinor,
     policy: policySummary(figure.policy),
@@ -298,7 +304,13 @@ export interface AgreementOverview {
   active: boolean;
   currentPeriod: string;
   policy: { id: number; name: string };
-  services: { slug: string; name: string; monthlyFeeMinor: number; currency: string }[];
+  services: {
+    slug: string;
+    name: string;
+    monthlyFeeMinor: number;
+    currency: string;
+    monitoredSince: string;
+  }[];
   /** The policy's versions, each with the months it governs (`until` exclusive, null: open). */
   policyVersions: {
     version: number;
@@ -330,12 +342,15 @@ export async function agreementOverviews(
       active: agreement.active,
       currentPeriod: currentPeriod(agreement, nowMs),
       policy: { id: agreement.policyId, name: agreement.policyName },
-      services: agreement.services.map(({ slug, name, monthlyFeeMinor, currency }) => ({
-        slug,
-        name,
-        monthlyFeeMinor,
-        currency,
-      })),
+      services: agreement.services.map(
+        ({ slug, name, monthlyFeeMinor, currency, monitoredSinceMs }) => ({
+          slug,
+          name,
+          monthlyFeeMinor,
+          currency,
+          monitoredSince: formatInstant(monitoredSinceMs),
+        }),
+      ),
       policyVersions: agreement.versions.map((version, index) => ({
         version: version.version,
         effectiveFrom: version.effectiveFrom,

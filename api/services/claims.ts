@@ -22,6 +22,7 @@ import {
   type LoadedAgreement,
   loadAgreements,
   sameFigures,
+  storedEvaluation,
   versionInForce,
   windowsForRange,
 } from './sla-figures.ts';
@@ -58,6 +59,11 @@ export interface ClaimDto {
   agreementId: number;
   service: string;
   serviceName: string;
+  /**
+   * When monitoring of the service began, as the service says now (the stored evaluation's
+   * `unmonitoredMs` is what it was at filing); null only if the service is gone.
+   */
+  monitoredSince: string | null;
   period: string;
   status: ClaimStatus;
   description: string | null;
@@ -96,22 +102,39 @@ export interface ClaimCommentDto {
   at: string;
 }
 
-async function serviceNames(db: Reader | Tx, ids: number[]) {
-  if (ids.length === 0) return new Map<number, { slug: string; name: string }>();
-  const rows = await db
-    .select({ id: services.id, slug: services.slug, name: services.name })
-    .from(services)
-    .where(inArray(services.id, ids));
-  return new Map(rows.map((row) => [row.id, { slug: row.slug, name: row.name }]));
+interface ServiceNames {
+  slug: string;
+  name: string;
+  monitoredSinceMs: number;
 }
 
-function claimDto(row: ClaimRow, service: { slug: string; name: string } | undefined): ClaimDto {
-  const evaluation = row.evaluation as EvaluationResult;
+async function serviceNames(db: Reader | Tx, ids: number[]) {
+  if (ids.length === 0) return new Map<number, ServiceNames>();
+  const rows = await db
+    .select({
+      id: services.id,
+      slug: services.slug,
+      name: services.name,
+      monitoredSince: services.monitoredSince,
+    })
+    .from(services)
+    .where(inArray(services.id, ids));
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { slug: row.slug, name: row.name, monitoredSinceMs: row.monitoredSince.getTime() },
+    ]),
+  );
+}
+
+function claimDto(row: ClaimRow, service: ServiceNames | undefined): ClaimDto {
+  const evaluation = storedEvaluation(row.evaluation);
   return {
     id: row.id,
     agreementId: row.agreementId,
     service: service?.slug ?? String(row.serviceId),
     serviceName: service?.name ?? String(row.serviceId),
+    monitoredSince: service ? new Date(service.monitoredSinceMs).toISOString() : null,
     period: row.period,
     status: row.status,
     description: row.description,
@@ -256,6 +279,14 @@ export async function fileClaim(
     );
   }
   const description = input.description?.trim() || null;
+  if (evaluation.status === 'not-monitored' && description === null) {
+    // Nothing measured gives no credit (§3.1), so such a claim is a dispute like any other.
+    throw unprocessable(
+      `Nothing was measured for ${input.service} in ${input.period}: monitoring of the service began on ${localDateTime(service.monitoredSinceMs, agreement.timeZone)} (${agreement.timeZone}). Describe what you dispute to file a claim.`,
+      'DESCRIPTION_REQUIRED',
+      [{ path: 'description', message: 'required when the period was not monitored' }],
+    );
+  }
   if (evaluation.creditMinor === 0 && description === null) {
     throw unprocessable(
       'The rules give no credit for this period; describe what you dispute to file a claim.',
@@ -632,7 +663,7 @@ export async function staffClaim(deps: Deps, id: number) {
     const decided = await decidedClaims(db, [agreement.id]);
     termination = await terminationRight(deps, agreement, decided, nowMs);
   }
-  const stored = row.evaluation as EvaluationResult;
+  const stored = storedEvaluation(row.evaluation);
   const reach = await claimReach(deps, row, stored, agreement, nowMs);
   const corrections = await correctionsMeeting(deps, row.serviceId, reach);
   return {

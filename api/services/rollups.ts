@@ -233,28 +233,47 @@ export interface UptimeDay extends Partial<StateMs> {
 
 export interface UptimeSummary {
   days: number;
+  /** Monitored time within the window: after monitoredSince and before now. */
   monitoredMs: number;
   downtimeMs: number;
-  /** Exact value as the nearest double; null when nothing was monitored. */
+  /**
+   * Exact value as the nearest double, over the monitored time only; null until at least
+   * MIN_UPTIME_MONITORED_MS has been monitored in the window (a figure over minutes says nothing).
+   */
   uptimePercent: number | null;
-  /** Floored to 3 decimals, so any downtime never shows as 100.000. */
+  /** Floored to 3 decimals, so any downtime never shows as 100.000; null like uptimePercent. */
   uptimeDisplay: string | null;
+  /**
+   * The service's monitoredSince when it falls after the window's start: the figure then
+   * covers only the time since (docs/decisions/096). Null when monitored the whole window.
+   */
+  monitoringBegan: string | null;
 }
 
-function summarise(days: readonly { monitoredMs: number; downtime: Rational }[]): UptimeSummary {
+/** A public uptime figure needs a full day of monitored time in its window (ADR 096). */
+export const MIN_UPTIME_MONITORED_MS = MS_PER_DAY;
+
+function summarise(
+  days: readonly { monitoredMs: number; downtime: Rational }[],
+  windowStartMs: number,
+  monitoredSinceMs: number,
+): UptimeSummary {
   let monitored = 0;
   let downtime = ZERO;
   for (const day of days) {
     monitored += day.monitoredMs;
     downtime = add(downtime, day.downtime);
   }
-  if (monitored === 0) {
+  const monitoringBegan =
+    monitoredSinceMs > windowStartMs ? new Date(monitoredSinceMs).toISOString() : null;
+  if (monitored < MIN_UPTIME_MONITORED_MS) {
     return {
       days: days.length,
-      monitoredMs: 0,
-      downtimeMs: 0,
+      monitoredMs: monitored,
+      downtimeMs: toNumber(downtime),
       uptimePercent: null,
       uptimeDisplay: null,
+      monitoringBegan,
     };
   }
   const percent = rat(sub(ratInt(monitored), downtime).n * 100n, downtime.d * BigInt(monitored));
@@ -264,6 +283,7 @@ function summarise(days: readonly { monitoredMs: number; downtime: Rational }[])
     downtimeMs: toNumber(downtime),
     uptimePercent: toNumber(percent),
     uptimeDisplay: floorToFixed(percent, 3),
+    monitoringBegan,
   };
 }
 
@@ -403,7 +423,7 @@ export async function uptimeDays(
   }
   return {
     days: all.slice(-dayCount).map(({ downtime: _, ...day }) => day),
-    last30: summarise(all.slice(-30)),
-    last90: summarise(all.slice(-90)),
+    last30: summarise(all.slice(-30), todayMs - 29 * MS_PER_DAY, monitoredSinceMs),
+    last90: summarise(all.slice(-90), todayMs - 89 * MS_PER_DAY, monitoredSinceMs),
   };
 }

@@ -40,6 +40,8 @@ export interface AgreementService {
   name: string;
   monthlyFeeMinor: number;
   currency: string;
+  /** When monitoring of the service began (sla-accounting §3.1): nothing before it counts as up. */
+  monitoredSinceMs: number;
 }
 
 export interface PolicyVersionInForce {
@@ -83,10 +85,13 @@ function rulesOf(stored: unknown): Policy {
   return rules;
 }
 
-/** The services of these agreements with their fees, in display order. */
-export async function agreementServiceRows(db: Reader | Tx, agreementIds: number[]) {
+/** The services of these agreements with their fees and monitoring start, in display order. */
+export async function agreementServiceRows(
+  db: Reader | Tx,
+  agreementIds: number[],
+): Promise<(AgreementService & { agreementId: number })[]> {
   if (agreementIds.length === 0) return [];
-  return db
+  const rows = await db
     .select({
       agreementId: agreementServices.agreementId,
       serviceId: services.id,
@@ -94,11 +99,16 @@ export async function agreementServiceRows(db: Reader | Tx, agreementIds: number
       name: services.name,
       monthlyFeeMinor: agreementServices.monthlyFeeMinor,
       currency: agreementServices.currency,
+      monitoredSince: services.monitoredSince,
     })
     .from(agreementServices)
     .innerJoin(services, eq(services.id, agreementServices.serviceId))
     .where(inArray(agreementServices.agreementId, agreementIds))
     .orderBy(asc(services.sortOrder), asc(services.slug));
+  return rows.map(({ monitoredSince, ...row }) => ({
+    ...row,
+    monitoredSinceMs: monitoredSince.getTime(),
+  }));
 }
 
 /** Agreements with their services and policy versions; `customerId` scopes the query. */
@@ -266,6 +276,7 @@ export async function evaluatePeriods(
           asOf: formatInstant(asOfFor(period, agreement.timeZone, nowMs)),
           agreement: engineAgreement(agreement, service),
           policy: version.rules,
+          monitoredSince: formatInstant(service.monitoredSinceMs),
           version,
         };
       },
@@ -348,11 +359,21 @@ export async function decidedClaims(
         agreementId: row.agreementId,
         serviceId: row.serviceId,
         period: row.period,
-        evaluation: row.evaluation as EvaluationResult,
+        evaluation: storedEvaluation(row.evaluation),
         decidedAt: row.decidedAt?.toISOString() ?? null,
       },
     ]),
   );
+}
+
+/**
+ * An evaluation stored with a claim, as the current result shape. Claims filed before the
+ * monitoring rule (sla-accounting §3.1, ADR 095) carry no `unmonitoredMs`: they were computed
+ * as if monitored throughout, which is what `0` says.
+ */
+export function storedEvaluation(stored: unknown): EvaluationResult {
+  const evaluation = stored as Omit<EvaluationResult, 'unmonitoredMs'> & { unmonitoredMs?: number };
+  return { ...evaluation, unmonitoredMs: evaluation.unmonitoredMs ?? 0 };
 }
 
 export function tripleKey(agreementId: number, serviceId: number, period: string): string {
@@ -368,6 +389,7 @@ export function currentPeriod(agreement: { timeZone: string }, nowMs: number): s
 export function sameFigures(a: EvaluationResult, b: EvaluationResult): boolean {
   return (
     a.status === b.status &&
+    a.unmonitoredMs === b.unmonitoredMs &&
     a.eligibleMs === b.eligibleMs &&
     a.downtimeMs === b.downtimeMs &&
     a.creditMinor === b.creditMinor &&

@@ -4,7 +4,8 @@ import { type AvailabilityItem, availabilityReport, type NotBegun } from './avai
 /**
  * The statement of a month: a row per agreement × service with the official figures, then
  * every window counted or ignored with its reason; decided months show the decided figures
- * with any later correction beside them.
+ * with any later correction beside them. A month nobody measured says so (`not-monitored`),
+ * and the time before monitoring began is `unmonitored_ms`, never counted as up.
  */
 export interface Statement {
   period: string;
@@ -54,6 +55,9 @@ const COLUMNS = [
   'state',
   'weight',
   'reason',
+  // Added after the first release: appended, so that no existing column moves.
+  'unmonitored_ms',
+  'monitored_since',
 ] as const;
 type Column = (typeof COLUMNS)[number];
 type Row = Partial<Record<Column, string | number | boolean | null>>;
@@ -79,6 +83,7 @@ function figures(
     availability_percent: evaluation.availabilityDisplay,
     met: evaluation.met,
     eligible_ms: evaluation.eligibleMs,
+    unmonitored_ms: evaluation.unmonitoredMs,
     downtime_ms: evaluation.downtimeMs,
     credit_percent: evaluation.creditPercent,
     fee_base_minor: evaluation.feeBaseMinor,
@@ -106,6 +111,7 @@ export function statementCsv(statement: Statement): string {
       source: item.source,
       target_percent: item.policy.targetPercent,
       claim_status: item.claim?.status ?? null,
+      monitored_since: item.monitoredSince,
       ...figures(item, item),
     });
     if (item.correction) {

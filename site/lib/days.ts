@@ -1,5 +1,5 @@
-import type { UptimeDay } from '../../api/services/rollups.ts';
-import { duration } from './format.ts';
+import type { UptimeDay, UptimeSummary } from '../../api/services/rollups.ts';
+import { duration, utcDate, utcDateTime } from './format.ts';
 
 /**
  * A day of the 90-day bar, classified by its downtime (default weights, UTC day):
@@ -63,4 +63,39 @@ export function dayBreakdown(day: UptimeDay): string[] {
     ['Maintenance', day.maintenanceMs ?? 0],
   ];
   return parts.filter(([, ms]) => ms > 0).map(([name, ms]) => `${name}: ${duration(ms)}`);
+}
+
+const DAY_MS = 86_400_000;
+
+/** One uptime figure as the page prints it: the value (`—` without one) and what it covers. */
+export interface UptimeFigure {
+  value: string;
+  span: string;
+}
+
+function figureOf(summary: UptimeSummary): UptimeFigure {
+  const value = summary.uptimeDisplay === null ? '—' : `${summary.uptimeDisplay}\u00a0%`;
+  if (summary.uptimeDisplay === null) {
+    if (summary.monitoredMs === 0) return { value, span: '(not monitored yet)' };
+    const since =
+      summary.monitoringBegan === null ? '' : `, since ${utcDateTime(summary.monitoringBegan)}`;
+    return { value, span: `(monitored for less than a day${since})` };
+  }
+  if (summary.monitoringBegan === null) return { value, span: `over ${summary.days} days` };
+  // Whole days of monitored time, rounded down: never more than was measured.
+  const days = Math.floor(summary.monitoredMs / DAY_MS);
+  return {
+    value,
+    span: `since monitoring began on ${utcDate(summary.monitoringBegan)} (${days} ${days === 1 ? 'day' : 'days'})`,
+  };
+}
+
+/**
+ * The uptime figures under a bar (docs/decisions/096): each over its window's monitored time.
+ * When monitoring began within the last 30 days both windows hold the same monitored time, so
+ * the one figure is given once; before a full day of monitoring there is no figure (`—`).
+ */
+export function uptimeFigures(last30: UptimeSummary, last90: UptimeSummary): UptimeFigure[] {
+  if (last30.monitoringBegan !== null) return [figureOf(last90)];
+  return [figureOf(last30), figureOf(last90)];
 }

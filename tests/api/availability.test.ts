@@ -494,8 +494,10 @@ describe('agreements in several time zones near a month boundary', () => {
     const csv = await (await get('/me/statements/2026-12.csv')).text();
     const rows = csv.trim().split('\r\n');
     expect(rows.filter((row) => row.startsWith('summary,'))).toHaveLength(1);
+    // One row naming the agreement and month, every other column of the header empty.
+    const columns = (rows[0] ?? '').split(',').length;
     expect(rows.filter((row) => row.startsWith('not-begun,'))).toEqual([
-      `not-begun,${newYork.id},,2026-12,America/New_York${','.repeat(20)}`,
+      `not-begun,${newYork.id},,2026-12,America/New_York${','.repeat(columns - 5)}`,
     ]);
   });
 });

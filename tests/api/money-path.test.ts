@@ -16,9 +16,16 @@ describe('the money path, end to end over HTTP', () => {
       return { status: response.status, body: await response.json() };
     };
 
-    // An admin sets up the service, the customer, the policy and the agreement.
+    // An admin sets up the service (watched by the monitor since before the agreement: the
+    // month below is measured whole, ADR 070), the customer, the policy and the agreement.
     expect(
-      (await post('/staff/services', { slug: 'api', name: 'Public API' }, admin.headers)).status,
+      (
+        await post(
+          '/staff/services',
+          { slug: 'api', name: 'Public API', monitoredSince: '2026-01-01T00:00:00Z' },
+          admin.headers,
+        )
+      ).status,
     ).toBe(201);
     const customer = await post(
       '/staff/customers',

@@ -159,6 +159,61 @@ describe('GET /services/{slug}/uptime', () => {
     expect(uptime.last90).toMatchObject({ monitoredMs, downtimeMs: 1, uptimeDisplay: '99.999' });
     expect(uptime.last90.uptimePercent).toBeCloseTo((100 * (monitoredMs - 1)) / monitoredMs, 12);
     expect(uptime.last30).toEqual({ ...uptime.last90, days: 30 });
+    // Both windows began before monitoring did: the figure is "since monitoring began".
+    expect(uptime.last90.monitoringBegan).toBe('2026-03-10T18:00:00.000Z');
+  });
+
+  it('gives no figure before a full day was monitored, then one over the monitored time only', async () => {
+    const t = await testApp({ now: '2026-11-30T10:12:00Z' });
+    await createService(t, 'api', { monitoredSince: '2026-11-30T10:00:00Z' });
+    const { monitor, anonymous } = await statusActors(t);
+    // 10 of the first 12 monitored minutes down: a figure over them would read 16.666 %.
+    await expectStatus(
+      await monitor('POST', '/ingest/windows', {
+        externalId: 'early',
+        service: 'api',
+        state: 'major_outage',
+        start: '2026-11-30T10:02:00Z',
+        end: '2026-11-30T10:12:00Z',
+      }),
+      201,
+    );
+    const early = await expectStatus(await anonymous('GET', '/services/api/uptime'), 200);
+    for (const summary of [early.last30, early.last90]) {
+      expect(summary).toMatchObject({
+        monitoredMs: 12 * 60_000,
+        downtimeMs: 10 * 60_000,
+        uptimePercent: null,
+        uptimeDisplay: null,
+        monitoringBegan: '2026-11-30T10:00:00.000Z',
+      });
+    }
+    // A day and 12 minutes later: 1,452 minutes monitored, 10 down → 99.3112…, floored.
+    t.clock.set(Date.parse('2026-12-01T10:12:00Z'));
+    const later = await expectStatus(await anonymous('GET', '/services/api/uptime'), 200);
+    expect(later.last90).toMatchObject({
+      monitoredMs: 1452 * 60_000,
+      uptimeDisplay: '99.311',
+      monitoringBegan: '2026-11-30T10:00:00.000Z',
+    });
+    expect(later.last90.uptimePercent).toBeCloseTo((100 * 1442) / 1452, 12);
+  });
+
+  it('names the start of monitoring only for a window that began before it', async () => {
+    const t = await testApp({ now: '2026-11-30T12:00:00Z' });
+    await createService(t, 'api', { monitoredSince: '2026-10-16T00:00:00Z' });
+    await createService(t, 'db', { monitoredSince: '2026-01-01T00:00:00Z' });
+    const { anonymous } = await statusActors(t);
+    const api = await expectStatus(await anonymous('GET', '/services/api/uptime'), 200);
+    // 45.5 days monitored: the whole 30-day window, part of the 90-day one.
+    expect(api.last30).toMatchObject({ monitoringBegan: null, uptimeDisplay: '100.000' });
+    expect(api.last90).toMatchObject({
+      monitoringBegan: '2026-10-16T00:00:00.000Z',
+      monitoredMs: 45 * DAY + 12 * HOUR,
+      uptimeDisplay: '100.000',
+    });
+    const db = await expectStatus(await anonymous('GET', '/services/db/uptime'), 200);
+    expect(db.last90).toMatchObject({ monitoringBegan: null, monitoredMs: 89 * DAY + 12 * HOUR });
   });
 
   it('answers no data rather than 100 % for a service not yet monitored', async () => {
@@ -168,7 +223,12 @@ describe('GET /services/{slug}/uptime', () => {
     const uptime = await expectStatus(await anonymous('GET', '/services/api/uptime'), 200);
     expect(uptime.days).toHaveLength(90);
     expect(uptime.days.every((day: { noData: boolean }) => day.noData)).toBe(true);
-    expect(uptime.last90).toMatchObject({ uptimePercent: null, uptimeDisplay: null });
+    expect(uptime.last90).toMatchObject({
+      uptimePercent: null,
+      uptimeDisplay: null,
+      monitoredMs: 0,
+      monitoringBegan: '2026-04-01T00:00:00.000Z',
+    });
   });
 
   it('answers 404 for an unknown service and 400 for a span beyond a year', async () => {

@@ -5,6 +5,7 @@ import { seedDemoData } from '../../api/bootstrap.ts';
 import { systemClock } from '../../api/clock.ts';
 import type { AvailabilityItem } from '../../api/services/availability.ts';
 import type { DemoLogin } from '../../db/seed/demo.ts';
+import { unmeasuredTime, zonedDate, zonedDateTime } from '../../site/islands/account/format.ts';
 import {
   axeViolations,
   type BrowserSession,
@@ -185,6 +186,80 @@ describe('the customer portal', () => {
       return;
     }
     throw new Error('the demo data has no claimable month without credit');
+  });
+
+  it('shows a month nobody measured as "No data", and a partly measured one with the time not measured', async () => {
+    // The demo's message queue is monitored from the first of the month before last (UTC):
+    // in Kolkata (+05:30) one month of Bharat's agreement has the queue not monitored at all
+    // while its other services are measured from the demo's first day: both kinds at once.
+    const { page, errors } = await openPage('/account/');
+    await signIn(page, login('sre@bharat-logistics.example'));
+    const picker = page.getByLabel('Month');
+    await picker.waitFor();
+    const options = await page
+      .locator('#month option')
+      .evaluateAll((nodes) => nodes.map((node) => (node as HTMLOptionElement).value));
+    let found: { month: string; none: AvailabilityItem; part: AvailabilityItem } | undefined;
+    for (const month of options) {
+      const items = await availability(page, month);
+      const none = items.find((item) => item.status === 'not-monitored');
+      const part = items.find((item) => item.status === 'evaluated' && item.unmonitoredMs > 0);
+      if (none && part) {
+        found = { month, none, part };
+        break;
+      }
+    }
+    if (!found) throw new Error('the demo data has no month with both kinds for Bharat');
+    const { month, none, part } = found;
+    await picker.selectOption(month);
+    await expect.poll(() => page.url()).toContain(`?month=${month}`);
+    const cardOf = (item: AvailabilityItem) =>
+      page.locator('article.service-month', {
+        has: page.getByRole('heading', { name: item.serviceName, exact: true }),
+      });
+
+    const unmeasured = cardOf(none);
+    await unmeasured.waitFor();
+    await expect(unmeasured.locator('.status').first().textContent()).resolves.toBe('No data');
+    const noneText = ((await unmeasured.textContent()) ?? '').replace(/[ \t\r\n]+/g, ' ');
+    expect(noneText).toContain(
+      `No data — monitoring of this service began on ${zonedDate(none.monitoredSince, none.timeZone)}`,
+    );
+    expect(noneText).toContain('Not measured:');
+    expect(noneText).toContain('nothing measured');
+    for (const never of ['Target met', '% available', '0 counted', '100.000']) {
+      expect(noneText).not.toContain(never);
+    }
+    // A claim on such a month can only be a dispute (sla-accounting §4).
+    await expect(unmeasured.getByRole('button', { name: /^File a claim/ }).count()).resolves.toBe(
+      0,
+    );
+    await expect(
+      unmeasured.getByRole('button', { name: /^Dispute the figures/ }).count(),
+    ).resolves.toBe(none.claimable ? 1 : 0);
+
+    const partly = cardOf(part);
+    const partText = ((await partly.textContent()) ?? '').replace(/[ \t\r\n]+/g, ' ');
+    expect(partText).toContain(`${part.availabilityDisplay}\u00a0% available`);
+    expect(partText).toContain(
+      `Measured from ${zonedDateTime(part.monitoredSince, part.timeZone)} · ${unmeasuredTime(part.unmonitoredMs)} not measured`,
+    );
+
+    // Both cards side by side, at 1280 and 390 px, for people to look at.
+    const dir = screenshotDir();
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await unmeasured.scrollIntoViewIfNeeded();
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, `/account/?month=${month} at ${width} px`).toBe(0);
+      await page
+        .locator('.service-months')
+        .first()
+        .screenshot({ path: join(dir, `account-monitoring-${width}.png`) });
+    }
+    expect(errors).toEqual([]);
   });
 
   it("shows a claim's trail, takes a comment, and withdraws it", async () => {

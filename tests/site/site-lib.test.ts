@@ -4,10 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { UptimeDay } from '../../api/services/rollups.ts';
+import type { UptimeDay, UptimeSummary } from '../../api/services/rollups.ts';
 import { contentSecurityPolicy, createSiteApp, precompressSite } from '../../api/site-server.ts';
 import { dailyChartFigures } from '../../site/islands/account/daily-figures.ts';
-import { dayBreakdown, dayLevel, daySummary, MAJOR_DAY_DOWNTIME_MS } from '../../site/lib/days.ts';
+import { unmeasuredTime } from '../../site/islands/account/format.ts';
+import {
+  dayBreakdown,
+  dayLevel,
+  daySummary,
+  MAJOR_DAY_DOWNTIME_MS,
+  uptimeFigures,
+} from '../../site/lib/days.ts';
 import {
   affectedComponents,
   componentChanges,
@@ -107,6 +114,90 @@ describe('a day of the 90-day bar', () => {
     expect(
       dayBreakdown(day({ partialMs: 100 * MINUTE, majorMs: 10 * MINUTE, maintenanceMs: MINUTE })),
     ).toEqual(['Major outage: 10 min', 'Partial outage: 1 h 40 min', 'Maintenance: 1 min']);
+  });
+});
+
+describe('time not measured, on the signed-in pages', () => {
+  it.each([
+    [15 * 86_400_000, '15 days 0 h'],
+    [86_400_000 + 20 * 3_600_000, '1 day 20 h'],
+    [2 * 86_400_000 + 5.5 * 3_600_000, '2 days 5 h 30 min'],
+    [5.5 * 3_600_000, '5 h 30 min'],
+    [45 * MINUTE, '45 min'],
+  ])('%d ms reads "%s"', (ms, text) => {
+    expect(unmeasuredTime(ms).replaceAll('\u00a0', ' ')).toBe(text);
+  });
+});
+
+describe('the uptime figures under a bar', () => {
+  const DAY = 86_400_000;
+  const summary = (fields: Partial<UptimeSummary>): UptimeSummary => ({
+    days: 90,
+    monitoredMs: 90 * DAY,
+    downtimeMs: 0,
+    uptimePercent: 100,
+    uptimeDisplay: '100.000',
+    monitoringBegan: null,
+    ...fields,
+  });
+  const text = (figures: { value: string; span: string }[]) =>
+    `Uptime: ${figures.map((figure) => `${figure.value} ${figure.span}`).join(', ')}`;
+
+  it('reads "over 30 days, over 90 days" for a service monitored throughout', () => {
+    expect(
+      text(
+        uptimeFigures(
+          summary({ days: 30, uptimeDisplay: '99.950' }),
+          summary({ uptimeDisplay: '99.912' }),
+        ),
+      ),
+    ).toBe('Uptime: 99.950\u00a0% over 30 days, 99.912\u00a0% over 90 days');
+  });
+
+  it('says since when, and over how many whole days, when monitoring began within the window', () => {
+    const began = '2026-11-02T10:00:00.000Z';
+    // 28 days and 23 hours monitored: 28 whole days, never rounded up.
+    const partial = { monitoredMs: 28 * DAY + 23 * 3_600_000, monitoringBegan: began };
+    expect(
+      text(
+        uptimeFigures(
+          summary({ ...partial, days: 30, uptimeDisplay: '99.950' }),
+          summary({ ...partial, uptimeDisplay: '99.950' }),
+        ),
+      ),
+    ).toBe('Uptime: 99.950\u00a0% since monitoring began on 2 Nov 2026 (28 days)');
+    expect(
+      text(
+        uptimeFigures(
+          summary({ days: 30, uptimeDisplay: '99.990' }),
+          summary({ monitoredMs: 45 * DAY, monitoringBegan: began, uptimeDisplay: '99.930' }),
+        ),
+      ),
+    ).toBe(
+      'Uptime: 99.990\u00a0% over 30 days, 99.930\u00a0% since monitoring began on 2 Nov 2026 (45 days)',
+    );
+  });
+
+  it('shows "—" before a full day of monitoring, and never 100 % for a service not yet watched', () => {
+    const began = '2026-11-30T10:00:00.000Z';
+    const early = { monitoredMs: 12 * 60_000, uptimePercent: null, uptimeDisplay: null };
+    expect(
+      text(
+        uptimeFigures(
+          summary({ ...early, days: 30, monitoringBegan: began }),
+          summary({ ...early, monitoringBegan: began }),
+        ),
+      ),
+    ).toBe('Uptime: — (monitored for less than a day, since 30 Nov 2026, 10:00 UTC)');
+    const none = { monitoredMs: 0, uptimePercent: null, uptimeDisplay: null };
+    expect(
+      text(
+        uptimeFigures(
+          summary({ ...none, days: 30, monitoringBegan: '2027-01-01T00:00:00.000Z' }),
+          summary({ ...none, monitoringBegan: '2027-01-01T00:00:00.000Z' }),
+        ),
+      ),
+    ).toBe('Uptime: — (not monitored yet)');
   });
 });
 

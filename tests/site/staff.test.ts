@@ -75,6 +75,24 @@ function apiGet<T>(page: Page, path: string): Promise<T> {
 
 const rows = (page: Page) => page.locator('main table tbody tr');
 
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** `November 2026` for `2026-11`, as the pages name a month. */
+const monthName = (month: string) => `${MONTHS[Number(month.slice(5)) - 1]} ${month.slice(0, 4)}`;
+
 /** Calls the API as the demo admin from Node (a script, not the page under test). */
 async function asAdmin<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const headers = { 'content-type': 'application/json', origin: site.origin };
@@ -384,4 +402,93 @@ describe('the staff console', () => {
     expect(errors).toEqual([]);
     console.info(`Screenshots of the staff console: ${dir}/staff-*.png`);
   }, 60_000);
+
+  it('shows a dispute of a month nobody measured as "No data", for the customer and for staff', async () => {
+    // A service added today, in a new agreement of Northwind's that began four months ago:
+    // last month was covered but nobody measured it.
+    const service = await asAdmin<{ monitoredSince: string }>('POST', '/staff/services', {
+      slug: 'search',
+      name: 'Search',
+    });
+    const policy = await asAdmin<{ id: number }>('POST', '/staff/policies', {
+      name: 'Long claim window',
+      targetPercent: 99.9,
+      tiers: [{ belowPercent: 99.9, creditPercent: 10 }],
+      claimWindowDays: 90,
+    });
+    const customers = await asAdmin<{ items: { id: number; name: string }[] }>(
+      'GET',
+      '/staff/customers?limit=100',
+    );
+    const northwind = customers.items.find((item) => item.name === 'Northwind Trading (demo)');
+    if (!northwind) throw new Error('no demo customer Northwind');
+    const agreement = await asAdmin<{ id: number }>('POST', '/staff/agreements', {
+      customerId: northwind.id,
+      policyId: policy.id,
+      start: new Date(Date.parse(service.monitoredSince) - 120 * 86_400_000).toISOString(),
+      services: [{ slug: 'search', monthlyFeeMinor: 10_000, currency: 'USD' }],
+    });
+
+    // The customer sees "No data" and can only dispute.
+    const customer = logins.find((login) => login.email === 'ops@northwind.example');
+    if (!customer) throw new Error('no demo login for Northwind');
+    const mine = await openPage('/account/');
+    await signIn(mine.page, customer);
+    await mine.page.getByLabel('Month').waitFor();
+    const overview = await apiGet<{ items: { id: number; currentPeriod: string }[] }>(
+      mine.page,
+      '/me/agreements',
+    );
+    const current = overview.items.find((item) => item.id === agreement.id)?.currentPeriod ?? '';
+    const [year, index] = current.split('-').map(Number) as [number, number];
+    const month = index === 1 ? `${year - 1}-12` : `${year}-${String(index - 1).padStart(2, '0')}`;
+    await mine.page.getByLabel('Month').selectOption(month);
+    const card = mine.page
+      .locator(`section[aria-labelledby="agreement-${agreement.id}"]`)
+      .locator('article.service-month', {
+        has: mine.page.getByRole('heading', { name: 'Search', exact: true }),
+      });
+    await card.waitFor();
+    await expect(card.locator('.status').first().textContent()).resolves.toBe('No data');
+    await expect(card.getByRole('button', { name: /^File a claim/ }).count()).resolves.toBe(0);
+    await card.getByRole('button', { name: /^Dispute the figures/ }).click();
+    await card.getByRole('button', { name: 'File claim' }).click();
+    await expect(card.getByRole('alert').textContent()).resolves.toContain(
+      'nothing was measured this month',
+    );
+    await card.getByLabel('Description (required)').fill('Search failed for us all month.');
+    await card.getByRole('button', { name: 'File claim' }).click();
+    const notice = mine.page.locator('.notice[role="status"]');
+    await expect.poll(() => notice.textContent()).toMatch(/^Claim #\d+ filed for Search, /);
+    const id = /#(\d+)/.exec((await notice.textContent()) ?? '')?.[1];
+    expect(mine.errors).toEqual([]);
+
+    // Staff see the same: no figure, nothing counted, how long was not measured.
+    const { page, errors } = await openPage('/staff/');
+    await signIn(page, byRole('agent'));
+    const row = rows(page).filter({ has: page.getByRole('link', { name: `Claim #${id}` }) });
+    await expect(row.locator('.status-none').textContent()).resolves.toBe('No data');
+    await row.getByRole('link').click();
+    await page
+      .getByRole('heading', { name: `Claim #${id}: Search, ${monthName(month)}` })
+      .waitFor();
+    const evidence = page.locator('.panel', { has: page.locator('table.compare') });
+    const text = ((await evidence.textContent()) ?? '').replace(/[ \t\r\n]+/g, ' ');
+    expect(text).toContain('No data — monitoring of this service began on');
+    const cell = (name: string) =>
+      evidence.locator('tbody tr', { has: page.getByRole('rowheader', { name }) }).locator('td');
+    await expect(cell('Target met').first().textContent()).resolves.toBe('— (no data)');
+    await expect(cell('Windows counted').first().textContent()).resolves.toBe(
+      '— (nothing measured)',
+    );
+    await expect(cell('Not measured').first().textContent()).resolves.toMatch(
+      /^\d+\u00a0days \d+\u00a0h/,
+    );
+    expect(text).not.toContain('100.000');
+    await page.screenshot({
+      path: join(screenshotDir(), 'staff-claim-not-monitored-1280.png'),
+      fullPage: true,
+    });
+    expect(errors).toEqual([]);
+  });
 });

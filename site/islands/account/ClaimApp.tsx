@@ -13,7 +13,7 @@ import {
   StatusTag,
 } from './common.tsx';
 import { Conversation, Trail } from './conversation.tsx';
-import { measuredText, WindowTables } from './evidence.tsx';
+import { measuredFromText, measuredText, notMonitoredText, WindowTables } from './evidence.tsx';
 import { labelOf, money, STATUS_LABELS, zonedDateTime } from './format.ts';
 import type { ClaimCommentDto, ClaimDetail, ClaimDto, SessionUser } from './types.ts';
 
@@ -123,11 +123,16 @@ function ClaimView(props: { claim: ClaimDetail; reload: () => Promise<void> }) {
 
       <h2>The figures stored with the claim</h2>
       <p>
-        <MetTag met={evaluation.met} />{' '}
-        {evaluation.availabilityDisplay === null
-          ? 'No availability figure for this month.'
-          : `${evaluation.availabilityDisplay}\u00a0% available; ${duration(evaluation.downtimeMs)} of downtime counted.`}
+        <MetTag met={evaluation.met} status={evaluation.status} />{' '}
+        {evaluation.status === 'not-monitored'
+          ? `${notMonitoredText(evaluation, claim.monitoredSince)}.`
+          : evaluation.availabilityDisplay === null
+            ? 'No availability figure for this month.'
+            : `${evaluation.availabilityDisplay}\u00a0% available; ${duration(evaluation.downtimeMs)} of downtime counted.`}
       </p>
+      {measuredFromText(evaluation, claim.monitoredSince) && (
+        <p class="measured-from">{measuredFromText(evaluation, claim.monitoredSince)}</p>
+      )}
       <p class="meta">{measuredText(evaluation)}</p>
       <WindowTables evaluation={evaluation} context={`claim #${claim.id}`} />
 

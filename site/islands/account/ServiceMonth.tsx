@@ -4,7 +4,7 @@ import { type ApiError, api } from '../../lib/client.ts';
 import { duration, monthLabel } from '../../lib/format.ts';
 import { asApiError, ErrorMessage, MetTag, newIdempotencyKey, StatusTag } from './common.tsx';
 import { DailyCharts } from './DailyCharts.tsx';
-import { measuredText, WindowTables } from './evidence.tsx';
+import { measuredFromText, measuredText, notMonitoredText, WindowTables } from './evidence.tsx';
 import { labelOf, money, percent, STATUS_LABELS, zonedDate, zonedDateTime } from './format.ts';
 import type { AvailabilityItem, ClaimDto, EvaluationResult } from './types.ts';
 
@@ -31,9 +31,13 @@ export function ServiceMonth(props: {
     <article class="service-month" aria-labelledby={`${id}-name`}>
       <header class="service-month-head">
         <h3 id={`${id}-name`}>{item.serviceName}</h3>
-        <MetTag met={item.met} />
+        <MetTag met={item.met} status={item.status} />
       </header>
-      <Headline evaluation={item} target={item.policy.targetPercent} />
+      <Headline
+        evaluation={item}
+        target={item.policy.targetPercent}
+        monitoredSince={item.monitoredSince}
+      />
       <dl class="facts">
         {item.status === 'evaluated' && (
           <>
@@ -93,7 +97,7 @@ export function ServiceMonth(props: {
       </dl>
       {item.correction && <Correction decided={item} corrected={item.correction} />}
       <ClaimArea item={item} filing={filing} setFiling={setFiling} onFiled={props.onFiled} />
-      <DailyCharts item={item} id={id} />
+      {item.status !== 'not-monitored' && <DailyCharts item={item} id={id} />}
       <WindowTables evaluation={item} context={item.serviceName} />
     </article>
   );
@@ -106,12 +110,25 @@ function soon(deadline: string): string {
   return days <= 1 ? ' — within a day' : ` — in ${days} days`;
 }
 
-/** Availability against the target, or why there is no figure. */
-function Headline(props: { evaluation: EvaluationResult; target: number }) {
+/** Availability against the target (and over what time), or why there is no figure. */
+function Headline(props: {
+  evaluation: EvaluationResult;
+  target: number;
+  monitoredSince: string | null;
+}) {
   const { evaluation } = props;
   if (evaluation.status === 'not-covered') {
     return <p class="figure">The agreement did not cover this month.</p>;
   }
+  if (evaluation.status === 'not-monitored') {
+    return (
+      <p class="figure no-data">
+        <strong>{notMonitoredText(evaluation, props.monitoredSince)}</strong>. None of this month
+        was measured, so none of it counts as available and the target is not judged.
+      </p>
+    );
+  }
+  const measuredFrom = measuredFromText(evaluation, props.monitoredSince);
   if (evaluation.status === 'no-eligible-time') {
     return (
       <p class="figure">
@@ -120,10 +137,13 @@ function Headline(props: { evaluation: EvaluationResult; target: number }) {
     );
   }
   return (
-    <p class="figure">
-      <span class="big">{evaluation.availabilityDisplay} %</span> available, target{' '}
-      {percent(props.target)}
-    </p>
+    <>
+      <p class="figure">
+        <span class="big">{evaluation.availabilityDisplay} %</span> available, target{' '}
+        {percent(props.target)}
+      </p>
+      {measuredFrom && <p class="measured-from">{measuredFrom}</p>}
+    </>
   );
 }
 
@@ -251,6 +271,7 @@ function ClaimForm(props: {
   const key = useRef(newIdempotencyKey());
   const fieldRef = useRef<HTMLTextAreaElement>(null);
   const dispute = item.creditMinor === 0;
+  const unmeasured = item.status === 'not-monitored';
   const fieldId = `claim-${item.agreementId}-${item.service}-${item.month}`;
 
   useEffect(() => {
@@ -263,7 +284,11 @@ function ClaimForm(props: {
       setMissing(true);
       setError(
         asApiError(
-          new Error('Describe what you saw: with no credit under the rules, a claim is a dispute.'),
+          new Error(
+            unmeasured
+              ? 'Describe what you saw: nothing was measured this month, so a claim is a dispute.'
+              : 'Describe what you saw: with no credit under the rules, a claim is a dispute.',
+          ),
         ),
       );
       fieldRef.current?.focus();
@@ -296,9 +321,11 @@ function ClaimForm(props: {
         Claim for {item.serviceName}, {monthLabel(item.month)}
       </h4>
       <p>
-        {dispute
-          ? 'The rules give no credit for this month, so this claim disputes the figures: tell support what you saw.'
-          : `The rules give ${money(item.creditMinor, item.currency)}. Support reviews the claim against the figures stored when you file it.`}
+        {unmeasured
+          ? 'Nothing was measured this month, so the rules give no credit and this claim disputes that: tell support what you saw.'
+          : dispute
+            ? 'The rules give no credit for this month, so this claim disputes the figures: tell support what you saw.'
+            : `The rules give ${money(item.creditMinor, item.currency)}. Support reviews the claim against the figures stored when you file it.`}
       </p>
       {error && <ErrorMessage error={error} />}
       <div class="field">

@@ -1,7 +1,7 @@
 import type { ComponentChildren, TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api, onSignedOut } from '../../lib/client.ts';
-import type { SessionUser } from './types.ts';
+import type { EvaluationResult, SessionUser } from './types.ts';
 
 /**
  * Pieces shared by the customer portal and the staff console: the session gate with its
@@ -362,8 +362,9 @@ export function StatusTag(props: { status: string; label: string }) {
   return <span class={`status status-${props.status}`}>{props.label}</span>;
 }
 
-/** Met or missed a target, in words and colour. */
-export function MetTag(props: { met: boolean | null }) {
+/** Met or missed a target, in words and colour; "No data" for a month nobody measured. */
+export function MetTag(props: { met: boolean | null; status?: EvaluationResult['status'] }) {
+  if (props.status === 'not-monitored') return <span class="status status-none">No data</span>;
   if (props.met === null) return <span class="status status-none">No figure</span>;
   return props.met ? (
     <span class="status status-met">Target met</span>

@@ -5,6 +5,7 @@ import {
   labelOf,
   plural,
   STATE_NAMES,
+  unmeasuredTime,
   zonedDate,
   zonedDateTime,
   zonedRange,
@@ -41,13 +42,21 @@ export function WindowTables(props: {
   const zone = evaluation.timeZone;
   const counted = evaluation.counted;
   const ignored = evaluation.ignored;
+  // With nothing measured, "0 counted" would read as a month without downtime.
+  const unmeasured = evaluation.status === 'not-monitored';
   return (
     <details class="windows">
       <summary>
-        {props.title ?? 'Windows'}: {counted.length} counted, {ignored.length} ignored
+        {props.title ?? 'Windows'}: {unmeasured ? 'nothing measured' : `${counted.length} counted`},{' '}
+        {ignored.length} ignored
       </summary>
       <p class="meta">Times in {zone}.</p>
-      {counted.length === 0 ? (
+      {unmeasured ? (
+        <p>
+          Nothing was measured this month: no downtime could be counted, and none of the month
+          counts as available.
+        </p>
+      ) : counted.length === 0 ? (
         <p>No downtime was counted.</p>
       ) : (
         <TableWrap label={`Windows counted, ${props.context}`}>
@@ -152,12 +161,43 @@ export function Termination(props: {
   );
 }
 
-/** The measured interval in words: a whole month, or month to date. */
+/**
+ * The measured interval in words: a whole month, or month to date; "Not measured: …" for a
+ * month before monitoring began (measuredFromText says how much of a month was not).
+ */
 export function measuredText(evaluation: EvaluationResult): string {
   const zone = evaluation.timeZone;
+  const lead = evaluation.status === 'not-monitored' ? 'Not measured: ' : '';
   if (Date.parse(evaluation.asOf) < Date.parse(evaluation.period.end)) {
-    return `Month to date, measured until ${zonedDateTime(evaluation.asOf, zone)} (${zone})`;
+    const until = `until ${zonedDateTime(evaluation.asOf, zone)} (${zone})`;
+    return lead ? `${lead}month to date, ${until}` : `Month to date, measured ${until}`;
   }
   const lastDay = Date.parse(evaluation.period.end) - 1;
-  return `${zonedDate(evaluation.period.start, zone)} – ${zonedDate(lastDay, zone)} (${zone})`;
+  return `${lead}${zonedDate(evaluation.period.start, zone)} – ${zonedDate(lastDay, zone)} (${zone})`;
+}
+
+/**
+ * Why a month nobody measured has no figure: "No data — monitoring of this service began on
+ * 3 Jul 2026" (the date in the agreement's zone). `monitoredSince` is the service's.
+ */
+export function notMonitoredText(evaluation: EvaluationResult, monitoredSince: string | null) {
+  if (monitoredSince === null) return 'No data — the service was not monitored in this month';
+  const verb = Date.parse(monitoredSince) > Date.now() ? 'begins' : 'began';
+  return `No data — monitoring of this service ${verb} on ${zonedDate(monitoredSince, evaluation.timeZone)}`;
+}
+
+/**
+ * For a month measured only in part: "Measured from 3 Jul 2026, 00:00 · 2 days 0 h not
+ * measured"; null when the month was measured throughout (or not at all).
+ */
+export function measuredFromText(
+  evaluation: EvaluationResult,
+  monitoredSince: string | null,
+): string | null {
+  if (evaluation.status === 'not-monitored' || evaluation.unmonitoredMs === 0) return null;
+  const from =
+    monitoredSince === null
+      ? 'Measured in part'
+      : `Measured from ${zonedDateTime(monitoredSince, evaluation.timeZone)}`;
+  return `${from} · ${unmeasuredTime(evaluation.unmonitoredMs)} not measured`;
 }

@@ -108,6 +108,23 @@ export function percent(value: number): string {
   return `${String(value)}\u00a0%`;
 }
 
+/**
+ * Time that was not measured, to the minute, with the days spelled out so a long stretch reads
+ * at a glance: `15 days 0 h`, `1 day 20 h`, `5 h 30 min`, `45 min`.
+ */
+export function unmeasuredTime(ms: number): string {
+  const totalMinutes = Math.round(ms / 60_000);
+  const days = Math.floor(totalMinutes / 1440);
+  const hours = Math.floor((totalMinutes % 1440) / 60);
+  const minutes = totalMinutes % 60;
+  // No-break spaces keep each number with its unit when the line wraps.
+  const parts: string[] = [];
+  if (days > 0) parts.push(`${days}\u00a0${days === 1 ? 'day' : 'days'}`, `${hours}\u00a0h`);
+  else if (hours > 0) parts.push(`${hours}\u00a0h`);
+  if (minutes > 0 || parts.length === 0) parts.push(`${minutes}\u00a0min`);
+  return parts.join(' ');
+}
+
 export const STATUS_LABELS: Record<ClaimStatus, string> = {
   submitted: 'Submitted',
   approved: 'Approved',
@@ -119,6 +136,7 @@ export const STATUS_LABELS: Record<ClaimStatus, string> = {
 export const IGNORED_REASONS: Record<string, string> = {
   'outside-period': 'Outside the month',
   'outside-coverage': 'Outside the agreement’s coverage',
+  'outside-monitoring': 'Before monitoring of the service began',
   'announced-maintenance': 'Announced maintenance',
   'zero-weight': 'Counts zero under the policy',
   'below-minimum': 'Shorter than the policy’s minimum outage',

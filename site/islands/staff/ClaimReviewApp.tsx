@@ -15,7 +15,14 @@ import {
   useServiceNames,
 } from '../account/common.tsx';
 import { Conversation, Trail } from '../account/conversation.tsx';
-import { measuredText, TableWrap, Termination, WindowTables } from '../account/evidence.tsx';
+import {
+  measuredFromText,
+  measuredText,
+  notMonitoredText,
+  TableWrap,
+  Termination,
+  WindowTables,
+} from '../account/evidence.tsx';
 import {
   labelOf,
   money,
@@ -23,6 +30,7 @@ import {
   parseMoney,
   STATE_NAMES,
   STATUS_LABELS,
+  unmeasuredTime,
   zonedDateTime,
 } from '../account/format.ts';
 import type {
@@ -208,14 +216,25 @@ function figureRows(stored: EvaluationResult, fresh: EvaluationResult | null): R
       'Availability',
       (e) => (e.availabilityDisplay === null ? '—' : `${e.availabilityDisplay}\u00a0%`),
     ],
-    ['Target met', (e) => (e.met === null ? '—' : e.met ? 'Yes' : 'No')],
-    ['Downtime counted', (e) => duration(e.downtimeMs)],
+    [
+      'Target met',
+      (e) =>
+        e.status === 'not-monitored' ? '— (no data)' : e.met === null ? '—' : e.met ? 'Yes' : 'No',
+    ],
+    ['Not measured', (e) => (e.unmonitoredMs === 0 ? 'none' : unmeasuredTime(e.unmonitoredMs))],
+    [
+      'Downtime counted',
+      (e) => (e.status === 'not-monitored' ? '— (nothing measured)' : duration(e.downtimeMs)),
+    ],
     ['Eligible time', (e) => duration(e.eligibleMs)],
     ['Credit tier', (e) => `${e.creditPercent}\u00a0%`],
     ['Qualifying days', (e) => (e.qualifyingDays.length ? e.qualifyingDays.join(', ') : 'none')],
     ['Credit', (e) => money(e.creditMinor, e.currency)],
     ['Capped', (e) => (e.capped ? 'Yes' : 'No')],
-    ['Windows counted', (e) => String(e.counted.length)],
+    [
+      'Windows counted',
+      (e) => (e.status === 'not-monitored' ? '— (nothing measured)' : String(e.counted.length)),
+    ],
     ['Windows ignored', (e) => String(e.ignored.length)],
   ];
   return rows.map(([name, read]) => {
@@ -230,11 +249,19 @@ function Comparison(props: { claim: StaffClaimDetail }) {
   const stored = claim.evaluation;
   const fresh = claim.freshEvaluation;
   const rows = figureRows(stored, fresh);
+  const measuredFrom = measuredFromText(stored, claim.monitoredSince);
   return (
     <div class="panel">
       <p>
-        <MetTag met={stored.met} /> {measuredText(stored)}
+        <MetTag met={stored.met} status={stored.status} /> {measuredText(stored)}
       </p>
+      {stored.status === 'not-monitored' && (
+        <p class="no-data">
+          <strong>{notMonitoredText(stored, claim.monitoredSince)}</strong>: a claim on a month
+          nobody measured is a dispute; weigh the customer’s description.
+        </p>
+      )}
+      {measuredFrom && <p class="measured-from">{measuredFrom}</p>}
       <p>
         {fresh === null
           ? 'No fresh evaluation: the agreement no longer exists.'

@@ -281,6 +281,12 @@ function Queue(props: { user: SessionUser; signOut: () => Promise<void> }) {
                       <td data-label="Customer">{claim.customer.name}</td>
                       <td data-label="Service and month">
                         {claim.serviceName}, {monthLabel(claim.period)}
+                        {claim.evaluation.status === 'not-monitored' && (
+                          <>
+                            {' '}
+                            <span class="status status-none">No data</span>
+                          </>
+                        )}
                       </td>
                       <td data-label="Status">
                         <StatusTag
