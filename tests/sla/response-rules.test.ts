@@ -957,3 +957,31 @@ describe('inputs', () => {
     expect([onTime?.firstResponse, late?.firstResponse]).toEqual(['met', 'missed']);
   });
 });
+
+describe('the edges of the instant range', () => {
+  it.each([
+    // Monday 3 January 0000 (proleptic Gregorian), New York local mean time: no month before.
+    ['0000-01', '0000-01-03T15:00:00Z', '0000-01-03T16:00:00Z', null],
+    // The last month instants of §1 can reach: no month after it to build.
+    ['9999-12', '9999-12-30T15:00:00Z', '9999-12-30T16:00:00Z', '9999-12-31T23:59:59.999Z'],
+  ])('business time in %s', (period, openedAt, respondedAt, asOf) => {
+    const result = runResponse({
+      period,
+      asOf,
+      start: '0000-01-01T00:00:00Z',
+      timeZone: 'America/New_York',
+      requests: [request('a', 'P2', openedAt, [[respondedAt, 'human-response']])],
+    });
+    // One hour inside Monday–Friday 09:00–17:00 local time (the zone's offset then was −4:56:02
+    // and −5:00): 1 h of business time.
+    expect(result.requests).toEqual([
+      {
+        id: 'a',
+        firstResponseMs: HOUR_MS,
+        firstResponse: 'met',
+        resolutionMs: null,
+        resolution: null,
+      },
+    ]);
+  });
+});

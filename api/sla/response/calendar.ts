@@ -10,7 +10,7 @@
 // building as soon as the answer is yes.
 import { Temporal } from 'temporal-polyfill';
 import { MS_PER_DAY, MS_PER_MINUTE } from '../instant.ts';
-import { type LocalDay, periodBounds, periodOf, shiftPeriod } from '../period.ts';
+import { isPeriod, type LocalDay, periodBounds, periodOf, shiftPeriod } from '../period.ts';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -162,10 +162,15 @@ export class BusinessCalendar implements ResponseCalendar {
     this.holidays = new Set(hours.holidays);
     this.hasHours = this.weekly.some((minutes) => minutes.length > 0);
     // Start a few days early: a day before `fromMs` may reach past it through a DST gap.
-    this.month = periodOf(fromMs - REACH_MS - MS_PER_DAY, timeZone);
+    // (Before year 0000 there is no month to start from, and no DST either.)
+    const early = periodOf(fromMs - REACH_MS - MS_PER_DAY, timeZone);
+    this.month = isPeriod(early) ? early : periodOf(fromMs, timeZone);
     this.days = periodBounds(this.month, timeZone).days;
     this.dayIndex = 0;
-    while (this.nextDay().endMs <= fromMs - REACH_MS) this.dayIndex += 1;
+    for (let day = this.nextDay(); day !== undefined && day.endMs <= fromMs - REACH_MS; ) {
+      this.dayIndex += 1;
+      day = this.nextDay();
+    }
   }
 
   timeMs(fromMs: number, toMs: number): number {
@@ -203,17 +208,24 @@ export class BusinessCalendar implements ResponseCalendar {
     return (this.before[i] as number) + Math.min(atMs, this.ends[i] as number) - startMs;
   }
 
-  private nextDay(): LocalDay {
+  /** The next local day to build; `undefined` past year 9999, where instants of §1 end. */
+  private nextDay(): LocalDay | undefined {
     if (this.dayIndex >= this.days.length) {
-      this.month = shiftPeriod(this.month, 1);
-      this.days = periodBounds(this.month, this.timeZone).days;
+      const month = shiftPeriod(this.month, 1);
+      if (!isPeriod(month)) return undefined;
+      this.month = month;
+      this.days = periodBounds(month, this.timeZone).days;
       this.dayIndex = 0;
     }
-    return this.days[this.dayIndex] as LocalDay;
+    return this.days[this.dayIndex];
   }
 
   private buildDay(): void {
     const day = this.nextDay();
+    if (day === undefined) {
+      this.completeMs = Number.POSITIVE_INFINITY;
+      return;
+    }
     this.dayIndex += 1;
     if (!this.holidays.has(day.date)) {
       const minutes = this.weekly[weekdayOf(day.date)] as readonly number[];
@@ -231,7 +243,7 @@ export class BusinessCalendar implements ResponseCalendar {
         if (endMs > startMs) this.add(startMs, endMs);
       }
     }
-    this.completeMs = this.nextDay().startMs - REACH_MS;
+    this.completeMs = (this.nextDay()?.startMs ?? Number.POSITIVE_INFINITY) - REACH_MS;
   }
 
   /** Adds `[startMs, endMs)` to the union, keeping the lists sorted and disjoint. */
