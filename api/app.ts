@@ -13,6 +13,7 @@ import { registerApiKeys } from './routes/api-keys.ts';
 import { registerAuth } from './routes/auth.ts';
 import { DOCS_PATH, registerDocs } from './routes/docs.ts';
 import { registerEvaluate } from './routes/evaluate.ts';
+import { EVALUATE_RESPONSE_PATH, registerEvaluateResponse } from './routes/evaluate-response.ts';
 import { registerFeed } from './routes/feed.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerIncidents } from './routes/incidents.ts';
@@ -46,6 +47,7 @@ const ROUTE_MODULES: ((api: ApiApp) => void)[] = [
   registerStaffAgreements,
   registerStaffAudit,
   registerEvaluate,
+  registerEvaluateResponse,
   registerMe,
   registerStaffClaims,
   registerIncidents,
@@ -135,8 +137,13 @@ export function createApp(deps: { db: Database; clock: Clock; config: AppConfig 
     maxSize: deps.config.evaluateBodyLimitBytes,
     onError: tooLarge,
   });
+  // Evaluation cases may carry thousands of windows or requests.
+  const evaluatePaths = new Set([
+    `${API_PREFIX}/sla/evaluate`,
+    `${API_PREFIX}${EVALUATE_RESPONSE_PATH}`,
+  ]);
   api.use('*', (c, next) =>
-    c.req.path === `${API_PREFIX}/sla/evaluate` ? evaluateLimit(c, next) : defaultLimit(c, next),
+    evaluatePaths.has(c.req.path) ? evaluateLimit(c, next) : defaultLimit(c, next),
   );
   api.use('*', requireJsonBody, checkOrigin, resolvePrincipal);
   api.use('*', async (c, next) => {

@@ -25,6 +25,8 @@ export {
   periodOf,
   shiftPeriod,
 } from './period.ts';
+// Response-time accounting (sla-response.md).
+export * from './response/index.ts';
 export {
   type Agreement,
   type AgreementInput,

@@ -179,8 +179,9 @@ describe.each(withBody)('$method $path', ({ method, path, access, operation }) =
   );
 
   it('answers 413 to a body over the limit', async () => {
-    const limit =
-      path === '/sla/evaluate' ? t.config.evaluateBodyLimitBytes : t.config.bodyLimitBytes;
+    const limit = ['/sla/evaluate', '/sla/evaluate-response'].includes(path)
+      ? t.config.evaluateBodyLimitBytes
+      : t.config.bodyLimitBytes;
     const body = JSON.stringify({ padding: 'x'.repeat(limit) });
     await expectError(await send(body), 413, 'PAYLOAD_TOO_LARGE');
   });
