@@ -41,6 +41,15 @@ afterAll(async () => {
   await site?.close();
 });
 
+/** Every UTC "HH:MM" from one instant to another: what a page may show for a moment between. */
+function utcMinutes(fromMs: number, toMs: number): string[] {
+  const minutes: string[] = [];
+  for (let ms = Math.floor(fromMs / 60_000) * 60_000; ms <= toMs; ms += 60_000) {
+    minutes.push(new Date(ms).toISOString().slice(11, 16));
+  }
+  return minutes;
+}
+
 /** What a visitor learns from `/`, as text: everything but the "as of" time. */
 async function facts(page: Page) {
   return page.evaluate(() => {
@@ -108,6 +117,9 @@ describe('the status page', () => {
 
   it('says "no data" for the days before monitoring began, never up', async () => {
     const { page } = await openPage('/', { javaScript: false });
+    // Built at the portal's time (after the seed), whatever the machine's date.
+    const asOf = /as of (\d\d:\d\d) UTC/.exec((await page.locator('.as-of').textContent()) ?? '');
+    expect(utcMinutes(site.seededAtMs, clock.now())).toContain(asOf?.[1]);
     // The demo starts monitoring the message queue inside the 90-day bar, at a UTC midnight.
     const sinceMs = planDemoHistory(site.seededAtMs).monitoredSince('queue');
     const days = page.locator('.service', { hasText: 'Message queue' }).locator('.day');
@@ -228,11 +240,7 @@ describe('the status page', () => {
     );
     // The page tells the portal's time (the browser is pinned to it), one poll later.
     const since = /since (\d\d:\d\d) UTC/.exec((await note.textContent()) ?? '')?.[1];
-    const minutes: string[] = [];
-    for (let ms = fromMs; ms <= clock.now() + POLL_INTERVAL_MS + 60_000; ms += 60_000) {
-      minutes.push(new Date(ms).toISOString().slice(11, 16));
-    }
-    expect(minutes).toContain(since);
+    expect(utcMinutes(fromMs, clock.now() + POLL_INTERVAL_MS)).toContain(since);
     // The browser reports the refused request itself; nothing else may fail.
     expect(errors.filter((error) => !error.includes('ERR_CONNECTION_REFUSED'))).toEqual([]);
   });
