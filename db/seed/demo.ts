@@ -328,7 +328,7 @@ export function planDemoHistory(nowMs: number): DemoPlan {
 
   // The queue was added to monitoring on the 15th of the month before last: that month is
   // partly measured, the ones before it not at all, for the customer who has the queue. That
-  // day is always 10 to 48 days inside the 90-day public bar: its first days show "no data".
+  // day is always 10 to 43 days inside the 90-day public bar: its first days show "no data".
   const queueMonitoredSince = twoMonthsAgo + 14 * DAY_MS;
   const monitoredSince = (slug: ServiceSlug) =>
     slug === 'queue' ? queueMonitoredSince : historyStart;
