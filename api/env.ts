@@ -103,11 +103,31 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   };
 }
 
-/** Where the site build reads its data: the API in-process, or over HTTP when built elsewhere. */
+/**
+ * Where the site build reads its data: the API in-process, or over HTTP when built elsewhere;
+ * and the instant it renders (set by the portal that asked for the build, from its clock).
+ */
 export function readSiteEnv(env: NodeJS.ProcessEnv = process.env): {
   apiUrl: string | undefined;
+  asOfMs: number | undefined;
 } {
-  const parsed = z.object({ PORTAL_API_URL: z.url().optional() }).safeParse(env);
-  if (!parsed.success) throw new EnvError('Invalid environment:\n  PORTAL_API_URL: must be a URL');
-  return { apiUrl: parsed.data.PORTAL_API_URL };
+  const parsed = z
+    .object({
+      PORTAL_API_URL: z.url().optional(),
+      PORTAL_SITE_AS_OF_MS: z.coerce.number().int().nonnegative().optional(),
+    })
+    .safeParse(env);
+  if (!parsed.success) {
+    const names = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))];
+    throw new EnvError(
+      `Invalid environment:\n${names
+        .map((name) =>
+          name === 'PORTAL_API_URL'
+            ? '  PORTAL_API_URL: must be a URL'
+            : `  ${name}: must be milliseconds since 1970`,
+        )
+        .join('\n')}`,
+    );
+  }
+  return { apiUrl: parsed.data.PORTAL_API_URL, asOfMs: parsed.data.PORTAL_SITE_AS_OF_MS };
 }

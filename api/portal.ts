@@ -32,7 +32,7 @@ export async function startPortal(options: {
   const builtBefore = isSiteBuilt(env.siteDir);
   if (!builtBefore) {
     log('Building the site (first start)…');
-    await buildSite({ databaseUrl: env.databaseUrl, outDir: env.siteDir });
+    await buildSite({ databaseUrl: env.databaseUrl, outDir: env.siteDir, asOfMs: clock.now() });
   }
   const deps = { db: database, clock, config: env.config };
   const api = createApp(deps);
@@ -43,7 +43,8 @@ export async function startPortal(options: {
       : startSiteRebuilds({
           site,
           siteDir: env.siteDir,
-          build: (outDir, signal) => buildSite({ databaseUrl: env.databaseUrl, outDir, signal }),
+          build: (outDir, signal) =>
+            buildSite({ databaseUrl: env.databaseUrl, outDir, signal, asOfMs: clock.now() }),
           fingerprint: () => statusFingerprint(deps),
           clock,
           log,

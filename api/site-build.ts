@@ -14,6 +14,8 @@ export async function buildSite(options: {
   outDir: string;
   /** Aborting kills the build (the server is stopping). */
   signal?: AbortSignal;
+  /** The instant the pages show (the asking portal's clock); the machine's time if absent. */
+  asOfMs?: number;
 }): Promise<void> {
   const astro = resolve(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
   const cacheDir = `${resolve(options.outDir)}.build-cache`;
@@ -28,6 +30,7 @@ export async function buildSite(options: {
         DATABASE_URL: options.databaseUrl,
         PORTAL_SITE_OUT_DIR: resolve(options.outDir),
         PORTAL_SITE_CACHE_DIR: cacheDir,
+        ...(options.asOfMs === undefined ? {} : { PORTAL_SITE_AS_OF_MS: String(options.asOfMs) }),
       },
     });
     child.on('error', fail);

@@ -8,6 +8,7 @@ import { addComment, decideClaim, fileClaim, markCredited, withdrawClaim } from 
 import { currentPeriod, loadAgreements } from './sla-figures.ts';
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 function personOf(row: typeof users.$inferSelect): Principal {
   return {
@@ -79,11 +80,16 @@ export async function seedDemoClaims(deps: Deps, log: (line: string) => void): P
   }
   const plan = ['credited', 'approved-adjusted', 'submitted', 'rejected', 'withdrawn', 'submitted'];
   let filed = 0;
-  for (const [index, candidate] of ordered.entries()) {
-    const outcome = plan[index];
+  for (const candidate of ordered) {
+    const outcome = plan[filed];
     if (outcome === undefined) break;
-    const fileAtMs = Math.min(candidate.endMs + 2 * DAY_MS + index * 3_600_000, nowMs - DAY_MS);
-    if (fileAtMs <= candidate.endMs || fileAtMs >= candidate.deadlineMs) continue;
+    // Filed two days after the month closed (a customer's month closes at its own midnight,
+    // up to 14 hours from UTC's), or a day ago for a month that closed just now; a month
+    // that closed less than two days ago, or whose claim window has closed, is passed over
+    // without using up its outcome, so every outcome is reached whatever the date.
+    if (candidate.endMs > nowMs - 2 * DAY_MS) continue;
+    const fileAtMs = Math.min(candidate.endMs + 2 * DAY_MS + filed * HOUR_MS, nowMs - DAY_MS);
+    if (fileAtMs >= candidate.deadlineMs) continue;
     const clock = manualClock(fileAtMs);
     const at = { ...deps, clock };
     const claim = await fileClaim(
@@ -103,7 +109,9 @@ export async function seedDemoClaims(deps: Deps, log: (line: string) => void): P
     );
     const id = claim.body.id;
     filed += 1;
-    const later = (days: number) => clock.set(Math.min(fileAtMs + days * DAY_MS, nowMs));
+    // Each step some days after the filing, squeezed in before now when the filing is recent.
+    const later = (days: number) =>
+      clock.set(fileAtMs + Math.min(days * DAY_MS, Math.floor(((nowMs - fileAtMs) * days) / 6)));
     if (outcome === 'credited' || outcome === 'approved-adjusted') {
       later(1);
       await addComment(at, staff, id, {

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { Temporal } from 'temporal-polyfill';
 import type { Tx } from '../client.ts';
 import {
   agreementServices,
   agreements,
   customers,
+  type INCIDENT_STATUSES,
   incidentServices,
   incidents,
   incidentUpdates,
@@ -65,12 +67,12 @@ const SERVICES = [
   { slug: 'auth', name: 'Sign-in and identity', group: 'core', description: 'SSO, OAuth, MFA' },
   { slug: 'database', name: 'Managed PostgreSQL', group: 'data', description: 'Primary clusters' },
   { slug: 'storage', name: 'Object storage', group: 'data', description: 'S3-compatible buckets' },
-  // Monitored only since the start of the month before last (see planDemoHistory).
+  // Monitored only since the middle of the month before last (see planDemoHistory).
   { slug: 'queue', name: 'Message queue', group: 'data', description: 'Streams and queues' },
   { slug: 'cdn', name: 'CDN', group: 'edge', description: 'Static and media delivery' },
   { slug: 'dns', name: 'Managed DNS', group: 'edge', description: 'Authoritative DNS' },
 ] as const;
-type ServiceSlug = (typeof SERVICES)[number]['slug'];
+export type ServiceSlug = (typeof SERVICES)[number]['slug'];
 
 /** The policy fields of sla-accounting.md §1, with every default written out. */
 const STANDARD_V1 = {
@@ -157,24 +159,50 @@ const CUSTOMERS = [
   },
 ] as const;
 
-interface PlannedWindow {
+/** The scripted events: each tells one part of the demo's story, whatever the date. */
+export type DemoStory =
+  | 'database-miss'
+  | 'api-partial-outage'
+  | 'queue-day-credit'
+  | 'storage-short-notice'
+  | 'cdn-unannounced-maintenance'
+  | 'cdn-cross-month-outage'
+  | 'storage-ongoing';
+
+export interface PlannedWindow {
   service: ServiceSlug;
   state: WindowState;
   startMs: number;
   endMs: number | null;
   announcedAtMs?: number;
   maintenanceKey?: string;
+  story?: DemoStory;
 }
 
-interface PlannedIncident {
+type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+export interface PlannedUpdate {
+  status: IncidentStatus;
+  kind: 'automated' | 'human';
+  body: string;
+  atMs: number;
+}
+
+export interface PlannedIncident {
   title: string;
   impact: 'minor' | 'major' | 'critical';
   service: ServiceSlug;
   startMs: number;
-  endMs: number | null;
+  /** When it was resolved; null while it goes on. */
+  resolvedAtMs: number | null;
+  /** The status of its latest update. */
+  status: IncidentStatus;
+  /** Oldest first, none after the end or after now. */
+  updates: PlannedUpdate[];
+  story?: DemoStory;
 }
 
-interface PlannedMaintenance {
+export interface PlannedMaintenance {
   key: string;
   title: string;
   description: string;
@@ -184,23 +212,126 @@ interface PlannedMaintenance {
   publishedAtMs: number;
 }
 
+export interface DemoPlan {
+  /** The UTC midnight that starts the day of `nowMs`: the plan is the same all that day. */
+  anchor: number;
+  historyStart: number;
+  /**
+   * The UTC month that the scripted stories call "last month": the month before the one of
+   * the day before the anchor, so it has closed in every customer's zone (New York's month
+   * ends at 04:00 or 05:00 UTC on the 1st).
+   */
+  lastMonth: number;
+  monitoredSince(slug: ServiceSlug): number;
+  windows: PlannedWindow[];
+  incidents: PlannedIncident[];
+  maintenance: PlannedMaintenance[];
+}
+
+export const DEMO_SERVICE_SLUGS: readonly ServiceSlug[] = SERVICES.map((service) => service.slug);
+/** The demo's customers: their zones and services (tests check the stories against them). */
+export const DEMO_CUSTOMERS = CUSTOMERS;
+
 function utcMonthStart(ms: number, offsetMonths: number): number {
   const date = new Date(ms);
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + offsetMonths, 1);
 }
 
-/** Plans every window, incident and maintenance relative to the anchor (today, UTC midnight). */
-export function planDemoHistory(nowMs: number) {
+/** The instant a UTC month (given by its start) begins on the wall clocks of a zone. */
+function zonedMonthStart(utcMonthStartMs: number, timeZone: string): number {
+  const date = new Date(utcMonthStartMs);
+  return Temporal.PlainDate.from({
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: 1,
+  }).toZonedDateTime({ timeZone }).epochMilliseconds;
+}
+
+function zoneOf(customer: string): string {
+  const found = CUSTOMERS.find((candidate) => candidate.name === customer);
+  if (!found) throw new Error(`unknown demo customer ${customer}`);
+  return found.timeZone;
+}
+
+/**
+ * An incident's updates, oldest first: a monitor's alert, a person's first word, the cause
+ * found, and for a long one a fix being watched, then "resolved" at the very moment it ended.
+ * A short incident ends before some of them and simply has fewer; an ongoing one has only
+ * those already written by now.
+ */
+function planUpdates(
+  startMs: number,
+  resolvedAtMs: number | null,
+  nowMs: number,
+  index: number,
+): PlannedUpdate[] {
+  const firstHumanMs = startMs + (4 + (index % 9) * 3) * MINUTE_MS;
+  const before: PlannedUpdate[] = [
+    {
+      status: 'investigating',
+      kind: 'automated',
+      body: 'Automated monitoring detected failing checks. Engineers have been paged.',
+      atMs: startMs + MINUTE_MS,
+    },
+    {
+      status: 'investigating',
+      kind: 'human',
+      body: 'We are investigating reports of problems and will update within 30 minutes.',
+      atMs: firstHumanMs,
+    },
+    {
+      status: 'identified',
+      kind: 'human',
+      body: 'The cause is identified and a fix is being applied.',
+      atMs: firstHumanMs + 10 * MINUTE_MS,
+    },
+  ];
+  if (resolvedAtMs === null) return before.filter((update) => update.atMs <= nowMs);
+  const identifiedAtMs = firstHumanMs + 10 * MINUTE_MS;
+  const monitoringAtMs = resolvedAtMs - 15 * MINUTE_MS;
+  if (resolvedAtMs - startMs >= HOUR_MS && monitoringAtMs > identifiedAtMs) {
+    before.push({
+      status: 'monitoring',
+      kind: 'human',
+      body: 'A fix is in place and we are watching the results.',
+      atMs: monitoringAtMs,
+    });
+  }
+  return [
+    ...before.filter((update) => update.atMs < resolvedAtMs),
+    {
+      status: 'resolved',
+      kind: 'human',
+      body: 'Service is fully restored. A post-incident review will follow.',
+      atMs: resolvedAtMs,
+    },
+  ];
+}
+
+/**
+ * Plans every window, incident and maintenance relative to the anchor (today, UTC midnight).
+ * Pure: the same `nowMs` day gives the same plan, and any day gives a coherent one (see
+ * tests/db/seed.test.ts for what that means).
+ */
+export function planDemoHistory(nowMs: number): DemoPlan {
   const anchor = Math.floor(nowMs / DAY_MS) * DAY_MS;
   const historyStart = anchor - HISTORY_DAYS * DAY_MS;
   const random = seededRandom(20_260_101);
   const planned: PlannedWindow[] = [];
-  const plannedIncidents: PlannedIncident[] = [];
+  type Incident = Omit<PlannedIncident, 'status' | 'updates'>;
+  const plannedIncidents: Incident[] = [];
   const plannedMaintenance: PlannedMaintenance[] = [];
 
-  // The queue was added to monitoring two months ago: earlier days show "no data".
+  const lastMonth = utcMonthStart(anchor - DAY_MS, -1);
+  const twoMonthsAgo = utcMonthStart(anchor - DAY_MS, -2);
+  const threeMonthsAgo = utcMonthStart(anchor - DAY_MS, -3);
+
+  // The queue was added to monitoring on the 15th of the month before last: that month is
+  // partly measured, the ones before it not at all, for the customer who has the queue. That
+  // day is always 10 to 43 days inside the 90-day public bar: its first days show "no data".
+  const queueMonitoredSince = twoMonthsAgo + 14 * DAY_MS;
   const monitoredSince = (slug: ServiceSlug) =>
-    slug === 'queue' ? utcMonthStart(anchor, -2) : historyStart;
+    slug === 'queue' ? queueMonitoredSince : historyStart;
 
   // Background noise: a few short problems per service and month.
   for (const service of SERVICES) {
@@ -220,7 +351,7 @@ export function planDemoHistory(nowMs: number) {
             impact: 'major',
             service: service.slug,
             startMs: start,
-            endMs: start + minutes * MINUTE_MS,
+            resolvedAtMs: start + minutes * MINUTE_MS,
           });
         }
       }
@@ -239,7 +370,7 @@ export function planDemoHistory(nowMs: number) {
             impact: 'minor',
             service: service.slug,
             startMs: start,
-            endMs: start + minutes * MINUTE_MS,
+            resolvedAtMs: start + minutes * MINUTE_MS,
           });
         }
       }
@@ -255,9 +386,13 @@ export function planDemoHistory(nowMs: number) {
     }
   }
 
-  // Announced maintenance every three weeks, Sunday 02:00-04:00 UTC, told a week before.
+  // Announced maintenance every three weeks, Sunday 02:00-04:00 UTC, told a week before:
+  // from the first Sunday a week into the history (so its notice is in the history too)
+  // until two weeks ahead.
+  const firstDay = historyStart + 7 * DAY_MS;
+  const firstSunday = firstDay + ((7 - new Date(firstDay).getUTCDay()) % 7) * DAY_MS;
   let counter = 0;
-  for (let day = historyStart + 6 * DAY_MS; day < anchor + 14 * DAY_MS; day += 21 * DAY_MS) {
+  for (let day = firstSunday; day < anchor + 14 * DAY_MS; day += 21 * DAY_MS) {
     counter += 1;
     const start = day + 2 * HOUR_MS;
     const group =
@@ -274,15 +409,16 @@ export function planDemoHistory(nowMs: number) {
     });
   }
 
-  // Scripted events: they make the demo tell a story every time.
-  const lastMonth = utcMonthStart(anchor, -1);
-  const twoMonthsAgo = utcMonthStart(anchor, -2);
-  const threeMonthsAgo = utcMonthStart(anchor, -3);
+  // Scripted events: they make the demo tell a story every time, each in a month that has
+  // closed for every customer (or going on now), and after its service's monitoring began.
+  const osloLastMonth = zonedMonthStart(lastMonth, zoneOf('Fjord Media (demo)'));
   const scripted: (PlannedWindow & {
-    incident?: Omit<PlannedIncident, 'service' | 'startMs' | 'endMs'>;
+    story: DemoStory;
+    incident?: Pick<PlannedIncident, 'title' | 'impact'>;
   })[] = [
     {
       // Misses 99.9 % for every agreement with the database (190 minutes down).
+      story: 'database-miss',
       service: 'database',
       state: 'major_outage',
       startMs: lastMonth + 11 * DAY_MS + 14 * HOUR_MS,
@@ -291,6 +427,7 @@ export function planDemoHistory(nowMs: number) {
     },
     {
       // Five hours of partial outage on the API: misses 99.95 %.
+      story: 'api-partial-outage',
       service: 'api',
       state: 'partial_outage',
       startMs: lastMonth + 19 * DAY_MS + 8 * HOUR_MS,
@@ -298,15 +435,18 @@ export function planDemoHistory(nowMs: number) {
       incident: { title: 'API latency and intermittent 503s', impact: 'major' },
     },
     {
-      // Over four hours in one local day: earns the premium "cable rule" day credit.
+      // Over four hours in one Kolkata day (10:30-15:15), six days after the queue's
+      // monitoring began: earns the premium "cable rule" day credit.
+      story: 'queue-day-credit',
       service: 'queue',
       state: 'major_outage',
-      startMs: twoMonthsAgo + 9 * DAY_MS + 5 * HOUR_MS,
-      endMs: twoMonthsAgo + 9 * DAY_MS + 9 * HOUR_MS + 45 * MINUTE_MS,
+      startMs: twoMonthsAgo + 20 * DAY_MS + 5 * HOUR_MS,
+      endMs: twoMonthsAgo + 20 * DAY_MS + 9 * HOUR_MS + 45 * MINUTE_MS,
       incident: { title: 'Message queue brokers down', impact: 'critical' },
     },
     {
       // Maintenance told only two hours ahead: counts as an outage for the customers.
+      story: 'storage-short-notice',
       service: 'storage',
       state: 'maintenance',
       startMs: threeMonthsAgo + 14 * DAY_MS + 22 * HOUR_MS,
@@ -315,21 +455,25 @@ export function planDemoHistory(nowMs: number) {
     },
     {
       // Maintenance never announced at all.
+      story: 'cdn-unannounced-maintenance',
       service: 'cdn',
       state: 'maintenance',
       startMs: twoMonthsAgo + 3 * DAY_MS + 1 * HOUR_MS,
       endMs: twoMonthsAgo + 3 * DAY_MS + 2 * HOUR_MS,
     },
     {
-      // An outage across the turn of the month: each month counts its own part.
+      // An outage across the turn of the month on Oslo's clocks (Fjord Media's zone): each
+      // month of its agreement counts its own part.
+      story: 'cdn-cross-month-outage',
       service: 'cdn',
       state: 'major_outage',
-      startMs: lastMonth - 25 * MINUTE_MS,
-      endMs: lastMonth + 35 * MINUTE_MS,
+      startMs: osloLastMonth - 25 * MINUTE_MS,
+      endMs: osloLastMonth + 35 * MINUTE_MS,
       incident: { title: 'CDN edge nodes failing health checks', impact: 'major' },
     },
     {
       // Going on now: the status page shows it, with an incident still open.
+      story: 'storage-ongoing',
       service: 'storage',
       state: 'degraded',
       startMs: nowMs - 47 * MINUTE_MS,
@@ -344,7 +488,8 @@ export function planDemoHistory(nowMs: number) {
         ...incident,
         service: window.service,
         startMs: window.startMs,
-        endMs: window.endMs,
+        resolvedAtMs: window.endMs,
+        story: window.story,
       });
     }
   }
@@ -370,12 +515,20 @@ export function planDemoHistory(nowMs: number) {
         maintenanceNow.some((item) => item.key === window.maintenanceKey),
     )
     .sort((a, b) => a.startMs - b.startMs || a.service.localeCompare(b.service));
+  const incidentsNow = plannedIncidents
+    .filter((incident) => incident.startMs <= nowMs)
+    .sort((a, b) => a.startMs - b.startMs || a.service.localeCompare(b.service))
+    .map((incident, index): PlannedIncident => {
+      const updates = planUpdates(incident.startMs, incident.resolvedAtMs, nowMs, index);
+      return { ...incident, status: updates.at(-1)?.status ?? 'investigating', updates };
+    });
   return {
     anchor,
     historyStart,
+    lastMonth,
     monitoredSince,
     windows: windowsNow,
-    incidents: plannedIncidents.sort((a, b) => a.startMs - b.startMs),
+    incidents: incidentsNow,
     maintenance: maintenanceNow,
   };
 }
@@ -492,7 +645,7 @@ export async function seedDemo(tx: Tx, options: SeedOptions): Promise<SeedResult
     {
       policyId: standard.id,
       version: 2,
-      effectiveFrom: monthText(utcMonthStart(plan.anchor, -2)),
+      effectiveFrom: monthText(utcMonthStart(plan.lastMonth, -1)),
       rules: STANDARD_V2,
       createdByUserId: admin.id,
       createdAt: now,
@@ -595,64 +748,33 @@ export async function seedDemo(tx: Tx, options: SeedOptions): Promise<SeedResult
 
   progress(`  incidents (${plan.incidents.length}) with their updates`);
   for (const [index, item] of plan.incidents.entries()) {
-    const resolved = item.endMs !== null && item.endMs <= nowMs;
+    const lastUpdateMs = item.updates.at(-1)?.atMs ?? item.startMs;
     const row = await tx
       .insert(incidents)
       .values({
         title: item.title,
         impact: item.impact,
-        status: resolved ? 'resolved' : 'identified',
+        status: item.status,
         startedAt: new Date(item.startMs),
-        resolvedAt: resolved && item.endMs !== null ? new Date(item.endMs) : null,
+        resolvedAt: item.resolvedAtMs === null ? null : new Date(item.resolvedAtMs),
         externalId: `demo-incident-${index}`,
         createdAt: new Date(item.startMs),
-        updatedAt: new Date(item.endMs ?? nowMs),
+        updatedAt: new Date(lastUpdateMs),
       })
       .returning()
       .get();
     await tx
       .insert(incidentServices)
       .values({ incidentId: row.id, serviceId: serviceId(item.service) });
-    const firstHumanMs = item.startMs + (4 + (index % 9) * 3) * MINUTE_MS;
-    const updates = [
-      {
-        status: 'investigating' as const,
-        body: 'Automated monitoring detected failing checks. Engineers have been paged.',
-        kind: 'automated' as const,
-        at: item.startMs + MINUTE_MS,
-      },
-      {
-        status: 'investigating' as const,
-        body: 'We are investigating reports of problems and will update within 30 minutes.',
-        kind: 'human' as const,
-        at: firstHumanMs,
-      },
-      {
-        status: 'identified' as const,
-        body: 'The cause is identified and a fix is being applied.',
-        kind: 'human' as const,
-        at: firstHumanMs + 10 * MINUTE_MS,
-      },
-      ...(resolved && item.endMs !== null
-        ? [
-            {
-              status: 'resolved' as const,
-              body: 'Service is fully restored. A post-incident review will follow.',
-              kind: 'human' as const,
-              at: item.endMs + 2 * MINUTE_MS,
-            },
-          ]
-        : []),
-    ].filter((update) => update.at <= nowMs);
-    if (updates.length > 0) {
+    if (item.updates.length > 0) {
       await tx.insert(incidentUpdates).values(
-        updates.map((update) => ({
+        item.updates.map((update) => ({
           incidentId: row.id,
           status: update.status,
           body: update.body,
           kind: update.kind,
           authorUserId: update.kind === 'human' ? agent.id : null,
-          createdAt: new Date(update.at),
+          createdAt: new Date(update.atMs),
         })),
       );
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DATABASE_URL, EnvError, readEnv } from '../../api/env.ts';
+import { DEFAULT_DATABASE_URL, EnvError, readEnv, readSiteEnv } from '../../api/env.ts';
 
 describe('readEnv', () => {
   it('defaults to 127.0.0.1:8787 and the embedded database, with demo data', () => {
@@ -50,5 +50,26 @@ describe('readEnv', () => {
   ])('rejects %o naming %s', (vars, name) => {
     expect(() => readEnv(vars)).toThrow(EnvError);
     expect(() => readEnv(vars)).toThrow(name);
+  });
+});
+
+describe('readSiteEnv', () => {
+  it('builds in-process at the machine time unless told the API and the instant', () => {
+    expect(readSiteEnv({})).toEqual({ apiUrl: undefined, asOfMs: undefined });
+    expect(
+      readSiteEnv({
+        PORTAL_API_URL: 'https://api.example.com',
+        PORTAL_SITE_AS_OF_MS: '1803861000000',
+      }),
+    ).toEqual({ apiUrl: 'https://api.example.com', asOfMs: 1_803_861_000_000 });
+  });
+
+  it.each([
+    [{ PORTAL_API_URL: 'not a url' }, 'PORTAL_API_URL'],
+    [{ PORTAL_SITE_AS_OF_MS: 'yesterday' }, 'PORTAL_SITE_AS_OF_MS'],
+    [{ PORTAL_SITE_AS_OF_MS: '-5' }, 'PORTAL_SITE_AS_OF_MS'],
+  ])('rejects %o naming %s', (vars, name) => {
+    expect(() => readSiteEnv(vars)).toThrow(EnvError);
+    expect(() => readSiteEnv(vars)).toThrow(name);
   });
 });

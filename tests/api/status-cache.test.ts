@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../api/app.ts';
-import { type Clock, systemClock } from '../../api/clock.ts';
+import { type Clock, pinnedClock } from '../../api/clock.ts';
 import { createDb, type Database } from '../../db/client.ts';
 import { type TestApp, testApp } from '../helpers/app.ts';
 import { createService } from '../helpers/factories.ts';
@@ -113,7 +113,9 @@ describe('GET /status from the cache', () => {
 
   it('reaches another process within a second of real time', async () => {
     const { t, monitor } = await setup();
-    const other = await secondApp(t, systemClock);
+    // The other process's clock runs in real time from the test's pinned moment.
+    const running = pinnedClock(t.clock.now());
+    const other = await secondApp(t, running);
     await createService(t, 'web');
     // The other process has cached that nothing is wrong with web.
     const before = await expectStatus(await other.app.request('/api/v1/status'), 200);
@@ -121,7 +123,8 @@ describe('GET /status from the cache', () => {
       'api',
       'web',
     ]);
-    const wroteAt = Date.now();
+    const wroteAt = running.now();
+    t.clock.set(wroteAt);
     await expectStatus(
       await monitor('POST', '/ingest/windows', {
         ...outage,
@@ -133,7 +136,7 @@ describe('GET /status from the cache', () => {
     let seenAt = 0;
     while (seenAt === 0) {
       const body = await expectStatus(await other.app.request('/api/v1/status'), 200);
-      if (body.services[1].state === 'major_outage') seenAt = Date.now();
+      if (body.services[1].state === 'major_outage') seenAt = running.now();
       else await new Promise((resolve) => setTimeout(resolve, 20));
     }
     // The version is checked once a second; the margin is for scheduling on a busy machine

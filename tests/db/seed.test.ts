@@ -1,11 +1,15 @@
+import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../api/bootstrap.ts';
 import { manualClock } from '../../api/clock.ts';
 import { readEnv } from '../../api/env.ts';
+import { periodBounds, periodOf } from '../../api/sla/index.ts';
 import {
   claims,
   customers,
+  INCIDENT_STATUSES,
+  incidents,
   incidentUpdates,
   policyVersions,
   serviceGroups,
@@ -13,9 +17,16 @@ import {
   users,
   windows,
 } from '../../db/schema/index.ts';
-import { planDemoHistory } from '../../db/seed/demo.ts';
+import {
+  DEMO_CUSTOMERS,
+  DEMO_SERVICE_SLUGS,
+  type DemoPlan,
+  type DemoStory,
+  planDemoHistory,
+} from '../../db/seed/demo.ts';
 import { TEST_PASSWORD_HASHING } from '../helpers/app.ts';
 import { type TempDb, tempDb } from '../helpers/db.ts';
+import { runs } from '../helpers/runs.ts';
 
 const NOW = Date.parse('2026-11-27T09:30:00Z');
 const DAY_MS = 86_400_000;
@@ -113,5 +124,294 @@ describe('the demo data set', () => {
     const closed = (plan: typeof a) =>
       plan.windows.filter((window) => window.endMs !== null && window.endMs < NOW - DAY_MS);
     expect(closed(b)).toEqual(closed(a));
+  });
+});
+
+const MINUTE_MS = 60_000;
+const KOLKATA = 'Asia/Kolkata';
+const OSLO = 'Europe/Oslo';
+
+/** Awkward moments: month and year ends, first hours of a month, DST changes, a leap day. */
+const ANCHORS = [
+  '2026-11-30T12:00:00Z',
+  '2026-12-31T23:30:00Z',
+  '2027-01-01T00:30:00Z', // New York is still in December
+  '2027-03-01T00:30:00Z',
+  '2027-03-01T06:00:00Z', // every zone is in March
+  '2027-03-28T01:30:00Z', // Europe's clocks go forward
+  '2027-04-03T14:30:00Z', // Chatham's clocks go back
+  '2027-10-31T00:30:00Z', // Europe's clocks go back
+  '2027-11-07T06:30:00Z', // New York's clocks go back
+  '2028-02-29T12:00:00Z',
+  '2028-03-01T00:00:00Z',
+  '2028-03-31T23:59:59Z',
+];
+
+/** Whether the customer's month holding `[startMs, endMs)` has closed at `nowMs`. */
+function closedFor(timeZone: string, endMs: number, nowMs: number): boolean {
+  return endMs <= periodBounds(periodOf(nowMs, timeZone), timeZone).startMs;
+}
+
+function localDate(ms: number, timeZone: string): string {
+  return Temporal.Instant.fromEpochMilliseconds(ms)
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDate()
+    .toString();
+}
+
+/** Everything that would make the demo incoherent at `nowMs`, in words (none is expected). */
+function problems(plan: DemoPlan, nowMs: number): string[] {
+  const found: string[] = [];
+  const at = (ms: number) => new Date(ms).toISOString();
+  const order = (status: string) => INCIDENT_STATUSES.indexOf(status as 'resolved');
+
+  for (const window of plan.windows) {
+    const what = `${window.story ?? window.state} window of ${window.service} at ${at(window.startMs)}`;
+    if (window.startMs < plan.monitoredSince(window.service)) {
+      found.push(`${what} starts before its monitoring began`);
+    }
+    if (window.endMs !== null && window.endMs <= window.startMs) found.push(`${what} is empty`);
+    const announced =
+      window.maintenanceKey !== undefined &&
+      window.announcedAtMs !== undefined &&
+      window.announcedAtMs <= nowMs;
+    if (!announced && (window.startMs > nowMs || (window.endMs ?? nowMs) > nowMs)) {
+      found.push(`${what} lies in the future`);
+    }
+    if (window.endMs === null && window.story !== 'storage-ongoing') {
+      found.push(`${what} goes on without a story`);
+    }
+  }
+
+  for (const incident of plan.incidents) {
+    const what = `incident "${incident.title}" at ${at(incident.startMs)}`;
+    const { updates, resolvedAtMs } = incident;
+    if (incident.startMs < plan.monitoredSince(incident.service)) {
+      found.push(`${what} starts before its service's monitoring began`);
+    }
+    if (incident.startMs > nowMs) found.push(`${what} starts in the future`);
+    const window = plan.windows.find(
+      (candidate) =>
+        candidate.service === incident.service &&
+        candidate.startMs === incident.startMs &&
+        candidate.endMs === resolvedAtMs,
+    );
+    if (!window) found.push(`${what} has no window of the same life`);
+    for (const [index, update] of updates.entries()) {
+      const previous = updates[index - 1];
+      if (previous && update.atMs <= previous.atMs) {
+        found.push(`${what}: update ${index} is not after the one before it`);
+      }
+      if (previous && order(update.status) < order(previous.status)) {
+        found.push(`${what}: "${update.status}" comes after "${previous.status}"`);
+      }
+      if (update.atMs < incident.startMs) found.push(`${what}: update ${index} before the start`);
+      if (update.atMs > (resolvedAtMs ?? nowMs)) {
+        found.push(`${what}: update ${index} after the end or after now`);
+      }
+    }
+    const last = updates.at(-1);
+    if (incident.status !== (last?.status ?? 'investigating')) {
+      found.push(`${what} has status ${incident.status}, its last update says ${last?.status}`);
+    }
+    const resolvedUpdates = updates.filter((update) => update.status === 'resolved');
+    if (resolvedAtMs === null) {
+      if (resolvedUpdates.length > 0) found.push(`${what} is ongoing but says resolved`);
+    } else if (
+      resolvedUpdates.length !== 1 ||
+      last?.status !== 'resolved' ||
+      last.atMs !== resolvedAtMs
+    ) {
+      found.push(`${what} does not end with one "resolved" at ${at(resolvedAtMs)}`);
+    }
+  }
+
+  for (const item of plan.maintenance) {
+    if (item.publishedAtMs > nowMs) found.push(`maintenance ${item.key} published in the future`);
+    for (const service of item.services) {
+      if (!plan.windows.some((w) => w.maintenanceKey === item.key && w.service === service)) {
+        found.push(`maintenance ${item.key} has no window on ${service}`);
+      }
+    }
+  }
+  return found;
+}
+
+/** The window of a story (exactly one), with the customers who have its service. */
+function story(plan: DemoPlan, name: DemoStory) {
+  const matches = plan.windows.filter((window) => window.story === name);
+  expect(matches, name).toHaveLength(1);
+  const [window] = matches;
+  if (!window) throw new Error(`no ${name}`);
+  const customersWith = DEMO_CUSTOMERS.filter((customer) =>
+    customer.services.some((service) => service.slug === window.service),
+  );
+  return { window, customersWith };
+}
+
+function checkStories(plan: DemoPlan, nowMs: number) {
+  const closedStories: DemoStory[] = [
+    'database-miss',
+    'api-partial-outage',
+    'queue-day-credit',
+    'storage-short-notice',
+    'cdn-unannounced-maintenance',
+    'cdn-cross-month-outage',
+  ];
+  for (const name of closedStories) {
+    const { window, customersWith } = story(plan, name);
+    expect(window.startMs, name).toBeGreaterThanOrEqual(plan.monitoredSince(window.service));
+    expect(customersWith.length, name).toBeGreaterThan(0);
+    for (const customer of customersWith) {
+      expect(
+        closedFor(customer.timeZone, window.endMs ?? nowMs, nowMs),
+        `${name} closed for ${customer.name}`,
+      ).toBe(true);
+    }
+    expect(plan.incidents.some((incident) => incident.story === name)).toBe(
+      window.state !== 'maintenance',
+    );
+  }
+
+  const credit = story(plan, 'queue-day-credit').window;
+  expect(localDate(credit.startMs, KOLKATA)).toBe(localDate((credit.endMs ?? 0) - 1, KOLKATA));
+  expect((credit.endMs ?? 0) - credit.startMs).toBeGreaterThan(240 * MINUTE_MS);
+
+  const crossing = story(plan, 'cdn-cross-month-outage').window;
+  expect(periodOf(crossing.startMs, OSLO)).not.toBe(periodOf((crossing.endMs ?? 0) - 1, OSLO));
+
+  const shortNotice = story(plan, 'storage-short-notice').window;
+  expect(shortNotice.startMs - (shortNotice.announcedAtMs ?? 0)).toBeLessThan(DAY_MS);
+  expect(story(plan, 'cdn-unannounced-maintenance').window.announcedAtMs).toBeUndefined();
+
+  const ongoing = story(plan, 'storage-ongoing').window;
+  expect(ongoing.endMs).toBeNull();
+  expect(ongoing.startMs).toBeLessThanOrEqual(nowMs);
+  const open = plan.incidents.filter((incident) => incident.resolvedAtMs === null);
+  expect(open.map((incident) => incident.story)).toEqual(['storage-ongoing']);
+}
+
+/** The queue: monitored from the middle of a month strictly inside the 90-day public bar. */
+function checkQueueStart(plan: DemoPlan, nowMs: number) {
+  const sinceMs = plan.monitoredSince('queue');
+  const firstBarDayMs = plan.anchor - 89 * DAY_MS;
+  // The bar's first day is wholly unmonitored ("no data"); today is monitored.
+  expect(sinceMs).toBeGreaterThanOrEqual(firstBarDayMs + DAY_MS);
+  expect(sinceMs).toBeLessThan(plan.anchor);
+  const dayOfMonth = new Date(sinceMs).getUTCDate();
+  expect(dayOfMonth).toBeGreaterThanOrEqual(10);
+  expect(dayOfMonth).toBeLessThanOrEqual(20);
+  for (const slug of DEMO_SERVICE_SLUGS.filter((slug) => slug !== 'queue')) {
+    expect(plan.monitoredSince(slug)).toBe(plan.historyStart);
+  }
+
+  // For the customer with the queue: a closed month measured in part, one before it not at all.
+  const customer = DEMO_CUSTOMERS.find((candidate) =>
+    candidate.services.some((service) => service.slug === 'queue'),
+  );
+  if (!customer) throw new Error('no demo customer has the queue');
+  const zone = customer.timeZone;
+  const partial = periodBounds(periodOf(sinceMs, zone), zone);
+  expect(partial.startMs).toBeLessThan(sinceMs);
+  expect(closedFor(zone, partial.endMs, nowMs)).toBe(true);
+  const unmonitored = periodBounds(periodOf(partial.startMs - 1, zone), zone);
+  const agreementStartMs = plan.historyStart - 30 * DAY_MS;
+  expect(unmonitored.startMs).toBeGreaterThanOrEqual(agreementStartMs);
+  expect(unmonitored.endMs).toBeLessThanOrEqual(sinceMs);
+}
+
+describe('the demo plan, on any day', () => {
+  it.each(ANCHORS)('is coherent at %s', (text) => {
+    const nowMs = Date.parse(text);
+    const plan = planDemoHistory(nowMs);
+    expect(problems(plan, nowMs)).toEqual([]);
+    checkStories(plan, nowMs);
+    checkQueueStart(plan, nowMs);
+  });
+
+  it('is coherent at any moment from 2026 to 2030', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({
+          min: Date.parse('2026-01-01T00:00:00Z'),
+          max: Date.parse('2030-12-31T23:59:59Z'),
+        }),
+        (nowMs) => {
+          const plan = planDemoHistory(nowMs);
+          expect(problems(plan, nowMs)).toEqual([]);
+          checkStories(plan, nowMs);
+          checkQueueStart(plan, nowMs);
+        },
+      ),
+      runs(60),
+    );
+  });
+
+  it('gives a short incident fewer updates, never one after its end', () => {
+    const plan = planDemoHistory(Date.parse('2026-11-30T12:00:00Z'));
+    const resolved = plan.incidents.filter((incident) => incident.resolvedAtMs !== null);
+    const count = (incident: (typeof resolved)[number]) => incident.updates.length;
+    const shortest = resolved.reduce((a, b) =>
+      (a.resolvedAtMs ?? 0) - a.startMs <= (b.resolvedAtMs ?? 0) - b.startMs ? a : b,
+    );
+    expect(count(shortest)).toBeLessThan(Math.max(...resolved.map(count)));
+    expect(shortest.updates.at(-1)).toMatchObject({
+      status: 'resolved',
+      atMs: shortest.resolvedAtMs,
+    });
+  });
+});
+
+/** The whole data set written at awkward moments: what a visitor and the staff then see. */
+describe.each([
+  '2026-12-31T23:30:00Z',
+  '2027-03-01T00:30:00Z',
+  '2027-03-28T01:30:00Z',
+  '2027-11-07T06:30:00Z',
+  '2028-02-29T12:00:00Z',
+])('the demo data set written at %s', (text) => {
+  const nowMs = Date.parse(text);
+  let db: TempDb;
+
+  beforeAll(async () => {
+    db = await tempDb();
+    const env = readEnv({ DATABASE_URL: `file:${db.path}`, PORTAL_DEMO: '1' });
+    env.config.passwordHashing = TEST_PASSWORD_HASHING;
+    await seedDemoData(db, env, manualClock(nowMs), () => undefined);
+  }, 60_000);
+  afterAll(() => db.dispose());
+
+  it('has claims in every state, each for a month that missed its target', async () => {
+    const rows = await db.db.select().from(claims);
+    expect(new Set(rows.map((row) => row.status))).toEqual(
+      new Set(['submitted', 'approved', 'rejected', 'credited', 'withdrawn']),
+    );
+    expect(rows.every((row) => (row.evaluation as { met: boolean }).met === false)).toBe(true);
+    expect(rows.every((row) => row.createdAt.getTime() < nowMs)).toBe(true);
+  });
+
+  it('stores incidents whose status and resolution agree with their last update', async () => {
+    const updates = await db.db.select().from(incidentUpdates);
+    for (const incident of await db.db.select().from(incidents)) {
+      const own = updates
+        .filter((update) => update.incidentId === incident.id)
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+      const last = own.at(-1);
+      expect(incident.status).toBe(last?.status ?? 'investigating');
+      expect(incident.resolvedAt?.getTime() ?? null).toBe(
+        incident.status === 'resolved' ? (last?.createdAt.getTime() ?? null) : null,
+      );
+      expect(own.every((update) => update.createdAt.getTime() <= nowMs)).toBe(true);
+    }
+  });
+
+  it('stores no window before its service was monitored', async () => {
+    const since = new Map(
+      (await db.db.select().from(services)).map((row) => [row.id, row.monitoredSince.getTime()]),
+    );
+    const early = (await db.db.select().from(windows)).filter(
+      (row) => row.start.getTime() < (since.get(row.serviceId) ?? 0),
+    );
+    expect(early).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Clock } from '../../api/clock.ts';
 
 /**
  * Debian's Chromium driven by playwright-core (never a downloaded browser). The flags keep
@@ -35,14 +36,30 @@ export function chromiumPath(): string {
   return found;
 }
 
+export interface ContextOptions {
+  javaScriptEnabled?: boolean;
+  viewport?: { width: number; height: number };
+  /** A phone: touch events and a mobile viewport. */
+  mobile?: boolean;
+}
+
 export interface BrowserSession {
   browser: Browser;
-  /** A fresh context (cookies, cache, storage) per call; closed with the session. */
-  context(options?: { javaScriptEnabled?: boolean }): Promise<BrowserContext>;
+  /**
+   * A fresh context (cookies, cache, storage) per call, its pages on the session's clock;
+   * closed with the session.
+   */
+  context(options?: ContextOptions): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<BrowserSession> {
+/**
+ * With a clock, every page's Date (and timers) start at that clock's time when its context
+ * is made and then run in real time, as the portal's pinned clock does: the islands and the
+ * portal agree on "now" whatever the machine's date. Playwright's clock runs on by itself
+ * once installed (tests may still fastForward it); it is never paused here.
+ */
+export async function launchBrowser(options: { clock?: Clock } = {}): Promise<BrowserSession> {
   // Chromium writes crash dumps and caches under TMPDIR: give it a folder of its own.
   const scratch = mkdtempSync(join(tmpdir(), 'portal-chromium-'));
   let browser: Browser;
@@ -59,12 +76,14 @@ export async function launchBrowser(): Promise<BrowserSession> {
   const contexts: BrowserContext[] = [];
   return {
     browser,
-    async context(options = {}) {
+    async context(contextOptions = {}) {
       const context = await browser.newContext({
-        javaScriptEnabled: options.javaScriptEnabled ?? true,
-        viewport: { width: 1280, height: 900 },
+        javaScriptEnabled: contextOptions.javaScriptEnabled ?? true,
+        viewport: contextOptions.viewport ?? { width: 1280, height: 900 },
+        ...(contextOptions.mobile ? { hasTouch: true, isMobile: true } : {}),
       });
       contexts.push(context);
+      if (options.clock) await context.clock.install({ time: options.clock.now() });
       return context;
     },
     async close() {

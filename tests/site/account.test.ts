@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../api/bootstrap.ts';
-import { systemClock } from '../../api/clock.ts';
 import type { AvailabilityItem } from '../../api/services/availability.ts';
 import type { DemoLogin } from '../../db/seed/demo.ts';
 import { unmeasuredTime, zonedDate, zonedDateTime } from '../../site/islands/account/format.ts';
@@ -13,7 +12,7 @@ import {
   launchBrowser,
   screenshotDir,
 } from '../helpers/browser.ts';
-import { type SitePortal, startSitePortal } from './fixture.ts';
+import { type SitePortal, siteClock, startSitePortal } from './fixture.ts';
 
 /**
  * The customer portal (/account/) in Debian's Chromium on the demo data set: sign-in, a
@@ -22,6 +21,7 @@ import { type SitePortal, startSitePortal } from './fixture.ts';
  * violation, screenshots at 1280 and 375 px in both schemes.
  */
 
+const clock = siteClock();
 let site: SitePortal;
 let session: BrowserSession;
 let logins: DemoLogin[] = [];
@@ -29,11 +29,12 @@ let logins: DemoLogin[] = [];
 beforeAll(async () => {
   [site, session] = await Promise.all([
     startSitePortal({
+      clock,
       arrange: async (db, env) => {
-        logins = await seedDemoData(db, env, systemClock, () => undefined);
+        logins = await seedDemoData(db, env, clock, () => undefined);
       },
     }),
-    launchBrowser(),
+    launchBrowser({ clock }),
   ]);
 }, 120_000);
 

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../api/bootstrap.ts';
-import { systemClock } from '../../api/clock.ts';
 import type { DemoLogin } from '../../db/seed/demo.ts';
 import {
   axeViolations,
@@ -11,7 +10,7 @@ import {
   launchBrowser,
   screenshotDir,
 } from '../helpers/browser.ts';
-import { type SitePortal, startSitePortal } from './fixture.ts';
+import { type SitePortal, siteClock, startSitePortal } from './fixture.ts';
 
 /**
  * The staff console (/staff/) in Debian's Chromium on the demo data set: the queue and its
@@ -20,6 +19,7 @@ import { type SitePortal, startSitePortal } from './fixture.ts';
  * no console errors, no serious axe violation, screenshots.
  */
 
+const clock = siteClock();
 let site: SitePortal;
 let session: BrowserSession;
 let logins: DemoLogin[] = [];
@@ -27,11 +27,12 @@ let logins: DemoLogin[] = [];
 beforeAll(async () => {
   [site, session] = await Promise.all([
     startSitePortal({
+      clock,
       arrange: async (db, env) => {
-        logins = await seedDemoData(db, env, systemClock, () => undefined);
+        logins = await seedDemoData(db, env, clock, () => undefined);
       },
     }),
-    launchBrowser(),
+    launchBrowser({ clock }),
   ]);
 }, 120_000);
 

@@ -2,7 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planDemoHistory } from '../../db/seed/demo.ts';
 import { POLL_INTERVAL_MS } from '../../site/islands/LiveStatus.tsx';
+import { dayLabel } from '../../site/lib/format.ts';
 import {
   axeViolations,
   type BrowserSession,
@@ -10,7 +12,7 @@ import {
   launchBrowser,
   screenshotDir,
 } from '../helpers/browser.ts';
-import { ingestIncident, type SitePortal, startSitePortal } from './fixture.ts';
+import { ingestIncident, type SitePortal, siteClock, startSitePortal } from './fixture.ts';
 
 /**
  * The public status site in Debian's Chromium, built from the demo data set: the same facts
@@ -18,12 +20,17 @@ import { ingestIncident, type SitePortal, startSitePortal } from './fixture.ts';
  * no console errors under the strict CSP, no serious accessibility violation, screenshots.
  */
 
+const DAY_MS = 86_400_000;
+const clock = siteClock();
 let site: SitePortal;
 let session: BrowserSession;
 
 beforeAll(async () => {
   // Both at once (the build takes seconds); if one fails, the other is still closed after.
-  const [portal, browser] = await Promise.allSettled([startSitePortal(), launchBrowser()]);
+  const [portal, browser] = await Promise.allSettled([
+    startSitePortal({ clock }),
+    launchBrowser({ clock }),
+  ]);
   if (portal.status === 'fulfilled') site = portal.value;
   if (browser.status === 'fulfilled') session = browser.value;
   for (const result of [portal, browser]) if (result.status === 'rejected') throw result.reason;
@@ -33,6 +40,15 @@ afterAll(async () => {
   await session?.close();
   await site?.close();
 });
+
+/** Every UTC "HH:MM" from one instant to another: what a page may show for a moment between. */
+function utcMinutes(fromMs: number, toMs: number): string[] {
+  const minutes: string[] = [];
+  for (let ms = Math.floor(fromMs / 60_000) * 60_000; ms <= toMs; ms += 60_000) {
+    minutes.push(new Date(ms).toISOString().slice(11, 16));
+  }
+  return minutes;
+}
 
 /** What a visitor learns from `/`, as text: everything but the "as of" time. */
 async function facts(page: Page) {
@@ -62,7 +78,7 @@ async function openPage(
     javaScript?: boolean;
     width?: number;
     scheme?: 'light' | 'dark';
-    /** Runs before the page loads (a fake clock, listeners). */
+    /** Runs before the page loads (listeners; the page's clock is the portal's already). */
     before?: (page: Page) => Promise<void> | void;
   } = {},
 ) {
@@ -99,13 +115,29 @@ describe('the status page', () => {
     expect([...off.errors, ...on.errors]).toEqual([]);
   });
 
-  it('says "no data" for days before monitoring began, never up', async () => {
+  it('says "no data" for the days before monitoring began, never up', async () => {
     const { page } = await openPage('/', { javaScript: false });
-    // The demo's message queue is monitored from 1 September; 90 days reach back before it.
-    const queue = page.locator('.service', { hasText: 'Message queue' });
-    const first = queue.locator('.day').first();
-    await expect(first.getAttribute('class')).resolves.toContain('day-none');
-    await expect(first.textContent()).resolves.toContain('No data');
+    // Built at the portal's time (after the seed), whatever the machine's date.
+    const asOf = /as of (\d\d:\d\d) UTC/.exec((await page.locator('.as-of').textContent()) ?? '');
+    expect(utcMinutes(site.seededAtMs, clock.now())).toContain(asOf?.[1]);
+    // The demo starts monitoring the message queue inside the 90-day bar, at a UTC midnight.
+    const sinceMs = planDemoHistory(site.seededAtMs).monitoredSince('queue');
+    const days = page.locator('.service', { hasText: 'Message queue' }).locator('.day');
+    const cells = await days.evaluateAll((items) =>
+      items.map((item) => ({ class: item.className, label: item.getAttribute('aria-label') })),
+    );
+    expect(cells).toHaveLength(90);
+    const firstDayMs = Math.floor(site.seededAtMs / DAY_MS) * DAY_MS - 89 * DAY_MS;
+    const unmonitored = (sinceMs - firstDayMs) / DAY_MS;
+    expect(unmonitored).toBeGreaterThanOrEqual(1);
+    for (const cell of cells.slice(0, unmonitored)) {
+      expect(cell.class).toContain('day-none');
+      expect(cell.label).toContain('No data');
+    }
+    const first = cells[unmonitored];
+    expect(first?.label).toContain(dayLabel(new Date(sinceMs).toISOString().slice(0, 10)));
+    expect(first?.class).not.toContain('day-none');
+    expect(cells.slice(unmonitored).some((cell) => cell.class.includes('day-none'))).toBe(false);
   });
 
   it('sends a strict CSP, and everything on the page runs under it', async () => {
@@ -128,8 +160,7 @@ describe('the status page', () => {
     const statuses: number[] = [];
     const sentTags: (string | undefined)[] = [];
     const { page, errors } = await openPage('/', {
-      before: async (page) => {
-        await page.clock.install();
+      before: (page) => {
         page.on('request', (request) => {
           if (request.url().endsWith('/api/v1/status')) {
             sentTags.push(request.headers()['if-none-match']);
@@ -174,8 +205,7 @@ describe('the status page', () => {
   it('pauses while the tab is hidden and catches up when it is shown', async () => {
     let requests = 0;
     const { page } = await openPage('/', {
-      before: async (page) => {
-        await page.clock.install();
+      before: (page) => {
         page.on('request', (request) => {
           if (request.url().endsWith('/api/v1/status')) requests += 1;
         });
@@ -198,15 +228,19 @@ describe('the status page', () => {
   });
 
   it('says since when live updates are unavailable', async () => {
-    const { page, errors } = await openPage('/', { before: (page) => page.clock.install() });
+    const { page, errors } = await openPage('/');
     await page.locator('.live[data-live="ok"]').waitFor();
     await page.route('**/api/v1/status', (route) => route.abort('connectionrefused'));
+    const fromMs = clock.now();
     await page.clock.fastForward(POLL_INTERVAL_MS);
     const note = page.getByRole('status');
     await note.waitFor({ timeout: 10_000 });
     await expect(note.textContent()).resolves.toMatch(
       /^Live updates unavailable since \d\d:\d\d UTC; showing the status as of/,
     );
+    // The page tells the portal's time (the browser is pinned to it), one poll later.
+    const since = /since (\d\d:\d\d) UTC/.exec((await note.textContent()) ?? '')?.[1];
+    expect(utcMinutes(fromMs, clock.now() + POLL_INTERVAL_MS)).toContain(since);
     // The browser reports the refused request itself; nothing else may fail.
     expect(errors.filter((error) => !error.includes('ERR_CONNECTION_REFUSED'))).toEqual([]);
   });
@@ -263,11 +297,7 @@ describe('the day bars', () => {
   });
 
   it('show the details of a tapped day on a phone', async () => {
-    const context = await session.browser.newContext({
-      viewport: { width: 375, height: 800 },
-      hasTouch: true,
-      isMobile: true,
-    });
+    const context = await session.context({ viewport: { width: 375, height: 800 }, mobile: true });
     const page = await context.newPage();
     await page.goto(`${site.origin}/`);
     const day = page
@@ -288,7 +318,7 @@ describe('every public page', () => {
   async function publicPaths(): Promise<string[]> {
     // The oldest incident of the first page: built with the site (the tests add newer ones).
     const status = await (await fetch(`${site.origin}/api/v1/incidents?limit=5`)).json();
-    const month = new Date().toISOString().slice(0, 7);
+    const month = new Date(clock.now()).toISOString().slice(0, 7);
     return [
       '/',
       '/history/',
