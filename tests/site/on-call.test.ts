@@ -11,7 +11,7 @@ import {
 } from '../helpers/browser.ts';
 import { createCustomer, createService, createUser } from '../helpers/factories.ts';
 import { createAgreement, createPolicy, STANDARD_RULES } from '../helpers/sla-fixtures.ts';
-import { appOn, type SitePortal, startSitePortal } from './fixture.ts';
+import { appOn, type SitePortal, siteClock, startSitePortal } from './fixture.ts';
 
 /**
  * Issue 10 in Debian's Chromium: an on-call agent (signed in through the API with a session
@@ -30,11 +30,14 @@ const INCIDENT_TITLE = 'Public API returns errors';
 let site: SitePortal;
 let session: BrowserSession;
 
+const clock = siteClock();
+
 beforeAll(async () => {
   [site, session] = await Promise.all([
     startSitePortal({
+      clock,
       arrange: async (db, env) => {
-        const t = appOn(db, env);
+        const t = appOn(db, env, clock);
         const api = await createService(t, 'api', { monitoredSince: '2025-01-01T00:00:00Z' });
         await createService(t, 'web', { monitoredSince: '2025-01-01T00:00:00Z' });
         const policy = await createPolicy(t, [{ effectiveFrom: '0000-01', rules: STANDARD_RULES }]);
@@ -51,7 +54,7 @@ beforeAll(async () => {
       },
       siteRebuilds: { pollMs: 200, quietMs: 300, maxDelayMs: 2_000, removeAfterMs: 200 },
     }),
-    launchBrowser(),
+    launchBrowser({ clock }),
   ]);
 }, 120_000);
 

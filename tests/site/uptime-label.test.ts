@@ -6,7 +6,7 @@ import { utcDate } from '../../site/lib/format.ts';
 import { type BrowserSession, launchBrowser, screenshotDir } from '../helpers/browser.ts';
 import { createService, createUser } from '../helpers/factories.ts';
 import { addWindow } from '../helpers/sla-fixtures.ts';
-import { appOn, type SitePortal, startSitePortal } from './fixture.ts';
+import { appOn, type SitePortal, siteClock, startSitePortal } from './fixture.ts';
 
 /**
  * The public uptime figures of services whose monitoring began at different times
@@ -25,13 +25,16 @@ let session: BrowserSession;
 /** When each service's monitoring began. */
 const began: Record<string, number> = {};
 
+const clock = siteClock();
+
 beforeAll(async () => {
   [site, session] = await Promise.all([
     startSitePortal({
+      clock,
       arrange: async (db, env) => {
-        const t = appOn(db, env);
+        const t = appOn(db, env, clock);
         await createUser(t, 'admin');
-        const nowMs = Date.now();
+        const nowMs = clock.now();
         began.steady = nowMs - 200 * DAY;
         began.older = nowMs - 45 * DAY - 12 * HOUR;
         began.recent = nowMs - 28 * DAY - 12 * HOUR;
@@ -62,7 +65,7 @@ beforeAll(async () => {
         }
       },
     }),
-    launchBrowser(),
+    launchBrowser({ clock }),
   ]);
 }, 120_000);
 
