@@ -4,6 +4,7 @@
 export {};
 
 const commands: Record<string, () => Promise<{ run: (args: string[]) => Promise<number> }>> = {
+  openapi: () => import('./cli/openapi.ts'),
   seed: () => import('./cli/seed.ts'),
   sla: () => import('./cli/sla.ts'),
 };

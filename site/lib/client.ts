@@ -54,13 +54,18 @@ interface ErrorBody {
 }
 
 async function errorOf(response: Response): Promise<ApiError> {
-  let body: ErrorBody | null = null;
+  let body: unknown = null;
   try {
-    body = (await response.json()) as ErrorBody;
+    body = await response.json();
   } catch {
     // Not JSON (a proxy's page, say): fall back to the status line.
   }
-  const error = body?.error;
+  return errorFromBody(response, body);
+}
+
+/** The API's error shape (or whatever came back) as an ApiError. */
+export function errorFromBody(response: Response, body: unknown): ApiError {
+  const error = (body as ErrorBody | null)?.error;
   const issues = Array.isArray(error?.issues)
     ? (error.issues as unknown[]).flatMap((issue) =>
         typeof issue === 'object' && issue !== null && 'message' in issue
@@ -81,6 +86,23 @@ async function errorOf(response: Response): Promise<ApiError> {
       : `The portal answered ${response.status} ${response.statusText}.`.replace(' .', '.'),
     typeof error?.requestId === 'string' ? error.requestId : null,
     issues,
+  );
+}
+
+/** Tells every listener the session is gone, unless the 401 answered a sign-in attempt. */
+export function noteUnauthorized(status: number, path: string): void {
+  if (status === 401 && !SIGN_IN_PATHS.has(path)) {
+    for (const listener of signedOutListeners) listener();
+  }
+}
+
+/** The error a failed fetch (no answer at all) becomes; an abort stays an abort. */
+export function networkError(error: unknown): unknown {
+  if (error instanceof DOMException && error.name === 'AbortError') return error;
+  return new ApiError(
+    0,
+    'NETWORK',
+    'The portal could not be reached. Check your connection and try again.',
   );
 }
 
@@ -109,18 +131,11 @@ export async function request<T>(
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(
-      0,
-      'NETWORK',
-      'The portal could not be reached. Check your connection and try again.',
-    );
+    throw networkError(error);
   }
   if (!response.ok) {
     const error = await errorOf(response);
-    if (response.status === 401 && !SIGN_IN_PATHS.has(path)) {
-      for (const listener of signedOutListeners) listener();
-    }
+    noteUnauthorized(response.status, path);
     throw error;
   }
   if (response.status === 204) return undefined as T;
