@@ -294,10 +294,10 @@ describe('the customer portal', () => {
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/email or password/i);
-    // The alert has focus, so a screen reader reads it at once.
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('role'))).resolves.toBe(
-      'alert',
-    );
+    // The alert takes focus (in an effect after it renders), so a screen reader reads it at once.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('role')))
+      .toBe('alert');
     await signIn(page, login(CUSTOMER));
     await page.getByRole('heading', { name: 'Your service levels' }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();

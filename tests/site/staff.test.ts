@@ -196,7 +196,9 @@ describe('the staff console', () => {
       `At most ${format(claim.capMinor)}: an approval never exceeds the cap.`,
     );
     await expect(amount.getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('decision-amount');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe('decision-amount');
 
     // Another amount without a reason: refused too.
     const changed = claim.computedCreditMinor + 2_500;
