@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { users } from '../../db/schema/index.ts';
+import { customers, users } from '../../db/schema/index.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { createSession, endSession, endUserSessions } from '../auth/sessions.ts';
 import { sha256 } from '../auth/tokens.ts';
@@ -26,6 +26,21 @@ export interface ClientMeta {
   userAgent: string | undefined;
   /** The session cookie the request carried, if any: ended when a new session starts. */
   previousToken: string | undefined;
+}
+
+/**
+ * The account behind an email with whether it may sign in: active, and (for a customer's
+ * user) its customer active too.
+ */
+export async function accountByEmail(deps: Deps, email: string) {
+  const found = await deps.db.db
+    .select({ user: users, customerActive: customers.active })
+    .from(users)
+    .leftJoin(customers, eq(customers.id, users.customerId))
+    .where(eq(users.email, email))
+    .get();
+  if (!found) return undefined;
+  return { ...found.user, mayUse: found.user.active && found.customerActive !== false };
 }
 
 /** Rate-limit buckets are dropped a day after their window started. */
@@ -72,13 +87,13 @@ export async function login(
   const email = normalizeEmail(input.email);
   const limits = loginLimits(deps, email, meta.ip);
   await countAttempt(deps, limits);
-  const row = await deps.db.db.select().from(users).where(eq(users.email, email)).get();
+  const row = await accountByEmail(deps, email);
   const matches = await verifyPassword(
     row?.passwordHash ?? null,
     input.password,
     deps.config.passwordHashing,
   );
-  if (!row || !matches || !row.active) throw wrongCredentials();
+  if (!row || !matches || !row.mayUse) throw wrongCredentials();
   const now = deps.clock.now();
   const token = await deps.db.write(async (tx) => {
     await clearLimit(tx, limits.account.bucket);

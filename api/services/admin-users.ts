@@ -1,6 +1,6 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { customers, type Role, users } from '../../db/schema/index.ts';
+import { apiKeys, customers, type Role, users } from '../../db/schema/index.ts';
 
 export { ROLES } from '../../db/schema/index.ts';
 
@@ -9,6 +9,7 @@ import { endUserSessions } from '../auth/sessions.ts';
 import type { Deps, Principal } from '../context.ts';
 import { ApiError, conflict, notFound, unprocessable } from '../errors.ts';
 import { normalizeEmail } from './accounts.ts';
+import { revokeKeysIn } from './api-keys.ts';
 import { recordAudit } from './audit.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
 
@@ -158,8 +159,9 @@ export interface UserChange {
 
 /**
  * Changes a user's name, role, customer or active flag. Deactivating a user, or changing
- * their role or customer, ends their sessions. Admins cannot demote or deactivate
- * themselves (so the portal always keeps an admin who can act).
+ * their role or customer, ends their sessions; deactivating also revokes the read keys they
+ * made (decision 121). Admins cannot demote or deactivate themselves (so the portal always
+ * keeps an admin who can act).
  */
 export async function updateUser(
   deps: Deps,
@@ -198,6 +200,16 @@ export async function updateUser(
       .get();
     const accessChanged = role !== row.role || customerId !== row.customerId || !active;
     if (accessChanged) await endUserSessions(tx, id);
+    if (row.active && !active) {
+      await revokeKeysIn(
+        tx,
+        deps,
+        principal,
+        requestId,
+        and(eq(apiKeys.createdByUserId, id), isNotNull(apiKeys.customerId)),
+        'maker deactivated',
+      );
+    }
     const before = userDto(row);
     const after = userDto(updated);
     await recordAudit(tx, deps, principal, requestId, {

@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { invitations, type Role, users } from '../../db/schema/index.ts';
+import { customers, invitations, type Role, users } from '../../db/schema/index.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { createSession, endSession } from '../auth/sessions.ts';
 import { randomToken, sha256 } from '../auth/tokens.ts';
@@ -111,9 +111,10 @@ const invalidInvitation = () =>
 
 async function findUsableInvitation(deps: Deps, tokenHash: string, nowMs: number) {
   return deps.db.db
-    .select({ invitation: invitations, user: users })
+    .select({ invitation: invitations, user: users, customerActive: customers.active })
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.userId))
+    .leftJoin(customers, eq(customers.id, users.customerId))
     .where(
       and(
         eq(invitations.tokenHash, tokenHash),
@@ -134,7 +135,7 @@ export async function acceptInvitation(
   const tokenHash = sha256(input.token);
   // Checked before the (slow) hashing, and again in the transaction that uses it.
   const found = await findUsableInvitation(deps, tokenHash, deps.clock.now());
-  if (!found?.user.active) throw invalidInvitation();
+  if (!found?.user.active || found.customerActive === false) throw invalidInvitation();
   const passwordHash = await hashPassword(input.password, deps.config.passwordHashing);
   return deps.db.write(async (tx) => {
     const now = new Date(deps.clock.now());
