@@ -10,6 +10,8 @@ export interface AppConfig {
   sessionAbsoluteMs: number;
   /** An invitation link works once, for this long. */
   invitationTtlMs: number;
+  /** A password reset link works once, for this long. */
+  passwordResetTtlMs: number;
   /** Largest accepted request body, in bytes (POST /sla/evaluate has its own, larger limit). */
   bodyLimitBytes: number;
   evaluateBodyLimitBytes: number;
@@ -36,6 +38,8 @@ export const defaultConfig: AppConfig = {
   sessionIdleMs: 2 * HOUR_MS,
   sessionAbsoluteMs: 12 * HOUR_MS,
   invitationTtlMs: 72 * HOUR_MS,
+  // Long enough for an admin to reach the person by another channel, short enough to go stale.
+  passwordResetTtlMs: 24 * HOUR_MS,
   bodyLimitBytes: 64 * 1024,
   // A case may carry thousands of windows.
   evaluateBodyLimitBytes: 4 * 1024 * 1024,

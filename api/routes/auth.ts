@@ -5,6 +5,7 @@ import type { AppEnv } from '../context.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import { type ClientMeta, changePassword, login, logout } from '../services/accounts.ts';
 import { acceptInvitation } from '../services/invitations.ts';
+import { completePasswordReset } from '../services/password-resets.ts';
 import { emailSchema, newPasswordSchema, userPrincipal } from './common.ts';
 
 export const SessionUserSchema = z
@@ -97,6 +98,35 @@ const acceptInvite = defineRoute('public', {
   },
 });
 
+const finishReset = defineRoute('public', {
+  method: 'post',
+  path: '/auth/password-reset',
+  tags: ['Accounts'],
+  summary: 'Choose a new password with a one-time reset link',
+  description:
+    'The token comes from the link an admin issued (after `#token=`). It works once, until it ' +
+    'expires. Every session of the user ends; sign in with the new password afterwards.',
+  request: {
+    body: jsonBody(
+      z.strictObject({
+        token: z.string().min(1).max(200),
+        password: newPasswordSchema,
+      }),
+    ),
+  },
+  responses: {
+    200: jsonContent(
+      z
+        .object({
+          user: z.object({ email: z.string(), role: z.enum(['customer', 'agent', 'admin']) }),
+        })
+        .openapi('PasswordResetDone'),
+      'The new password is set; sign in with it',
+    ),
+    ...errorResponses(400, 403, 413, 415),
+  },
+});
+
 function clientMeta(c: Context<AppEnv>): ClientMeta {
   return {
     ip: c.var.clientAddress,
@@ -130,6 +160,11 @@ export function registerAuth(api: ApiApp): void {
     );
     setSessionCookie(c, token);
     return c.json({ user }, 200);
+  });
+
+  api.openapi(finishReset, async (c) => {
+    const user = await completePasswordReset(c.var.deps, c.var.requestId, c.req.valid('json'));
+    return c.json({ user: { email: user.email, role: user.role } }, 200);
   });
 
   api.openapi(acceptInvite, async (c) => {

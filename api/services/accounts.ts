@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { customers, users } from '../../db/schema/index.ts';
-import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { checkNewPassword, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { createSession, endSession, endUserSessions } from '../auth/sessions.ts';
 import { sha256 } from '../auth/tokens.ts';
 import type { Deps, Principal, SessionUser } from '../context.ts';
@@ -143,6 +143,7 @@ export async function changePassword(
       issues: [{ path: 'newPassword', message: 'must differ from the current password' }],
     });
   }
+  checkNewPassword(input.newPassword, user.email, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword, deps.config.passwordHashing);
   const now = deps.clock.now();
   const token = await deps.db.write(async (tx) => {

@@ -4,7 +4,7 @@ import { apiKeys, customers, type Role, users } from '../../db/schema/index.ts';
 
 export { ROLES } from '../../db/schema/index.ts';
 
-import { hashPassword } from '../auth/passwords.ts';
+import { checkNewPassword, hashPassword } from '../auth/passwords.ts';
 import { endUserSessions } from '../auth/sessions.ts';
 import type { Deps, Principal } from '../context.ts';
 import { ApiError, conflict, notFound, unprocessable } from '../errors.ts';
@@ -95,6 +95,7 @@ export async function createUser(
   input: NewUser,
 ): Promise<UserDto> {
   const email = normalizeEmail(input.email);
+  checkNewPassword(input.password, email, 'password');
   const passwordHash = await hashPassword(input.password, deps.config.passwordHashing);
   return deps.db.write(async (tx) => {
     const customerId = await checkRoleCustomer(tx, input.role, input.customerId);

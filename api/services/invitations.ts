@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { customers, invitations, type Role, users } from '../../db/schema/index.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import { checkNewPassword, hashPassword } from '../auth/passwords.ts';
 import { createSession, endSession } from '../auth/sessions.ts';
 import { randomToken, sha256 } from '../auth/tokens.ts';
 import type { Deps, Principal, SessionUser } from '../context.ts';
@@ -136,6 +136,7 @@ export async function acceptInvitation(
   // Checked before the (slow) hashing, and again in the transaction that uses it.
   const found = await findUsableInvitation(deps, tokenHash, deps.clock.now());
   if (!found?.user.active || found.customerActive === false) throw invalidInvitation();
+  checkNewPassword(input.password, found.user.email, 'password');
   const passwordHash = await hashPassword(input.password, deps.config.passwordHashing);
   return deps.db.write(async (tx) => {
     const now = new Date(deps.clock.now());

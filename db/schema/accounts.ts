@@ -74,6 +74,28 @@ export const invitations = sqliteTable(
 );
 
 /**
+ * One-time links an admin issues so a user can choose a new password (decision 123):
+ * single use, expiring, replaced by the next one. The token is stored hashed.
+ */
+export const passwordResets = sqliteTable(
+  'password_resets',
+  {
+    id: id(),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdByUserId: integer('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('password_resets_user_idx').on(t.userId)],
+);
+
+/**
  * API keys: shown once, stored hashed; `prefix` is the visible, unique lookup part.
  * `ingest` keys are made by admins; `read` keys by a customer for their own /me data.
  */
