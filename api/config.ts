@@ -15,10 +15,17 @@ export interface AppConfig {
   /** Largest accepted request body, in bytes (POST /sla/evaluate has its own, larger limit). */
   bodyLimitBytes: number;
   evaluateBodyLimitBytes: number;
-  /** Sign-in attempts allowed per account and per client address in `loginWindowMs`. */
+  /**
+   * Sign-in failures allowed in `loginWindowMs` from browsers without a device cookie for the
+   * account: per account and per client address (decision 124).
+   */
   loginMaxPerAccount: number;
   loginMaxPerAddress: number;
+  /** Failures allowed with one device cookie in `loginWindowMs`; then it is no longer trusted. */
+  loginMaxPerDevice: number;
   loginWindowMs: number;
+  /** A device cookie is trusted this long after the sign-in that issued it. */
+  deviceTrustMs: number;
   /** Public evaluations allowed per client address per minute. */
   evaluateMaxPerMinute: number;
   /** Argon2id cost. Production uses OWASP's parameters; tests may lower them. */
@@ -45,7 +52,10 @@ export const defaultConfig: AppConfig = {
   evaluateBodyLimitBytes: 4 * 1024 * 1024,
   loginMaxPerAccount: 10,
   loginMaxPerAddress: 50,
+  loginMaxPerDevice: 10,
   loginWindowMs: 15 * MINUTE_MS,
+  // Renewed at every sign-in: someone who signs in twice a year keeps a trusted browser.
+  deviceTrustMs: 180 * 24 * HOUR_MS,
   evaluateMaxPerMinute: 60,
   // OWASP Password Storage Cheat Sheet: argon2id, m = 19 MiB, t = 2, p = 1.
   passwordHashing: { memoryCostKiB: 19_456, timeCost: 2, parallelism: 1 },

@@ -112,7 +112,7 @@ export async function endCustomerSessions(tx: Tx, customerId: number): Promise<v
 }
 
 /** `Secure` is dropped only for plain HTTP on a loopback host (local development). */
-function isSecureRequest(c: Context<AppEnv>): boolean {
+export function isSecureRequest(c: Context<AppEnv>): boolean {
   const url = new URL(c.req.url);
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   return !(url.protocol === 'http:' && loopback);

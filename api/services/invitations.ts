@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { customers, invitations, type Role, users } from '../../db/schema/index.ts';
+import { trustDevice } from '../auth/devices.ts';
 import { checkNewPassword, hashPassword } from '../auth/passwords.ts';
 import { createSession, endSession } from '../auth/sessions.ts';
 import { randomToken, sha256 } from '../auth/tokens.ts';
@@ -131,7 +132,7 @@ export async function acceptInvitation(
   requestId: string,
   input: { token: string; password: string },
   meta: ClientMeta,
-): Promise<{ token: string; user: SessionUser }> {
+): Promise<{ token: string; deviceTokens: string[]; user: SessionUser }> {
   const tokenHash = sha256(input.token);
   // Checked before the (slow) hashing, and again in the transaction that uses it.
   const found = await findUsableInvitation(deps, tokenHash, deps.clock.now());
@@ -173,8 +174,11 @@ export async function acceptInvitation(
       { action: 'user.invitation.accept', entityType: 'user', entityId: user.id },
     );
     const token = await createSession(tx, deps, user.id, meta);
+    // Accepting proves the account as a sign-in does: this browser is trusted (decision 124).
+    const deviceTokens = await trustDevice(tx, deps, user.id, meta.deviceTokens);
     return {
       token,
+      deviceTokens,
       user: { id: user.id, email: user.email, role: user.role, customerId: user.customerId },
     };
   });

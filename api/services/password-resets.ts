@@ -1,10 +1,12 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { customers, passwordResets, type Role, users } from '../../db/schema/index.ts';
+import { distrustUserDevices, trustDevice } from '../auth/devices.ts';
 import { checkNewPassword, hashPassword } from '../auth/passwords.ts';
 import { endUserSessions } from '../auth/sessions.ts';
 import { randomToken, sha256 } from '../auth/tokens.ts';
 import type { Deps, Principal } from '../context.ts';
 import { ApiError, conflict, notFound, unprocessable } from '../errors.ts';
+import type { ClientMeta } from './accounts.ts';
 import { recordAudit } from './audit.ts';
 
 /** Where the site's reset page lives; the token rides in the fragment (never sent to servers). */
@@ -101,14 +103,17 @@ export interface ResetUser {
 }
 
 /**
- * Sets the new password with the one-time token. Every session of the user ends (whoever
- * knew the old password is out); the person then signs in as usual.
+ * Sets the new password with the one-time token. Every session of the user ends and every
+ * browser of theirs is distrusted (whoever knew the old password is out); the browser that
+ * used the link is trusted instead, so the person can sign in even while someone is
+ * hammering the account (decision 124). They then sign in as usual.
  */
 export async function completePasswordReset(
   deps: Deps,
   requestId: string,
   input: { token: string; password: string },
-): Promise<ResetUser> {
+  meta: Pick<ClientMeta, 'deviceTokens'>,
+): Promise<{ user: ResetUser; deviceTokens: string[] }> {
   const tokenHash = sha256(input.token);
   const usable = (nowMs: number) =>
     and(
@@ -144,6 +149,8 @@ export async function completePasswordReset(
       .get();
     if (!user) throw invalidReset();
     await endUserSessions(tx, user.id);
+    await distrustUserDevices(tx, user.id);
+    const deviceTokens = await trustDevice(tx, deps, user.id, meta.deviceTokens);
     await recordAudit(
       tx,
       deps,
@@ -160,6 +167,6 @@ export async function completePasswordReset(
         after: { passwordResetId: used.id },
       },
     );
-    return { id: user.id, email: user.email, role: user.role };
+    return { user: { id: user.id, email: user.email, role: user.role }, deviceTokens };
   });
 }
