@@ -222,8 +222,9 @@ function Admin(props: { user: SessionUser; signOut: () => Promise<void> }) {
       ) : (
         <>
           <p class="lead">
-            Read-only lists. To create or change customers, agreements, policies, services, users,
-            invitations and API keys, use the API: see the <a href="/api/v1/docs">API reference</a>.
+            Lists, with invitations and password reset links for users. To create or change
+            customers, agreements, policies, services, users and API keys, use the API: see the{' '}
+            <a href="/api/v1/docs">API reference</a>.
           </p>
           <nav aria-label="Lists">
             <ul class="counts">
