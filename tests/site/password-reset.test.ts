@@ -6,7 +6,7 @@ import {
   launchBrowser,
 } from '../helpers/browser.ts';
 import { createCustomer, createUser } from '../helpers/factories.ts';
-import { appOn, type SitePortal, startSitePortal } from './fixture.ts';
+import { appOn, type SitePortal, siteClock, startSitePortal } from './fixture.ts';
 
 /**
  * A forgotten password in Debian's Chromium: the admin issues a one-time link from the users
@@ -21,17 +21,20 @@ const NEW_PASSWORD = 'kettle maple orbit twenty';
 let site: SitePortal;
 let session: BrowserSession;
 
+const clock = siteClock();
+
 beforeAll(async () => {
   [site, session] = await Promise.all([
     startSitePortal({
+      clock,
       arrange: async (db, env) => {
-        const t = appOn(db, env);
+        const t = appOn(db, env, clock);
         const customer = await createCustomer(t, 'Customer', 'UTC');
         await createUser(t, 'customer', { ...CUSTOMER, customerId: customer.id });
         await createUser(t, 'admin', ADMIN);
       },
     }),
-    launchBrowser(),
+    launchBrowser({ clock }),
   ]);
 }, 120_000);
 
