@@ -15,7 +15,12 @@ async function arrange() {
   const session = await signedIn(t, admin.id);
   const ingest = await createApiKey(t, ['ingest'], { createdByUserId: admin.id });
   await createService(t, 'api');
-  const call = (method: string, path: string, body?: unknown, headers = session.headers) =>
+  const call = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = session.headers,
+  ): Promise<Response> =>
     t.app.request(
       `/api/v1${path}`,
       body === undefined ? { method, headers } : json(method, body, headers),
