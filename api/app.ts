@@ -2,7 +2,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Database } from '../db/client.ts';
+import { DATABASE_RETRY_AFTER_SECONDS, type Database, isBusyError } from '../db/client.ts';
 import { resolvePrincipal } from './auth/middleware.ts';
 import type { Clock } from './clock.ts';
 import type { AppConfig } from './config.ts';
@@ -74,6 +74,13 @@ function mapHttpException(error: HTTPException): ApiError {
   }
 }
 
+/** Another process held the database's write lock past the retry budget (db/client.ts). */
+function databaseBusy(): ApiError {
+  return new ApiError('UNAVAILABLE', 'The database is busy. Try again in a moment.', {
+    headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
+  });
+}
+
 /**
  * The portal's HTTP app. Everything with a side effect comes in through `deps`, so tests
  * build one app per test and call `app.request()`.
@@ -109,7 +116,9 @@ export function createApp(deps: { db: Database; clock: Clock; config: AppConfig 
         ? error
         : error instanceof HTTPException
           ? mapHttpException(error)
-          : null;
+          : isBusyError(error)
+            ? databaseBusy()
+            : null;
     if (apiError === null) {
       // A real fault: keep the detail in the log, give the client only the request id.
       console.error(`[${c.var.requestId}] ${c.req.method} ${c.req.path}`, error);
