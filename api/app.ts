@@ -8,6 +8,7 @@ import type { Clock } from './clock.ts';
 import type { AppConfig } from './config.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { ApiError, errorBody } from './errors.ts';
+import { faultsToConsole, type Logger, requestLog } from './log.ts';
 import { type ApiApp, createRouter } from './openapi.ts';
 import { registerApiKeys } from './routes/api-keys.ts';
 import { registerAuth } from './routes/auth.ts';
@@ -85,11 +86,18 @@ function databaseBusy(): ApiError {
  * The portal's HTTP app. Everything with a side effect comes in through `deps`, so tests
  * build one app per test and call `app.request()`.
  */
-export function createApp(deps: { db: Database; clock: Clock; config: AppConfig }) {
+export function createApp(deps: {
+  db: Database;
+  clock: Clock;
+  config: AppConfig;
+  /** The request log; without one, only faults are logged, through console.error. */
+  logger?: Logger;
+}) {
   const app = createRouter();
-  const fullDeps: Deps = deps;
+  const fullDeps: Deps = { db: deps.db, clock: deps.clock, config: deps.config };
 
   app.use('*', requestId());
+  app.use('*', requestLog(deps.logger ?? faultsToConsole()));
   app.use('*', async (c, next) => {
     c.set('deps', fullDeps);
     await next();
@@ -120,8 +128,8 @@ export function createApp(deps: { db: Database; clock: Clock; config: AppConfig 
             ? databaseBusy()
             : null;
     if (apiError === null) {
-      // A real fault: keep the detail in the log, give the client only the request id.
-      console.error(`[${c.var.requestId}] ${c.req.method} ${c.req.path}`, error);
+      // A real fault: the request log keeps the detail (requestLog), the client gets only
+      // the request id.
       return c.json(
         errorBody(new ApiError('INTERNAL', 'Something went wrong on our side.'), c.var.requestId),
         500,

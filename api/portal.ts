@@ -4,6 +4,7 @@ import type { Database } from '../db/client.ts';
 import { type App, createApp } from './app.ts';
 import type { Clock } from './clock.ts';
 import { ownOrigins, type ServerEnv } from './env.ts';
+import type { Logger } from './log.ts';
 import { buildSite } from './site-build.ts';
 import { type RebuildTimings, startSiteRebuilds, statusFingerprint } from './site-rebuild.ts';
 import { createSiteApp, isSiteBuilt } from './site-server.ts';
@@ -27,6 +28,8 @@ export async function startPortal(options: {
   database: Database;
   clock: Clock;
   log: (line: string) => void;
+  /** The request log (one JSON line per request); without one, only faults, on stderr. */
+  logger?: Logger;
   /** Rebuild timings (tests shorten them), or false for no rebuilds. */
   siteRebuilds?: Partial<RebuildTimings> | false;
 }): Promise<RunningPortal> {
@@ -36,7 +39,7 @@ export async function startPortal(options: {
     log('Building the site (first start)…');
     await buildSite({ databaseUrl: env.databaseUrl, outDir: env.siteDir });
   }
-  const site = createSiteApp(env.siteDir);
+  const site = createSiteApp(env.siteDir, options.logger ? { logger: options.logger } : {});
   let api: App | undefined;
   const server = serve({
     fetch: (request, ...rest) => {
@@ -61,7 +64,7 @@ export async function startPortal(options: {
     ? env.config
     : { ...env.config, origins: ownOrigins(env.host, address.port) };
   const deps = { db: database, clock, config };
-  api = createApp(deps);
+  api = createApp(options.logger ? { ...deps, logger: options.logger } : deps);
   const rebuilds =
     options.siteRebuilds === false
       ? null

@@ -9,6 +9,7 @@ import * as schema from '../../db/schema/index.ts';
 import { TEST_ORIGIN, TEST_PASSWORD_HASHING, type TestApp } from '../helpers/app.ts';
 import { type TempDb, tempDb } from '../helpers/db.ts';
 import { createApiKey, createService, createUser, json, signedIn } from '../helpers/factories.ts';
+import { captureLog } from '../helpers/log.ts';
 import { holdWriteLock, type LockHolder } from '../helpers/other-process.ts';
 
 /**
@@ -30,7 +31,10 @@ async function arrange(busyBudgetMs?: number) {
   open.push(entry);
   const clock = manualClock(Date.parse('2026-03-10T12:00:00Z'));
   const config = makeConfig({ origins: [TEST_ORIGIN], passwordHashing: TEST_PASSWORD_HASHING });
-  const t: TestApp = { app: createApp({ db, clock, config }), db, clock, config };
+  // Busy answers are 5xx and logged at error level: this test reads them from its own log.
+  const log = captureLog();
+  const app = createApp({ db, clock, config, logger: log.logger });
+  const t: TestApp = { app, db, clock, config };
   const admin = await createUser(t, 'admin');
   const session = await signedIn(t, admin.id);
   const ingest = await createApiKey(t, ['ingest'], { createdByUserId: admin.id });
@@ -68,12 +72,12 @@ async function arrange(busyBudgetMs?: number) {
   };
   const count = async (table: string) =>
     Number((await db.client.execute(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n);
-  return { t, request, writes, hold, count };
+  return { t, log, request, writes, hold, count };
 }
 
 describe('while another process holds the write lock', () => {
   it('writes wait and then succeed, reads answer meanwhile: no 5xx', async () => {
-    const { request, writes, hold, count } = await arrange();
+    const { log, request, writes, hold, count } = await arrange();
     const holder = await hold();
     const settled: string[] = [];
     const pending = Array.from({ length: 4 }, (_, round) => writes(round))
@@ -97,10 +101,11 @@ describe('while another process holds the write lock', () => {
     // Every write landed once, beside the other process's.
     expect(await count('customers')).toBe(4 + 1);
     expect(await count('service_groups')).toBe(4);
+    expect(log.errors()).toEqual([]);
   });
 
   it('past the retry budget a write is a 503 with Retry-After in the shared shape, never a 500', async () => {
-    const { writes, hold, count } = await arrange(150);
+    const { log, writes, hold, count } = await arrange(150);
     const holder = await hold();
     const answers = await Promise.all(writes(1));
     for (const answer of answers) {
@@ -114,6 +119,12 @@ describe('while another process holds the write lock', () => {
         requestId: expect.any(String),
       });
     }
+    // Each is logged at error level with what it met.
+    expect(log.errors().map((line) => [line.status, line.err?.type])).toEqual([
+      [503, 'DatabaseBusyError'],
+      [503, 'DatabaseBusyError'],
+      [503, 'DatabaseBusyError'],
+    ]);
     await holder.release();
     // Nothing of the refused writes was kept; sent again, they go through.
     expect(await count('service_groups')).toBe(0);
@@ -125,7 +136,7 @@ describe('while another process holds the write lock', () => {
 
 describe('a read that meets a busy database', () => {
   it('answers 503 with Retry-After, not 500', async () => {
-    const { t } = await arrange();
+    const { t, log } = await arrange();
     // Every statement meets a lock; the reads' retries give up, and the query builder wraps
     // what they throw, as it would for a real read.
     const locked = new Proxy(t.db.client, {
@@ -139,10 +150,12 @@ describe('a read that meets a busy database', () => {
       db: { ...t.db, client, db: drizzle(client, { schema }) },
       clock: t.clock,
       config: t.config,
+      logger: log.logger,
     });
     const response = await app.request('/api/v1/incidents');
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('2');
     expect((await response.json()).error.code).toBe('UNAVAILABLE');
+    expect(log.errors().map((line) => line.err?.cause?.type)).toEqual(['DatabaseBusyError']);
   });
 });
