@@ -94,10 +94,11 @@ export function createApp(deps: {
   logger?: Logger;
 }) {
   const app = createRouter();
-  const fullDeps: Deps = { db: deps.db, clock: deps.clock, config: deps.config };
+  const { logger, ...rest } = deps;
+  const fullDeps: Deps = rest;
 
   app.use('*', requestId());
-  app.use('*', requestLog(deps.logger ?? faultsToConsole()));
+  app.use('*', requestLog(logger ?? faultsToConsole()));
   app.use('*', async (c, next) => {
     c.set('deps', fullDeps);
     await next();
