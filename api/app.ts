@@ -9,6 +9,7 @@ import type { AppConfig } from './config.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { ApiError, errorBody } from './errors.ts';
 import { faultsToConsole, type Logger, requestLog } from './log.ts';
+import type { HostResolver } from './notify/targets.ts';
 import { type ApiApp, createRouter } from './openapi.ts';
 import { registerApiKeys } from './routes/api-keys.ts';
 import { registerAuth } from './routes/auth.ts';
@@ -27,10 +28,13 @@ import { registerStaffClaims } from './routes/staff-claims.ts';
 import { registerStaffCustomers } from './routes/staff-customers.ts';
 import { registerStaffIncidents } from './routes/staff-incidents.ts';
 import { registerStaffMaintenance } from './routes/staff-maintenance.ts';
+import { registerStaffNotifications } from './routes/staff-notifications.ts';
 import { registerStaffPolicies } from './routes/staff-policies.ts';
 import { registerStaffServices } from './routes/staff-services.ts';
 import { registerStaffUsers } from './routes/staff-users.ts';
 import { registerStaffWindows } from './routes/staff-windows.ts';
+import { registerSubscriptions } from './routes/subscriptions.ts';
+import { registerWebhooks } from './routes/webhooks.ts';
 import { checkOrigin, requireJsonBody } from './security.ts';
 import { DOCS_CSP } from './services/docs-assets.ts';
 
@@ -57,6 +61,9 @@ const ROUTE_MODULES: ((api: ApiApp) => void)[] = [
   registerStaffIncidents,
   registerStaffMaintenance,
   registerStaffWindows,
+  registerSubscriptions,
+  registerStaffNotifications,
+  registerWebhooks,
   registerDocs,
 ];
 
@@ -92,6 +99,8 @@ export function createApp(deps: {
   config: AppConfig;
   /** The request log; without one, only faults are logged, through console.error. */
   logger?: Logger;
+  /** How webhook hosts are resolved; the system resolver when absent. */
+  resolveHost?: HostResolver;
 }) {
   const app = createRouter();
   const { logger, ...rest } = deps;

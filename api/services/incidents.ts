@@ -10,6 +10,8 @@ import {
 } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
 import { conflict, notFound, unprocessable } from '../errors.ts';
+import type { IncidentEventType } from '../notify/events.ts';
+import { emit } from '../notify/outbox.ts';
 import { recordAudit } from './audit.ts';
 import {
   type ComponentInput,
@@ -175,6 +177,24 @@ async function incidentById(db: Reader, id: number): Promise<IncidentDto> {
 }
 
 export const getIncident = (deps: Deps, id: number) => incidentById(deps.db.db, id);
+
+/**
+ * Tells subscribers and webhooks of an incident as it now is: opened, a new update, or
+ * resolved (an update that moved it to resolved). Runs in the writing transaction.
+ */
+async function announce(
+  tx: Tx,
+  deps: Deps,
+  type: IncidentEventType,
+  incident: IncidentDto,
+  tellSubscribers = true,
+): Promise<void> {
+  await emit(tx, deps, { type, incident, tellSubscribers });
+}
+
+/** The event of an update: resolving an open incident, or any other update. */
+const updateEvent = (was: IncidentStatus, now: IncidentStatus): IncidentEventType =>
+  now === 'resolved' && was !== 'resolved' ? 'incident.resolved' : 'incident.updated';
 
 /** Incidents newest first (by start), a page at a time, optionally of one service. */
 export async function listIncidents(
@@ -457,7 +477,9 @@ export async function ingestIncident(
       fingerprint,
       apiKeyId,
     });
-    return { created: true, incident: await incidentById(tx, row.id) };
+    const incident = await incidentById(tx, row.id);
+    await announce(tx, deps, 'incident.created', incident);
+    return { created: true, incident };
   });
 }
 
@@ -479,7 +501,9 @@ export async function addIngestUpdate(
       .get();
     if (!incident) throw notFound(`There is no incident ${externalId}.`);
     await appendUpdate(tx, incident, update, { kind: 'automated', apiKeyId }, deps.clock.now());
-    return incidentById(tx, incident.id);
+    const after = await incidentById(tx, incident.id);
+    await announce(tx, deps, updateEvent(incident.status, after.status), after);
+    return after;
   });
 }
 
@@ -511,6 +535,7 @@ export async function createStaffIncident(
         components: dto.components,
       },
     });
+    await announce(tx, deps, 'incident.created', dto);
     return dto;
   });
 }
@@ -531,7 +556,9 @@ export async function addStaffUpdate(
       { kind: 'human', userId: actor.user.id },
       deps.clock.now(),
     );
-    return incidentById(tx, incident.id);
+    const after = await incidentById(tx, incident.id);
+    await announce(tx, deps, updateEvent(incident.status, after.status), after);
+    return after;
   });
 }
 
@@ -582,6 +609,9 @@ export async function editIncident(
       before: fields(before),
       after: fields(after),
     });
+    // Systems that mirror incidents hear of a new title or start; subscribers hear of
+    // updates, not of edits (an edit that changed nothing is rolled back with this).
+    await announce(tx, deps, 'incident.updated', after, false);
     return unlessSame(before, after);
   });
 }

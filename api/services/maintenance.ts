@@ -1,9 +1,17 @@
 import { isDeepStrictEqual } from 'node:util';
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { maintenanceServices, maintenances, services, windows } from '../../db/schema/index.ts';
+import {
+  maintenanceServices,
+  maintenances,
+  notificationEvents,
+  services,
+  windows,
+} from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
 import { conflict, invalidInput, notFound, unprocessable } from '../errors.ts';
+import type { MaintenanceEventType } from '../notify/events.ts';
+import { emit } from '../notify/outbox.ts';
 import { recordAudit } from './audit.ts';
 import { refreshRollupsFor, type WindowExtent } from './rollups.ts';
 import { unlessSame, writeStatusData } from './status-cache.ts';
@@ -247,6 +255,13 @@ export async function createMaintenance(
       entityId: row.id,
       after: dto,
     });
+    if (input.publish) {
+      await emit(tx, deps, {
+        type: 'maintenance.scheduled',
+        maintenance: dto,
+        tellSubscribers: true,
+      });
+    }
     return dto;
   });
 }
@@ -303,7 +318,22 @@ export async function publishMaintenance(
       .returning()
       .get();
     await syncWindows(tx, published, nowMs, false);
-    return audited(tx, deps, actor, requestId, 'maintenance.publish', before, id, nowMs);
+    const after = await audited(
+      tx,
+      deps,
+      actor,
+      requestId,
+      'maintenance.publish',
+      before,
+      id,
+      nowMs,
+    );
+    await emit(tx, deps, {
+      type: 'maintenance.scheduled',
+      maintenance: after,
+      tellSubscribers: true,
+    });
+    return after;
   });
 }
 
@@ -377,6 +407,15 @@ export async function editMaintenance(
       id,
       nowMs,
     );
+    if (announcedBefore) {
+      // An edit that changed nothing is rolled back with this (writeStatusData). Subscribers
+      // hear of a new schedule or new components, not of a reworded title.
+      await emit(tx, deps, {
+        type: 'maintenance.updated',
+        maintenance: after,
+        tellSubscribers: reschedules,
+      });
+    }
     return unlessSame(before, after);
   });
 }
@@ -402,7 +441,99 @@ export async function cancelMaintenance(
       .returning()
       .get();
     await syncWindows(tx, cancelled, nowMs, false);
-    return audited(tx, deps, actor, requestId, 'maintenance.cancel', before, id, nowMs);
+    const after = await audited(
+      tx,
+      deps,
+      actor,
+      requestId,
+      'maintenance.cancel',
+      before,
+      id,
+      nowMs,
+    );
+    if (before.publishedAt !== null) {
+      await emit(tx, deps, {
+        type: 'maintenance.cancelled',
+        maintenance: after,
+        tellSubscribers: true,
+      });
+    }
+    return after;
+  });
+}
+
+/**
+ * How far back the outbox worker looks for maintenance that started or completed with time:
+ * a worker that was down longer does not announce stale starts and ends.
+ */
+export const TRANSITION_LOOKBACK_MS = 60 * 60 * 1000;
+
+/**
+ * Announces published maintenance that started or completed by `nowMs` (within the
+ * lookback): `maintenance.started` and `maintenance.completed`, each once whichever worker
+ * finds it first (a key per maintenance and instant). One cancelled while running was
+ * announced by the cancellation. Returns how many events it announced.
+ */
+export async function announceMaintenanceTransitions(deps: Deps, nowMs: number): Promise<number> {
+  const now = new Date(nowMs);
+  const since = new Date(nowMs - TRANSITION_LOOKBACK_MS);
+  const rows = await deps.db.db
+    .select()
+    .from(maintenances)
+    .where(
+      and(
+        isNotNull(maintenances.publishedAt),
+        or(
+          and(gt(maintenances.startsAt, since), lte(maintenances.startsAt, now)),
+          and(gt(maintenances.endsAt, since), lte(maintenances.endsAt, now)),
+        ),
+      ),
+    );
+  const wanted: { id: number; type: MaintenanceEventType; key: string }[] = [];
+  for (const row of rows) {
+    const startMs = row.startsAt.getTime();
+    const ran = effectiveEndMs(row) > startMs;
+    if (ran && startMs > since.getTime() && startMs <= nowMs) {
+      wanted.push({
+        id: row.id,
+        type: 'maintenance.started',
+        key: `maintenance:${row.id}:started:${startMs}`,
+      });
+    }
+    const endMs = row.endsAt.getTime();
+    if (ran && row.cancelledAt === null && endMs > since.getTime() && endMs <= nowMs) {
+      wanted.push({
+        id: row.id,
+        type: 'maintenance.completed',
+        key: `maintenance:${row.id}:completed:${endMs}`,
+      });
+    }
+  }
+  if (wanted.length === 0) return 0;
+  const seen = await deps.db.db
+    .select({ key: notificationEvents.dedupeKey })
+    .from(notificationEvents)
+    .where(
+      inArray(
+        notificationEvents.dedupeKey,
+        wanted.map((entry) => entry.key),
+      ),
+    );
+  const fresh = wanted.filter((entry) => !seen.some((row) => row.key === entry.key));
+  if (fresh.length === 0) return 0;
+  return deps.db.write(async (tx) => {
+    let announced = 0;
+    for (const entry of fresh) {
+      const maintenance = await maintenanceById(tx, entry.id, nowMs);
+      const done = await emit(
+        tx,
+        deps,
+        { type: entry.type, maintenance, tellSubscribers: true },
+        { dedupeKey: entry.key },
+      );
+      if (done) announced += 1;
+    }
+    return announced;
   });
 }
 

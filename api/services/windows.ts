@@ -26,6 +26,7 @@ import {
 } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
 import { conflict, invalidInput, notFound, unprocessable } from '../errors.ts';
+import { emit } from '../notify/outbox.ts';
 import { periodBounds } from '../sla/index.ts';
 import { recordAudit } from './audit.ts';
 import { INCIDENT_PREFIX } from './component-status.ts';
@@ -405,7 +406,16 @@ export async function correctWindow(
       before: correction.before,
       after: { ...valuesOf(after), reason: input.reason },
     });
-    return correctionDto(correction, window, slug, { id: actor.user.id, email: actor.user.email });
+    const dto = correctionDto(correction, window, slug, {
+      id: actor.user.id,
+      email: actor.user.email,
+    });
+    await emit(tx, deps, {
+      type: 'window.corrected',
+      correction: dto,
+      serviceId: window.serviceId,
+    });
+    return dto;
   });
 }
 

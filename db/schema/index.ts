@@ -2,5 +2,6 @@ export * from './accounts.ts';
 export * from './agreements.ts';
 export * from './claims.ts';
 export * from './incidents.ts';
+export * from './notifications.ts';
 export * from './operations.ts';
 export * from './services.ts';
