@@ -32,6 +32,8 @@ export interface MailServer {
    */
   hold(): Promise<void>;
   release(): void;
+  /** Stops holding and forgets the held messages unanswered (their sender died). */
+  drop(): void;
   /** Resolves when `count` messages have been accepted (polls; the test's timeout bounds it). */
   waitForCount(count: number): Promise<void>;
   close(): Promise<void>;
@@ -44,6 +46,20 @@ function headerText(value: unknown): string | undefined {
     return value.text;
   }
   return String(value);
+}
+
+/** A header as sent (unfolded), read from the raw message: what a mail client sees. */
+function rawHeader(raw: string, name: string): string | undefined {
+  const head = raw.split(/\r?\n\r?\n/, 1)[0] ?? '';
+  const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
+  const wanted = name.toLowerCase();
+  for (const line of unfolded.split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0 && line.slice(0, colon).trim().toLowerCase() === wanted) {
+      return line.slice(colon + 1).trim();
+    }
+  }
+  return undefined;
 }
 
 export async function startMailServer(): Promise<MailServer> {
@@ -72,7 +88,7 @@ export async function startMailServer(): Promise<MailServer> {
                 text: parsed.text ?? '',
                 html: typeof parsed.html === 'string' ? parsed.html : '',
                 messageId: parsed.messageId ?? '',
-                header: (name) => headerText(parsed.headers.get(name.toLowerCase())),
+                header: (name) => rawHeader(raw, name),
               });
               callback();
             },
@@ -106,6 +122,10 @@ export async function startMailServer(): Promise<MailServer> {
       const waiting = held;
       held = [];
       for (const accept of waiting) accept();
+    },
+    drop() {
+      holding = false;
+      held = [];
     },
     async waitForCount(count) {
       while (messages.length < count) await new Promise((resolve) => setTimeout(resolve, 50));

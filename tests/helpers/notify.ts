@@ -1,5 +1,6 @@
 import { afterEach } from 'vitest';
 import { type MailTransport, smtpTransport } from '../../api/notify/smtp.ts';
+import type { HostResolver } from '../../api/notify/targets.ts';
 import { createOutboxWorker } from '../../api/notify/worker.ts';
 import type { Database } from '../../db/client.ts';
 import { outbox } from '../../db/schema/index.ts';
@@ -18,7 +19,7 @@ afterEach(() => {
  */
 export function workerFor(
   t: TestApp,
-  options: { smtpUrl?: string; db?: Database; id?: string } = {},
+  options: { smtpUrl?: string; db?: Database; id?: string; resolveHost?: HostResolver } = {},
 ) {
   const log = captureLog();
   const mail = options.smtpUrl ? smtpTransport(options.smtpUrl) : null;
@@ -31,6 +32,7 @@ export function workerFor(
       logger: log.logger,
       mail,
       random: () => 0.5,
+      ...(options.resolveHost ? { resolveHost: options.resolveHost } : {}),
     },
     options.id ? { id: options.id } : {},
   );

@@ -36,6 +36,8 @@ export interface WebhookReceiver {
   reply: (request: ReceivedWebhook, index: number) => Reply | undefined;
   /** Resolves when `count` requests arrived (polls; the test's timeout bounds it). */
   waitForCount(count: number): Promise<void>;
+  /** Answers the requests held so far with 200. */
+  releaseHeld(): void;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,13 @@ export async function startWebhookReceiver(clock: Clock): Promise<WebhookReceive
     reply: () => undefined,
     async waitForCount(count) {
       while (received.length < count) await new Promise((resolve) => setTimeout(resolve, 50));
+    },
+    releaseHeld() {
+      for (const response of open) {
+        response.writeHead(200, { 'content-type': 'text/plain' });
+        response.end('ok');
+      }
+      open.clear();
     },
     close: () =>
       new Promise<void>((resolve) => {
