@@ -7,8 +7,7 @@ import {
   listAllMaintenance,
   publishMaintenance,
 } from '../services/maintenance.ts';
-import { instantSchema } from '../sla/schema.ts';
-import { instantMs, optionalInstantMs } from './instants.ts';
+import { apiInstant, instantMs, optionalInstantMs } from './instants.ts';
 import { MaintenanceSchema } from './public.ts';
 import { IdParams, staffPrincipal } from './staff-incidents.ts';
 
@@ -22,8 +21,8 @@ const NewMaintenanceSchema = z
     title: z.string().trim().min(1).max(200),
     description: z.string().max(10_000).default(''),
     services: ServicesSchema,
-    startsAt: instantSchema,
-    endsAt: instantSchema,
+    startsAt: apiInstant,
+    endsAt: apiInstant,
     publish: z.boolean().default(false).openapi({
       description: 'Publish now (announcedAt of its windows); otherwise publish later.',
     }),
@@ -35,8 +34,8 @@ const MaintenanceChangesSchema = z
     title: z.string().trim().min(1).max(200).optional(),
     description: z.string().max(10_000).optional(),
     services: ServicesSchema.optional(),
-    startsAt: instantSchema.optional(),
-    endsAt: instantSchema.optional(),
+    startsAt: apiInstant.optional(),
+    endsAt: apiInstant.optional(),
   })
   .openapi('MaintenanceChanges');
 

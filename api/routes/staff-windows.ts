@@ -6,9 +6,8 @@ import {
   WINDOW_SOURCES,
   WINDOW_STATES,
 } from '../services/windows.ts';
-import { instantSchema } from '../sla/schema.ts';
 import { cursorOf, timePageShape } from './incidents.ts';
-import { optionalInstantMs } from './instants.ts';
+import { apiInstant, optionalInstantMs } from './instants.ts';
 import { IdParams, staffPrincipal } from './staff-incidents.ts';
 
 export const WindowSchema = z
@@ -64,8 +63,8 @@ const CorrectionSchema = z
 const NewCorrectionSchema = z
   .strictObject({
     state: z.enum(WINDOW_STATES).optional(),
-    start: instantSchema.optional(),
-    end: instantSchema.optional(),
+    start: apiInstant.optional(),
+    end: apiInstant.optional(),
     reason: z.string().trim().min(1).max(2_000),
   })
   .refine((body) => body.state ?? body.start ?? body.end, {
@@ -84,8 +83,8 @@ const listWindowsRoute = defineRoute('staff', {
   request: {
     query: z.strictObject({
       service: z.string().min(1).max(100),
-      from: instantSchema.optional(),
-      to: instantSchema.optional(),
+      from: apiInstant.optional(),
+      to: apiInstant.optional(),
       ...timePageShape,
     }),
   },
