@@ -258,8 +258,8 @@ async function checkMaintenanceBounds(
       latestWhy: `maintenance is scheduled at most ${MAINTENANCE_HORIZON_DAYS} days ahead`,
     },
     [
-      { path: 'startsAt', ms: startsAtMs },
-      { path: 'endsAt', ms: endsAtMs },
+      { path: 'startsAt', ms: startsAtMs, kind: 'start' },
+      { path: 'endsAt', ms: endsAtMs, kind: 'end' },
     ],
   );
 }

@@ -157,20 +157,25 @@ export function windowBounds(deps: Deps, monitoredSince: Date): WindowBounds {
   };
 }
 
-/** One instant of a write to check against a bound, with the field that carries it. */
+/**
+ * One instant a write sets, with the field that carries it. A start is checked against both
+ * bounds; an end only against the latest (a new start is checked itself, and an end that
+ * only shortens a window written before monitoredSince moved keeps it where it was).
+ */
 export interface BoundedInstant {
   path: string;
   ms: number;
+  kind: 'start' | 'end';
 }
 
 /**
  * A 422 `WINDOW_OUT_OF_BOUNDS` naming the bound when an instant a write sets lies outside
- * `[earliest, latest]`. Only the instants the write sets are checked: a window written
- * before monitoredSince moved keeps its place.
+ * the bounds. Only the instants the write sets are checked: a window written before
+ * monitoredSince moved keeps its place.
  */
 export function checkWindowBounds(bounds: WindowBounds, instants: readonly BoundedInstant[]): void {
-  const issues = instants.flatMap(({ path, ms }) => {
-    if (ms < bounds.earliestMs) {
+  const issues = instants.flatMap(({ path, ms, kind }) => {
+    if (kind === 'start' && ms < bounds.earliestMs) {
       const at = new Date(bounds.earliestMs).toISOString();
       return [{ path, message: `must not be before ${at}: ${bounds.earliestWhy}` }];
     }
@@ -228,8 +233,8 @@ export async function ingestWindow(
     if (earlier) return earlier;
     const service = await serviceBySlug(tx, input.service);
     checkWindowBounds(windowBounds(deps, service.monitoredSince), [
-      { path: 'start', ms: input.startMs },
-      ...(input.endMs === null ? [] : [{ path: 'end', ms: input.endMs }]),
+      { path: 'start', ms: input.startMs, kind: 'start' },
+      ...(input.endMs === null ? [] : [{ path: 'end', ms: input.endMs, kind: 'end' } as const]),
     ]);
     const nowDate = new Date(deps.clock.now());
     const row = await tx
@@ -301,7 +306,9 @@ export async function closeWindow(
         { path: 'end', message: `must be after ${window.start.toISOString()}` },
       ]);
     }
-    checkWindowBounds(windowBounds(deps, found.monitoredSince), [{ path: 'end', ms: endMs }]);
+    checkWindowBounds(windowBounds(deps, found.monitoredSince), [
+      { path: 'end', ms: endMs, kind: 'end' },
+    ]);
     const row = await tx
       .update(windows)
       .set({ end: new Date(endMs), updatedAt: new Date(deps.clock.now()) })
@@ -400,8 +407,12 @@ export async function correctWindow(
       ]);
     }
     checkWindowBounds(windowBounds(deps, found.monitoredSince), [
-      ...(input.startMs === undefined ? [] : [{ path: 'start', ms: input.startMs }]),
-      ...(input.endMs === undefined ? [] : [{ path: 'end', ms: input.endMs }]),
+      ...(input.startMs === undefined
+        ? []
+        : [{ path: 'start', ms: input.startMs, kind: 'start' } as const]),
+      ...(input.endMs === undefined
+        ? []
+        : [{ path: 'end', ms: input.endMs, kind: 'end' } as const]),
     ]);
     const same =
       after.state === before.state &&
