@@ -124,6 +124,9 @@ export function stateMsByUtcDay(
   return days;
 }
 
+/** Days of roll-ups one statement writes: each statement a short step of a long refresh. */
+const ROLLUP_ROWS_PER_STATEMENT = 2_000;
+
 /**
  * Recomputes the stored roll-ups of one service for every UTC day that `[fromMs, toMs)`
  * touches, from its closed windows, in the caller's write transaction. Every write that
@@ -174,23 +177,22 @@ export async function refreshRollups(
         lt(dailyRollups.day, utcDate(endDayMs)),
       ),
     );
-  if (byDay.size === 0) return;
-  // The rows as one JSON parameter, inserted by one statement: at the product's limits
+  // The rows as JSON parameters, a few thousand days per statement: at the product's limits
   // (ADR 113) that is ten thousand days, which row-by-row binding made ten times slower.
-  const rows = JSON.stringify(
-    [...byDay].map(([dayMs, figures]) => [
-      utcDate(dayMs),
-      figures.majorMs,
-      figures.partialMs,
-      figures.degradedMs,
-      figures.maintenanceMs,
-    ]),
-  );
-  await yieldToEventLoop();
-  await tx.run(sql`
-    INSERT INTO daily_rollups (service_id, day, major_ms, partial_ms, degraded_ms, maintenance_ms)
-    SELECT ${serviceId}, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4
-    FROM json_each(${rows})`);
+  const rows = [...byDay].map(([dayMs, figures]) => [
+    utcDate(dayMs),
+    figures.majorMs,
+    figures.partialMs,
+    figures.degradedMs,
+    figures.maintenanceMs,
+  ]);
+  for (let i = 0; i < rows.length; i += ROLLUP_ROWS_PER_STATEMENT) {
+    await yieldToEventLoop();
+    await tx.run(sql`
+      INSERT INTO daily_rollups (service_id, day, major_ms, partial_ms, degraded_ms, maintenance_ms)
+      SELECT ${serviceId}, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4
+      FROM json_each(${JSON.stringify(rows.slice(i, i + ROLLUP_ROWS_PER_STATEMENT))})`);
+  }
 }
 
 /** A window's extent before or after a change; open windows are not in the roll-ups. */
