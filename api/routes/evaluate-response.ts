@@ -34,7 +34,9 @@ const limitPerCaller: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 /** Documented with its body schema, validated in the evaluation (see registerEvaluate). */
 export function registerEvaluateResponse(api: ApiApp): void {
-  api.openAPIRegistry.registerPath(evaluateResponse);
+  // As api.openapi() does: the route's middleware is not part of the document.
+  const { middleware: _, ...documented } = evaluateResponse;
+  api.openAPIRegistry.registerPath(documented);
   api.post(EVALUATE_RESPONSE_PATH, authorize('public'), limitPerCaller, async (c) => {
     const outcome = await runEvaluation(c.var.deps, {
       kind: 'response',

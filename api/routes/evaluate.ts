@@ -73,7 +73,9 @@ const evaluate = defineRoute('public', {
  * (api/services/evaluate-pool.ts), where the router's validator would block the event loop.
  */
 export function registerEvaluate(api: ApiApp): void {
-  api.openAPIRegistry.registerPath(evaluate);
+  // As api.openapi() does: the route's middleware is not part of the document.
+  const { middleware: _, ...documented } = evaluate;
+  api.openAPIRegistry.registerPath(documented);
   api.post(EVALUATE_PATH, authorize('public'), limitPerCaller, async (c) => {
     const outcome = await runEvaluation(c.var.deps, {
       kind: 'availability',

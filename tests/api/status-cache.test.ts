@@ -122,6 +122,8 @@ describe('GET /status from the cache', () => {
       'web',
     ]);
     const wroteAt = Date.now();
+    // The writer's clock agrees with real time: a window may not start in its future (ADR 111).
+    t.clock.set(wroteAt);
     await expectStatus(
       await monitor('POST', '/ingest/windows', {
         ...outage,
