@@ -184,7 +184,8 @@ const statementRoute = defineRoute('customer-read', {
   summary: "A month's statement: `YYYY-MM.csv` or `YYYY-MM.json`",
   description:
     'The figures of `GET /me/availability` for one month. An agreement for which the month has ' +
-    'not begun in its zone is listed in `notBegun` (JSON) or as a `not-begun` row (CSV).',
+    'not begun in its zone is listed in `notBegun` (JSON) or as a `not-begun` row (CSV); one whose ' +
+    'stored data cannot be evaluated, in `unavailable` (JSON) or as an `unavailable` row (CSV).',
   request: {
     params: z.strictObject({
       file: z
