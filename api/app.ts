@@ -150,20 +150,24 @@ export function createApp(deps: {
   const tooLarge = () => {
     throw new ApiError('PAYLOAD_TOO_LARGE', 'The request body is too large.');
   };
-  const defaultLimit = bodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: tooLarge });
-  const evaluateLimit = bodyLimit({
-    maxSize: deps.config.evaluateBodyLimitBytes,
-    onError: tooLarge,
-  });
+  const limitOf = (maxSize: number) => bodyLimit({ maxSize, onError: tooLarge });
+  const defaultLimit = limitOf(deps.config.bodyLimitBytes);
+  const evaluateLimit = limitOf(deps.config.evaluateBodyLimitBytes);
+  const anonymousEvaluateLimit = limitOf(deps.config.evaluateAnonymousBodyLimitBytes);
   // Evaluation cases may carry thousands of windows or requests.
   const evaluatePaths = new Set([
     `${API_PREFIX}/sla/evaluate`,
     `${API_PREFIX}${EVALUATE_RESPONSE_PATH}`,
   ]);
-  api.use('*', (c, next) =>
-    evaluatePaths.has(c.req.path) ? evaluateLimit(c, next) : defaultLimit(c, next),
-  );
   api.use('*', requireJsonBody, checkOrigin, resolvePrincipal);
+  // After the principal, which reads headers only: the limit depends on who is calling
+  // (docs/decisions/112). The body is read later, through the limit, so never unbounded.
+  api.use('*', (c, next) => {
+    if (!evaluatePaths.has(c.req.path)) return defaultLimit(c, next);
+    return c.var.principal.kind === 'anonymous'
+      ? anonymousEvaluateLimit(c, next)
+      : evaluateLimit(c, next);
+  });
   api.use('*', async (c, next) => {
     await next();
     // Customer and staff data must never sit in a shared cache.

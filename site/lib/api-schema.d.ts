@@ -1861,6 +1861,7 @@ export interface paths {
                         /**
                          * Format: date-time
                          * @description Before this instant the public bars show "no data". Default: now.
+                         * @example 2026-03-14T10:00:00Z
                          */
                         monitoredSince?: string;
                         sortOrder?: number;
@@ -2033,6 +2034,7 @@ export interface paths {
                         /**
                          * Format: date-time
                          * @description Before this instant the public bars show "no data". Default: now.
+                         * @example 2026-03-14T10:00:00Z
                          */
                         monitoredSince?: string;
                         sortOrder?: number;
@@ -3217,7 +3219,7 @@ export interface paths {
                          * Format: date-time
                          * @example 2026-01-01T00:00:00Z
                          */
-                        end?: string | null;
+                        end?: string;
                         /**
                          * @description Default: the customer’s zone.
                          * @example Europe/Berlin
@@ -3396,7 +3398,7 @@ export interface paths {
                          * Format: date-time
                          * @example 2026-01-01T00:00:00Z
                          */
-                        end?: string | null;
+                        end?: string;
                         active?: boolean;
                     };
                 };
@@ -3572,7 +3574,7 @@ export interface paths {
         put?: never;
         /**
          * Evaluate one case, or an array of cases (sla-accounting.md §5)
-         * @description Takes and returns the same documents as `sla evaluate`: a case gives a result, an array of cases gives an array of results in the same order. One invalid case fails the whole call; issues name the case index and field. Limited per client address: a call counts once its query is valid (an invalid query answers 400 and costs nothing), whether or not its body is.
+         * @description Takes and returns the same documents as `sla evaluate`: a case gives a result, an array of cases gives an array of results in the same order. One invalid case fails the whole call; issues name the case index and field. Limited per caller: anonymous calls per client address, with a smaller body (256 KiB) and fewer calls a minute than signed-in people and API keys (4 MiB). A call counts once its query is valid (an invalid query answers 400 and costs nothing), whether or not its body is. 503 with Retry-After when too many large evaluations are waiting.
          */
         post: {
             parameters: {
@@ -3829,6 +3831,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Busy: try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3848,7 +3859,7 @@ export interface paths {
         put?: never;
         /**
          * Evaluate response times of one case, or an array of cases (sla-response.md §4)
-         * @description Takes and returns the same documents as `sla response`: a case gives a result, an array of cases gives an array of results in the same order. `asOf` is the case’s own (default: the period’s end). One invalid case fails the whole call; issues name the case index and field. Limited per client address, together with `POST /sla/evaluate`.
+         * @description Takes and returns the same documents as `sla response`: a case gives a result, an array of cases gives an array of results in the same order. `asOf` is the case’s own (default: the period’s end). One invalid case fails the whole call; issues name the case index and field. Limited per caller together with `POST /sla/evaluate`, with the same body limits.
          */
         post: {
             parameters: {
@@ -4180,6 +4191,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Busy: try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -4213,6 +4233,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["AgreementOverview"][];
+                            unavailable: components["schemas"]["Unavailable"][];
                         };
                     };
                 };
@@ -4283,6 +4304,7 @@ export interface paths {
                             to?: string;
                             items: components["schemas"]["AvailabilityItem"][];
                             notBegun: components["schemas"]["NotBegun"][];
+                            unavailable: components["schemas"]["Unavailable"][];
                         };
                     };
                 };
@@ -4350,7 +4372,7 @@ export interface paths {
         };
         /**
          * A month's statement: `YYYY-MM.csv` or `YYYY-MM.json`
-         * @description The figures of `GET /me/availability` for one month. An agreement for which the month has not begun in its zone is listed in `notBegun` (JSON) or as a `not-begun` row (CSV).
+         * @description The figures of `GET /me/availability` for one month. An agreement for which the month has not begun in its zone is listed in `notBegun` (JSON) or as a `not-begun` row (CSV); one whose stored data cannot be evaluated, in `unavailable` (JSON) or as an `unavailable` row (CSV).
          */
         get: {
             parameters: {
@@ -4375,6 +4397,7 @@ export interface paths {
                             generatedAt: string;
                             items: components["schemas"]["AvailabilityItem"][];
                             notBegun: components["schemas"]["NotBegun"][];
+                            unavailable: components["schemas"]["Unavailable"][];
                         };
                     };
                 };
@@ -7531,6 +7554,13 @@ export interface components {
                 services: string[];
             }[];
         } | null;
+        /** @description An agreement, or one service of it, whose figures could not be computed from its stored data; the others still answer. */
+        Unavailable: {
+            agreementId: number;
+            /** @description The service, or null when nothing of the agreement could be read. */
+            service: string | null;
+            reason: string;
+        };
         AvailabilityItem: {
             /** @enum {string} */
             status: "evaluated" | "not-covered" | "not-monitored" | "no-eligible-time";
@@ -7852,14 +7882,29 @@ export interface components {
             service: string;
             /** @enum {string} */
             state: "major_outage" | "partial_outage" | "degraded" | "maintenance";
-            /** @example 2026-03-14T10:00:00Z */
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
             start: string;
-            /** @description Omitted or null while still going on. */
-            end?: string | null;
-            /** @description For maintenance: when customers were told. */
-            announcedAt?: string | null;
+            /**
+             * Format: date-time
+             * @description Omitted or null while still going on.
+             * @example 2026-03-14T10:00:00Z
+             */
+            end?: string;
+            /**
+             * Format: date-time
+             * @description For maintenance: when customers were told.
+             * @example 2026-03-14T10:00:00Z
+             */
+            announcedAt?: string;
         };
         CloseWindow: {
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
             end: string;
         };
         IngestIncident: {
@@ -7878,7 +7923,11 @@ export interface components {
             status: "investigating" | "identified" | "monitoring" | "resolved";
             /** @default [] */
             services: string[];
-            /** @description Defaults to now. */
+            /**
+             * Format: date-time
+             * @description Defaults to now.
+             * @example 2026-03-14T10:00:00Z
+             */
             startedAt?: string;
             /** @description The first (automated) update. */
             body?: string;
@@ -7904,7 +7953,11 @@ export interface components {
             status: "investigating" | "identified" | "monitoring" | "resolved";
             /** @default [] */
             services: string[];
-            /** @description Defaults to now. */
+            /**
+             * Format: date-time
+             * @description Defaults to now.
+             * @example 2026-03-14T10:00:00Z
+             */
             startedAt?: string;
             /** @description Components to add or move to a status. While a component is held in a status other than operational it has a window of source `incident` (counted by the SLA figures). */
             components?: components["schemas"]["ComponentStatusInput"][];
@@ -7934,6 +7987,10 @@ export interface components {
             title?: string;
             /** @enum {string} */
             impact?: "none" | "minor" | "major" | "critical";
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
             startedAt?: string;
             services?: string[];
         };
@@ -7942,7 +7999,15 @@ export interface components {
             /** @default  */
             description: string;
             services: string[];
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
             startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
             endsAt: string;
             /**
              * @description Publish now (announcedAt of its windows); otherwise publish later.
@@ -7954,7 +8019,15 @@ export interface components {
             title?: string;
             description?: string;
             services?: string[];
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
             startsAt?: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
             endsAt?: string;
         };
         WindowCorrection: {
@@ -7991,7 +8064,15 @@ export interface components {
         NewWindowCorrection: {
             /** @enum {string} */
             state?: "major_outage" | "partial_outage" | "degraded" | "maintenance";
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
             start?: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
             end?: string;
             reason: string;
         };
