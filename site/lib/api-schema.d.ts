@@ -2511,7 +2511,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Policies with all their versions */
+        /**
+         * Policies with all their versions
+         * @description Ordered by id (the order they were made), or by name with `sort=name`. `q` keeps the policies whose name contains it (any case).
+         */
         get: {
             parameters: {
                 query?: {
@@ -2520,6 +2523,8 @@ export interface paths {
                     /** @description The previous page's nextCursor. */
                     cursor?: string;
                     active?: "true" | "false";
+                    q?: string;
+                    sort?: "id" | "name";
                 };
                 header?: never;
                 path?: never;
@@ -2867,6 +2872,123 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Policy"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid, but impossible */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/policies/{id}/versions/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a new version: its changes and its figures on the last 12 months, unsaved
+         * @description Takes the body of `POST /staff/policies/{id}/versions` and refuses what it would refuse, but saves nothing. For every agreement on the policy, per service and month of the last 12 closed months in the agreement’s zone (and the current month to date when the new version would govern it), it gives the figures as the API computes them now (`current`, under the version in force for that month) and under the proposed rules (`proposed`), with credit totals per currency. A new version never changes a closed month: the closed months show what the new rules would have given.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PolicyVersionChange"];
+                };
+            };
+            responses: {
+                /** @description The new version and its figures, not saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PolicyVersionPreview"];
                     };
                 };
                 /** @description Invalid input */
@@ -7171,12 +7293,39 @@ export interface components {
             effectiveFrom: string;
             rules: components["schemas"]["PolicyRules"];
             versions: components["schemas"]["PolicyVersion"][];
+            /** @description Agreements on this policy. */
+            agreementCount: number;
+            activeAgreementCount: number;
             /** Format: date-time */
             createdAt: string;
         };
         /** @description The policy fields of sla-accounting.md §1, every default applied. */
         PolicyRules: {
-            [key: string]: unknown;
+            targetPercent: number;
+            weights: {
+                major_outage: number;
+                partial_outage: number;
+                degraded: number;
+            };
+            minimumOutageMinutes: number;
+            maintenanceNoticeMinutes: number;
+            /** @enum {string} */
+            maintenanceAccounting: "excluded" | "up";
+            tiers: {
+                belowPercent: number;
+                creditPercent: number;
+            }[];
+            dailyRule: {
+                thresholdMinutes: number;
+                creditDays: number;
+            } | null;
+            capPercent: number;
+            minimumCreditMinor: number;
+            claimWindowDays: number;
+            termination: {
+                missedPeriods: number;
+                withinPeriods: number;
+            } | null;
         };
         PolicyVersion: {
             version: number;
@@ -7215,6 +7364,74 @@ export interface components {
                 withinPeriods: number;
             } | null;
             effectiveFrom?: string;
+        };
+        PolicyVersionPreview: {
+            policy: {
+                id: number;
+                name: string;
+            };
+            /** @description The number saving would give it. */
+            version: number;
+            effectiveFrom: string;
+            rules: components["schemas"]["PolicyRules"];
+            follows: {
+                version: number;
+                effectiveFrom: string;
+                rules: components["schemas"]["PolicyRules"];
+            };
+            changedFields: string[];
+            /** Format: date-time */
+            asOf: string;
+            agreements: {
+                id: number;
+                customer: {
+                    id: number;
+                    name: string;
+                };
+                timeZone: string;
+                active: boolean;
+                rows: {
+                    service: string;
+                    serviceName: string;
+                    month: string;
+                    toDate: boolean;
+                    currency: string;
+                    monthlyFeeMinor: number;
+                    current: {
+                        /** @enum {string} */
+                        status: "evaluated" | "not-covered" | "not-monitored" | "no-eligible-time";
+                        availabilityPercent: number | null;
+                        availabilityDisplay: string | null;
+                        met: boolean | null;
+                        eligibleMs: number;
+                        downtimeMs: number;
+                        creditPercent: number;
+                        creditMinor: number;
+                        capped: boolean;
+                        version: number;
+                    };
+                    proposed: {
+                        /** @enum {string} */
+                        status: "evaluated" | "not-covered" | "not-monitored" | "no-eligible-time";
+                        availabilityPercent: number | null;
+                        availabilityDisplay: string | null;
+                        met: boolean | null;
+                        eligibleMs: number;
+                        downtimeMs: number;
+                        creditPercent: number;
+                        creditMinor: number;
+                        capped: boolean;
+                    };
+                    differs: boolean;
+                }[];
+                totals: components["schemas"]["PreviewCurrencyTotal"][];
+            }[];
+            totals: components["schemas"]["PreviewCurrencyTotal"][];
+        };
+        PreviewCurrencyTotal: {
+            currency: string;
+            currentCreditMinor: number;
+            proposedCreditMinor: number;
         };
         Agreement: {
             id: number;
