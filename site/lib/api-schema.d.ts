@@ -3418,7 +3418,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every administrative change, newest first, with before and after */
+        /**
+         * Every administrative change, newest first, with before and after
+         * @description Filters combine: by entity (`entityType`, with `entityId`), by actor (a person, `actorUserId`, or an API key, `actorApiKeyId`) and by time, `from` (inclusive) to `to` (exclusive), instants in RFC 3339.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3429,6 +3432,9 @@ export interface paths {
                     entityType?: string;
                     entityId?: string;
                     actorUserId?: number;
+                    actorApiKeyId?: number;
+                    from?: string;
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -7460,8 +7466,11 @@ export interface components {
             /** @example service */
             entityType: string;
             entityId: string;
+            /** @description What the entity is called now (a name, an email, a title); null if unknown. */
+            entityName: string | null;
             actorUserId: number | null;
             actorApiKeyId: number | null;
+            actor: components["schemas"]["AuditActor"];
             /** @description The resource before the change (null: created). */
             before?: unknown;
             /** @description The resource after the change. */
@@ -7469,6 +7478,14 @@ export interface components {
             requestId: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        AuditActor: {
+            /** @enum {string} */
+            kind: "user" | "key" | "system";
+            id: number | null;
+            /** @description A person's email or a key's name. */
+            name: string | null;
+            role: string | null;
         };
         AgreementOverview: {
             id: number;
