@@ -11,6 +11,7 @@ import { ApiError, errorBody } from './errors.ts';
 import { type ApiApp, createRouter } from './openapi.ts';
 import { registerApiKeys } from './routes/api-keys.ts';
 import { registerAuth } from './routes/auth.ts';
+import { registerBrand } from './routes/brand.ts';
 import { DOCS_PATH, registerDocs } from './routes/docs.ts';
 import { registerEvaluate } from './routes/evaluate.ts';
 import { EVALUATE_RESPONSE_PATH, registerEvaluateResponse } from './routes/evaluate-response.ts';
@@ -31,6 +32,7 @@ import { registerStaffServices } from './routes/staff-services.ts';
 import { registerStaffUsers } from './routes/staff-users.ts';
 import { registerStaffWindows } from './routes/staff-windows.ts';
 import { checkOrigin, requireJsonBody } from './security.ts';
+import { LOGO_MAX_BYTES } from './services/brand.ts';
 import { DOCS_CSP } from './services/docs-assets.ts';
 
 export const API_PREFIX = '/api/v1';
@@ -56,6 +58,7 @@ const ROUTE_MODULES: ((api: ApiApp) => void)[] = [
   registerStaffIncidents,
   registerStaffMaintenance,
   registerStaffWindows,
+  registerBrand,
   registerDocs,
 ];
 
@@ -142,8 +145,18 @@ export function createApp(deps: { db: Database; clock: Clock; config: AppConfig 
     `${API_PREFIX}/sla/evaluate`,
     `${API_PREFIX}${EVALUATE_RESPONSE_PATH}`,
   ]);
+  // A logo comes as base64 in JSON: its limit plus a third, and room for the field names.
+  const logoLimit = bodyLimit({
+    maxSize: Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 1024,
+    onError: tooLarge,
+  });
+  const logoPath = `${API_PREFIX}/staff/brand/logo`;
   api.use('*', (c, next) =>
-    evaluatePaths.has(c.req.path) ? evaluateLimit(c, next) : defaultLimit(c, next),
+    evaluatePaths.has(c.req.path)
+      ? evaluateLimit(c, next)
+      : c.req.path === logoPath
+        ? logoLimit(c, next)
+        : defaultLimit(c, next),
   );
   api.use('*', requireJsonBody, checkOrigin, resolvePrincipal);
   api.use('*', async (c, next) => {

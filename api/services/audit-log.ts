@@ -151,6 +151,9 @@ async function entityNames(
         put('window', row.id, `${row.service}: ${row.externalId}`);
     },
   };
+  for (const row of rows) {
+    if (row.entityType === 'brand') names.set(`brand:${row.entityId}`, 'Brand settings');
+  }
   for (const [type, lookup] of Object.entries(lookups)) {
     const ids = idsOf(rows, type);
     if (ids.length > 0) await lookup(ids);
