@@ -61,7 +61,7 @@ interface Filters {
   actorApiKeyId: string;
   entityType: string;
   entityId: string;
-  /** `YYYY-MM-DDTHH:MM` in UTC, as the datetime-local field holds it. */
+  /** `YYYY-MM-DD HH:MM` in UTC, as typed. */
   from: string;
   to: string;
 }
@@ -79,11 +79,23 @@ const FILTER_KEYS = [
 function fieldTime(instant: string | null): string {
   if (instant === null) return '';
   const ms = Date.parse(instant);
-  return Number.isNaN(ms) ? '' : new Date(ms).toISOString().slice(0, 16);
+  return Number.isNaN(ms) ? '' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-/** The field's `YYYY-MM-DDTHH:MM` read as UTC, as the API wants it. */
-const instantOf = (local: string) => (local === '' ? undefined : `${local}:00Z`);
+const UTC_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$/;
+
+/** A typed `YYYY-MM-DD HH:MM` (UTC) as an instant the API reads; null when it is not one. */
+function instantOf(text: string): string | null {
+  const match = UTC_TIME.exec(text.trim());
+  if (!match) return null;
+  const [, year, month, day, hour, minute] = match.map(Number) as number[];
+  const ms = Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1, hour ?? 0, minute ?? 0);
+  const instant = new Date(ms).toISOString();
+  // 2026-02-30 rolls over to March: not a time anyone meant.
+  return instant.slice(0, 16) === `${text.trim().slice(0, 10)}T${text.trim().slice(11, 16)}`
+    ? instant.replace('.000Z', 'Z')
+    : null;
+}
 
 function filtersFromAddress(): Filters {
   return {
@@ -127,8 +139,8 @@ function Audit() {
               ...(filters.actorApiKeyId ? { actorApiKeyId: Number(filters.actorApiKeyId) } : {}),
               ...(filters.entityType ? { entityType: filters.entityType } : {}),
               ...(filters.entityId ? { entityId: filters.entityId } : {}),
-              ...(filters.from ? { from: instantOf(filters.from) } : {}),
-              ...(filters.to ? { to: instantOf(filters.to) } : {}),
+              ...(filters.from ? { from: instantOf(filters.from) ?? undefined } : {}),
+              ...(filters.to ? { to: instantOf(filters.to) ?? undefined } : {}),
             },
           },
           signal,
@@ -160,16 +172,25 @@ function Audit() {
     if (draft.entityId !== '' && !POSITIVE_ID.test(draft.entityId.trim())) {
       found.entityId = 'Enter the record’s number, such as 12.';
     }
-    if (draft.from !== '' && draft.to !== '' && draft.to <= draft.from) {
-      found.to = 'Choose a time after “From”.';
-    }
+    const from = draft.from.trim() === '' ? '' : instantOf(draft.from);
+    const to = draft.to.trim() === '' ? '' : instantOf(draft.to);
+    if (from === null)
+      found.from = 'Enter a date and time in UTC as YYYY-MM-DD HH:MM, such as 2026-11-02 09:30.';
+    if (to === null)
+      found.to = 'Enter a date and time in UTC as YYYY-MM-DD HH:MM, such as 2026-11-30 18:00.';
+    if (from && to && to <= from) found.to = 'Choose a time after “From”.';
     setProblems(found);
     if (Object.keys(found).length > 0) {
       const first = FILTER_KEYS.find((key) => found[key] !== undefined);
       if (first) document.getElementById(`audit-${first}`)?.focus();
       return;
     }
-    apply({ ...draft, entityId: draft.entityId.trim() });
+    apply({
+      ...draft,
+      entityId: draft.entityId.trim(),
+      from: draft.from.trim(),
+      to: draft.to.trim(),
+    });
   };
 
   const actorNamed = page.data?.items.find(
@@ -242,21 +263,32 @@ function Audit() {
               />
             )}
           </Field>
-          <Field id="audit-from" label="From (UTC)" problem={problems.from}>
+          <Field id="audit-from" label="From (UTC)" hint="YYYY-MM-DD HH:MM" problem={problems.from}>
             {(aria) => (
               <input
                 {...aria}
-                type="datetime-local"
+                type="text"
+                inputMode="numeric"
+                autocomplete="off"
+                placeholder="2026-11-02 09:30"
                 value={draft.from}
                 onInput={(event) => setDraft({ ...draft, from: event.currentTarget.value })}
               />
             )}
           </Field>
-          <Field id="audit-to" label="Until (UTC, not included)" problem={problems.to}>
+          <Field
+            id="audit-to"
+            label="Until (UTC, not included)"
+            hint="YYYY-MM-DD HH:MM"
+            problem={problems.to}
+          >
             {(aria) => (
               <input
                 {...aria}
-                type="datetime-local"
+                type="text"
+                inputMode="numeric"
+                autocomplete="off"
+                placeholder="2026-11-02 09:30"
                 value={draft.to}
                 onInput={(event) => setDraft({ ...draft, to: event.currentTarget.value })}
               />
