@@ -32,7 +32,7 @@ import { registerStaffServices } from './routes/staff-services.ts';
 import { registerStaffUsers } from './routes/staff-users.ts';
 import { registerStaffWindows } from './routes/staff-windows.ts';
 import { checkOrigin, requireJsonBody } from './security.ts';
-import { LOGO_MAX_BYTES } from './services/brand.ts';
+import { LOGO_BODY_LIMIT_BYTES } from './services/brand.ts';
 import { DOCS_CSP } from './services/docs-assets.ts';
 
 export const API_PREFIX = '/api/v1';
@@ -145,11 +145,8 @@ export function createApp(deps: { db: Database; clock: Clock; config: AppConfig 
     `${API_PREFIX}/sla/evaluate`,
     `${API_PREFIX}${EVALUATE_RESPONSE_PATH}`,
   ]);
-  // A logo comes as base64 in JSON: its limit plus a third, and room for the field names.
-  const logoLimit = bodyLimit({
-    maxSize: Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 1024,
-    onError: tooLarge,
-  });
+  // A logo comes as base64 in JSON, over the default limit.
+  const logoLimit = bodyLimit({ maxSize: LOGO_BODY_LIMIT_BYTES, onError: tooLarge });
   const logoPath = `${API_PREFIX}/staff/brand/logo`;
   api.use('*', (c, next) =>
     evaluatePaths.has(c.req.path)

@@ -108,12 +108,15 @@ const update = defineRoute('admin', {
     body: jsonBody(
       z.strictObject({
         productName: z
-          .string()
+          .string({ error: 'must be text' })
           .trim()
           .min(1, { message: 'must not be empty' })
           .max(PRODUCT_NAME_MAX, { message: `must be at most ${PRODUCT_NAME_MAX} characters` })
           .optional(),
-        accentColor: z.string().nullish().openapi({ example: '#0b5cad' }),
+        accentColor: z
+          .string({ error: 'must be a colour in hex, such as #0b5cad, or null' })
+          .nullish()
+          .openapi({ example: '#0b5cad' }),
         supportUrl,
         supportEmail: z
           .union([z.literal(''), emailSchema])
@@ -139,8 +142,10 @@ const setLogo = defineRoute('admin', {
   request: {
     body: jsonBody(
       z.strictObject({
-        contentType: z.literal('image/png', { message: 'must be image/png' }),
-        dataBase64: z.string().min(1, { message: 'must not be empty' }),
+        contentType: z.literal('image/png', { error: 'must be image/png' }),
+        dataBase64: z
+          .string({ error: 'must be the logo file’s bytes in base64' })
+          .min(1, { error: 'must be the logo file’s bytes in base64' }),
       }),
     ),
   },

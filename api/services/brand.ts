@@ -19,6 +19,11 @@ import { unchanged, writeStatusData } from './status-cache.ts';
 export const DEFAULT_PRODUCT_NAME = 'Service status';
 /** The largest logo accepted, in bytes (a header logo at twice its size is a few kB). */
 export const LOGO_MAX_BYTES = 100 * 1024;
+/**
+ * The request body limit of PUT /staff/brand/logo: the logo in base64 (4 characters per 3
+ * bytes) and room for the rest of the JSON.
+ */
+export const LOGO_BODY_LIMIT_BYTES = Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 1024;
 /** The longest side of a logo, in pixels. */
 export const LOGO_MAX_SIDE_PX = 1024;
 export const PRODUCT_NAME_MAX = 60;
