@@ -40,8 +40,7 @@ function signed(minor: number, currency: string): string {
 }
 
 function TotalsText(props: { totals: Total[]; version: number }) {
-  if (props.totals.length === 0)
-    return <p>No figures: no month of these agreements was covered.</p>;
+  if (props.totals.length === 0) return null;
   return (
     <ul class="totals">
       {props.totals.map((total) => (
@@ -72,8 +71,12 @@ export function PreviewFigures(props: { preview: Preview }) {
         would have given.{' '}
         {changed === 0 ? 'No figure changes.' : `${changed} service-months change.`}
       </p>
-      <p>Credits over the months shown, all agreements, per currency:</p>
-      <TotalsText totals={preview.totals} version={preview.version} />
+      {preview.totals.length > 0 && (
+        <>
+          <p>Credits over the months shown, all agreements, per currency:</p>
+          <TotalsText totals={preview.totals} version={preview.version} />
+        </>
+      )}
       {preview.agreements.length > 0 && (
         <p class="check">
           <input
@@ -116,7 +119,9 @@ function AgreementFigures(props: {
         </span>
       </h5>
       <TotalsText totals={agreement.totals} version={version} />
-      {rows.length === 0 ? (
+      {agreement.rows.length === 0 ? (
+        <p>The agreement covered none of these months.</p>
+      ) : rows.length === 0 ? (
         <p>No month’s figures change.</p>
       ) : (
         <TableWrap label={`Figures, ${title}`}>
