@@ -39,6 +39,7 @@ const EnvSchema = z.object({
   PORTAL_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   PORTAL_DEMO: flag01.optional(),
   PORTAL_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  PORTAL_BACKFILL_DAYS: z.coerce.number().int().min(0).max(10_000).default(400),
   PORTAL_API_URL: z.url().optional(),
   PORTAL_SITE_DIR: z.string().min(1).default('dist/site'),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
@@ -136,6 +137,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
       smtpUrl: value.SMTP_URL ?? null,
       mailFrom: value.MAIL_FROM ?? defaultMailFrom(value.PORTAL_ORIGIN?.[0]),
       webhookAllowPrivate: value.PORTAL_WEBHOOK_ALLOW_PRIVATE ?? false,
+      backfillDays: value.PORTAL_BACKFILL_DAYS,
     }),
   };
 }

@@ -1,29 +1,32 @@
 import type { Tx } from '../../db/client.ts';
 import type { Deps } from '../context.ts';
+import { readBrand } from '../services/brand.ts';
 
-/**
- * The brand as mail shows it. Brand settings are being added on another branch
- * (api/services/brand.ts, decision 141); until they land, mail uses the product's built-in
- * name and colour, read through this one function so the switch is one change here.
- */
+/** The brand as mail shows it: the provider's settings (decision 141), or the built-in ones. */
 export interface MailBrand {
   productName: string;
-  /** `#rrggbb`, with white text on it at 4.5:1 or better. */
+  /** `#rrggbb`, with white text on it at 4.5:1 or better (decision 142). */
   accentColor: string;
+  /** The logo's absolute address, or null for none. */
+  logoUrl: string | null;
   supportEmail: string | null;
   supportUrl: string | null;
+  footerText: string | null;
 }
 
-export const DEFAULT_MAIL_BRAND: MailBrand = {
-  productName: 'Service status',
-  // The site's focus colour: white on it is 7.6:1.
-  accentColor: '#0550ae',
-  supportEmail: null,
-  supportUrl: null,
-};
+/** The site's focus colour: white on it is 7.6:1. */
+const DEFAULT_ACCENT = '#0550ae';
 
 type Reader = Deps['db']['db'] | Tx;
 
-export async function mailBrand(_db: Reader): Promise<MailBrand> {
-  return DEFAULT_MAIL_BRAND;
+export async function mailBrand(db: Reader, origin: string): Promise<MailBrand> {
+  const brand = await readBrand(db);
+  return {
+    productName: brand.productName,
+    accentColor: brand.accent?.color ?? DEFAULT_ACCENT,
+    logoUrl: brand.logo ? `${origin}${brand.logo.url}` : null,
+    supportEmail: brand.support.email,
+    supportUrl: brand.support.url,
+    footerText: brand.footerText,
+  };
 }

@@ -80,6 +80,8 @@ export function renderMail(brand: MailBrand, content: MailContent): RenderedMail
     content.footer.reason,
     ...(content.footer.links ?? []).map((link) => `${link.label}: ${link.url}`),
     ...(brand.supportEmail ? [`Support: ${brand.supportEmail}`] : []),
+    ...(brand.supportUrl ? [`Help: ${brand.supportUrl}`] : []),
+    ...(brand.footerText ? [brand.footerText] : []),
     '',
   ].join('\n');
 
@@ -110,7 +112,11 @@ export function renderMail(brand: MailBrand, content: MailContent): RenderedMail
     '<table role="presentation" width="100%" style="border-collapse:collapse;background:#f6f8fa">',
     '<tr><td align="center" style="padding:24px 12px">',
     `<table role="presentation" width="100%" style="border-collapse:collapse;max-width:560px;background:#ffffff;border:1px solid ${BORDER};border-radius:8px">`,
-    `<tr><td style="padding:16px 24px;border-bottom:4px solid ${brand.accentColor};font-size:16px;font-weight:600">${escapeHtml(brand.productName)}</td></tr>`,
+    `<tr><td style="padding:16px 24px;border-bottom:4px solid ${brand.accentColor};font-size:16px;font-weight:600">${
+      brand.logoUrl
+        ? `<img src="${escapeHtml(brand.logoUrl)}" alt="" height="24" style="height:24px;vertical-align:middle;margin-right:8px">`
+        : ''
+    }${escapeHtml(brand.productName)}</td></tr>`,
     `<tr><td style="padding:24px;font-size:16px;line-height:1.5">`,
     `<h1 style="font-size:20px;line-height:1.3;margin:0 0 16px">${escapeHtml(content.heading)}</h1>`,
     ...content.paragraphs.map(paragraphHtml),
@@ -124,6 +130,10 @@ export function renderMail(brand: MailBrand, content: MailContent): RenderedMail
     brand.supportEmail
       ? `<p style="margin:8px 0 0">Support: <a href="mailto:${escapeHtml(brand.supportEmail)}" style="color:${FG}">${escapeHtml(brand.supportEmail)}</a></p>`
       : '',
+    brand.supportUrl
+      ? `<p style="margin:8px 0 0">Help: <a href="${escapeHtml(brand.supportUrl)}" style="color:${FG}">${escapeHtml(brand.supportUrl)}</a></p>`
+      : '',
+    brand.footerText ? `<p style="margin:8px 0 0">${escapeHtml(brand.footerText)}</p>` : '',
     '</td></tr>',
     '</table>',
     '</td></tr>',

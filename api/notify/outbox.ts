@@ -409,7 +409,7 @@ export async function emit(
       )),
     );
   }
-  const brand = await mailBrand(tx);
+  const brand = await mailBrand(tx, origin);
   items.push(...(await mailItems(tx, event, { brand, origin, nowMs, eventId, serviceIds })));
   for (let start = 0; start < items.length; start += INSERT_CHUNK) {
     await tx.insert(outbox).values(items.slice(start, start + INSERT_CHUNK));

@@ -7,9 +7,8 @@ import {
   listAllMaintenance,
   publishMaintenance,
 } from '../services/maintenance.ts';
-import { instantSchema } from '../sla/schema.ts';
 import { IdParams } from './common.ts';
-import { instantMs, optionalInstantMs } from './instants.ts';
+import { apiInstant, instantMs, optionalInstantMs } from './instants.ts';
 import { MaintenanceSchema } from './public.ts';
 import { staffPrincipal } from './staff-incidents.ts';
 import { displayText, longText } from './text.ts';
@@ -24,8 +23,8 @@ const NewMaintenanceSchema = z
     title: displayText({ max: 200 }),
     description: longText({ max: 10_000, trim: false }).default(''),
     services: ServicesSchema,
-    startsAt: instantSchema,
-    endsAt: instantSchema,
+    startsAt: apiInstant,
+    endsAt: apiInstant,
     publish: z.boolean().default(false).openapi({
       description: 'Publish now (announcedAt of its windows); otherwise publish later.',
     }),
@@ -37,8 +36,8 @@ const MaintenanceChangesSchema = z
     title: displayText({ max: 200 }).optional(),
     description: longText({ max: 10_000, trim: false }).optional(),
     services: ServicesSchema.optional(),
-    startsAt: instantSchema.optional(),
-    endsAt: instantSchema.optional(),
+    startsAt: apiInstant.optional(),
+    endsAt: apiInstant.optional(),
   })
   .openapi('MaintenanceChanges');
 
