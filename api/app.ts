@@ -39,6 +39,7 @@ import { registerWebhooks } from './routes/webhooks.ts';
 import { checkOrigin, requireJsonBody } from './security.ts';
 import { LOGO_BODY_LIMIT_BYTES } from './services/brand.ts';
 import { DOCS_CSP } from './services/docs-assets.ts';
+import { FEED_CSP } from './services/feed.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -124,11 +125,19 @@ export function createApp(deps: {
     contentSecurityPolicy: DOCS_CSP,
     crossOriginResourcePolicy: 'same-origin',
   });
+  // A browser opening the feed applies its XSLT (a script, to CSP) and CSS from this origin.
+  const feedHeaders = secureHeaders({
+    contentSecurityPolicy: FEED_CSP,
+    crossOriginResourcePolicy: 'same-origin',
+  });
   const docsPrefix = `${API_PREFIX}${DOCS_PATH}`;
+  const feedPath = `${API_PREFIX}/feed.atom`;
   app.use('*', (c, next) =>
     c.req.path === docsPrefix || c.req.path.startsWith(`${docsPrefix}/`)
       ? docsHeaders(c, next)
-      : apiHeaders(c, next),
+      : c.req.path === feedPath
+        ? feedHeaders(c, next)
+        : apiHeaders(c, next),
   );
 
   app.onError((error, c) => {

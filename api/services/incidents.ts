@@ -260,11 +260,27 @@ export async function activeIncidents(deps: Deps): Promise<IncidentSummaryDto[]>
 }
 
 /** The most recently changed incidents, for the feed. */
-export async function recentIncidents(deps: Deps, limit: number): Promise<IncidentDto[]> {
+export async function recentIncidents(
+  deps: Deps,
+  limit: number,
+  options: { serviceId?: number } = {},
+): Promise<IncidentDto[]> {
   const { db } = deps.db;
+  const serviceId = options.serviceId;
   const rows = await db
     .select()
     .from(incidents)
+    .where(
+      serviceId === undefined
+        ? undefined
+        : inArray(
+            incidents.id,
+            db
+              .select({ id: incidentServices.incidentId })
+              .from(incidentServices)
+              .where(eq(incidentServices.serviceId, serviceId)),
+          ),
+    )
     .orderBy(desc(incidents.updatedAt), desc(incidents.id))
     .limit(limit);
   return withDetails(db, rows);

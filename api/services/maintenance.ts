@@ -614,12 +614,27 @@ export async function listAllMaintenance(deps: Deps, limit: number): Promise<Mai
 export async function recentlyChangedMaintenance(
   deps: Deps,
   limit: number,
+  options: { serviceId?: number } = {},
 ): Promise<MaintenanceDto[]> {
   const { db } = deps.db;
+  const serviceId = options.serviceId;
   const rows = await db
     .select()
     .from(maintenances)
-    .where(isNotNull(maintenances.publishedAt))
+    .where(
+      and(
+        isNotNull(maintenances.publishedAt),
+        serviceId === undefined
+          ? undefined
+          : inArray(
+              maintenances.id,
+              db
+                .select({ id: maintenanceServices.maintenanceId })
+                .from(maintenanceServices)
+                .where(eq(maintenanceServices.serviceId, serviceId)),
+            ),
+      ),
+    )
     .orderBy(desc(maintenances.updatedAt), desc(maintenances.id))
     .limit(limit);
   return withServices(db, rows, deps.clock.now());

@@ -5876,10 +5876,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Atom 1.0 feed of incidents and published maintenance */
+        /**
+         * Atom 1.0 feed of incidents and published maintenance, of all or one component
+         * @description Feed readers get `application/atom+xml`. A browser (asking for text/html first) gets the same document as `application/xml`, which it shows as a page through the named XSLT stylesheet (`feed.xsl`); browsers show `application/atom+xml` as raw text.
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Only this component (a slug). */
+                    service?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -5893,6 +5899,97 @@ export interface paths {
                     };
                     content: {
                         "application/atom+xml": string;
+                        "application/xml": string;
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feed.xsl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The XSLT stylesheet that shows the feed as a page in a browser */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The stylesheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xsl": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feed.css": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The feed page's styles */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The styles */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/css": string;
                     };
                 };
             };
