@@ -40,6 +40,7 @@ import { checkOrigin, requireJsonBody } from './security.ts';
 import { LOGO_BODY_LIMIT_BYTES } from './services/brand.ts';
 import { DOCS_CSP } from './services/docs-assets.ts';
 import { FEED_CSP } from './services/feed.ts';
+import { MAIL_PREVIEW_CSP } from './services/notifications.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -130,14 +131,22 @@ export function createApp(deps: {
     contentSecurityPolicy: FEED_CSP,
     crossOriginResourcePolicy: 'same-origin',
   });
+  // A message's HTML shown to staff: its own inline styles and images, nothing that runs.
+  const mailPreviewHeaders = secureHeaders({
+    contentSecurityPolicy: MAIL_PREVIEW_CSP,
+    crossOriginResourcePolicy: 'same-origin',
+  });
   const docsPrefix = `${API_PREFIX}${DOCS_PATH}`;
   const feedPath = `${API_PREFIX}/feed.atom`;
+  const mailPreview = new RegExp(`^${API_PREFIX}/staff/notifications/outbox/[1-9][0-9]*/html$`);
   app.use('*', (c, next) =>
     c.req.path === docsPrefix || c.req.path.startsWith(`${docsPrefix}/`)
       ? docsHeaders(c, next)
       : c.req.path === feedPath
         ? feedHeaders(c, next)
-        : apiHeaders(c, next),
+        : mailPreview.test(c.req.path)
+          ? mailPreviewHeaders(c, next)
+          : apiHeaders(c, next),
   );
 
   app.onError((error, c) => {

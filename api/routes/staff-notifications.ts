@@ -1,4 +1,5 @@
 import type { Principal } from '../context.ts';
+import { ApiError } from '../errors.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import {
   listAttempts,
@@ -80,6 +81,22 @@ const get = defineRoute('staff', {
   request: { params: IdParams },
   responses: {
     200: jsonContent(OutboxItemDetailSchema, 'The item'),
+    ...errorResponses(404),
+  },
+});
+
+const html = defineRoute('staff', {
+  method: 'get',
+  path: '/staff/notifications/outbox/{id}/html',
+  tags,
+  summary: "A message's HTML version, as a page to look at",
+  description:
+    'Served with a sandboxing CSP: no scripts, no requests but images. 404 when the item has ' +
+    'no HTML (a webhook) or it is withheld (a one-time link, for a viewer who is not an admin, ' +
+    'or removed once delivered).',
+  request: { params: IdParams },
+  responses: {
+    200: { description: 'The HTML', content: { 'text/html': { schema: { type: 'string' } } } },
     ...errorResponses(404),
   },
 });
@@ -168,6 +185,13 @@ export function registerStaffNotifications(api: ApiApp): void {
       200,
     ),
   );
+  api.openapi(html, async (c) => {
+    const item = await outboxItem(c.var.deps, c.req.valid('param').id, {
+      admin: isAdmin(c.var.principal),
+    });
+    if (item.bodyHtml === null) throw new ApiError('NOT_FOUND', 'This item has no HTML to show.');
+    return c.body(item.bodyHtml, 200, { 'Content-Type': 'text/html; charset=utf-8' });
+  });
   api.openapi(retry, async (c) =>
     c.json(
       await retryItem(c.var.deps, c.var.principal, c.var.requestId, c.req.valid('param').id),

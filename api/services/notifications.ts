@@ -18,6 +18,20 @@ import type { EndpointOwner } from './webhooks.ts';
  * the development mailbox, the delivery log, retrying, and each person's own preference.
  */
 
+/**
+ * A message's HTML opened by staff: it keeps its inline styles and may show images, but runs
+ * nothing, submits nothing and sits in a sandbox (a unique origin without the session).
+ */
+export const MAIL_PREVIEW_CSP = {
+  defaultSrc: ["'none'"],
+  styleSrc: ["'unsafe-inline'"],
+  imgSrc: ["'self'", 'https:', 'data:'],
+  formAction: ["'none'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'none'"],
+  sandbox: [],
+};
+
 export interface OutboxItemDto {
   id: number;
   deliveryId: string;
