@@ -139,7 +139,7 @@ function Notifications(props: { user: SessionUser }) {
                 setCursors([undefined]);
               }}
             >
-              <option value="">Mail and webhooks</option>
+              <option value="">All</option>
               <option value="email">Mail</option>
               <option value="webhook">Webhooks</option>
             </select>
@@ -354,11 +354,11 @@ function ItemDetail(props: { id: number; onClose: () => void; onChanged: () => v
           {item.attemptLog.length === 0 ? (
             <p>No attempt yet.</p>
           ) : (
-            <ol class="notify-attempts">
+            <ul class="notify-attempts">
               {item.attemptLog.map((attempt) => (
                 <li key={attempt.id}>
                   <strong>
-                    {attempt.attempt}. {attempt.outcome}
+                    Attempt {attempt.attempt}: {attempt.outcome}
                   </strong>{' '}
                   at {utc(attempt.startedAt)}, {attempt.durationMs} ms
                   {attempt.responseStatus !== null && `, HTTP ${attempt.responseStatus}`}
@@ -368,7 +368,7 @@ function ItemDetail(props: { id: number; onClose: () => void; onChanged: () => v
                   {attempt.response && <pre class="notify-body">{attempt.response}</pre>}
                 </li>
               ))}
-            </ol>
+            </ul>
           )}
         </>
       )}
@@ -392,9 +392,12 @@ function Preferences() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [said, setSaid] = useState<string | null>(null);
+  // Shown at once; put back if the save fails.
+  const [chosen, setChosen] = useState<boolean | null>(null);
   const toggle = async (claimFiled: boolean) => {
     setBusy(true);
     setError(null);
+    setChosen(claimFiled);
     try {
       await call(apiClient.PUT('/staff/notification-preferences', { body: { claimFiled } }));
       setSaid(
@@ -404,6 +407,7 @@ function Preferences() {
       );
       prefs.reload();
     } catch (caught) {
+      setChosen(null);
       setError(asApiError(caught));
     } finally {
       setBusy(false);
@@ -418,8 +422,8 @@ function Preferences() {
         <label class="check">
           <input
             type="checkbox"
-            checked={prefs.data.claimFiled}
-            disabled={busy}
+            checked={chosen ?? prefs.data.claimFiled}
+            aria-busy={busy}
             onChange={(event) => void toggle(event.currentTarget.checked)}
           />
           <span>Email me when a customer files a claim</span>

@@ -322,7 +322,7 @@ function EndpointItem(props: {
             })
           }
         >
-          Rotate secret
+          Rotate the secret
         </button>
         <button
           type="button"
@@ -416,7 +416,7 @@ function Deliveries(props: { endpointId: number }) {
                 type="button"
                 class="link"
                 onClick={() => void redeliver(item.id)}
-                aria-label={`Send ${item.deliveryId} again`}
+                aria-label={`Send again: ${item.deliveryId}`}
               >
                 Send again
               </button>
