@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.ts';
 import { ApiError } from './errors.ts';
-import { ONE_CLICK_PATH, SUBSCRIBE_FORM_PATH } from './routes/subscriptions.ts';
+import { ONE_CLICK_PATH, SUBSCRIBE_FORM_PATH } from './notify/paths.ts';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const JSON_TYPE = /^application\/(?:[a-z0-9.+-]+\+)?json\s*(?:;.*)?$/i;

@@ -4,6 +4,7 @@ import type { MaintenanceDto } from '../services/maintenance.ts';
 import type { MailBrand } from './brand.ts';
 import type { ClaimSummary, IncidentEventType, MaintenanceEventType } from './events.ts';
 import { type MailContent, type RenderedMail, renderMail } from './mail.ts';
+import { ONE_CLICK_PATH } from './paths.ts';
 
 /**
  * The words of each message. Links point at the public origin (the first PORTAL_ORIGIN);
@@ -23,7 +24,7 @@ export function subscriberLinks(origin: string, token: string) {
     manage: `${origin}/subscribe/manage/#token=${token}`,
     unsubscribe: `${origin}/subscribe/unsubscribe/#token=${token}`,
     /** RFC 8058: a POST here unsubscribes at once; a GET leads to the page with a button. */
-    oneClick: `${origin}/api/v1/subscriptions/one-click?code=${token}`,
+    oneClick: `${origin}/api/v1${ONE_CLICK_PATH}?code=${token}`,
   };
 }
 

@@ -1,6 +1,13 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
+import {
+  ONE_CLICK_PATH,
+  SUBSCRIBE_FORM_PATH,
+  SUBSCRIBE_PROBLEM_PAGE,
+  SUBSCRIBE_SENT_PAGE,
+  UNSUBSCRIBE_PAGE,
+} from '../notify/paths.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import {
   confirmSubscription,
@@ -16,14 +23,6 @@ import { emailSchema, slugSchema } from './common.ts';
  * take forms, for browsers without JavaScript and for mail clients: the status page's form
  * (303 to a page saying what happens next) and RFC 8058's one-click unsubscribe.
  */
-
-export const SUBSCRIBE_FORM_PATH = '/subscriptions/form';
-export const ONE_CLICK_PATH = '/subscriptions/one-click';
-
-/** Where the form's answers send the browser, on the site. */
-export const SUBSCRIBE_SENT_PAGE = '/subscribe/sent/';
-export const SUBSCRIBE_PROBLEM_PAGE = '/subscribe/problem/';
-const UNSUBSCRIBE_PAGE = '/subscribe/unsubscribe/';
 
 const tags = ['Subscriptions'];
 
