@@ -171,6 +171,18 @@ describe('the outbox', () => {
     expect(hidden.bodyWithheld).toMatch(/only admins/);
     const summary = await (await call('GET', '/staff/notifications/summary')).json();
     expect(summary.mail).toBe('mailbox');
+    // Its HTML opens as a page that runs nothing; for an agent it does not exist.
+    const page = await call('GET', `/staff/notifications/outbox/${row?.id}/html`);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toContain(invited.link);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/(^|; )sandbox( |;|$)/);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('script-src');
+    const agentPage = await t.app.request(`/api/v1/staff/notifications/outbox/${row?.id}/html`, {
+      headers: agentSession.headers,
+    });
+    expect(agentPage.status).toBe(404);
   });
 
   it('retries a failing endpoint with backoff: two failures, then the third attempt delivers', async () => {
