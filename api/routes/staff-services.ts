@@ -5,12 +5,14 @@ import {
   getService,
   listGroups,
   listServices,
+  SERVICE_SORTS,
   updateGroup,
   updateService,
 } from '../services/admin-services.ts';
 import { pageSchema } from '../services/pagination.ts';
 import { instantSchema } from '../sla/index.ts';
 import { activeFilter, IdParams, listQuery, nameSchema, slugSchema } from './common.ts';
+import { searchParam, sortParam } from './list-params.ts';
 
 const GroupSchema = z
   .object({
@@ -50,8 +52,14 @@ const list = defineRoute('admin', {
   method: 'get',
   path: '/staff/services',
   tags,
-  summary: 'Services, active and deactivated',
-  request: { query: listQuery({ active: activeFilter }) },
+  summary: 'Services, active and deactivated, searched and sorted',
+  request: {
+    query: listQuery({
+      active: activeFilter,
+      q: searchParam.openapi({ description: 'Text in the slug or the name.' }),
+      sort: sortParam(SERVICE_SORTS),
+    }),
+  },
   responses: {
     200: jsonContent(pageSchema(ServiceSchema), 'A page of services'),
     ...errorResponses(400),
