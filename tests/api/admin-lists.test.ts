@@ -286,14 +286,14 @@ describe('pending invitations', () => {
     const acme = await createCustomer(t, 'Acme');
     const invite = (email: string) =>
       call('POST', '/staff/users/invitations', { email, role: 'customer', customerId: acme.id });
-    await invite('used@acme.test').then(async (response) => {
-      const { link } = await response.json();
-      const token = new URL(link).hash.replace('#token=', '');
-      await t.app.request(
-        '/api/v1/auth/invitations/accept',
-        json('POST', { token, password: 'a long enough passphrase' }),
-      );
-    });
+    const used = await (await invite('used@acme.test')).json();
+    await t.app.request(
+      '/api/v1/auth/invitations/accept',
+      json('POST', {
+        token: new URL(used.link).hash.replace('#token=', ''),
+        password: 'a long enough passphrase',
+      }),
+    );
     await invite('late@acme.test');
     t.clock.advance(t.config.invitationTtlMs + 1);
     await signInAgain();

@@ -1,4 +1,4 @@
-import type { ComponentChildren, TargetedSubmitEvent } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { type ApiError, api, isAbort, query } from '../../lib/client.ts';
 import {
@@ -10,15 +10,14 @@ import {
   queryParam,
   SessionGate,
   STAFF_LINKS,
-  setQuery,
 } from '../account/common.tsx';
 import { TableWrap } from '../account/evidence.tsx';
-import { money, percent, zonedDate, zonedDateTime } from '../account/format.ts';
+import { percent } from '../account/format.ts';
 import type { Page, SessionUser } from '../account/types.ts';
 
 /**
- * `/staff/admin/`: read-only lists for admins (customers, agreements, policies, services,
- * users, API keys). Changes go through the API; its reference is linked here.
+ * `/staff/admin/`: the administration home for admins: the way into onboarding, a menu of the
+ * record screens (site/islands/staff/admin/), and the read-only list of policies.
  */
 export default function AdminApp() {
   return (
@@ -41,26 +40,8 @@ interface ListSpec<T> {
   columns: Column<T>[];
 }
 
-const date = (at: string | null) => (at === null ? '—' : zonedDate(at, 'UTC'));
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 
-interface Customer {
-  id: number;
-  name: string;
-  timeZone: string;
-  active: boolean;
-  createdAt: string;
-}
-interface Agreement {
-  id: number;
-  customerId: number;
-  policyId: number;
-  start: string;
-  end: string | null;
-  timeZone: string;
-  active: boolean;
-  services: { slug: string; name: string; monthlyFeeMinor: number; currency: string }[];
-}
 interface Policy {
   id: number;
   name: string;
@@ -70,70 +51,8 @@ interface Policy {
   rules: { targetPercent: number; claimWindowDays: number; capPercent: number };
   versions: unknown[];
 }
-interface Service {
-  id: number;
-  slug: string;
-  name: string;
-  group: { name: string } | null;
-  monitoredSince: string | null;
-  active: boolean;
-}
-interface User {
-  id: number;
-  email: string;
-  role: string;
-  customerId: number | null;
-  active: boolean;
-  passwordSet: boolean;
-  passwordChangedAt: string | null;
-}
-interface ApiKey {
-  id: number;
-  name: string;
-  prefix: string;
-  scopes: string[];
-  customerId: number | null;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
 
 const LISTS = [
-  {
-    key: 'customers',
-    label: 'Customers',
-    path: '/staff/customers',
-    columns: [
-      { header: 'Id', cell: (row) => row.id, number: true },
-      { header: 'Name', cell: (row) => row.name },
-      { header: 'Time zone', cell: (row) => row.timeZone },
-      { header: 'Active', cell: (row) => yesNo(row.active) },
-      { header: 'Created (UTC)', cell: (row) => date(row.createdAt) },
-    ],
-  } satisfies ListSpec<Customer>,
-  {
-    key: 'agreements',
-    label: 'Agreements',
-    path: '/staff/agreements',
-    columns: [
-      { header: 'Id', cell: (row) => row.id, number: true },
-      { header: 'Customer', cell: (row) => `#${row.customerId}` },
-      { header: 'Policy', cell: (row) => `#${row.policyId}` },
-      { header: 'Time zone', cell: (row) => row.timeZone },
-      {
-        header: 'Term (UTC)',
-        cell: (row) => `${date(row.start)} – ${row.end === null ? 'open' : date(row.end)}`,
-      },
-      {
-        header: 'Services and monthly fees',
-        cell: (row) =>
-          row.services
-            .map((service) => `${service.name} ${money(service.monthlyFeeMinor, service.currency)}`)
-            .join('; '),
-      },
-      { header: 'Active', cell: (row) => yesNo(row.active) },
-    ],
-  } satisfies ListSpec<Agreement>,
   {
     key: 'policies',
     label: 'Policies',
@@ -152,58 +71,48 @@ const LISTS = [
       { header: 'Active', cell: (row) => yesNo(row.active) },
     ],
   } satisfies ListSpec<Policy>,
+] as ListSpec<never>[];
+
+/** The record screens of administration (site/islands/staff/admin/), with what each is for. */
+const SCREENS = [
+  {
+    key: 'customers',
+    href: '/staff/admin/customers/',
+    label: 'Customers',
+    text: 'Add, find and change customers; each customer’s page guides its onboarding.',
+  },
+  {
+    key: 'agreements',
+    href: '/staff/admin/agreements/',
+    label: 'Agreements',
+    text: 'Who is covered for which services, at what fees, under which policy.',
+  },
   {
     key: 'services',
-    label: 'Services',
-    path: '/staff/services',
-    columns: [
-      { header: 'Slug', cell: (row) => row.slug },
-      { header: 'Name', cell: (row) => row.name },
-      { header: 'Group', cell: (row) => row.group?.name ?? '—' },
-      { header: 'Monitored since (UTC)', cell: (row) => date(row.monitoredSince) },
-      { header: 'Active', cell: (row) => yesNo(row.active) },
-    ],
-  } satisfies ListSpec<Service>,
+    href: '/staff/admin/services/',
+    label: 'Services and groups',
+    text: 'What the status page shows and agreements cover; since when it is monitored.',
+  },
   {
     key: 'users',
-    label: 'Users',
-    path: '/staff/users',
-    columns: [
-      { header: 'Email', cell: (row) => row.email },
-      { header: 'Role', cell: (row) => row.role },
-      { header: 'Customer', cell: (row) => (row.customerId === null ? '—' : `#${row.customerId}`) },
-      {
-        header: 'Password',
-        cell: (row) =>
-          row.passwordSet ? `set ${date(row.passwordChangedAt)}` : 'invited, not yet accepted',
-      },
-      { header: 'Active', cell: (row) => yesNo(row.active) },
-    ],
-  } satisfies ListSpec<User>,
+    href: '/staff/admin/users/',
+    label: 'Users and invitations',
+    text: 'Invite people, change their role, deactivate them; pending invitations.',
+  },
   {
     key: 'api-keys',
+    href: '/staff/admin/api-keys/',
     label: 'API keys',
-    path: '/staff/api-keys',
-    columns: [
-      { header: 'Name', cell: (row) => row.name },
-      { header: 'Key', cell: (row) => <code>sp_{row.prefix}_…</code> },
-      { header: 'Scopes', cell: (row) => row.scopes.join(', ') },
-      { header: 'Customer', cell: (row) => (row.customerId === null ? '—' : `#${row.customerId}`) },
-      { header: 'Last used (UTC)', cell: (row) => date(row.lastUsedAt) },
-      {
-        header: 'State',
-        cell: (row) => (row.revokedAt === null ? 'active' : `revoked ${date(row.revokedAt)}`),
-      },
-    ],
-  } satisfies ListSpec<ApiKey>,
-] as ListSpec<never>[];
+    text: 'Keys for monitors (shown once) and customers’ read keys; revoke them.',
+  },
+];
 
 function Admin(props: { user: SessionUser; signOut: () => Promise<void> }) {
   const asked = queryParam('list');
-  const [key, setKey] = useState(LISTS.some((list) => list.key === asked) ? asked : 'customers');
-  const spec = LISTS.find((list) => list.key === key) ?? (LISTS[0] as ListSpec<never>);
-  // Bumped after an invitation, so the users list shows the new person.
-  const [version, setVersion] = useState(0);
+  // The lists that moved to their own screens: an old address goes there.
+  const moved = SCREENS.find((screen) => screen.key === asked);
+  if (moved) window.location.replace(moved.href);
+  const spec = LISTS.find((list) => list.key === asked) ?? (LISTS[0] as ListSpec<never>);
 
   return (
     <>
@@ -212,36 +121,34 @@ function Admin(props: { user: SessionUser; signOut: () => Promise<void> }) {
         signOut={props.signOut}
         links={STAFF_LINKS(props.user, '/staff/admin/')}
       />
-      <h1>Administration</h1>
+      <div class="page-head">
+        <h1>Administration</h1>
+        {props.user.role === 'admin' && (
+          <a class="button" href="/staff/admin/customers/new/">
+            Onboard a customer
+          </a>
+        )}
+      </div>
       {props.user.role !== 'admin' ? (
         <p>Administration is for admins. Your role is {props.user.role}.</p>
       ) : (
         <>
           <p class="lead">
-            Read-only lists. To create or change customers, agreements, policies, services, users,
-            invitations and API keys, use the API: see the <a href="/api/v1/docs">API reference</a>.
+            Onboarding a customer takes four steps: the customer, its agreement, its people and the
+            monitor’s key. Start with <a href="/staff/admin/customers/new/">a new customer</a>; its
+            page leads to each next step.
           </p>
-          <nav aria-label="Lists">
-            <ul class="counts">
-              {LISTS.map((list) => (
-                <li key={list.key}>
-                  <a
-                    href={`?list=${list.key}`}
-                    aria-current={list.key === key ? 'true' : undefined}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      setKey(list.key);
-                      setQuery({ list: list.key });
-                    }}
-                  >
-                    {list.label}
-                  </a>
+          <nav aria-label="Records">
+            <ul class="menu">
+              {SCREENS.map((screen) => (
+                <li key={screen.key}>
+                  <a href={screen.href}>{screen.label}</a>
+                  <p>{screen.text}</p>
                 </li>
               ))}
             </ul>
           </nav>
-          {spec.key === 'users' && <InviteForm onInvited={() => setVersion(version + 1)} />}
-          <List key={`${spec.key}-${version}`} spec={spec} />
+          <List key={spec.key} spec={spec} />
         </>
       )}
     </>
@@ -276,7 +183,7 @@ function List<T extends object>(props: { spec: ListSpec<T> }) {
       {!error && page === null && <Loading what={`Loading ${spec.label.toLowerCase()}`} />}
       {page && page.items.length === 0 && <p>None yet.</p>}
       {page && page.items.length > 0 && (
-        <TableWrap label={spec.label}>
+        <TableWrap label={`${spec.label}, table`}>
           <table>
             <thead>
               <tr>
@@ -303,141 +210,5 @@ function List<T extends object>(props: { spec: ListSpec<T> }) {
       )}
       {page && <Pager cursors={cursors} nextCursor={page.nextCursor} onChange={setCursors} />}
     </section>
-  );
-}
-
-type Role = 'customer' | 'agent' | 'admin';
-
-/**
- * Invites a person (portal.md: admins invite rather than choose passwords): the API answers a
- * one-time link, shown here once for the admin to send.
- */
-function InviteForm(props: { onInvited: () => void }) {
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<Role>('customer');
-  const [customerId, setCustomerId] = useState('');
-  const [customers, setCustomers] = useState<Customer[]>([]);
-  const [problems, setProblems] = useState<{ email?: string; customer?: string }>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [invited, setInvited] = useState<{ email: string; link: string; expiresAt: string } | null>(
-    null,
-  );
-
-  useEffect(() => {
-    api
-      .get<Page<Customer>>('/staff/customers?limit=100')
-      .then((page) => setCustomers(page.items.filter((customer) => customer.active)))
-      .catch((caught: unknown) => setError(asApiError(caught)));
-  }, []);
-
-  const submit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found: { email?: string; customer?: string } = {};
-    if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) found.email = 'Enter an email address.';
-    if (role === 'customer' && customerId === '') found.customer = 'Choose the customer.';
-    setProblems(found);
-    if (found.email || found.customer) return;
-    setBusy(true);
-    setError(null);
-    setInvited(null);
-    try {
-      const answer = await api.post<{ user: { email: string }; link: string; expiresAt: string }>(
-        '/staff/users/invitations',
-        {
-          email: email.trim(),
-          role,
-          ...(role === 'customer' ? { customerId: Number(customerId) } : {}),
-        },
-      );
-      setInvited({ email: answer.user.email, link: answer.link, expiresAt: answer.expiresAt });
-      setEmail('');
-      props.onInvited();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <details class="panel">
-      <summary>Invite a person</summary>
-      <form class="form" onSubmit={submit} noValidate>
-        {error && <ErrorMessage error={error} focus />}
-        <div class="filters">
-          <div class="field">
-            <label for="invite-email">Email</label>
-            <input
-              id="invite-email"
-              type="email"
-              autocomplete="off"
-              value={email}
-              aria-invalid={problems.email ? 'true' : undefined}
-              aria-describedby={problems.email ? 'invite-email-problem' : undefined}
-              onInput={(event) => setEmail(event.currentTarget.value)}
-            />
-            {problems.email && (
-              <p class="field-problem" id="invite-email-problem">
-                {problems.email}
-              </p>
-            )}
-          </div>
-          <div class="field">
-            <label for="invite-role">Role</label>
-            <select
-              id="invite-role"
-              value={role}
-              onChange={(event) => setRole(event.currentTarget.value as Role)}
-            >
-              <option value="customer">Customer</option>
-              <option value="agent">Support agent</option>
-              <option value="admin">Admin</option>
-            </select>
-          </div>
-          {role === 'customer' && (
-            <div class="field">
-              <label for="invite-customer">Customer</label>
-              <select
-                id="invite-customer"
-                value={customerId}
-                aria-invalid={problems.customer ? 'true' : undefined}
-                aria-describedby={problems.customer ? 'invite-customer-problem' : undefined}
-                onChange={(event) => setCustomerId(event.currentTarget.value)}
-              >
-                <option value="">Choose…</option>
-                {customers.map((customer) => (
-                  <option key={customer.id} value={String(customer.id)}>
-                    {customer.name}
-                  </option>
-                ))}
-              </select>
-              {problems.customer && (
-                <p class="field-problem" id="invite-customer-problem">
-                  {problems.customer}
-                </p>
-              )}
-            </div>
-          )}
-          <p class="actions">
-            <button type="submit" disabled={busy}>
-              {busy ? 'Inviting…' : 'Create the invitation'}
-            </button>
-          </p>
-        </div>
-      </form>
-      <div role="status">
-        {invited && (
-          <div class="notice">
-            <p>
-              Invitation for {invited.email} created. Send this link; it works once, until{' '}
-              {zonedDateTime(invited.expiresAt, 'UTC')} UTC, and is not shown again.
-            </p>
-            <label for="invite-link">One-time link</label>
-            <input id="invite-link" type="text" readOnly value={invited.link} />
-          </div>
-        )}
-      </div>
-    </details>
   );
 }
