@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passwordProblem } from './auth/passwords.ts';
 import { type AppConfig, makeConfig } from './config.ts';
 
 /** The default embedded database, relative to the working directory. */
@@ -75,6 +76,15 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     throw new EnvError(
       'Invalid environment:\n  PORTAL_ADMIN_PASSWORD is set without PORTAL_ADMIN_EMAIL',
     );
+  }
+  if (value.PORTAL_ADMIN_PASSWORD && value.PORTAL_ADMIN_EMAIL) {
+    // The same rules as every password a person sets (decision 123).
+    const problem = passwordProblem(value.PORTAL_ADMIN_PASSWORD, value.PORTAL_ADMIN_EMAIL);
+    if (problem !== null) {
+      throw new EnvError(
+        `Invalid environment:\n  PORTAL_ADMIN_PASSWORD: this password ${problem}; choose another.`,
+      );
+    }
   }
   // Demo data: on by default only for the default embedded database outside production;
   // PORTAL_DEMO=1 asks for it elsewhere (never in production).

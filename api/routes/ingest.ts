@@ -130,7 +130,7 @@ export function registerIngest(api: ApiApp): void {
   api.openapi(patchWindow, async (c) => {
     const { externalId } = c.req.valid('param');
     const { end } = c.req.valid('json');
-    return c.json(await closeWindow(c.var.deps, externalId, instantMs(end)), 200);
+    return c.json(await closeWindow(c.var.deps, keyId(c), externalId, instantMs(end)), 200);
   });
 
   api.openapi(postIncident, async (c) => {

@@ -38,6 +38,12 @@ export const incidents = sqliteTable(
     externalId: text('external_id').unique(),
     /** Canonical JSON of the creating ingest request, to tell a replay (200) from a conflict (409). */
     requestFingerprint: text('request_fingerprint'),
+    /**
+     * For machine-written incidents: the ingest key that opened it, the only key that may add
+     * updates (decision 120). Null for staff incidents and for monitor incidents whose key
+     * was not recorded (from before the column): no key may change those.
+     */
+    apiKeyId: integer('api_key_id').references(() => apiKeys.id),
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull(),
   },

@@ -239,6 +239,11 @@ function EndForm(props: { agreement: Agreement; onEnd: (end: string) => Promise<
       setProblem('End must be after the start.');
       return;
     }
+    // Closed months keep the coverage they had (docs/decisions/122); the API says so too.
+    if (reading.ms < Date.now()) {
+      setProblem('End must be now or later: past months keep the coverage they had.');
+      return;
+    }
     setProblem(null);
     setPending(reading.iso);
   };
@@ -294,7 +299,7 @@ function EndForm(props: { agreement: Agreement; onEnd: (end: string) => Promise<
           <legend class="visually-hidden">Confirm the end</legend>
           <p>
             End the agreement at {inZone(pending, agreement.timeZone)}, that is {inUtc(pending)}?
-            Time after it is no longer covered.
+            Time after it is no longer covered; until then nothing changes.
           </p>
           <p class="actions">
             <button

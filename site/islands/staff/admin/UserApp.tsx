@@ -193,6 +193,13 @@ function UserDetail(props: { id: number; me: SessionUser }) {
         />
       </section>
 
+      {record.active && record.passwordSet && (
+        <section class="panel" aria-labelledby="reset-title">
+          <h2 id="reset-title">Forgotten password</h2>
+          <ResetPassword user={record} />
+        </section>
+      )}
+
       {!self && (
         <section class="panel" aria-labelledby="access-title">
           <h2 id="access-title">Access</h2>
@@ -202,8 +209,9 @@ function UserDetail(props: { id: number; me: SessionUser }) {
               danger
               question={
                 <>
-                  Deactivate {record.email}? They are signed out at once and cannot sign in until
-                  reactivated. What they did stays on record.
+                  Deactivate {record.email}? They are signed out at once, cannot sign in until
+                  reactivated, and the read keys they made are revoked. What they did stays on
+                  record.
                 </>
               }
               confirm={`Yes, deactivate ${record.email}`}
@@ -333,5 +341,67 @@ function UserForm(props: { user: User; self: boolean; onSaved: () => void }) {
         </button>
       </p>
     </form>
+  );
+}
+
+/**
+ * A one-time link for a person who forgot their password (docs/decisions/123): shown once,
+ * for the admin to pass on by another channel. Nothing changes until it is used, so there is
+ * nothing to confirm; a new link replaces an earlier one.
+ */
+function ResetPassword(props: { user: User }) {
+  const { user } = props;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [issued, setIssued] = useState<{ url: string; expiresAt: string } | null>(null);
+
+  const issue = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setIssued(
+        await call(
+          apiClient.POST('/staff/users/{id}/password-reset', { params: { path: { id: user.id } } }),
+        ),
+      );
+    } catch (caught) {
+      setError(asApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <p>
+        A one-time link lets {user.email} choose a new password. Their current password keeps
+        working until they use it; a new link replaces an earlier one.
+      </p>
+      {error && <ErrorMessage error={error} focus />}
+      {issued && (
+        <SecretOnce
+          id={`reset-link-${user.id}`}
+          label={`Reset link for ${user.email}`}
+          value={issued.url}
+          note={
+            <>
+              Pass it on by another channel (phone, chat). It works once, until{' '}
+              <Utc at={issued.expiresAt} />.
+            </>
+          }
+        />
+      )}
+      <p class="actions">
+        <button
+          type="button"
+          class="secondary"
+          disabled={busy}
+          aria-label={`Reset the password of ${user.email}`}
+          onClick={() => void issue()}
+        >
+          {busy ? 'Making the link…' : issued ? 'Make another link' : 'Make a reset link'}
+        </button>
+      </p>
+    </>
   );
 }
