@@ -7,7 +7,8 @@ import { money } from '../../account/format.ts';
 import { useApiQuery } from '../../shared/use-api-query.ts';
 import { agreementName } from './AgreementsApp.tsx';
 import { ADMIN, type Agreement } from './api.ts';
-import { instantToWall, WallTimeField, wallToInstant } from './fields.tsx';
+import { WallTimeField } from './fields.tsx';
+import { inWords } from './problems.ts';
 import {
   ActiveTag,
   AdminPage,
@@ -16,12 +17,12 @@ import {
   FormAlert,
   idParam,
   inUtc,
-  inWords,
   inZone,
   noRecord,
   SavedNotice,
   useJustAdded,
 } from './shared.tsx';
+import { instantToWall, wallToInstant } from './time.ts';
 
 /**
  * `/staff/admin/agreement/?id=N`: one agreement's terms (start and end in its zone with UTC
@@ -181,6 +182,7 @@ function AgreementDetail(props: { id: number }) {
         <h2 id="status-title">Status</h2>
         {record.active ? (
           <ConfirmAction
+            key="deactivate"
             label="Deactivate the agreement"
             danger
             question={
@@ -194,6 +196,7 @@ function AgreementDetail(props: { id: number }) {
           />
         ) : (
           <ConfirmAction
+            key="reactivate"
             label="Reactivate the agreement"
             question={<>Reactivate this agreement of {record.customerName}?</>}
             confirm="Yes, reactivate the agreement"

@@ -8,23 +8,10 @@ import { Field } from '../../shared/Field.tsx';
 import { useApiQuery } from '../../shared/use-api-query.ts';
 import { ADMIN, type Customer, type Policy, type Service } from './api.ts';
 import { CustomerPicker } from './CustomerPicker.tsx';
-import {
-  canonicalZone,
-  currencyChoices,
-  nextMonthStart,
-  WallTimeField,
-  wallToInstant,
-  ZoneField,
-} from './fields.tsx';
-import {
-  AdminPage,
-  BothZones,
-  FormAlert,
-  idParam,
-  inWords,
-  type Problems,
-  problemsOf,
-} from './shared.tsx';
+import { WallTimeField, ZoneField } from './fields.tsx';
+import { inWords, type Problems, problemsOf } from './problems.ts';
+import { AdminPage, BothZones, FormAlert, idParam } from './shared.tsx';
+import { canonicalZone, currencyChoices, nextMonthStart, wallToInstant } from './time.ts';
 
 /**
  * `/staff/admin/agreements/new/?customer=N`: a customer's agreement — its policy, services

@@ -6,15 +6,8 @@ import { asApiError } from '../../account/common.tsx';
 import { Field } from '../../shared/Field.tsx';
 import { useApiQuery } from '../../shared/use-api-query.ts';
 import { ADMIN } from './api.ts';
-import {
-  AdminPage,
-  FormAlert,
-  idParam,
-  type Problems,
-  problemsOf,
-  SavedNotice,
-  SecretOnce,
-} from './shared.tsx';
+import { type Problems, problemsOf } from './problems.ts';
+import { AdminPage, FormAlert, idParam, SavedNotice, SecretOnce } from './shared.tsx';
 
 /**
  * `/staff/admin/api-keys/new/?customer=N`: an ingest key for a monitor. The whole key is

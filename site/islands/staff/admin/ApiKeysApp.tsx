@@ -58,7 +58,7 @@ function ApiKeys() {
       </div>
       <p class="lead">
         Monitors report outages with ingest keys, which belong to the provider. Customers’ people
-        make read keys for their own figures on their account page.
+        can make read keys of their own, to read their figures.
       </p>
       <SavedNotice text={notice} />
       <RecordList<ApiKey>

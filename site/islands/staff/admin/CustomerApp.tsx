@@ -222,6 +222,7 @@ function CustomerDetail(props: { id: number }) {
         />
         {record.active ? (
           <ConfirmAction
+            key="deactivate"
             label="Deactivate the customer"
             danger
             question={
@@ -244,6 +245,7 @@ function CustomerDetail(props: { id: number }) {
           />
         ) : (
           <ConfirmAction
+            key="reactivate"
             label="Reactivate the customer"
             question={<>Reactivate {record.name}?</>}
             confirm={`Yes, reactivate ${record.name}`}

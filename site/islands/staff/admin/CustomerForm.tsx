@@ -3,8 +3,10 @@ import { useState } from 'preact/hooks';
 import type { ApiError, ApiIssue } from '../../../lib/client.ts';
 import { asApiError } from '../../account/common.tsx';
 import { Field } from '../../shared/Field.tsx';
-import { canonicalZone, ZoneField } from './fields.tsx';
-import { FormAlert, type Problems, problemsOf } from './shared.tsx';
+import { ZoneField } from './fields.tsx';
+import { type Problems, problemsOf } from './problems.ts';
+import { FormAlert } from './shared.tsx';
+import { canonicalZone } from './time.ts';
 
 export interface CustomerValues {
   name: string;

@@ -125,6 +125,7 @@ function GroupDetail(props: { id: number }) {
             </p>
           ) : (
             <ConfirmAction
+              key="deactivate"
               label="Deactivate the group"
               danger
               question={<>Deactivate the group {record.name}? It leaves the status page.</>}
@@ -134,6 +135,7 @@ function GroupDetail(props: { id: number }) {
           )
         ) : (
           <ConfirmAction
+            key="reactivate"
             label="Reactivate the group"
             question={<>Reactivate the group {record.name}?</>}
             confirm={`Yes, reactivate ${record.name}`}

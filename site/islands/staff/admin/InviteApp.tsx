@@ -7,16 +7,8 @@ import { Field } from '../../shared/Field.tsx';
 import { useApiQuery } from '../../shared/use-api-query.ts';
 import { ADMIN, type Customer, ROLE_LABELS, type Role } from './api.ts';
 import { CustomerPicker } from './CustomerPicker.tsx';
-import {
-  AdminPage,
-  FormAlert,
-  idParam,
-  type Problems,
-  problemsOf,
-  SavedNotice,
-  SecretOnce,
-  Utc,
-} from './shared.tsx';
+import { type Problems, problemsOf } from './problems.ts';
+import { AdminPage, FormAlert, idParam, SavedNotice, SecretOnce, Utc } from './shared.tsx';
 
 /**
  * `/staff/admin/users/invite/?customer=N`: invites a person (one of a customer's people, or

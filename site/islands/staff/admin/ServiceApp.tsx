@@ -104,6 +104,7 @@ function ServiceDetail(props: { id: number }) {
         />
         {record.active ? (
           <ConfirmAction
+            key="deactivate"
             label="Deactivate the service"
             danger
             question={
@@ -117,6 +118,7 @@ function ServiceDetail(props: { id: number }) {
           />
         ) : (
           <ConfirmAction
+            key="reactivate"
             label="Reactivate the service"
             question={<>Reactivate {record.name}? It shows on the public status page again.</>}
             confirm={`Yes, reactivate ${record.name}`}

@@ -6,8 +6,10 @@ import { asApiError } from '../../account/common.tsx';
 import { Field } from '../../shared/Field.tsx';
 import { useApiQuery } from '../../shared/use-api-query.ts';
 import type { Service, ServiceGroup } from './api.ts';
-import { instantToWall, WallTimeField, wallToInstant } from './fields.tsx';
-import { FormAlert, inWords, type Problems, problemsOf } from './shared.tsx';
+import { WallTimeField } from './fields.tsx';
+import { inWords, type Problems, problemsOf } from './problems.ts';
+import { FormAlert } from './shared.tsx';
+import { instantToWall, wallToInstant } from './time.ts';
 
 /** The forms of services and service groups, for adding one and for changing it. */
 

@@ -8,14 +8,13 @@ import { Field } from '../../shared/Field.tsx';
 import { useApiQuery } from '../../shared/use-api-query.ts';
 import { ADMIN, ROLE_LABELS, type Role, type User } from './api.ts';
 import { CustomerPicker } from './CustomerPicker.tsx';
+import { type Problems, problemsOf } from './problems.ts';
 import {
   AdminPage,
   ConfirmAction,
   FormAlert,
   idParam,
   noRecord,
-  type Problems,
-  problemsOf,
   SavedNotice,
   SecretOnce,
   Utc,
@@ -205,6 +204,7 @@ function UserDetail(props: { id: number; me: SessionUser }) {
           <h2 id="access-title">Access</h2>
           {record.active ? (
             <ConfirmAction
+              key="deactivate"
               label="Deactivate the person"
               danger
               question={
@@ -219,6 +219,7 @@ function UserDetail(props: { id: number; me: SessionUser }) {
             />
           ) : (
             <ConfirmAction
+              key="reactivate"
               label="Reactivate the person"
               question={<>Reactivate {record.email}? They can sign in again with their password.</>}
               confirm={`Yes, reactivate ${record.email}`}
@@ -374,8 +375,8 @@ function ResetPassword(props: { user: User }) {
   return (
     <>
       <p>
-        A one-time link lets {user.email} choose a new password. Their current password keeps
-        working until they use it; a new link replaces an earlier one.
+        Resetting makes a one-time link for {user.email} to choose a new password. Their current
+        password keeps working until they use it; a new link replaces an earlier one.
       </p>
       {error && <ErrorMessage error={error} focus />}
       {issued && (
@@ -399,7 +400,7 @@ function ResetPassword(props: { user: User }) {
           aria-label={`Reset the password of ${user.email}`}
           onClick={() => void issue()}
         >
-          {busy ? 'Making the link…' : issued ? 'Make another link' : 'Make a reset link'}
+          {busy ? 'Reset the password…' : 'Reset the password'}
         </button>
       </p>
     </>

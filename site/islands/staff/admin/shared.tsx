@@ -13,6 +13,7 @@ import {
 } from '../../account/common.tsx';
 import { zonedDateTime } from '../../account/format.ts';
 import type { SessionUser } from '../../account/types.ts';
+import type { Problems } from './problems.ts';
 
 /**
  * Pieces of the administration screens (/staff/admin/…): the page frame with its trail,
@@ -132,40 +133,6 @@ export function ActiveTag(props: { active: boolean; off?: string }) {
 }
 
 /* ---------------------------------------------------------------- form problems */
-
-export type Problems = Record<string, string>;
-
-const PREDICATE = /^(is|are|must|has|have|should|cannot|can't|may)\b/;
-
-/** `Name is required.` from the field's label and the API's predicate; other messages as they are. */
-export function inWords(label: string, message: string): string {
-  const text = PREDICATE.test(message)
-    ? `${label} ${message}`
-    : `${message.charAt(0).toUpperCase()}${message.slice(1)}`;
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
-/**
- * The API's issues as problems of the form's fields: `fields` maps an issue path (or its
- * prefix, e.g. `services.0`) to the field's key and label. Issues no field shows stay in
- * `rest`, for the summary at the top.
- */
-export function problemsOf(
-  error: ApiError,
-  fields: Record<string, { key: string; label: string }>,
-): { problems: Problems; rest: ApiIssue[] } {
-  const problems: Problems = {};
-  const rest: ApiIssue[] = [];
-  for (const issue of error.issues) {
-    const match = Object.keys(fields)
-      .filter((path) => issue.path === path || issue.path.startsWith(`${path}.`))
-      .sort((a, b) => b.length - a.length)[0];
-    const field = match === undefined ? undefined : fields[match];
-    if (field === undefined) rest.push(issue);
-    else problems[field.key] ??= inWords(field.label, issue.message);
-  }
-  return { problems, rest };
-}
 
 /**
  * What stops a form, at its top: the API's message or a count of the fields to fix, each
