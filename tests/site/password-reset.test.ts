@@ -20,6 +20,7 @@ const NEW_PASSWORD = 'kettle maple orbit twenty';
 
 let site: SitePortal;
 let session: BrowserSession;
+
 const clock = siteClock();
 
 beforeAll(async () => {
