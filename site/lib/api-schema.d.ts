@@ -699,7 +699,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["ApiKey"][];
+                            items: components["schemas"]["StaffApiKey"][];
                             nextCursor: string | null;
                         };
                     };
@@ -838,7 +838,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ApiKey"];
+                        "application/json": components["schemas"]["StaffApiKey"];
                     };
                 };
                 /** @description Invalid input */
@@ -1222,7 +1222,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users, filtered by role, customer or active flag */
+        /** Users, filtered by role, customer or active flag, searched and sorted */
         get: {
             parameters: {
                 query?: {
@@ -1233,6 +1233,10 @@ export interface paths {
                     role?: "customer" | "agent" | "admin";
                     customerId?: number;
                     active?: "true" | "false";
+                    /** @description Text in the email address or the name. */
+                    q?: string;
+                    /** @description One of email, role, created; a leading "-" sorts descending. Default: the order of creation. */
+                    sort?: "email" | "-email" | "role" | "-role" | "created" | "-created";
                 };
                 header?: never;
                 path?: never;
@@ -1247,7 +1251,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["User"][];
+                            items: components["schemas"]["UserListItem"][];
                             nextCursor: string | null;
                         };
                     };
@@ -1395,7 +1399,66 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Pending invitations: links not yet used, replaced, revoked or expired
+         * @description The links themselves are never shown again: only their hashes are stored.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page, at most 100. */
+                    limit?: number;
+                    /** @description The previous page's nextCursor. */
+                    cursor?: string;
+                    customerId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of pending invitations */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PendingInvitation"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         put?: never;
         /**
          * Invite a person: a user without a password and a one-time link
@@ -1490,6 +1553,101 @@ export interface paths {
                 };
                 /** @description Valid, but impossible */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/users/invitations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a pending invitation: its link stops working at once
+         * @description The invited user stays, without a password, and can be invited again. An invitation that is no longer pending answers 409 INVITATION_NOT_PENDING.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The revoked invitation (it expired now) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PendingInvitation"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body is not JSON */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1625,7 +1783,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["User"];
+                        "application/json": components["schemas"]["UserListItem"];
                     };
                 };
                 /** @description Invalid input */
@@ -1780,7 +1938,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Services, active and deactivated */
+        /** Services, active and deactivated, searched and sorted */
         get: {
             parameters: {
                 query?: {
@@ -1789,6 +1947,10 @@ export interface paths {
                     /** @description The previous page's nextCursor. */
                     cursor?: string;
                     active?: "true" | "false";
+                    /** @description Text in the slug or the name. */
+                    q?: string;
+                    /** @description One of name, slug, order, created; a leading "-" sorts descending. Default: the order of creation. */
+                    sort?: "name" | "-name" | "slug" | "-slug" | "order" | "-order" | "created" | "-created";
                 };
                 header?: never;
                 path?: never;
@@ -2380,7 +2542,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Customers */
+        /** Customers, searched by name and sorted */
         get: {
             parameters: {
                 query?: {
@@ -2389,6 +2551,10 @@ export interface paths {
                     /** @description The previous page's nextCursor. */
                     cursor?: string;
                     active?: "true" | "false";
+                    /** @description Text to find in the names (ASCII letters in any case). */
+                    q?: string;
+                    /** @description One of name, created; a leading "-" sorts descending. Default: the order of creation. */
+                    sort?: "name" | "-name" | "created" | "-created";
                 };
                 header?: never;
                 path?: never;
@@ -3257,7 +3423,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Agreements with their services and fees */
+        /** Agreements with their services and fees, searched and sorted */
         get: {
             parameters: {
                 query?: {
@@ -3267,6 +3433,10 @@ export interface paths {
                     cursor?: string;
                     customerId?: number;
                     active?: "true" | "false";
+                    /** @description Text in the customer’s or the policy’s name. */
+                    q?: string;
+                    /** @description One of customer, start, created; a leading "-" sorts descending. Default: the order of creation. */
+                    sort?: "customer" | "-customer" | "start" | "-start" | "created" | "-created";
                 };
                 header?: never;
                 path?: never;
@@ -3281,7 +3451,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["Agreement"][];
+                            items: components["schemas"]["AgreementListItem"][];
                             nextCursor: string | null;
                         };
                     };
@@ -3341,7 +3511,7 @@ export interface paths {
                          * Format: date-time
                          * @example 2026-01-01T00:00:00Z
                          */
-                        end?: string;
+                        end?: string | null;
                         /**
                          * @description Default: the customer’s zone.
                          * @example Europe/Berlin
@@ -3454,7 +3624,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Agreement"];
+                        "application/json": components["schemas"]["AgreementListItem"];
                     };
                 };
                 /** @description Invalid input */
@@ -3520,7 +3690,7 @@ export interface paths {
                          * Format: date-time
                          * @example 2026-01-01T00:00:00Z
                          */
-                        end?: string;
+                        end?: string | null;
                         active?: boolean;
                     };
                 };
@@ -7780,6 +7950,11 @@ export interface components {
                 role: "customer" | "agent" | "admin";
             };
         };
+        StaffApiKey: components["schemas"]["ApiKey"] & {
+            /** @description Null for ingest keys. */
+            customerName: string | null;
+            createdByEmail: string;
+        };
         ApiKey: {
             id: number;
             name: string;
@@ -7799,6 +7974,10 @@ export interface components {
             /** @description The whole key, shown this once. Send it as `Authorization: Bearer <key>`. */
             key: string;
         };
+        UserListItem: components["schemas"]["User"] & {
+            /** @description Null for staff. */
+            customerName: string | null;
+        };
         User: {
             id: number;
             email: string;
@@ -7816,6 +7995,26 @@ export interface components {
         Invitation: {
             user: components["schemas"]["User"];
             link: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        PendingInvitation: {
+            id: number;
+            user: {
+                id: number;
+                email: string;
+                name: string | null;
+                /** @enum {string} */
+                role: "customer" | "agent" | "admin";
+                customerId: number | null;
+                customerName: string | null;
+            };
+            createdBy: {
+                id: number;
+                email: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
             /** Format: date-time */
             expiresAt: string;
         };
@@ -8006,6 +8205,10 @@ export interface components {
             currency: string;
             currentCreditMinor: number;
             proposedCreditMinor: number;
+        };
+        AgreementListItem: components["schemas"]["Agreement"] & {
+            customerName: string;
+            policyName: string;
         };
         Agreement: {
             id: number;
@@ -8461,13 +8664,13 @@ export interface components {
              * @description Omitted or null while still going on.
              * @example 2026-03-14T10:00:00Z
              */
-            end?: string;
+            end?: string | null;
             /**
              * Format: date-time
              * @description For maintenance: when customers were told.
              * @example 2026-03-14T10:00:00Z
              */
-            announcedAt?: string;
+            announcedAt?: string | null;
         };
         CloseWindow: {
             /**
