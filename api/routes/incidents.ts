@@ -61,8 +61,22 @@ const summaryShape = {
 
 export const IncidentSummarySchema = z.object(summaryShape).openapi('IncidentSummary');
 
+const PostmortemSchema = z
+  .object({
+    body: z.string().openapi({ description: 'Plain text; paragraphs separated by blank lines.' }),
+    publishedAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .openapi('Postmortem', {
+    description: 'What happened and what changes, written by staff after the resolution.',
+  });
+
 export const IncidentSchema = z
-  .object({ ...summaryShape, updates: z.array(UpdateSchema) })
+  .object({
+    ...summaryShape,
+    updates: z.array(UpdateSchema),
+    postmortem: PostmortemSchema.nullable(),
+  })
   .openapi('Incident');
 
 /** The fields a new incident has, from a monitor or from staff. */

@@ -8,6 +8,7 @@ import {
   createStaffIncident,
   editIncident,
   INCIDENT_IMPACTS,
+  setPostmortem,
 } from '../services/incidents.ts';
 import type { StaffPrincipal } from '../services/windows.ts';
 import { instantSchema } from '../sla/schema.ts';
@@ -137,7 +138,47 @@ const editRoute = defineRoute('staff', {
   },
 });
 
+const postmortemRoute = defineRoute('staff', {
+  method: 'put',
+  path: '/staff/incidents/{id}/postmortem',
+  tags: ['Staff: incidents'],
+  summary: 'Publish or replace the postmortem of a resolved incident',
+  description:
+    'Plain text (paragraphs separated by blank lines), shown on the public incident page and ' +
+    'in the feed. Only a resolved incident has one (409 INCIDENT_NOT_RESOLVED otherwise); ' +
+    'publishedAt is kept when it is replaced.',
+  request: {
+    params: IdParams,
+    body: jsonBody(
+      z
+        .strictObject({
+          body: z
+            .string()
+            .trim()
+            .min(1, { message: 'must not be empty' })
+            .max(50_000, { message: 'must be at most 50000 characters' }),
+        })
+        .openapi('NewPostmortem'),
+    ),
+  },
+  responses: {
+    200: jsonContent(IncidentSchema, 'The incident with its postmortem'),
+    ...errorResponses(400, 404, 409),
+  },
+});
+
 export function registerStaffIncidents(api: ApiApp): void {
+  api.openapi(postmortemRoute, async (c) => {
+    const incident = await setPostmortem(
+      c.var.deps,
+      staffPrincipal(c),
+      c.var.requestId,
+      c.req.valid('param').id,
+      c.req.valid('json').body,
+    );
+    return c.json(incident, 200);
+  });
+
   api.openapi(createIncidentRoute, async (c) => {
     const body = c.req.valid('json');
     const incident = await createStaffIncident(c.var.deps, staffPrincipal(c), c.var.requestId, {
