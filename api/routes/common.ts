@@ -61,3 +61,7 @@ export function userPrincipal(principal: Principal): Extract<Principal, { kind: 
   }
   return principal;
 }
+
+/** Required text, said in words when it is missing or not text. */
+export const requiredText = () =>
+  z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') });

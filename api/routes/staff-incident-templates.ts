@@ -6,7 +6,8 @@ import {
   updateTemplate,
 } from '../services/incident-templates.ts';
 import { INCIDENT_STATUSES } from '../services/incidents.ts';
-import { IdParams, staffPrincipal } from './staff-incidents.ts';
+import { IdParams, requiredText } from './common.ts';
+import { staffPrincipal } from './staff-incidents.ts';
 
 const TemplateSchema = z
   .object({
@@ -21,14 +22,12 @@ const TemplateSchema = z
   })
   .openapi('IncidentTemplate');
 
-const nameField = z
-  .string()
+const nameField = requiredText()
   .trim()
   .min(1, { message: 'must not be empty' })
   .max(100, { message: 'must be at most 100 characters' });
 const statusField = z.enum(INCIDENT_STATUSES).nullable();
-const bodyField = z
-  .string()
+const bodyField = requiredText()
   .trim()
   .min(1, { message: 'must not be empty' })
   .max(10_000, { message: 'must be at most 10000 characters' });

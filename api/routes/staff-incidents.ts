@@ -12,6 +12,7 @@ import {
 } from '../services/incidents.ts';
 import type { StaffPrincipal } from '../services/windows.ts';
 import { instantSchema } from '../sla/schema.ts';
+import { requiredText } from './common.ts';
 import { IncidentBaseShape, IncidentSchema, NewUpdateShape } from './incidents.ts';
 import { optionalInstantMs } from './instants.ts';
 
@@ -152,8 +153,7 @@ const postmortemRoute = defineRoute('staff', {
     body: jsonBody(
       z
         .strictObject({
-          body: z
-            .string()
+          body: requiredText()
             .trim()
             .min(1, { message: 'must not be empty' })
             .max(50_000, { message: 'must be at most 50000 characters' }),
