@@ -52,7 +52,8 @@ const summaryShape = {
   components: z.array(ComponentStatusSchema).openapi({
     description: 'The affected components (the slugs of `services`) with their current status.',
   }),
-  latestUpdate: UpdateSchema.nullable(),
+  // A union, not .nullable(): that would make the shared IncidentUpdate component nullable.
+  latestUpdate: z.union([UpdateSchema, z.null()]),
   firstHumanUpdateAt: z.iso.datetime().nullable(),
   timeToFirstHumanUpdateMs: z.number().int().nullable().openapi({
     description: 'From startedAt to the first human update; automated updates never count.',
@@ -75,7 +76,7 @@ export const IncidentSchema = z
   .object({
     ...summaryShape,
     updates: z.array(UpdateSchema),
-    postmortem: PostmortemSchema.nullable(),
+    postmortem: z.union([PostmortemSchema, z.null()]),
   })
   .openapi('Incident');
 

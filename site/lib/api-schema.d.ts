@@ -7832,7 +7832,7 @@ export interface components {
             services: string[];
             /** @description The affected components (the slugs of `services`) with their current status. */
             components: components["schemas"]["ComponentStatus"][];
-            latestUpdate: components["schemas"]["IncidentUpdate"];
+            latestUpdate: components["schemas"]["IncidentUpdate"] | null;
             /** Format: date-time */
             firstHumanUpdateAt: string | null;
             /** @description From startedAt to the first human update; automated updates never count. */
@@ -7859,7 +7859,7 @@ export interface components {
             components: components["schemas"]["ComponentStatus"][];
             /** Format: date-time */
             createdAt: string;
-        } | null;
+        };
         Maintenance: {
             id: number;
             title: string;
@@ -8477,13 +8477,13 @@ export interface components {
             services: string[];
             /** @description The affected components (the slugs of `services`) with their current status. */
             components: components["schemas"]["ComponentStatus"][];
-            latestUpdate: components["schemas"]["IncidentUpdate"];
+            latestUpdate: components["schemas"]["IncidentUpdate"] | null;
             /** Format: date-time */
             firstHumanUpdateAt: string | null;
             /** @description From startedAt to the first human update; automated updates never count. */
             timeToFirstHumanUpdateMs: number | null;
             updates: components["schemas"]["IncidentUpdate"][];
-            postmortem: components["schemas"]["Postmortem"];
+            postmortem: components["schemas"]["Postmortem"] | null;
         };
         /** @description What happened and what changes, written by staff after the resolution. */
         Postmortem: {
@@ -8493,7 +8493,7 @@ export interface components {
             publishedAt: string;
             /** Format: date-time */
             updatedAt: string;
-        } | null;
+        };
         Window: {
             id: number;
             externalId: string;
