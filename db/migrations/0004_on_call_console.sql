@@ -18,6 +18,6 @@ ALTER TABLE `maintenances` ADD `completed_early_at` integer;--> statement-breakp
 -- Templates every portal starts with; staff edit or delete them (docs/decisions/130).
 INSERT INTO `incident_templates` (`name`, `status`, `body`, `created_at`, `updated_at`) VALUES
   ('Investigating', 'investigating', 'We are looking into reports of … and will post an update within 30 minutes.', 0, 0),
-  ('Identified', 'identified', 'We have identified the cause: … A fix is being put in place.', 0, 0),
-  ('Monitoring', 'monitoring', 'A fix has been put in place and we are monitoring the results.', 0, 0),
-  ('Resolved', 'resolved', 'This incident has been resolved. Everything is working normally again.', 0, 0);
+  ('Identified', 'identified', 'We have found the cause, …, and are putting a fix in place.', 0, 0),
+  ('Monitoring', 'monitoring', 'A fix is in place and we are watching the results.', 0, 0),
+  ('Resolved', 'resolved', 'This incident has been resolved: everything is working normally again.', 0, 0);

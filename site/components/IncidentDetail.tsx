@@ -47,6 +47,34 @@ export function paragraphs(text: string): string[] {
     .filter((paragraph) => paragraph.length > 0);
 }
 
+/** The postmortem as the incident's page shows it (also the staff console's preview). */
+export function PostmortemSection(props: {
+  postmortem: NonNullable<DetailIncident['postmortem']>;
+  level: Level;
+}) {
+  const { postmortem } = props;
+  return (
+    <section class="postmortem">
+      <Heading level={props.level}>Postmortem</Heading>
+      <p class="meta">
+        Published{' '}
+        <time dateTime={postmortem.publishedAt}>{utcDateTime(postmortem.publishedAt)}</time>
+        {postmortem.updatedAt !== postmortem.publishedAt && (
+          <>
+            , revised{' '}
+            <time dateTime={postmortem.updatedAt}>{utcDateTime(postmortem.updatedAt)}</time>
+          </>
+        )}
+      </p>
+      {paragraphs(postmortem.body).map((paragraph) => (
+        <p class="postmortem-text" key={paragraph}>
+          {paragraph}
+        </p>
+      ))}
+    </section>
+  );
+}
+
 export function IncidentDetail(props: {
   incident: DetailIncident;
   nameOf: (slug: string) => string;
@@ -102,28 +130,7 @@ export function IncidentDetail(props: {
       </dl>
 
       {incident.postmortem && (
-        <section class="postmortem">
-          <Heading level={section}>Postmortem</Heading>
-          <p class="meta">
-            Published{' '}
-            <time dateTime={incident.postmortem.publishedAt}>
-              {utcDateTime(incident.postmortem.publishedAt)}
-            </time>
-            {incident.postmortem.updatedAt !== incident.postmortem.publishedAt && (
-              <>
-                , revised{' '}
-                <time dateTime={incident.postmortem.updatedAt}>
-                  {utcDateTime(incident.postmortem.updatedAt)}
-                </time>
-              </>
-            )}
-          </p>
-          {paragraphs(incident.postmortem.body).map((paragraph) => (
-            <p class="postmortem-text" key={paragraph}>
-              {paragraph}
-            </p>
-          ))}
-        </section>
+        <PostmortemSection postmortem={incident.postmortem} level={section} />
       )}
 
       <Heading level={section}>Updates, newest first</Heading>
