@@ -130,10 +130,14 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function openPage(path: string, options: { width?: number; javaScript?: boolean } = {}) {
+async function openPage(
+  path: string,
+  options: { width?: number; javaScript?: boolean; timezoneId?: string } = {},
+) {
   const context = await session.context({
     javaScriptEnabled: options.javaScript ?? true,
     viewport: { width: options.width ?? 1280, height: 900 },
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
   const page = await context.newPage();
   // Shorter than the test's timeout, so a failure names the step that waited.
@@ -391,13 +395,17 @@ describe('on call, keyboard only', () => {
 
 describe('maintenance', () => {
   it('warns before publishing with less notice than a policy wants; the maintenance gets its public page', async () => {
-    const { page, errors } = await openPage('/staff/maintenance/');
+    // A browser in Berlin: times are typed and shown in UTC, with the local time as a hint.
+    const { page, errors } = await openPage('/staff/maintenance/', { timezoneId: 'Europe/Berlin' });
     await signIn(page, AGENT);
     await page.getByRole('heading', { name: 'Schedule maintenance' }).waitFor();
     // Three days from now at 02:00 UTC: more than Standard's 48 h, less than Enterprise's week.
     const day = new Date(clock.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     await typeInto(page, page.getByLabel('Title'), 'Database engine upgrade');
     await typeInto(page, page.getByLabel('Starts (UTC)'), `${day} 02:00`);
+    await expect(page.locator('#plan-startsAt-echo').textContent()).resolves.toMatch(
+      /^Reads as \d+ Mar 2027, 02:00 UTC \(03:00 on \d+ Mar in Europe\/Berlin\)\.$/,
+    );
     await typeInto(page, page.getByLabel('Ends (UTC)'), `${day} 01:00`);
     await tabTo(page, page.getByLabel('Public API'));
     await page.keyboard.press('Space');
