@@ -2,12 +2,13 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Database } from '../db/client.ts';
+import { DATABASE_RETRY_AFTER_SECONDS, type Database, isBusyError } from '../db/client.ts';
 import { resolvePrincipal } from './auth/middleware.ts';
 import type { Clock } from './clock.ts';
 import type { AppConfig } from './config.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { ApiError, errorBody } from './errors.ts';
+import { faultsToConsole, type Logger, requestLog } from './log.ts';
 import { type ApiApp, createRouter } from './openapi.ts';
 import { registerApiKeys } from './routes/api-keys.ts';
 import { registerAuth } from './routes/auth.ts';
@@ -76,15 +77,30 @@ function mapHttpException(error: HTTPException): ApiError {
   }
 }
 
+/** Another process held the database's write lock past the retry budget (db/client.ts). */
+function databaseBusy(): ApiError {
+  return new ApiError('UNAVAILABLE', 'The database is busy. Try again in a moment.', {
+    headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
+  });
+}
+
 /**
  * The portal's HTTP app. Everything with a side effect comes in through `deps`, so tests
  * build one app per test and call `app.request()`.
  */
-export function createApp(deps: { db: Database; clock: Clock; config: AppConfig }) {
+export function createApp(deps: {
+  db: Database;
+  clock: Clock;
+  config: AppConfig;
+  /** The request log; without one, only faults are logged, through console.error. */
+  logger?: Logger;
+}) {
   const app = createRouter();
-  const fullDeps: Deps = deps;
+  const { logger, ...rest } = deps;
+  const fullDeps: Deps = rest;
 
   app.use('*', requestId());
+  app.use('*', requestLog(logger ?? faultsToConsole()));
   app.use('*', async (c, next) => {
     c.set('deps', fullDeps);
     await next();
@@ -111,10 +127,12 @@ export function createApp(deps: { db: Database; clock: Clock; config: AppConfig 
         ? error
         : error instanceof HTTPException
           ? mapHttpException(error)
-          : null;
+          : isBusyError(error)
+            ? databaseBusy()
+            : null;
     if (apiError === null) {
-      // A real fault: keep the detail in the log, give the client only the request id.
-      console.error(`[${c.var.requestId}] ${c.req.method} ${c.req.path}`, error);
+      // A real fault: the request log keeps the detail (requestLog), the client gets only
+      // the request id.
       return c.json(
         errorBody(new ApiError('INTERNAL', 'Something went wrong on our side.'), c.var.requestId),
         500,

@@ -10,13 +10,22 @@ export interface AppConfig {
   sessionAbsoluteMs: number;
   /** An invitation link works once, for this long. */
   invitationTtlMs: number;
+  /** A password reset link works once, for this long. */
+  passwordResetTtlMs: number;
   /** Largest accepted request body, in bytes (POST /sla/evaluate has its own, larger limit). */
   bodyLimitBytes: number;
   evaluateBodyLimitBytes: number;
-  /** Sign-in attempts allowed per account and per client address in `loginWindowMs`. */
+  /**
+   * Sign-in failures allowed in `loginWindowMs` from browsers without a device cookie for the
+   * account: per account and per client address (decision 124).
+   */
   loginMaxPerAccount: number;
   loginMaxPerAddress: number;
+  /** Failures allowed with one device cookie in `loginWindowMs`; then it is no longer trusted. */
+  loginMaxPerDevice: number;
   loginWindowMs: number;
+  /** A device cookie is trusted this long after the sign-in that issued it. */
+  deviceTrustMs: number;
   /** Public evaluations allowed per client address per minute. */
   evaluateMaxPerMinute: number;
   /** Argon2id cost. Production uses OWASP's parameters; tests may lower them. */
@@ -36,12 +45,17 @@ export const defaultConfig: AppConfig = {
   sessionIdleMs: 2 * HOUR_MS,
   sessionAbsoluteMs: 12 * HOUR_MS,
   invitationTtlMs: 72 * HOUR_MS,
+  // Long enough for an admin to reach the person by another channel, short enough to go stale.
+  passwordResetTtlMs: 24 * HOUR_MS,
   bodyLimitBytes: 64 * 1024,
   // A case may carry thousands of windows.
   evaluateBodyLimitBytes: 4 * 1024 * 1024,
   loginMaxPerAccount: 10,
   loginMaxPerAddress: 50,
+  loginMaxPerDevice: 10,
   loginWindowMs: 15 * MINUTE_MS,
+  // Renewed at every sign-in: someone who signs in twice a year keeps a trusted browser.
+  deviceTrustMs: 180 * 24 * HOUR_MS,
   evaluateMaxPerMinute: 60,
   // OWASP Password Storage Cheat Sheet: argon2id, m = 19 MiB, t = 2, p = 1.
   passwordHashing: { memoryCostKiB: 19_456, timeCost: 2, parallelism: 1 },

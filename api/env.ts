@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passwordProblem } from './auth/passwords.ts';
 import { type AppConfig, makeConfig } from './config.ts';
 
 /** The default embedded database, relative to the working directory. */
@@ -56,10 +57,22 @@ export interface ServerEnv {
   production: boolean;
   /** Where the built site is served from (and built into on first start). */
   siteDir: string;
+  /**
+   * False when PORTAL_ORIGIN is unset: `config.origins` are then derived from HOST and PORT,
+   * and a server started with PORT=0 derives them again from the port it got.
+   */
+  originsConfigured: boolean;
   config: AppConfig;
 }
 
 export class EnvError extends Error {}
+
+/** The origins a portal listening on HOST:PORT is reached at, when PORTAL_ORIGIN is unset. */
+export function ownOrigins(host: string, port: number): string[] {
+  const origins = [`http://${host.includes(':') ? `[${host}]` : host}:${port}`];
+  if (host === '127.0.0.1') origins.push(`http://localhost:${port}`);
+  return origins;
+}
 
 /** The only reader of process.env: parses it once, with messages naming the variable. */
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -76,14 +89,19 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
       'Invalid environment:\n  PORTAL_ADMIN_PASSWORD is set without PORTAL_ADMIN_EMAIL',
     );
   }
+  if (value.PORTAL_ADMIN_PASSWORD && value.PORTAL_ADMIN_EMAIL) {
+    // The same rules as every password a person sets (decision 123).
+    const problem = passwordProblem(value.PORTAL_ADMIN_PASSWORD, value.PORTAL_ADMIN_EMAIL);
+    if (problem !== null) {
+      throw new EnvError(
+        `Invalid environment:\n  PORTAL_ADMIN_PASSWORD: this password ${problem}; choose another.`,
+      );
+    }
+  }
   // Demo data: on by default only for the default embedded database outside production;
   // PORTAL_DEMO=1 asks for it elsewhere (never in production).
   const demo = production ? false : (value.PORTAL_DEMO ?? defaultDatabase);
   const port = value.PORT;
-  const ownOrigins = [
-    `http://${value.HOST.includes(':') ? `[${value.HOST}]` : value.HOST}:${port}`,
-  ];
-  if (value.HOST === '127.0.0.1') ownOrigins.push(`http://localhost:${port}`);
   return {
     host: value.HOST,
     port,
@@ -96,8 +114,9 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     demo,
     production,
     siteDir: value.PORTAL_SITE_DIR,
+    originsConfigured: value.PORTAL_ORIGIN !== undefined,
     config: makeConfig({
-      origins: value.PORTAL_ORIGIN ?? ownOrigins,
+      origins: value.PORTAL_ORIGIN ?? ownOrigins(value.HOST, port),
       trustedProxyHops: value.PORTAL_TRUSTED_PROXIES,
     }),
   };

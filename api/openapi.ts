@@ -9,17 +9,28 @@ export { z };
 /** The API's router type: every routes module registers on one of these. */
 export type ApiApp = OpenAPIHono<AppEnv>;
 
+/** The name of every record id in a path (`/staff/claims/{id}`). */
+export const ID_PARAM = 'id';
+
 /**
  * Every validation failure (body, query, path, headers) becomes the shared error shape with
  * the fields named. Left to itself, the validator would answer zod's raw result; a route
  * with its own hook must fall back to this one for whatever it does not handle.
+ *
+ * A path id that is not a canonical id names no record, so it is a 404 like an unknown id.
  */
 export function rejectInvalid(
   result:
-    | { success: true }
-    | { success: false; error: { issues: Parameters<typeof zodIssues>[0] } },
+    | { success: true; target?: string }
+    | { success: false; target?: string; error: { issues: Parameters<typeof zodIssues>[0] } },
 ): void {
   if (!result.success) {
+    if (
+      result.target === 'param' &&
+      result.error.issues.some((issue) => issue.path[0] === ID_PARAM)
+    ) {
+      throw new ApiError('NOT_FOUND', 'No such resource.');
+    }
     throw new ApiError('INVALID_INPUT', 'The request is not valid.', {
       issues: zodIssues(result.error.issues),
     });

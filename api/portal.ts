@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Database } from '../db/client.ts';
-import { createApp } from './app.ts';
+import { type App, createApp } from './app.ts';
 import type { Clock } from './clock.ts';
-import type { ServerEnv } from './env.ts';
+import { ownOrigins, type ServerEnv } from './env.ts';
+import type { Logger } from './log.ts';
 import { buildSite } from './site-build.ts';
 import { type RebuildTimings, startSiteRebuilds, statusFingerprint } from './site-rebuild.ts';
 import { createSiteApp, isSiteBuilt } from './site-server.ts';
@@ -11,6 +12,8 @@ import { createSiteApp, isSiteBuilt } from './site-server.ts';
 export interface RunningPortal {
   /** e.g. http://127.0.0.1:8787 (no trailing slash). */
   origin: string;
+  /** The origins the Origin check accepts and links use (with the real port for PORT=0). */
+  origins: string[];
   /** Stops accepting connections, lets requests in flight finish, then resolves. */
   close(): Promise<void>;
 }
@@ -25,6 +28,8 @@ export async function startPortal(options: {
   database: Database;
   clock: Clock;
   log: (line: string) => void;
+  /** The request log (one JSON line per request); without one, only faults, on stderr. */
+  logger?: Logger;
   /** Rebuild timings (tests shorten them), or false for no rebuilds. */
   siteRebuilds?: Partial<RebuildTimings> | false;
 }): Promise<RunningPortal> {
@@ -34,9 +39,32 @@ export async function startPortal(options: {
     log('Building the site (first start)…');
     await buildSite({ databaseUrl: env.databaseUrl, outDir: env.siteDir, asOfMs: clock.now() });
   }
-  const deps = { db: database, clock, config: env.config };
-  const api = createApp(deps);
-  const site = createSiteApp(env.siteDir);
+  const site = createSiteApp(env.siteDir, options.logger ? { logger: options.logger } : {});
+  let api: App | undefined;
+  const server = serve({
+    fetch: (request, ...rest) => {
+      const { pathname } = new URL(request.url);
+      const isApi = pathname.startsWith('/api/') || pathname === '/healthz';
+      if (!isApi) return site.app.fetch(request, ...rest);
+      // Only between listening and the next line of this function; never seen in practice.
+      return api ? api.fetch(request, ...rest) : new Response(null, { status: 503 });
+    },
+    hostname: env.host,
+    port: env.port,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  // With PORT=0 the port is known only now: origins derived from HOST and PORT use it, so
+  // the Origin check and links in invitations name the address the portal really has.
+  const config = env.originsConfigured
+    ? env.config
+    : { ...env.config, origins: ownOrigins(env.host, address.port) };
+  const deps = { db: database, clock, config };
+  api = createApp(options.logger ? { ...deps, logger: options.logger } : deps);
   const rebuilds =
     options.siteRebuilds === false
       ? null
@@ -51,23 +79,9 @@ export async function startPortal(options: {
           rebuildAtStart: builtBefore,
           timings: options.siteRebuilds,
         });
-  const server = serve({
-    fetch: (request, ...rest) => {
-      const { pathname } = new URL(request.url);
-      const target = pathname.startsWith('/api/') || pathname === '/healthz' ? api : site.app;
-      return target.fetch(request, ...rest);
-    },
-    hostname: env.host,
-    port: env.port,
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     origin: `http://${host}:${address.port}`,
+    origins: config.origins,
     close: async () => {
       await rebuilds?.stop();
       await new Promise<void>((resolve, reject) => {

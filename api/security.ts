@@ -25,18 +25,20 @@ export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /**
- * CSRF: a write from a browser must come from one of the portal's origins (or the API's own).
- * Cookie-authenticated writes must say where they come from; key-authenticated ones
- * (Authorization header, which browsers never add cross-site) need not.
+ * CSRF: a cookie-authenticated write must come from one of the configured portal origins
+ * (PORTAL_ORIGIN), never from an origin the request names itself through `Host`.
+ * A write carrying a bearer key skips the check: browsers never add Authorization
+ * cross-site, and such a request is authenticated by the key alone (resolvePrincipal
+ * then ignores cookies, and an invalid key is a 401). An empty or malformed Authorization
+ * header is no key: the request is checked like any other.
  */
 export const checkOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (UNSAFE_METHODS.has(c.req.method) && c.req.header('authorization') === undefined) {
+  const keyed = authorizationOf(c.req.header('authorization')).kind === 'bearer';
+  if (UNSAFE_METHODS.has(c.req.method) && !keyed) {
     const origin = c.req.header('origin');
     const fetchSite = c.req.header('sec-fetch-site');
-    const own = new URL(c.req.url).origin;
-    const allowed = new Set([...c.var.deps.config.origins, own]);
     if (origin !== undefined) {
-      if (!allowed.has(origin)) {
+      if (!c.var.deps.config.origins.includes(origin)) {
         throw new ApiError('CSRF_REJECTED', `Requests from ${origin} are not accepted.`);
       }
     } else if (fetchSite === 'cross-site' || fetchSite === 'same-site') {
@@ -50,3 +52,19 @@ export const checkOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   await next();
 };
+
+/** What the Authorization header carries. */
+export type Authorization =
+  | { kind: 'none' }
+  | { kind: 'malformed' }
+  | { kind: 'bearer'; key: string };
+
+/**
+ * `Authorization: Bearer <key>`; an absent or empty header is none; anything else (another
+ * scheme, no key, two words) is malformed.
+ */
+export function authorizationOf(header: string | undefined): Authorization {
+  if (header === undefined || header.trim() === '') return { kind: 'none' };
+  const key = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header)?.[1];
+  return key === undefined ? { kind: 'malformed' } : { kind: 'bearer', key };
+}

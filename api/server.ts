@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { credentialsPath, ensureAdmin, isEmpty, openDatabase, seedDemoData } from './bootstrap.ts';
 import { systemClock } from './clock.ts';
 import { EnvError, readEnv, type ServerEnv } from './env.ts';
+import { createLogger } from './log.ts';
 import { startPortal } from './portal.ts';
 
 /** `npm start`: environment → database → migrations → demo data → admin → site → serve. */
@@ -37,7 +38,8 @@ if (admin.created && env.admin) {
   }
 }
 
-const portal = await startPortal({ env, database, clock, log });
+// Requests are logged as JSON lines on stdout, beside the plain lines above (decision 118).
+const portal = await startPortal({ env, database, clock, log, logger: createLogger() });
 log(`\nThe portal is running at ${portal.origin}/`);
 
 let stopping = false;

@@ -6,6 +6,8 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
+import { requestId } from 'hono/request-id';
+import { type LoggedEnv, type Logger, requestLog } from './log.ts';
 
 export function isSiteBuilt(dir: string): boolean {
   return existsSync(join(dir, 'index.html'));
@@ -90,14 +92,15 @@ export function contentSecurityPolicy(root: string): string {
  * Serves the built static site from a folder that can be swapped whole (a rebuild writes a
  * fresh folder, then `setRoot` points here): a request sees one build, never a mix.
  */
-export function createSiteApp(initialRoot: string) {
+export function createSiteApp(initialRoot: string, options: { logger?: Logger } = {}) {
   let root = initialRoot;
   const serve = (from: string): MiddlewareHandler =>
     serveStatic({ root: from, precompressed: true });
   let handler = serve(root);
   // Computed on the first page served from a root, then kept until the root changes.
   let csp: string | undefined;
-  const app = new Hono();
+  const app = new Hono<LoggedEnv>();
+  if (options.logger) app.use('*', requestId(), requestLog(options.logger, { route: 'site' }));
   app.use('*', async (c, next) => {
     const servedRoot = root;
     await next();

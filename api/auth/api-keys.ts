@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { apiKeys } from '../../db/schema/index.ts';
+import { apiKeys, customers } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
 import { randomToken, sameHash, sha256 } from './tokens.ts';
 
@@ -21,15 +21,26 @@ export function generateApiKey(): { key: string; prefix: string; keyHash: string
   return { key, prefix, keyHash: sha256(key) };
 }
 
-/** The key's principal, or null when the key is malformed, unknown or revoked. */
+/**
+ * The key's principal, or null when the key is malformed, unknown or revoked, or its
+ * customer is deactivated (deactivation also revokes the customer's keys: this is the
+ * belt to those braces).
+ */
 export async function verifyApiKey(
   deps: Deps,
   key: string,
 ): Promise<Extract<Principal, { kind: 'key' }> | null> {
   const match = KEY_PATTERN.exec(key);
   if (!match?.[1]) return null;
-  const row = await deps.db.db.select().from(apiKeys).where(eq(apiKeys.prefix, match[1])).get();
+  const found = await deps.db.db
+    .select({ key: apiKeys, customerActive: customers.active })
+    .from(apiKeys)
+    .leftJoin(customers, eq(customers.id, apiKeys.customerId))
+    .where(eq(apiKeys.prefix, match[1]))
+    .get();
+  const row = found?.key;
   if (!row || row.revokedAt !== null || !sameHash(row.keyHash, sha256(key))) return null;
+  if (found.customerActive === false) return null;
   const now = deps.clock.now();
   if (row.lastUsedAt === null || now - row.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
     await deps.db.write((tx) =>

@@ -2,6 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv, Principal } from '../context.ts';
 import { ApiError } from '../errors.ts';
+import { authorizationOf } from '../security.ts';
 import { verifyApiKey } from './api-keys.ts';
 import { findSession, readSessionCookie } from './sessions.ts';
 
@@ -44,15 +45,6 @@ export function clientAddress(c: Context<AppEnv>, trustedProxyHops: number): str
   return index >= 0 ? (forwarded[index] ?? direct) : (forwarded[0] ?? direct);
 }
 
-/** Bearer keys only from the Authorization header: never from a URL. */
-function bearerToken(c: Context<AppEnv>): string | undefined {
-  const header = c.req.header('authorization');
-  if (!header) return undefined;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match?.[1]) throw new ApiError('UNAUTHENTICATED', 'Malformed Authorization header.');
-  return match[1];
-}
-
 /** Decides the principal once per request; invalid credentials are a 401, never anonymous. */
 export const resolvePrincipal: MiddlewareHandler<AppEnv> = async (c, next) => {
   const deps = c.var.deps;
@@ -67,9 +59,14 @@ export const resolvePrincipal: MiddlewareHandler<AppEnv> = async (c, next) => {
     }
   }
   let principal: Principal = { kind: 'anonymous' };
-  const bearer = bearerToken(c);
-  if (bearer !== undefined) {
-    const key = await verifyApiKey(deps, bearer);
+  // Bearer keys only from the Authorization header, never from a URL. An empty header is
+  // no credential; a malformed one is refused rather than read as signed out.
+  const authorization = authorizationOf(c.req.header('authorization'));
+  if (authorization.kind === 'malformed') {
+    throw new ApiError('UNAUTHENTICATED', 'Malformed Authorization header.');
+  }
+  if (authorization.kind === 'bearer') {
+    const key = await verifyApiKey(deps, authorization.key);
     if (!key) throw new ApiError('UNAUTHENTICATED', 'The API key is invalid or revoked.');
     principal = key;
   } else {

@@ -1,8 +1,8 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Tx } from '../../db/client.ts';
-import { sessions, users } from '../../db/schema/index.ts';
+import { customers, sessions, users } from '../../db/schema/index.ts';
 import type { AppEnv, Deps, SessionUser } from '../context.ts';
 import { randomToken, sha256 } from './tokens.ts';
 
@@ -34,7 +34,8 @@ export async function createSession(
 
 /**
  * The user behind a session token, or null when the token is unknown, idle past the limit,
- * past its absolute expiry, or the user is deactivated. Expired sessions are deleted.
+ * past its absolute expiry, or the user or their customer is deactivated. Such sessions are
+ * deleted, so a later reactivation does not bring them back.
  */
 export async function findSession(
   deps: Deps,
@@ -50,16 +51,18 @@ export async function findSession(
       role: users.role,
       customerId: users.customerId,
       active: users.active,
+      customerActive: customers.active,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(customers, eq(customers.id, users.customerId))
     .where(eq(sessions.tokenHash, tokenHash))
     .get();
   if (!row) return null;
   const now = deps.clock.now();
   const expired =
     now >= row.expiresAt.getTime() || now >= row.lastSeenAt.getTime() + deps.config.sessionIdleMs;
-  if (expired || !row.active) {
+  if (expired || !row.active || row.customerActive === false) {
     await deps.db.write((tx) => tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash)));
     return null;
   }
@@ -96,8 +99,20 @@ export async function endUserSessions(
     );
 }
 
+/** Ends every session of every user of a customer (the customer is deactivated). */
+export async function endCustomerSessions(tx: Tx, customerId: number): Promise<void> {
+  await tx
+    .delete(sessions)
+    .where(
+      inArray(
+        sessions.userId,
+        tx.select({ id: users.id }).from(users).where(eq(users.customerId, customerId)),
+      ),
+    );
+}
+
 /** `Secure` is dropped only for plain HTTP on a loopback host (local development). */
-function isSecureRequest(c: Context<AppEnv>): boolean {
+export function isSecureRequest(c: Context<AppEnv>): boolean {
   const url = new URL(c.req.url);
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   return !(url.protocol === 'http:' && loopback);

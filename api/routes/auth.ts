@@ -1,10 +1,12 @@
 import type { Context } from 'hono';
+import { readDeviceTokens, setDeviceCookie } from '../auth/devices.ts';
 import { MAX_PASSWORD_LENGTH } from '../auth/passwords.ts';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../auth/sessions.ts';
 import type { AppEnv } from '../context.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import { type ClientMeta, changePassword, login, logout } from '../services/accounts.ts';
 import { acceptInvitation } from '../services/invitations.ts';
+import { completePasswordReset } from '../services/password-resets.ts';
 import { emailSchema, newPasswordSchema, userPrincipal } from './common.ts';
 
 export const SessionUserSchema = z
@@ -24,7 +26,11 @@ const signIn = defineRoute('public', {
   tags: ['Accounts'],
   summary: 'Sign in with email and password',
   description:
-    'Starts a new session (the cookie `portal_session`, HttpOnly, SameSite=Lax); a session the request carried ends. Limited per account and per client address.',
+    'Starts a new session (the cookie `portal_session`, HttpOnly, SameSite=Lax); a session the ' +
+    'request carried ends. The browser is trusted for the account from then on (the cookie ' +
+    '`portal_device`): failures from it are limited on their own, failures from other clients ' +
+    'per account and per client address (429 with Retry-After), so nobody can lock the owner ' +
+    'out of a browser they signed in from.',
   request: {
     body: jsonBody(
       z.strictObject({
@@ -97,18 +103,54 @@ const acceptInvite = defineRoute('public', {
   },
 });
 
+const finishReset = defineRoute('public', {
+  method: 'post',
+  path: '/auth/password-reset',
+  tags: ['Accounts'],
+  summary: 'Choose a new password with a one-time reset link',
+  description:
+    'The token comes from the link an admin issued (after `#token=`). It works once, until it ' +
+    'expires. Every session of the user ends and only this browser stays trusted for sign-in ' +
+    '(`portal_device`); sign in with the new password afterwards.',
+  request: {
+    body: jsonBody(
+      z.strictObject({
+        token: z.string().min(1).max(200),
+        password: newPasswordSchema,
+      }),
+    ),
+  },
+  responses: {
+    200: jsonContent(
+      z
+        .object({
+          user: z.object({ email: z.string(), role: z.enum(['customer', 'agent', 'admin']) }),
+        })
+        .openapi('PasswordResetDone'),
+      'The new password is set; sign in with it',
+    ),
+    ...errorResponses(400, 403, 413, 415),
+  },
+});
+
 function clientMeta(c: Context<AppEnv>): ClientMeta {
   return {
     ip: c.var.clientAddress,
     userAgent: c.req.header('user-agent'),
     previousToken: readSessionCookie(c),
+    deviceTokens: readDeviceTokens(c),
   };
 }
 
 export function registerAuth(api: ApiApp): void {
   api.openapi(signIn, async (c) => {
-    const { token, user } = await login(c.var.deps, c.req.valid('json'), clientMeta(c));
+    const { token, deviceTokens, user } = await login(
+      c.var.deps,
+      c.req.valid('json'),
+      clientMeta(c),
+    );
     setSessionCookie(c, token);
+    setDeviceCookie(c, deviceTokens);
     return c.json({ user }, 200);
   });
 
@@ -132,14 +174,26 @@ export function registerAuth(api: ApiApp): void {
     return c.json({ user }, 200);
   });
 
+  api.openapi(finishReset, async (c) => {
+    const { user, deviceTokens } = await completePasswordReset(
+      c.var.deps,
+      c.var.requestId,
+      c.req.valid('json'),
+      clientMeta(c),
+    );
+    setDeviceCookie(c, deviceTokens);
+    return c.json({ user: { email: user.email, role: user.role } }, 200);
+  });
+
   api.openapi(acceptInvite, async (c) => {
-    const { token, user } = await acceptInvitation(
+    const { token, deviceTokens, user } = await acceptInvitation(
       c.var.deps,
       c.var.requestId,
       c.req.valid('json'),
       clientMeta(c),
     );
     setSessionCookie(c, token);
+    setDeviceCookie(c, deviceTokens);
     return c.json({ user }, 200);
   });
 }

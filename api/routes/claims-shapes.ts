@@ -1,6 +1,7 @@
 import { CLAIM_STATUSES } from '../../db/schema/index.ts';
 import { z } from '../openapi.ts';
 import { evaluationResultSchema } from '../sla/index.ts';
+import { longText } from './text.ts';
 
 /** Response shapes shared by the customer and staff claim routes. */
 
@@ -72,7 +73,7 @@ export const ClaimDetailSchema = ClaimSchema.extend({
   comments: z.array(ClaimCommentSchema),
 }).openapi('ClaimDetail');
 
-export const commentBody = z.string().trim().min(1).max(5000);
+export const commentBody = longText({ min: 1, max: 5000 });
 
 /** `YYYY-MM` */
 export const monthSchema = z

@@ -12,6 +12,8 @@ import { decodeCursor } from '../services/keyset.ts';
 import { pageQueryShape } from '../services/pagination.ts';
 import { instantSchema } from '../sla/schema.ts';
 import { setPublicCaching } from './caching.ts';
+import { IdParams } from './common.ts';
+import { displayText, longText } from './text.ts';
 
 const ComponentStatusSchema = z
   .object({
@@ -82,7 +84,7 @@ export const IncidentSchema = z
 
 /** The fields a new incident has, from a monitor or from staff. */
 export const IncidentBaseShape = {
-  title: z.string().trim().min(1).max(200),
+  title: displayText({ max: 200 }),
   impact: z.enum(INCIDENT_IMPACTS).default('minor'),
   status: z.enum(INCIDENT_STATUSES).default('investigating'),
   services: z.array(z.string().min(1).max(100)).max(100).default([]),
@@ -92,7 +94,7 @@ export const IncidentBaseShape = {
 /** An update's fields. Who wrote it (automated or human) comes from the credentials only. */
 export const NewUpdateShape = {
   status: z.enum(INCIDENT_STATUSES),
-  body: z.string().trim().min(1).max(10_000),
+  body: longText({ min: 1, max: 10_000 }),
   impact: z.enum(INCIDENT_IMPACTS).optional(),
 };
 
@@ -141,7 +143,7 @@ const getRoute = defineRoute('public', {
   path: '/incidents/{id}',
   tags: ['Public status'],
   summary: 'One incident with its timeline',
-  request: { params: z.object({ id: z.coerce.number().int().positive() }) },
+  request: { params: IdParams },
   responses: {
     200: jsonContent(IncidentSchema, 'The incident, its updates oldest first'),
     ...errorResponses(404),

@@ -8,6 +8,7 @@ import { instantSchema } from '../sla/schema.ts';
 import { IncidentBaseShape, IncidentSchema, NewUpdateSchema } from './incidents.ts';
 import { instantMs, optionalInstantMs } from './instants.ts';
 import { WindowSchema } from './staff-windows.ts';
+import { longText } from './text.ts';
 
 /** The caller's key id (the route's access level guarantees a key). */
 function keyId(c: Context<AppEnv>): number {
@@ -79,7 +80,7 @@ const IngestIncidentSchema = z
   .strictObject({
     externalId: ExternalIdSchema,
     ...IncidentBaseShape,
-    body: z.string().min(1).max(10_000).optional().openapi({
+    body: longText({ min: 1, max: 10_000, trim: false }).optional().openapi({
       description: 'The first (automated) update.',
     }),
   })
@@ -130,7 +131,7 @@ export function registerIngest(api: ApiApp): void {
   api.openapi(patchWindow, async (c) => {
     const { externalId } = c.req.valid('param');
     const { end } = c.req.valid('json');
-    return c.json(await closeWindow(c.var.deps, externalId, instantMs(end)), 200);
+    return c.json(await closeWindow(c.var.deps, keyId(c), externalId, instantMs(end)), 200);
   });
 
   api.openapi(postIncident, async (c) => {

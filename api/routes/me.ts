@@ -22,7 +22,8 @@ import {
   monthSchema,
   TerminationSchema,
 } from './claims-shapes.ts';
-import { IdParams, listQuery } from './common.ts';
+import { IdParams, idFilter, listQuery } from './common.ts';
+import { longText } from './text.ts';
 
 const tags = ['Customer'];
 
@@ -109,7 +110,7 @@ const availabilityQuery = z
     period: monthSchema.optional(),
     from: monthSchema.optional(),
     to: monthSchema.optional(),
-    agreementId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+    agreementId: idFilter,
     days: z
       .enum(['true', 'false'])
       .transform((value) => value === 'true')
@@ -233,7 +234,7 @@ const fileRoute = defineRoute('customer', {
         agreementId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
         service: z.string().min(1).max(64),
         period: monthSchema,
-        description: z.string().trim().max(5000).optional(),
+        description: longText({ max: 5000 }).optional(),
       }),
     ),
   },
@@ -271,7 +272,7 @@ const withdrawRoute = defineRoute('customer', {
   summary: 'Withdraw a submitted claim (frees the month for a new claim)',
   request: {
     params: IdParams,
-    body: jsonBody(z.strictObject({ note: z.string().trim().max(5000).optional() })),
+    body: jsonBody(z.strictObject({ note: longText({ max: 5000 }).optional() })),
   },
   responses: {
     200: jsonContent(ClaimSchema, 'The withdrawn claim'),

@@ -11,6 +11,7 @@ import { MAX_UPTIME_DAYS, uptimeDays } from '../services/rollups.ts';
 import { cachedStatus, SERVICE_STATES, serviceBySlug } from '../services/status.ts';
 import { defaultWeights } from '../sla/schema.ts';
 import { serveCached, setPublicCaching } from './caching.ts';
+import { IdParams } from './common.ts';
 import { cursorOf, IncidentSummarySchema, timePageShape } from './incidents.ts';
 
 const ServiceStatusSchema = z
@@ -214,7 +215,7 @@ const getOneMaintenance = defineRoute('public', {
   path: '/maintenance/{id}',
   tags: ['Public status'],
   summary: 'One published maintenance (its public page)',
-  request: { params: z.object({ id: z.coerce.number().int().positive() }) },
+  request: { params: IdParams },
   responses: {
     200: jsonContent(MaintenanceSchema, 'The maintenance'),
     ...errorResponses(404),

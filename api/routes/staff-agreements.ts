@@ -122,13 +122,17 @@ const update = defineRoute('admin', {
   path: '/staff/agreements/{id}',
   tags,
   summary: 'End an agreement (or clear its end), or deactivate it',
+  description:
+    'A new end must be now or later (422 AGREEMENT_END_IN_PAST). A change of the covered time ' +
+    'that reaches into a month with an approved or credited claim is refused (409 PERIOD_FROZEN, ' +
+    'naming the claims). Start, services and fees never change: add a new agreement.',
   request: {
     params: IdParams,
     body: jsonBody(z.strictObject({ end: instant.nullish(), active: z.boolean().optional() })),
   },
   responses: {
     200: jsonContent(AgreementSchema, 'The agreement'),
-    ...errorResponses(400, 404, 413, 415),
+    ...errorResponses(400, 404, 409, 413, 415, 422),
   },
 });
 

@@ -20,6 +20,7 @@ import {
   TerminationSchema,
 } from './claims-shapes.ts';
 import { IdParams, idFilter, listQuery } from './common.ts';
+import { displayText, longText } from './text.ts';
 
 const tags = ['Staff: claims and credits'];
 
@@ -102,7 +103,7 @@ const decision = defineRoute('staff', {
       z.strictObject({
         decision: z.enum(['approve', 'reject']),
         amountMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-        reason: z.string().trim().max(5000).optional(),
+        reason: longText({ max: 5000 }).optional(),
       }),
     ),
   },
@@ -119,7 +120,7 @@ const credit = defineRoute('staff', {
   summary: 'Mark an approved claim as credited on an invoice',
   request: {
     params: IdParams,
-    body: jsonBody(z.strictObject({ invoiceReference: z.string().trim().min(1).max(200) })),
+    body: jsonBody(z.strictObject({ invoiceReference: displayText({ max: 200 }) })),
   },
   responses: {
     200: jsonContent(ClaimSchema, 'The credited claim'),

@@ -6,7 +6,7 @@ import {
   updateTemplate,
 } from '../services/incident-templates.ts';
 import { INCIDENT_STATUSES } from '../services/incidents.ts';
-import { IdParams, requiredText } from './common.ts';
+import { IdParams, wordedText } from './common.ts';
 import { staffPrincipal } from './staff-incidents.ts';
 
 const TemplateSchema = z
@@ -22,15 +22,9 @@ const TemplateSchema = z
   })
   .openapi('IncidentTemplate');
 
-const nameField = requiredText()
-  .trim()
-  .min(1, { message: 'must not be empty' })
-  .max(100, { message: 'must be at most 100 characters' });
+const nameField = wordedText({ max: 100, multiline: false });
 const statusField = z.enum(INCIDENT_STATUSES).nullable();
-const bodyField = requiredText()
-  .trim()
-  .min(1, { message: 'must not be empty' })
-  .max(10_000, { message: 'must be at most 10000 characters' });
+const bodyField = wordedText({ max: 10_000, multiline: true });
 
 const NewTemplateSchema = z
   .strictObject({ name: nameField, status: statusField.default(null), body: bodyField })

@@ -12,9 +12,10 @@ import {
 } from '../services/incidents.ts';
 import type { StaffPrincipal } from '../services/windows.ts';
 import { instantSchema } from '../sla/schema.ts';
-import { requiredText } from './common.ts';
+import { IdParams, wordedText } from './common.ts';
 import { IncidentBaseShape, IncidentSchema, NewUpdateShape } from './incidents.ts';
 import { optionalInstantMs } from './instants.ts';
+import { displayText, longText } from './text.ts';
 
 /** The signed-in person making a staff write (the route's access level guarantees one). */
 export function staffPrincipal(c: Context<AppEnv>): StaffPrincipal {
@@ -22,8 +23,6 @@ export function staffPrincipal(c: Context<AppEnv>): StaffPrincipal {
   if (principal.kind !== 'user') throw new ApiError('FORBIDDEN', 'Sign in as staff.');
   return principal;
 }
-
-export const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
 const ComponentsSchema = z
   .array(
@@ -67,7 +66,7 @@ const NewStaffIncidentSchema = z
   .strictObject({
     ...IncidentBaseShape,
     components: ComponentsSchema,
-    body: z.string().trim().min(1).max(10_000).openapi({ description: 'The first update.' }),
+    body: longText({ min: 1, max: 10_000 }).openapi({ description: 'The first update.' }),
   })
   .superRefine(refineComponents)
   .openapi('NewStaffIncident');
@@ -125,7 +124,7 @@ const editRoute = defineRoute('staff', {
     body: jsonBody(
       z
         .strictObject({
-          title: z.string().trim().min(1).max(200).optional(),
+          title: displayText({ max: 200 }).optional(),
           impact: z.enum(INCIDENT_IMPACTS).optional(),
           startedAt: instantSchema.optional(),
           services: z.array(z.string().min(1).max(100)).max(100).optional(),
@@ -153,10 +152,7 @@ const postmortemRoute = defineRoute('staff', {
     body: jsonBody(
       z
         .strictObject({
-          body: requiredText()
-            .trim()
-            .min(1, { message: 'must not be empty' })
-            .max(50_000, { message: 'must be at most 50000 characters' }),
+          body: wordedText({ max: 50_000, multiline: true }),
         })
         .openapi('NewPostmortem'),
     ),

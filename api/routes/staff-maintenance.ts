@@ -13,9 +13,11 @@ import {
 import { checkNotice, noticeOfMaintenance } from '../services/maintenance-notice.ts';
 import { MS_PER_DAY } from '../sla/instant.ts';
 import { instantSchema } from '../sla/schema.ts';
+import { IdParams } from './common.ts';
 import { instantMs, optionalInstantMs } from './instants.ts';
 import { MaintenanceSchema } from './public.ts';
-import { IdParams, staffPrincipal } from './staff-incidents.ts';
+import { staffPrincipal } from './staff-incidents.ts';
+import { displayText, longText } from './text.ts';
 
 /** The staff console lists this many, newest first: enough for a year of weekly windows. */
 const STAFF_MAINTENANCE_LIMIT = 200;
@@ -24,8 +26,8 @@ const ServicesSchema = z.array(z.string().min(1).max(100)).min(1).max(100);
 
 const NewMaintenanceSchema = z
   .strictObject({
-    title: z.string().trim().min(1).max(200),
-    description: z.string().max(10_000).default(''),
+    title: displayText({ max: 200 }),
+    description: longText({ max: 10_000, trim: false }).default(''),
     services: ServicesSchema,
     startsAt: instantSchema,
     endsAt: instantSchema,
@@ -37,8 +39,8 @@ const NewMaintenanceSchema = z
 
 const MaintenanceChangesSchema = z
   .strictObject({
-    title: z.string().trim().min(1).max(200).optional(),
-    description: z.string().max(10_000).optional(),
+    title: displayText({ max: 200 }).optional(),
+    description: longText({ max: 10_000, trim: false }).optional(),
     services: ServicesSchema.optional(),
     startsAt: instantSchema.optional(),
     endsAt: instantSchema.optional(),

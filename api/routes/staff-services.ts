@@ -11,6 +11,7 @@ import {
 import { pageSchema } from '../services/pagination.ts';
 import { instantSchema } from '../sla/index.ts';
 import { activeFilter, IdParams, listQuery, nameSchema, slugSchema } from './common.ts';
+import { longText } from './text.ts';
 
 const GroupSchema = z
   .object({
@@ -37,7 +38,7 @@ const ServiceSchema = z
   })
   .openapi('Service');
 
-const descriptionSchema = z.string().trim().max(2000);
+const descriptionSchema = longText({ max: 2000 });
 const sortOrderSchema = z.number().int().min(-1_000_000).max(1_000_000);
 const monitoredSinceSchema = instantSchema.meta({
   description: 'Before this instant the public bars show "no data". Default: now.',

@@ -2,6 +2,7 @@ import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } fr
 import { createUser, getUser, listUsers, ROLES, updateUser } from '../services/admin-users.ts';
 import { inviteUser } from '../services/invitations.ts';
 import { pageSchema } from '../services/pagination.ts';
+import { issuePasswordReset } from '../services/password-resets.ts';
 import {
   activeFilter,
   emailSchema,
@@ -102,6 +103,26 @@ const invite = defineRoute('admin', {
   },
 });
 
+const resetPassword = defineRoute('admin', {
+  method: 'post',
+  path: '/staff/users/{id}/password-reset',
+  tags,
+  summary: 'Let a user choose a new password: a one-time link',
+  description:
+    'For a person who forgot their password. The link is shown once, works once and expires ' +
+    '(24 hours); a new one replaces it. Nothing changes until it is used: then the new password ' +
+    'is set and every session of the user ends. A deactivated user (or customer) is 422; an ' +
+    'invitation not yet accepted is 409 (invite again instead).',
+  request: { params: IdParams },
+  responses: {
+    201: jsonContent(
+      z.object({ url: z.string(), expiresAt: z.iso.datetime() }).openapi('PasswordReset'),
+      'The one-time link',
+    ),
+    ...errorResponses(400, 404, 409, 422),
+  },
+});
+
 const get = defineRoute('admin', {
   method: 'get',
   path: '/staff/users/{id}',
@@ -150,6 +171,17 @@ export function registerStaffUsers(api: ApiApp): void {
         userPrincipal(c.var.principal),
         c.var.requestId,
         c.req.valid('json'),
+      ),
+      201,
+    ),
+  );
+  api.openapi(resetPassword, async (c) =>
+    c.json(
+      await issuePasswordReset(
+        c.var.deps,
+        userPrincipal(c.var.principal),
+        c.var.requestId,
+        c.req.valid('param').id,
       ),
       201,
     ),

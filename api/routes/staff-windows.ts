@@ -8,10 +8,11 @@ import {
   WINDOW_STATES,
 } from '../services/windows.ts';
 import { instantSchema } from '../sla/schema.ts';
-import { activeFilter } from './common.ts';
+import { activeFilter, IdParams } from './common.ts';
 import { cursorOf, timePageShape } from './incidents.ts';
 import { optionalInstantMs } from './instants.ts';
-import { IdParams, staffPrincipal } from './staff-incidents.ts';
+import { staffPrincipal } from './staff-incidents.ts';
+import { longText } from './text.ts';
 
 export const WindowSchema = z
   .object({
@@ -68,7 +69,7 @@ const NewCorrectionSchema = z
     state: z.enum(WINDOW_STATES).optional(),
     start: instantSchema.optional(),
     end: instantSchema.optional(),
-    reason: z.string().trim().min(1).max(2_000),
+    reason: longText({ min: 1, max: 2_000 }),
   })
   .refine((body) => body.state ?? body.start ?? body.end, {
     message: 'name at least one of state, start, end',

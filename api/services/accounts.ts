@@ -1,13 +1,14 @@
 import { eq } from 'drizzle-orm';
-import { users } from '../../db/schema/index.ts';
-import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import type { Tx } from '../../db/client.ts';
+import { customers, users } from '../../db/schema/index.ts';
+import { distrustDevice, findTrustedDevice, trustDevice } from '../auth/devices.ts';
+import { checkNewPassword, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { createSession, endSession, endUserSessions } from '../auth/sessions.ts';
 import { sha256 } from '../auth/tokens.ts';
 import type { Deps, Principal, SessionUser } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { recordAudit } from './audit.ts';
 import {
-  clearLimit,
   hitLimit,
   type Limit,
   peekLimit,
@@ -26,18 +27,27 @@ export interface ClientMeta {
   userAgent: string | undefined;
   /** The session cookie the request carried, if any: ended when a new session starts. */
   previousToken: string | undefined;
+  /** The tokens of the request's device cookie (decision 124), not yet checked. */
+  deviceTokens: string[];
+}
+
+/**
+ * The account behind an email with whether it may sign in: active, and (for a customer's
+ * user) its customer active too.
+ */
+export async function accountByEmail(deps: Deps, email: string) {
+  const found = await deps.db.db
+    .select({ user: users, customerActive: customers.active })
+    .from(users)
+    .leftJoin(customers, eq(customers.id, users.customerId))
+    .where(eq(users.email, email))
+    .get();
+  if (!found) return undefined;
+  return { ...found.user, mayUse: found.user.active && found.customerActive !== false };
 }
 
 /** Rate-limit buckets are dropped a day after their window started. */
 const PRUNE_AFTER_MS = 24 * 60 * 60 * 1000;
-
-function loginLimits(deps: Deps, email: string, ip: string): { account: Limit; address: Limit } {
-  const windowMs = deps.config.loginWindowMs;
-  return {
-    account: { bucket: `login:account:${email}`, max: deps.config.loginMaxPerAccount, windowMs },
-    address: { bucket: `login:address:${ip}`, max: deps.config.loginMaxPerAddress, windowMs },
-  };
-}
 
 // One message for an unknown account, a wrong password, an invitation not yet accepted
 // and a deactivated user: the answer never tells which accounts exist.
@@ -45,49 +55,117 @@ const wrongCredentials = () =>
   new ApiError('INVALID_CREDENTIALS', 'Wrong email or password.', { status: 401 });
 
 /**
- * Counts a sign-in attempt against the account and the client address before the
- * password is checked, so parallel guesses cannot outrun the limit.
+ * A password check under way and what it was counted against (decision 124): a browser with
+ * a device cookie of the account on its own bucket, any other client on the account's and
+ * the address's buckets.
  */
-async function countAttempt(deps: Deps, limits: { account: Limit; address: Limit }) {
-  const now = deps.clock.now();
-  await deps.db.write(async (tx) => {
-    await pruneLimits(tx, now - PRUNE_AFTER_MS);
-    for (const limit of [limits.account, limits.address]) {
-      const state = await peekLimit(tx, limit, now);
-      if (!state.allowed) {
-        throw tooManyRequests(state.retryAfterMs, 'Too many sign-in attempts. Try again later.');
+type Attempt =
+  | { kind: 'device'; deviceId: number; limit: Limit }
+  | { kind: 'untrusted'; limits: Limit[] };
+
+function deviceLimit(deps: Deps, deviceId: number): Limit {
+  return {
+    bucket: `login:device:${deviceId}`,
+    max: deps.config.loginMaxPerDevice,
+    windowMs: deps.config.loginWindowMs,
+  };
+}
+
+/** Buckets are keyed by the email as typed (normalised), so unknown accounts count alike. */
+function untrustedLimits(deps: Deps, email: string, ip: string): Limit[] {
+  const windowMs = deps.config.loginWindowMs;
+  return [
+    { bucket: `login:account:${email}`, max: deps.config.loginMaxPerAccount, windowMs },
+    { bucket: `login:address:${ip}`, max: deps.config.loginMaxPerAddress, windowMs },
+  ];
+}
+
+/**
+ * Counts a password check before it is made, so parallel guesses cannot outrun a limit; a
+ * full bucket answers 429 without checking. A trusted browser is never turned away here:
+ * once its own bucket is full it is distrusted and counts as any other client.
+ */
+async function startAttempt(
+  deps: Deps,
+  email: string,
+  ip: string,
+  device: { id: number } | undefined,
+): Promise<Attempt> {
+  const nowMs = deps.clock.now();
+  const outcome = await deps.db.write(async (tx): Promise<Attempt | { retryAfterMs: number }> => {
+    await pruneLimits(tx, nowMs - PRUNE_AFTER_MS);
+    if (device) {
+      const limit = deviceLimit(deps, device.id);
+      if ((await hitLimit(tx, limit, nowMs)).allowed) {
+        return { kind: 'device', deviceId: device.id, limit };
       }
+      await distrustDevice(tx, device.id);
     }
-    await hitLimit(tx, limits.account, now);
-    await hitLimit(tx, limits.address, now);
+    const limits = untrustedLimits(deps, email, ip);
+    for (const limit of limits) {
+      const state = await peekLimit(tx, limit, nowMs);
+      if (!state.allowed) return { retryAfterMs: state.retryAfterMs };
+    }
+    for (const limit of limits) await hitLimit(tx, limit, nowMs);
+    return { kind: 'untrusted', limits };
+  });
+  if ('retryAfterMs' in outcome) {
+    throw tooManyRequests(outcome.retryAfterMs, 'Too many sign-in attempts. Try again later.');
+  }
+  return outcome;
+}
+
+/** A failed check stays counted; a device that has used up its failures is distrusted. */
+async function failAttempt(deps: Deps, attempt: Attempt): Promise<void> {
+  if (attempt.kind !== 'device') return;
+  const nowMs = deps.clock.now();
+  await deps.db.write(async (tx) => {
+    if (!(await peekLimit(tx, attempt.limit, nowMs)).allowed) {
+      await distrustDevice(tx, attempt.deviceId);
+    }
   });
 }
 
-/** Signs in: a new session (the old one, if the request carried one, ends). */
+/** A check that succeeded is not held against anyone: its hits are taken back. */
+async function succeedAttempt(tx: Tx, deps: Deps, attempt: Attempt): Promise<void> {
+  const nowMs = deps.clock.now();
+  const limits = attempt.kind === 'device' ? [attempt.limit] : attempt.limits;
+  for (const limit of limits) await unhitLimit(tx, limit, nowMs);
+}
+
+/**
+ * Signs in: a new session (the old one, if the request carried one, ends), and this
+ * browser is trusted for the account from now on (a new device token: rotation).
+ */
 export async function login(
   deps: Deps,
   input: { email: string; password: string },
   meta: ClientMeta,
-): Promise<{ token: string; user: SessionUser }> {
+): Promise<{ token: string; deviceTokens: string[]; user: SessionUser }> {
   const email = normalizeEmail(input.email);
-  const limits = loginLimits(deps, email, meta.ip);
-  await countAttempt(deps, limits);
-  const row = await deps.db.db.select().from(users).where(eq(users.email, email)).get();
+  const row = await accountByEmail(deps, email);
+  const device = row ? await findTrustedDevice(deps, row.id, meta.deviceTokens) : undefined;
+  const attempt = await startAttempt(deps, email, meta.ip, device);
   const matches = await verifyPassword(
     row?.passwordHash ?? null,
     input.password,
     deps.config.passwordHashing,
   );
-  if (!row || !matches || !row.active) throw wrongCredentials();
-  const now = deps.clock.now();
-  const token = await deps.db.write(async (tx) => {
-    await clearLimit(tx, limits.account.bucket);
-    await unhitLimit(tx, limits.address, now);
+  if (!row || !matches || !row.mayUse) {
+    await failAttempt(deps, attempt);
+    throw wrongCredentials();
+  }
+  const { token, deviceTokens } = await deps.db.write(async (tx) => {
+    await succeedAttempt(tx, deps, attempt);
     if (meta.previousToken) await endSession(tx, sha256(meta.previousToken));
-    return createSession(tx, deps, row.id, meta);
+    return {
+      token: await createSession(tx, deps, row.id, meta),
+      deviceTokens: await trustDevice(tx, deps, row.id, meta.deviceTokens),
+    };
   });
   return {
     token,
+    deviceTokens,
     user: { id: row.id, email: row.email, role: row.role, customerId: row.customerId },
   };
 }
@@ -109,8 +187,9 @@ export async function changePassword(
   meta: ClientMeta,
 ): Promise<{ token: string; user: SessionUser }> {
   const user = principal.user;
-  const limits = loginLimits(deps, user.email, meta.ip);
-  await countAttempt(deps, limits);
+  // Guessing the current password is sign-in guessing: the same limits apply.
+  const device = await findTrustedDevice(deps, user.id, meta.deviceTokens);
+  const attempt = await startAttempt(deps, user.email, meta.ip, device);
   const row = await deps.db.db.select().from(users).where(eq(users.id, user.id)).get();
   const matches = await verifyPassword(
     row?.passwordHash ?? null,
@@ -118,21 +197,28 @@ export async function changePassword(
     deps.config.passwordHashing,
   );
   if (!row || !matches) {
+    await failAttempt(deps, attempt);
     throw new ApiError('WRONG_PASSWORD', 'The current password is not right.', {
       status: 400,
       issues: [{ path: 'currentPassword', message: 'is not your current password' }],
     });
   }
-  if (input.newPassword === input.currentPassword) {
-    throw new ApiError('INVALID_INPUT', 'Choose a new password.', {
-      issues: [{ path: 'newPassword', message: 'must differ from the current password' }],
-    });
+  try {
+    if (input.newPassword === input.currentPassword) {
+      throw new ApiError('INVALID_INPUT', 'Choose a new password.', {
+        issues: [{ path: 'newPassword', message: 'must differ from the current password' }],
+      });
+    }
+    checkNewPassword(input.newPassword, user.email, 'newPassword');
+  } catch (error) {
+    // The current password was right: a refused new one is no failed guess.
+    await deps.db.write((tx) => succeedAttempt(tx, deps, attempt));
+    throw error;
   }
   const passwordHash = await hashPassword(input.newPassword, deps.config.passwordHashing);
   const now = deps.clock.now();
   const token = await deps.db.write(async (tx) => {
-    await clearLimit(tx, limits.account.bucket);
-    await unhitLimit(tx, limits.address, now);
+    await succeedAttempt(tx, deps, attempt);
     await tx
       .update(users)
       .set({ passwordHash, passwordChangedAt: new Date(now) })

@@ -1,14 +1,16 @@
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
 import {
   agreementServices,
   agreements,
+  claims,
   customers,
   policies,
   services,
 } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
-import { type ErrorIssue, invalidInput, notFound, unprocessable } from '../errors.ts';
-import { parseInstant } from '../sla/index.ts';
+import { ApiError, type ErrorIssue, invalidInput, notFound, unprocessable } from '../errors.ts';
+import { parseInstant, periodBounds } from '../sla/index.ts';
 import { recordAudit } from './audit.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
 import { agreementServiceRows } from './sla-figures.ts';
@@ -161,7 +163,47 @@ export async function getAgreement(deps: Deps, id: number): Promise<AgreementDto
   return agreementDto(row, await agreementServiceRows(deps.db.db, [id]));
 }
 
-/** Ends (or reopens) an agreement, or (de)activates it. */
+/**
+ * Refuses a change of the agreement's covered time `[fromMs, toMs)` that reaches into a
+ * period with a decided claim: its figures are frozen (sla-accounting.md §4).
+ */
+async function refuseFrozenPeriods(
+  tx: Tx,
+  agreement: AgreementRow,
+  changed: { fromMs: number; toMs: number },
+): Promise<void> {
+  const decided = await tx
+    .select({ id: claims.id, period: claims.period, status: claims.status, slug: services.slug })
+    .from(claims)
+    .innerJoin(services, eq(services.id, claims.serviceId))
+    .where(
+      and(eq(claims.agreementId, agreement.id), inArray(claims.status, ['approved', 'credited'])),
+    )
+    .orderBy(asc(claims.period), asc(claims.id));
+  const hit = decided.filter(({ period }) => {
+    const bounds = periodBounds(period, agreement.timeZone);
+    return bounds.startMs < changed.toMs && changed.fromMs < bounds.endMs;
+  });
+  const first = hit[0];
+  if (first === undefined) return;
+  throw new ApiError(
+    'PERIOD_FROZEN',
+    `Claim #${first.id} (${first.slug}, ${first.period}) is ${first.status}: the figures of that period are frozen, so the agreement's covered time in it cannot change.`,
+    {
+      status: 409,
+      issues: hit.map((claim) => ({
+        path: 'end',
+        message: `would change ${claim.period}, decided in claim #${claim.id} (${claim.slug}, ${claim.status})`,
+      })),
+    },
+  );
+}
+
+/**
+ * Ends (or reopens) an agreement, or (de)activates it (decision 122). A new end lies at
+ * or after now: closed months keep the coverage they had. A change that still reaches into
+ * a period with a decided claim (an agreement that ended in the past, reopened) is refused.
+ */
 export async function updateAgreement(
   deps: Deps,
   principal: Principal,
@@ -182,6 +224,23 @@ export async function updateAgreement(
       throw invalidInput('The end must be after the start.', [
         { path: 'end', message: `must be after ${row.start.toISOString()}` },
       ]);
+    }
+    const oldEndMs = row.end?.getTime() ?? Number.POSITIVE_INFINITY;
+    const newEndMs = end?.getTime() ?? Number.POSITIVE_INFINITY;
+    if (newEndMs !== oldEndMs) {
+      const nowMs = deps.clock.now();
+      if (newEndMs < nowMs) {
+        const now = new Date(nowMs).toISOString();
+        throw unprocessable(
+          `An agreement cannot end before now (${now}): closed months keep the coverage they had.`,
+          'AGREEMENT_END_IN_PAST',
+          [{ path: 'end', message: `must be ${now} or later` }],
+        );
+      }
+      await refuseFrozenPeriods(tx, row, {
+        fromMs: Math.min(oldEndMs, newEndMs),
+        toMs: Math.max(oldEndMs, newEndMs),
+      });
     }
     const updated = await tx
       .update(agreements)

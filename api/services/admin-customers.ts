@@ -1,7 +1,9 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
-import { customers } from '../../db/schema/index.ts';
+import { apiKeys, customers } from '../../db/schema/index.ts';
+import { endCustomerSessions } from '../auth/sessions.ts';
 import type { Deps, Principal } from '../context.ts';
 import { notFound } from '../errors.ts';
+import { revokeKeysIn } from './api-keys.ts';
 import { recordAudit } from './audit.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
 
@@ -76,8 +78,10 @@ export async function getCustomer(deps: Deps, id: number): Promise<CustomerDto> 
 
 /**
  * Renames, moves to another zone (existing agreements keep theirs) or (de)activates a
- * customer. Deactivation keeps every record; it does not sign the customer's users out
- * (deactivate the users for that).
+ * customer. Deactivation keeps every record and cuts access at once (decision 121): every
+ * session of the customer's users ends and its read keys are revoked, in the same
+ * transaction; its users cannot sign in while it is inactive. Reactivation brings back
+ * neither: they sign in again and make new keys.
  */
 export async function updateCustomer(
   deps: Deps,
@@ -103,10 +107,22 @@ export async function updateCustomer(
       .where(eq(customers.id, id))
       .returning()
       .get();
+    const deactivated = row.active && !updated.active;
+    if (deactivated) {
+      await endCustomerSessions(tx, id);
+      await revokeKeysIn(
+        tx,
+        deps,
+        principal,
+        requestId,
+        eq(apiKeys.customerId, id),
+        'customer deactivated',
+      );
+    }
     const before = customerDto(row);
     const after = customerDto(updated);
     await recordAudit(tx, deps, principal, requestId, {
-      action: row.active && !updated.active ? 'customer.deactivate' : 'customer.update',
+      action: deactivated ? 'customer.deactivate' : 'customer.update',
       entityType: 'customer',
       entityId: id,
       before,

@@ -1,14 +1,15 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { customers, type Role, users } from '../../db/schema/index.ts';
+import { apiKeys, customers, type Role, users } from '../../db/schema/index.ts';
 
 export { ROLES } from '../../db/schema/index.ts';
 
-import { hashPassword } from '../auth/passwords.ts';
+import { checkNewPassword, hashPassword } from '../auth/passwords.ts';
 import { endUserSessions } from '../auth/sessions.ts';
 import type { Deps, Principal } from '../context.ts';
 import { ApiError, conflict, notFound, unprocessable } from '../errors.ts';
 import { normalizeEmail } from './accounts.ts';
+import { revokeKeysIn } from './api-keys.ts';
 import { recordAudit } from './audit.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
 
@@ -94,6 +95,7 @@ export async function createUser(
   input: NewUser,
 ): Promise<UserDto> {
   const email = normalizeEmail(input.email);
+  checkNewPassword(input.password, email, 'password');
   const passwordHash = await hashPassword(input.password, deps.config.passwordHashing);
   return deps.db.write(async (tx) => {
     const customerId = await checkRoleCustomer(tx, input.role, input.customerId);
@@ -158,8 +160,9 @@ export interface UserChange {
 
 /**
  * Changes a user's name, role, customer or active flag. Deactivating a user, or changing
- * their role or customer, ends their sessions. Admins cannot demote or deactivate
- * themselves (so the portal always keeps an admin who can act).
+ * their role or customer, ends their sessions; deactivating also revokes the read keys they
+ * made (decision 121). Admins cannot demote or deactivate themselves (so the portal always
+ * keeps an admin who can act).
  */
 export async function updateUser(
   deps: Deps,
@@ -198,6 +201,16 @@ export async function updateUser(
       .get();
     const accessChanged = role !== row.role || customerId !== row.customerId || !active;
     if (accessChanged) await endUserSessions(tx, id);
+    if (row.active && !active) {
+      await revokeKeysIn(
+        tx,
+        deps,
+        principal,
+        requestId,
+        and(eq(apiKeys.createdByUserId, id), isNotNull(apiKeys.customerId)),
+        'maker deactivated',
+      );
+    }
     const before = userDto(row);
     const after = userDto(updated);
     await recordAudit(tx, deps, principal, requestId, {

@@ -1,4 +1,5 @@
 import { and, asc, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
 import { type ApiKeyScope, apiKeys } from '../../db/schema/index.ts';
 
 export { API_KEY_SCOPES } from '../../db/schema/index.ts';
@@ -147,4 +148,34 @@ export async function revokeApiKey(
     });
     return after;
   });
+}
+
+/**
+ * Revokes, in the caller's transaction, every live key that `which` selects (their customer
+ * or their maker was deactivated); each revocation is audited like one by hand, with the
+ * reason. Returns the revoked keys' ids.
+ */
+export async function revokeKeysIn(
+  tx: Tx,
+  deps: Deps,
+  principal: Principal,
+  requestId: string,
+  which: SQL | undefined,
+  reason: string,
+): Promise<number[]> {
+  const rows = await tx
+    .update(apiKeys)
+    .set({ revokedAt: new Date(deps.clock.now()) })
+    .where(and(which, isNull(apiKeys.revokedAt)))
+    .returning();
+  for (const row of rows) {
+    await recordAudit(tx, deps, principal, requestId, {
+      action: 'api_key.revoke',
+      entityType: 'api_key',
+      entityId: row.id,
+      before: { ...apiKeyDto(row), revokedAt: null },
+      after: { ...apiKeyDto(row), reason },
+    });
+  }
+  return rows.map((row) => row.id);
 }

@@ -376,7 +376,7 @@ async function insertIncident(
   input: NewIncident,
   author: Author,
   nowMs: number,
-  external?: { externalId: string; fingerprint: string },
+  external?: { externalId: string; fingerprint: string; apiKeyId: number },
 ): Promise<IncidentRow> {
   const startedAtMs = input.startedAtMs ?? nowMs;
   if (startedAtMs > nowMs) {
@@ -409,6 +409,7 @@ async function insertIncident(
       resolvedAt: null,
       externalId: external?.externalId ?? null,
       requestFingerprint: external?.fingerprint ?? null,
+      apiKeyId: external?.apiKeyId ?? null,
       createdAt: now,
       updatedAt: now,
     })
@@ -442,7 +443,10 @@ function incidentFingerprint(input: IngestIncidentInput): string {
   });
 }
 
-/** Opens a monitor's incident, idempotently on its externalId (201 / 200 replay / 409). */
+/**
+ * Opens a monitor's incident, idempotently on its externalId (201 / 200 replay / 409). An
+ * externalId another key (or nobody's key) holds is a 409 that shows nothing of it.
+ */
 export async function ingestIncident(
   deps: Deps,
   apiKeyId: number,
@@ -456,6 +460,12 @@ export async function ingestIncident(
       .where(eq(incidents.externalId, input.externalId))
       .get();
     if (existing) {
+      if (existing.apiKeyId !== apiKeyId) {
+        throw conflict(
+          `The externalId ${input.externalId} is taken; monitors prefix their ids with their own name.`,
+          'EXTERNAL_ID_TAKEN',
+        );
+      }
       if (existing.requestFingerprint !== fingerprint) {
         throw conflict(
           `A different incident ${input.externalId} exists; add updates to it instead.`,
@@ -467,12 +477,16 @@ export async function ingestIncident(
     const row = await insertIncident(tx, input, { kind: 'automated', apiKeyId }, deps.clock.now(), {
       externalId: input.externalId,
       fingerprint,
+      apiKeyId,
     });
     return { created: true, incident: await incidentById(tx, row.id) };
   });
 }
 
-/** A monitor's update on its own incident (found by the monitor's externalId). */
+/**
+ * A monitor's update on an incident the same key opened (found by its externalId); any
+ * other incident answers as if it did not exist.
+ */
 export async function addIngestUpdate(
   deps: Deps,
   apiKeyId: number,
@@ -483,7 +497,7 @@ export async function addIngestUpdate(
     const incident = await tx
       .select()
       .from(incidents)
-      .where(eq(incidents.externalId, externalId))
+      .where(and(eq(incidents.externalId, externalId), eq(incidents.apiKeyId, apiKeyId)))
       .get();
     if (!incident) throw notFound(`There is no incident ${externalId}.`);
     await appendUpdate(tx, incident, update, { kind: 'automated', apiKeyId }, deps.clock.now());

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { invitations, type Role, users } from '../../db/schema/index.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import { customers, invitations, type Role, users } from '../../db/schema/index.ts';
+import { trustDevice } from '../auth/devices.ts';
+import { checkNewPassword, hashPassword } from '../auth/passwords.ts';
 import { createSession, endSession } from '../auth/sessions.ts';
 import { randomToken, sha256 } from '../auth/tokens.ts';
 import type { Deps, Principal, SessionUser } from '../context.ts';
@@ -111,9 +112,10 @@ const invalidInvitation = () =>
 
 async function findUsableInvitation(deps: Deps, tokenHash: string, nowMs: number) {
   return deps.db.db
-    .select({ invitation: invitations, user: users })
+    .select({ invitation: invitations, user: users, customerActive: customers.active })
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.userId))
+    .leftJoin(customers, eq(customers.id, users.customerId))
     .where(
       and(
         eq(invitations.tokenHash, tokenHash),
@@ -130,11 +132,12 @@ export async function acceptInvitation(
   requestId: string,
   input: { token: string; password: string },
   meta: ClientMeta,
-): Promise<{ token: string; user: SessionUser }> {
+): Promise<{ token: string; deviceTokens: string[]; user: SessionUser }> {
   const tokenHash = sha256(input.token);
   // Checked before the (slow) hashing, and again in the transaction that uses it.
   const found = await findUsableInvitation(deps, tokenHash, deps.clock.now());
-  if (!found?.user.active) throw invalidInvitation();
+  if (!found?.user.active || found.customerActive === false) throw invalidInvitation();
+  checkNewPassword(input.password, found.user.email, 'password');
   const passwordHash = await hashPassword(input.password, deps.config.passwordHashing);
   return deps.db.write(async (tx) => {
     const now = new Date(deps.clock.now());
@@ -171,8 +174,11 @@ export async function acceptInvitation(
       { action: 'user.invitation.accept', entityType: 'user', entityId: user.id },
     );
     const token = await createSession(tx, deps, user.id, meta);
+    // Accepting proves the account as a sign-in does: this browser is trusted (decision 124).
+    const deviceTokens = await trustDevice(tx, deps, user.id, meta.deviceTokens);
     return {
       token,
+      deviceTokens,
       user: { id: user.id, email: user.email, role: user.role, customerId: user.customerId },
     };
   });

@@ -39,8 +39,21 @@ export { WINDOW_SOURCES, WINDOW_STATES };
 /** Windows of scheduled maintenance are named `maintenance:<id>:<service>`; monitors may not. */
 export const MAINTENANCE_PREFIX = 'maintenance:';
 
-/** Monitors close only monitor data: the windows people or maintenance hold are not theirs. */
-const MONITOR_SOURCES: WindowSource[] = ['ingest', 'seed'];
+/**
+ * A monitor's window belongs to the key that reported it (decision 120): no other key may
+ * see it through a replay or change it, and windows nobody's key wrote (people, maintenance,
+ * incidents, the demo seed) belong to no monitor.
+ */
+function ownedBy(apiKeyId: number): SQL | undefined {
+  return and(eq(windows.source, 'ingest'), eq(windows.apiKeyId, apiKeyId));
+}
+
+/** One answer for every window that is not the caller's, so none is revealed. */
+const takenExternalId = (externalId: string) =>
+  conflict(
+    `The externalId ${externalId} is taken; monitors prefix their ids with their own name.`,
+    'EXTERNAL_ID_TAKEN',
+  );
 
 export interface WindowDto {
   id: number;
@@ -161,6 +174,9 @@ export async function ingestWindow(
         .where(eq(windows.externalId, input.externalId))
         .get();
       if (existing === undefined) return undefined;
+      if (existing.source !== 'ingest' || existing.apiKeyId !== apiKeyId) {
+        throw takenExternalId(input.externalId);
+      }
       if (existing.requestFingerprint !== fingerprint) {
         throw conflict(
           `A different window ${input.externalId} exists; change it with PATCH.`,
@@ -214,20 +230,21 @@ async function windowWithService(tx: Tx, where: SQL | undefined) {
 }
 
 /**
- * Closes an open monitor window. Closing it again with the same end is a replay (200);
- * with another end, a conflict (409): a monitor never rewrites a closed window, staff
- * correct it. Windows of maintenance or held by a person on an incident are not the
- * monitors': for them there is no such window (404).
+ * Closes an open window the calling key reported. Closing it again with the same end is a
+ * replay (200); with another end, a conflict (409): a monitor never rewrites a closed
+ * window, staff correct it. Any other window (another key's, maintenance, one held by a
+ * person on an incident, the demo seed's) answers as if it did not exist (404).
  */
 export async function closeWindow(
   deps: Deps,
+  apiKeyId: number,
   externalId: string,
   endMs: number,
 ): Promise<WindowDto> {
   return writeStatusData(deps, async (tx) => {
     const found = await windowWithService(
       tx,
-      and(eq(windows.externalId, externalId), inArray(windows.source, MONITOR_SOURCES)),
+      and(eq(windows.externalId, externalId), ownedBy(apiKeyId)),
     );
     if (!found) throw notFound(`There is no monitor window ${externalId}.`);
     const { window, slug } = found;

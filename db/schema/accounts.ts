@@ -74,6 +74,50 @@ export const invitations = sqliteTable(
 );
 
 /**
+ * Browsers a user signed in from (OWASP's device cookies, decision 124): failed sign-ins
+ * from such a browser are throttled on their own, so an attacker hammering the account from
+ * elsewhere does not lock its owner out. The cookie's token is never stored, only its SHA-256.
+ */
+export const trustedDevices = sqliteTable(
+  'trusted_devices',
+  {
+    id: id(),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (t) => [
+    index('trusted_devices_user_idx').on(t.userId),
+    index('trusted_devices_expires_idx').on(t.expiresAt),
+  ],
+);
+
+/**
+ * One-time links an admin issues so a user can choose a new password (decision 123):
+ * single use, expiring, replaced by the next one. The token is stored hashed.
+ */
+export const passwordResets = sqliteTable(
+  'password_resets',
+  {
+    id: id(),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdByUserId: integer('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('password_resets_user_idx').on(t.userId)],
+);
+
+/**
  * API keys: shown once, stored hashed; `prefix` is the visible, unique lookup part.
  * `ingest` keys are made by admins; `read` keys by a customer for their own /me data.
  */

@@ -39,6 +39,12 @@ export const incidents = sqliteTable(
     /** Canonical JSON of the creating ingest request, to tell a replay (200) from a conflict (409). */
     requestFingerprint: text('request_fingerprint'),
     /**
+     * For machine-written incidents: the ingest key that opened it, the only key that may add
+     * updates (decision 120). Null for staff incidents and for monitor incidents whose key
+     * was not recorded (from before the column): no key may change those.
+     */
+    apiKeyId: integer('api_key_id').references(() => apiKeys.id),
+    /**
      * What happened and what changes, written by staff once the incident is resolved and shown
      * on its public page (docs/decisions/130-incident-templates-and-postmortems.md).
      */

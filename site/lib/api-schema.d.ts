@@ -304,7 +304,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password
-         * @description Starts a new session (the cookie `portal_session`, HttpOnly, SameSite=Lax); a session the request carried ends. Limited per account and per client address.
+         * @description Starts a new session (the cookie `portal_session`, HttpOnly, SameSite=Lax); a session the request carried ends. The browser is trusted for the account from then on (the cookie `portal_device`): failures from it are limited on their own, failures from other clients per account and per client address (429 with Retry-After), so nobody can lock the owner out of a browser they signed in from.
          */
         post: {
             parameters: {
@@ -588,6 +588,88 @@ export interface paths {
                 };
                 /** @description Too many requests */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose a new password with a one-time reset link
+         * @description The token comes from the link an admin issued (after `#token=`). It works once, until it expires. Every session of the user ends and only this browser stays trusted for sign-in (`portal_device`); sign in with the new password afterwards.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The new password is set; sign in with it */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PasswordResetDone"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body is not JSON */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1499,6 +1581,101 @@ export interface paths {
                 };
                 /** @description Request body is not JSON */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid, but impossible */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Let a user choose a new password: a one-time link
+         * @description For a person who forgot their password. The link is shown once, works once and expires (24 hours); a new one replaces it. Nothing changes until it is used: then the new password is set and every session of the user ends. A deactivated user (or customer) is 422; an invitation not yet accepted is 409 (invite again instead).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The one-time link */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PasswordReset"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3299,7 +3476,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** End an agreement (or clear its end), or deactivate it */
+        /**
+         * End an agreement (or clear its end), or deactivate it
+         * @description A new end must be now or later (422 AGREEMENT_END_IN_PAST). A change of the covered time that reaches into a month with an approved or credited claim is refused (409 PERIOD_FROZEN, naming the claims). Start, services and fees never change: add a new agreement.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -3367,6 +3547,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Request body too large */
                 413: {
                     headers: {
@@ -3378,6 +3567,15 @@ export interface paths {
                 };
                 /** @description Request body is not JSON */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid, but impossible */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7968,6 +8166,13 @@ export interface components {
             role: "customer" | "agent" | "admin";
             customerId: number | null;
         };
+        PasswordResetDone: {
+            user: {
+                email: string;
+                /** @enum {string} */
+                role: "customer" | "agent" | "admin";
+            };
+        };
         ApiKey: {
             id: number;
             name: string;
@@ -8004,6 +8209,11 @@ export interface components {
         Invitation: {
             user: components["schemas"]["User"];
             link: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        PasswordReset: {
+            url: string;
             /** Format: date-time */
             expiresAt: string;
         };

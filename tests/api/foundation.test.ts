@@ -1,6 +1,8 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../../api/app.ts';
 import { testApp } from '../helpers/app.ts';
+import { captureLog } from '../helpers/log.ts';
 
 describe('GET /healthz', () => {
   it('answers ok with the database reachable', async () => {
@@ -10,11 +12,14 @@ describe('GET /healthz', () => {
     expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
   });
 
-  it('answers 503 when the database is gone', async () => {
-    const { app, db } = await testApp();
+  it('answers 503 when the database is gone, and logs it at error level', async () => {
+    const { db, clock, config } = await testApp();
+    const log = captureLog();
+    const app = createApp({ db, clock, config, logger: log.logger });
     db.close();
     const response = await app.request('/healthz');
     expect(response.status).toBe(503);
+    expect(log.errors().map((line) => [line.route, line.status])).toEqual([['/healthz', 503]]);
   });
 });
 

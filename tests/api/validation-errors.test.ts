@@ -76,7 +76,7 @@ describe('a parameter that fails validation', () => {
   });
 
   it.each(cases)(
-    '$method $path: $where parameter $parameter answers 400 in the shared shape',
+    '$method $path: $where parameter $parameter answers 400 (404 for a path id) in the shared shape',
     async ({ method, path, access, hasBody, parameter, where }) => {
       const target =
         where === 'path'
@@ -91,12 +91,18 @@ describe('a parameter that fails validation', () => {
         ...(hasBody ? { body: '{}' } : {}),
       });
       const text = await response.text();
-      expect(response.status, text).toBe(400);
       const body = JSON.parse(text);
       // Only the shared shape: zod's own result ({ success, error: { name, message } }) never leaks.
       expect(Object.keys(body)).toEqual(['error']);
-      expect(body.error.code).toBe('INVALID_INPUT');
       expect(body.error.requestId).toEqual(expect.any(String));
+      if (where === 'path' && parameter === 'id') {
+        // A path id that is not an id names no record.
+        expect(response.status, text).toBe(404);
+        expect(body.error.code).toBe('NOT_FOUND');
+        return;
+      }
+      expect(response.status, text).toBe(400);
+      expect(body.error.code).toBe('INVALID_INPUT');
       expect(body.error.issues.map((issue: { path: string }) => issue.path)).toContain(parameter);
     },
   );

@@ -1,8 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { createClient } from '@libsql/client';
+import { createClient, LibsqlError } from '@libsql/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDb, migrateDb } from '../../db/client.ts';
+import {
+  createDb,
+  DatabaseBusyError,
+  isBusyError,
+  migrateDb,
+  retryingClient,
+} from '../../db/client.ts';
 import { type TempDb, tempDb } from '../helpers/db.ts';
+import { holdWriteLock } from '../helpers/other-process.ts';
 
 let database: TempDb | undefined;
 afterEach(() => database?.dispose());
@@ -35,10 +42,145 @@ describe('a file database', () => {
     expect(count.rows[0]?.n).toBe(0);
   });
 
-  it('waits for another writer instead of failing at once', async () => {
+  it('waits for another process’s write lock without blocking, then writes', async () => {
     database = await tempDb();
-    const busy = await database.client.execute('PRAGMA busy_timeout');
-    expect(Number(busy.rows[0]?.timeout)).toBeGreaterThanOrEqual(1000);
+    const holder = await holdWriteLock(database.path);
+    try {
+      let settled = false;
+      const write = database
+        .write((tx) =>
+          tx.run("INSERT INTO customers (name, time_zone, created_at) VALUES ('Mine', 'UTC', 0)"),
+        )
+        .finally(() => {
+          settled = true;
+        });
+      // The event loop keeps turning while the write waits: reads answer meanwhile.
+      for (let turn = 0; turn < 20; turn += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        const count = await database.client.execute('SELECT count(*) AS n FROM customers');
+        expect(Number(count.rows[0]?.n)).toBe(0);
+      }
+      expect(settled).toBe(false);
+      await holder.release();
+      await write;
+    } finally {
+      holder.kill();
+    }
+    const names = await database.client.execute('SELECT name FROM customers ORDER BY id');
+    expect(names.rows.map((row) => row.name)).toEqual(['Held by another process', 'Mine']);
+  });
+
+  it('gives up after its budget with DatabaseBusyError, having written nothing', async () => {
+    database = await tempDb({ busyBudgetMs: 200 });
+    const holder = await holdWriteLock(database.path);
+    let runs = 0;
+    try {
+      const error = await database
+        .write(async (tx) => {
+          runs += 1;
+          await tx.run(
+            "INSERT INTO customers (name, time_zone, created_at) VALUES ('x', 'UTC', 0)",
+          );
+        })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(DatabaseBusyError);
+      expect(isBusyError(error)).toBe(true);
+      // BEGIN IMMEDIATE is what waits: the body never ran, so it cannot have half-run.
+      expect(runs).toBe(0);
+      await holder.release();
+    } finally {
+      holder.kill();
+    }
+    const count = await database.client.execute('SELECT count(*) AS n FROM customers');
+    expect(Number(count.rows[0]?.n)).toBe(1);
+    // The queue is not stuck behind the failed write.
+    await database.write((tx) =>
+      tx.run("INSERT INTO customers (name, time_zone, created_at) VALUES ('y', 'UTC', 0)"),
+    );
+  });
+
+  it('re-runs a transaction whose statement met a busy lock, keeping one copy of its rows', async () => {
+    database = await tempDb();
+    let runs = 0;
+    const id = await database.write(async (tx) => {
+      runs += 1;
+      const row = await tx.get<{ id: number }>(
+        "INSERT INTO customers (name, time_zone, created_at) VALUES ('Once', 'UTC', 0) RETURNING id",
+      );
+      if (runs === 1) {
+        throw new LibsqlError('database is locked', 'SQLITE_BUSY', 'SQLITE_BUSY', 5);
+      }
+      return row?.id;
+    });
+    expect(runs).toBe(2);
+    const rows = await database.client.execute('SELECT id FROM customers');
+    expect(rows.rows.map((row) => Number(row.id))).toEqual([id]);
+  });
+
+  it('does not re-run a transaction that failed for another reason', async () => {
+    database = await tempDb();
+    let runs = 0;
+    await expect(
+      database.write(async () => {
+        runs += 1;
+        throw new Error('a real fault');
+      }),
+    ).rejects.toThrow('a real fault');
+    expect(runs).toBe(1);
+  });
+
+  it('retries one-shot reads that meet a busy lock, then gives up with DatabaseBusyError', async () => {
+    database = await tempDb();
+    let failures = 2;
+    const flaky = new Proxy(database.client, {
+      get(target, property) {
+        if (property !== 'execute') return Reflect.get(target, property, target);
+        return (sql: string) => {
+          if (failures > 0) {
+            failures -= 1;
+            return Promise.reject(new LibsqlError('database is locked', 'SQLITE_BUSY'));
+          }
+          return target.execute(sql);
+        };
+      },
+    });
+    const rows = await retryingClient(flaky, 1_000).execute('SELECT 1 AS one');
+    expect(rows.rows[0]?.one).toBe(1);
+    expect(failures).toBe(0);
+    const alwaysBusy = new Proxy(database.client, {
+      get: (target, property) =>
+        property === 'execute'
+          ? () => Promise.reject(new LibsqlError('database is locked', 'SQLITE_LOCKED'))
+          : Reflect.get(target, property, target),
+    });
+    await expect(retryingClient(alwaysBusy, 50).execute('SELECT 1')).rejects.toBeInstanceOf(
+      DatabaseBusyError,
+    );
+  });
+});
+
+describe('durability', () => {
+  it('commits every write with synchronous = FULL, on the connection that writes', async () => {
+    database = await tempDb();
+    // Many pooled connections exist once reads overlap; none of them carries the writes.
+    await Promise.all(
+      Array.from({ length: 8 }, () => database?.client.execute('SELECT count(*) FROM customers')),
+    );
+    await database.client.execute('PRAGMA synchronous = OFF');
+    for (let write = 0; write < 3; write += 1) {
+      const level = await database.write((tx) =>
+        tx.get<{ synchronous: number }>('PRAGMA synchronous'),
+      );
+      expect(level?.synchronous).toBe(2);
+    }
+  });
+
+  it('takes the level it is given (the benchmark compares NORMAL)', async () => {
+    database = await tempDb({ synchronous: 'NORMAL' });
+    const level = await database.write((tx) =>
+      tx.get<{ synchronous: number }>('PRAGMA synchronous'),
+    );
+    expect(level?.synchronous).toBe(1);
   });
 });
 

@@ -178,6 +178,10 @@ const LISTS = [
           row.passwordSet ? `set ${date(row.passwordChangedAt)}` : 'invited, not yet accepted',
       },
       { header: 'Active', cell: (row) => yesNo(row.active) },
+      {
+        header: 'Forgotten password',
+        cell: (row) => (row.active && row.passwordSet ? <ResetPassword user={row} /> : '—'),
+      },
     ],
   } satisfies ListSpec<User>,
   {
@@ -218,8 +222,9 @@ function Admin(props: { user: SessionUser; signOut: () => Promise<void> }) {
       ) : (
         <>
           <p class="lead">
-            Read-only lists. To create or change customers, agreements, policies, services, users,
-            invitations and API keys, use the API: see the <a href="/api/v1/docs">API reference</a>.
+            Lists, with invitations and password reset links for users. To create or change
+            customers, agreements, policies, services, users and API keys, use the API: see the{' '}
+            <a href="/api/v1/docs">API reference</a>.
           </p>
           <nav aria-label="Lists">
             <ul class="counts">
@@ -439,5 +444,58 @@ function InviteForm(props: { onInvited: () => void }) {
         )}
       </div>
     </details>
+  );
+}
+
+/**
+ * Lets a person who forgot their password choose a new one: the API answers a one-time
+ * link, shown here once for the admin to pass on by another channel.
+ */
+function ResetPassword(props: { user: User }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [issued, setIssued] = useState<{ url: string; expiresAt: string } | null>(null);
+  const id = `reset-link-${props.user.id}`;
+
+  const issue = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setIssued(
+        await api.post<{ url: string; expiresAt: string }>(
+          `/staff/users/${props.user.id}/password-reset`,
+          {},
+        ),
+      );
+    } catch (caught) {
+      setError(asApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div role="status">
+      {error && <ErrorMessage error={error} />}
+      {issued ? (
+        <>
+          <label for={id}>Reset link for {props.user.email}</label>
+          <input id={id} type="text" readOnly value={issued.url} />
+          <p class="hint">
+            Works once, until {zonedDateTime(issued.expiresAt, 'UTC')} UTC; not shown again.
+          </p>
+        </>
+      ) : (
+        <button
+          type="button"
+          class="secondary"
+          disabled={busy}
+          aria-label={`Reset the password of ${props.user.email}`}
+          onClick={issue}
+        >
+          {busy ? 'Issuing…' : 'Reset password'}
+        </button>
+      )}
+    </div>
   );
 }

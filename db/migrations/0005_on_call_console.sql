@@ -14,7 +14,8 @@ ALTER TABLE `incidents` ADD `postmortem` text;--> statement-breakpoint
 ALTER TABLE `incidents` ADD `postmortem_published_at` integer;--> statement-breakpoint
 ALTER TABLE `incidents` ADD `postmortem_updated_at` integer;--> statement-breakpoint
 ALTER TABLE `maintenances` ADD `started_early_at` integer;--> statement-breakpoint
-ALTER TABLE `maintenances` ADD `completed_early_at` integer;--> statement-breakpoint
+ALTER TABLE `maintenances` ADD `completed_early_at` integer;
+--> statement-breakpoint
 -- Templates every portal starts with; staff edit or delete them (docs/decisions/130).
 INSERT INTO `incident_templates` (`name`, `status`, `body`, `created_at`, `updated_at`) VALUES
   ('Investigating', 'investigating', 'We are looking into reports of … and will post an update within 30 minutes.', 0, 0),

@@ -1,0 +1,172 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { customers, passwordResets, type Role, users } from '../../db/schema/index.ts';
+import { distrustUserDevices, trustDevice } from '../auth/devices.ts';
+import { checkNewPassword, hashPassword } from '../auth/passwords.ts';
+import { endUserSessions } from '../auth/sessions.ts';
+import { randomToken, sha256 } from '../auth/tokens.ts';
+import type { Deps, Principal } from '../context.ts';
+import { ApiError, conflict, notFound, unprocessable } from '../errors.ts';
+import type { ClientMeta } from './accounts.ts';
+import { recordAudit } from './audit.ts';
+
+/** Where the site's reset page lives; the token rides in the fragment (never sent to servers). */
+export const PASSWORD_RESET_PAGE = '/account/reset';
+
+export interface PasswordResetDto {
+  /** The one-time link, shown once: only its hash is stored. */
+  url: string;
+  expiresAt: string;
+}
+
+/**
+ * An admin lets a user who forgot their password choose a new one (decision 123): a
+ * one-time link, which replaces any earlier one. Nothing else changes until it is used.
+ */
+export async function issuePasswordReset(
+  deps: Deps,
+  principal: Extract<Principal, { kind: 'user' }>,
+  requestId: string,
+  userId: number,
+): Promise<PasswordResetDto> {
+  const token = randomToken();
+  return deps.db.write(async (tx) => {
+    const found = await tx
+      .select({ user: users, customerActive: customers.active })
+      .from(users)
+      .leftJoin(customers, eq(customers.id, users.customerId))
+      .where(eq(users.id, userId))
+      .get();
+    if (!found) throw notFound('No such user.');
+    const { user } = found;
+    if (!user.active || found.customerActive === false) {
+      throw unprocessable(
+        `${user.email} is deactivated${user.active ? ' with their customer' : ''}: reactivate before resetting the password.`,
+        'USER_INACTIVE',
+      );
+    }
+    if (user.passwordHash === null) {
+      throw conflict(
+        `${user.email} has not accepted their invitation yet: invite them again instead.`,
+        'INVITATION_PENDING',
+      );
+    }
+    const now = new Date(deps.clock.now());
+    const expiresAt = new Date(now.getTime() + deps.config.passwordResetTtlMs);
+    // One live link per person: an earlier one stops working now.
+    await tx
+      .update(passwordResets)
+      .set({ expiresAt: now })
+      .where(
+        and(
+          eq(passwordResets.userId, user.id),
+          isNull(passwordResets.usedAt),
+          gt(passwordResets.expiresAt, now),
+        ),
+      );
+    const reset = await tx
+      .insert(passwordResets)
+      .values({
+        tokenHash: sha256(token),
+        userId: user.id,
+        createdByUserId: principal.user.id,
+        expiresAt,
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    await recordAudit(tx, deps, principal, requestId, {
+      action: 'user.password.reset.issue',
+      entityType: 'user',
+      entityId: user.id,
+      after: { passwordResetId: reset.id, expiresAt: expiresAt.toISOString() },
+    });
+    const origin = deps.config.origins[0] ?? '';
+    return {
+      url: `${origin}${PASSWORD_RESET_PAGE}#token=${token}`,
+      expiresAt: expiresAt.toISOString(),
+    };
+  });
+}
+
+const invalidReset = () =>
+  new ApiError(
+    'PASSWORD_RESET_INVALID',
+    'This password reset link is not valid: it was used, replaced or has expired. Ask an administrator for a new one.',
+    { status: 400 },
+  );
+
+/** The person behind a finished reset: who to tell to sign in, and where. */
+export interface ResetUser {
+  id: number;
+  email: string;
+  role: Role;
+}
+
+/**
+ * Sets the new password with the one-time token. Every session of the user ends and every
+ * browser of theirs is distrusted (whoever knew the old password is out); the browser that
+ * used the link is trusted instead, so the person can sign in even while someone is
+ * hammering the account (decision 124). They then sign in as usual.
+ */
+export async function completePasswordReset(
+  deps: Deps,
+  requestId: string,
+  input: { token: string; password: string },
+  meta: Pick<ClientMeta, 'deviceTokens'>,
+): Promise<{ user: ResetUser; deviceTokens: string[] }> {
+  const tokenHash = sha256(input.token);
+  const usable = (nowMs: number) =>
+    and(
+      eq(passwordResets.tokenHash, tokenHash),
+      isNull(passwordResets.usedAt),
+      gt(passwordResets.expiresAt, new Date(nowMs)),
+    );
+  // Checked before the password rules and the (slow) hashing, and again in the write.
+  const found = await deps.db.db
+    .select({ user: users, customerActive: customers.active })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .leftJoin(customers, eq(customers.id, users.customerId))
+    .where(usable(deps.clock.now()))
+    .get();
+  if (!found?.user.active || found.customerActive === false) throw invalidReset();
+  checkNewPassword(input.password, found.user.email, 'password');
+  const passwordHash = await hashPassword(input.password, deps.config.passwordHashing);
+  return deps.db.write(async (tx) => {
+    const nowMs = deps.clock.now();
+    const used = await tx
+      .update(passwordResets)
+      .set({ usedAt: new Date(nowMs) })
+      .where(usable(nowMs))
+      .returning()
+      .get();
+    if (!used) throw invalidReset();
+    const user = await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: new Date(nowMs) })
+      .where(and(eq(users.id, used.userId), eq(users.active, true)))
+      .returning()
+      .get();
+    if (!user) throw invalidReset();
+    await endUserSessions(tx, user.id);
+    await distrustUserDevices(tx, user.id);
+    const deviceTokens = await trustDevice(tx, deps, user.id, meta.deviceTokens);
+    await recordAudit(
+      tx,
+      deps,
+      {
+        kind: 'user',
+        user: { id: user.id, email: user.email, role: user.role, customerId: user.customerId },
+        sessionTokenHash: '',
+      },
+      requestId,
+      {
+        action: 'user.password.reset.complete',
+        entityType: 'user',
+        entityId: user.id,
+        after: { passwordResetId: used.id },
+      },
+    );
+    return { user: { id: user.id, email: user.email, role: user.role }, deviceTokens };
+  });
+}
