@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/app.ts';
 import { policies, services } from '../../db/schema/index.ts';
 import {
   axeViolations,
@@ -99,11 +100,12 @@ beforeAll(async () => {
         const admin = await createUser(t, 'admin', ADMIN);
         // Acme files for February and the admin approves: a decided claim the correction touches.
         const customer = await createUser(t, 'customer', { customerId: acme.id });
-        // In process, the app's own origin is that of app.request's address.
-        const origin = 'http://localhost';
+        // An app of its own for arranging, whose configured origin the requests name.
+        const origin = 'http://arrange.test';
+        const arrange = createApp({ db, clock, config: { ...env.config, origins: [origin] } });
         const asCustomer = { ...(await signedIn(t, customer.id)).headers, origin };
         const asAdmin = { ...(await signedIn(t, admin.id)).headers, origin };
-        const filed = await t.app.request(
+        const filed = await arrange.request(
           '/api/v1/me/claims',
           json(
             'POST',
@@ -113,7 +115,7 @@ beforeAll(async () => {
         );
         if (filed.status !== 201) throw new Error(`filing answered ${filed.status}`);
         decidedClaimId = ((await filed.json()) as { id: number }).id;
-        const approved = await t.app.request(
+        const approved = await arrange.request(
           `/api/v1/staff/claims/${decidedClaimId}/decision`,
           json('POST', { decision: 'approve' }, asAdmin),
         );

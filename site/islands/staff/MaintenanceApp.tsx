@@ -364,7 +364,8 @@ export function NoticeCheck(props: { notice: MaintenanceNotice; publishing: bool
                       <ul class="plain">
                         {policy.agreements.map((agreement) => (
                           <li key={agreement.agreementId}>
-                            {agreement.customer.name} (agreement #{agreement.agreementId},{' '}
+                            {agreement.customer.name} (agreement #{agreement.agreementId}
+                            {agreement.active ? '' : ', inactive'},{' '}
                             {agreement.months.map(monthLabel).join(', ')} in {agreement.timeZone})
                           </li>
                         ))}
