@@ -12,6 +12,7 @@ import { faultsToConsole, type Logger, requestLog } from './log.ts';
 import { type ApiApp, createRouter } from './openapi.ts';
 import { registerApiKeys } from './routes/api-keys.ts';
 import { registerAuth } from './routes/auth.ts';
+import { registerBrand } from './routes/brand.ts';
 import { DOCS_PATH, registerDocs } from './routes/docs.ts';
 import { registerEvaluate } from './routes/evaluate.ts';
 import { EVALUATE_RESPONSE_PATH, registerEvaluateResponse } from './routes/evaluate-response.ts';
@@ -33,6 +34,7 @@ import { registerStaffServices } from './routes/staff-services.ts';
 import { registerStaffUsers } from './routes/staff-users.ts';
 import { registerStaffWindows } from './routes/staff-windows.ts';
 import { checkOrigin, requireJsonBody } from './security.ts';
+import { LOGO_BODY_LIMIT_BYTES } from './services/brand.ts';
 import { DOCS_CSP } from './services/docs-assets.ts';
 
 export const API_PREFIX = '/api/v1';
@@ -59,6 +61,7 @@ const ROUTE_MODULES: ((api: ApiApp) => void)[] = [
   registerStaffIncidentTemplates,
   registerStaffMaintenance,
   registerStaffWindows,
+  registerBrand,
   registerDocs,
 ];
 
@@ -152,20 +155,28 @@ export function createApp(deps: {
   const tooLarge = () => {
     throw new ApiError('PAYLOAD_TOO_LARGE', 'The request body is too large.');
   };
-  const defaultLimit = bodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: tooLarge });
-  const evaluateLimit = bodyLimit({
-    maxSize: deps.config.evaluateBodyLimitBytes,
-    onError: tooLarge,
-  });
+  const limitOf = (maxSize: number) => bodyLimit({ maxSize, onError: tooLarge });
+  const defaultLimit = limitOf(deps.config.bodyLimitBytes);
+  const evaluateLimit = limitOf(deps.config.evaluateBodyLimitBytes);
+  const anonymousEvaluateLimit = limitOf(deps.config.evaluateAnonymousBodyLimitBytes);
   // Evaluation cases may carry thousands of windows or requests.
   const evaluatePaths = new Set([
     `${API_PREFIX}/sla/evaluate`,
     `${API_PREFIX}${EVALUATE_RESPONSE_PATH}`,
   ]);
-  api.use('*', (c, next) =>
-    evaluatePaths.has(c.req.path) ? evaluateLimit(c, next) : defaultLimit(c, next),
-  );
+  // A logo comes as base64 in JSON, over the default limit.
+  const logoLimit = bodyLimit({ maxSize: LOGO_BODY_LIMIT_BYTES, onError: tooLarge });
+  const logoPath = `${API_PREFIX}/staff/brand/logo`;
   api.use('*', requireJsonBody, checkOrigin, resolvePrincipal);
+  // After the principal, which reads headers only: the limit depends on who is calling
+  // (docs/decisions/112). The body is read later, through the limit, so never unbounded.
+  api.use('*', (c, next) => {
+    if (c.req.path === logoPath) return logoLimit(c, next);
+    if (!evaluatePaths.has(c.req.path)) return defaultLimit(c, next);
+    return c.var.principal.kind === 'anonymous'
+      ? anonymousEvaluateLimit(c, next)
+      : evaluateLimit(c, next);
+  });
   api.use('*', async (c, next) => {
     await next();
     // Customer and staff data must never sit in a shared cache.

@@ -39,6 +39,7 @@ const EnvSchema = z.object({
   PORTAL_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   PORTAL_DEMO: flag01.optional(),
   PORTAL_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  PORTAL_BACKFILL_DAYS: z.coerce.number().int().min(0).max(10_000).default(400),
   PORTAL_API_URL: z.url().optional(),
   PORTAL_SITE_DIR: z.string().min(1).default('dist/site'),
   NODE_ENV: z.string().optional(),
@@ -118,6 +119,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     config: makeConfig({
       origins: value.PORTAL_ORIGIN ?? ownOrigins(value.HOST, port),
       trustedProxyHops: value.PORTAL_TRUSTED_PROXIES,
+      backfillDays: value.PORTAL_BACKFILL_DAYS,
     }),
   };
 }

@@ -1,7 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import { type DestinationStream, type Logger, pino } from 'pino';
+import { isBusyError } from '../db/client.ts';
 import type { Principal } from './context.ts';
+import { ApiError } from './errors.ts';
 
 export type { Logger };
 
@@ -105,7 +107,11 @@ export function requestLog(
       durationMs: Math.round((performance.now() - startedMs) * 10) / 10,
       principal: principalKind(c.var.principal),
     };
-    if (c.res.status >= 500) logger.error({ ...line, err: c.error }, 'request failed');
-    else logger.info(line, 'request');
+    if (c.res.status < 500) logger.info(line, 'request');
+    // A 503 the portal chose (busy database, full evaluation queue) is load, not a fault:
+    // a warning with its reason. Anything else at 5xx is a fault, logged with its cause.
+    else if (c.error instanceof ApiError || isBusyError(c.error)) {
+      logger.warn({ ...line, err: c.error }, 'request refused');
+    } else logger.error({ ...line, err: c.error }, 'request failed');
   };
 }

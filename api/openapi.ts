@@ -72,6 +72,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   415: 'Request body is not JSON',
   422: 'Valid, but impossible',
   429: 'Too many requests',
+  503: 'Busy: try again after Retry-After seconds',
 };
 
 /** OpenAPI response entries in the shared error shape. */

@@ -10,9 +10,9 @@ import {
 } from '../services/incidents.ts';
 import { decodeCursor } from '../services/keyset.ts';
 import { pageQueryShape } from '../services/pagination.ts';
-import { instantSchema } from '../sla/schema.ts';
 import { setPublicCaching } from './caching.ts';
 import { IdParams } from './common.ts';
+import { apiInstant } from './instants.ts';
 import { displayText, longText } from './text.ts';
 
 const ComponentStatusSchema = z
@@ -88,7 +88,7 @@ export const IncidentBaseShape = {
   impact: z.enum(INCIDENT_IMPACTS).default('minor'),
   status: z.enum(INCIDENT_STATUSES).default('investigating'),
   services: z.array(z.string().min(1).max(100)).max(100).default([]),
-  startedAt: instantSchema.optional().openapi({ description: 'Defaults to now.' }),
+  startedAt: apiInstant.optional().openapi({ description: 'Defaults to now.' }),
 };
 
 /** An update's fields. Who wrote it (automated or human) comes from the credentials only. */

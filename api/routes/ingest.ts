@@ -4,9 +4,8 @@ import { ApiError } from '../errors.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import { addIngestUpdate, ingestIncident } from '../services/incidents.ts';
 import { closeWindow, ingestWindow, WINDOW_STATES } from '../services/windows.ts';
-import { instantSchema } from '../sla/schema.ts';
 import { IncidentBaseShape, IncidentSchema, NewUpdateSchema } from './incidents.ts';
-import { instantMs, optionalInstantMs } from './instants.ts';
+import { apiInstant, endsAfterStart, instantMs, optionalInstantMs } from './instants.ts';
 import { WindowSchema } from './staff-windows.ts';
 import { longText } from './text.ts';
 
@@ -30,13 +29,13 @@ const IngestWindowSchema = z
     externalId: ExternalIdSchema,
     service: z.string().min(1).max(100).openapi({ example: 'api' }),
     state: z.enum(WINDOW_STATES),
-    start: instantSchema.meta({ example: '2026-03-14T10:00:00Z' }),
-    end: instantSchema.nullish().openapi({ description: 'Omitted or null while still going on.' }),
-    announcedAt: instantSchema.nullish().openapi({
+    start: apiInstant,
+    end: apiInstant.nullish().openapi({ description: 'Omitted or null while still going on.' }),
+    announcedAt: apiInstant.nullish().openapi({
       description: 'For maintenance: when customers were told.',
     }),
   })
-  .refine((body) => body.end == null || instantMs(body.end) > instantMs(body.start), {
+  .refine((body) => endsAfterStart(body.start, body.end), {
     message: 'end must be after start',
     path: ['end'],
   })
@@ -68,7 +67,7 @@ const patchWindow = defineRoute('ingest', {
     'with another end, 409: a closed window changes only by a staff correction.',
   request: {
     params: z.object({ externalId: ExternalIdSchema }),
-    body: jsonBody(z.strictObject({ end: instantSchema }).openapi('CloseWindow')),
+    body: jsonBody(z.strictObject({ end: apiInstant }).openapi('CloseWindow')),
   },
   responses: {
     200: jsonContent(WindowSchema, 'The closed window'),

@@ -95,13 +95,32 @@ const NotBegunSchema = z
       'A month asked for that has not begun yet in this agreement’s time zone: no figures for it.',
   });
 
+const UnavailableSchema = z
+  .object({
+    agreementId: z.number().int(),
+    service: z.string().nullable().openapi({
+      description: 'The service, or null when nothing of the agreement could be read.',
+    }),
+    reason: z.string(),
+  })
+  .openapi('Unavailable', {
+    description:
+      'An agreement, or one service of it, whose figures could not be computed from its stored data; the others still answer.',
+  });
+
 const agreementsRoute = defineRoute('customer-read', {
   method: 'get',
   path: '/me/agreements',
   tags,
   summary: "Your agreements, each month's policy version and your termination right",
   responses: {
-    200: jsonContent(z.object({ items: z.array(AgreementOverviewSchema) }), 'Your agreements'),
+    200: jsonContent(
+      z.object({
+        items: z.array(AgreementOverviewSchema),
+        unavailable: z.array(UnavailableSchema),
+      }),
+      'Your agreements',
+    ),
   },
 });
 
@@ -151,6 +170,7 @@ const availabilityRoute = defineRoute('customer-read', {
         to: z.string().optional(),
         items: z.array(AvailabilityItemSchema),
         notBegun: z.array(NotBegunSchema),
+        unavailable: z.array(UnavailableSchema),
       }),
       'Availability',
     ),
@@ -165,7 +185,8 @@ const statementRoute = defineRoute('customer-read', {
   summary: "A month's statement: `YYYY-MM.csv` or `YYYY-MM.json`",
   description:
     'The figures of `GET /me/availability` for one month. An agreement for which the month has ' +
-    'not begun in its zone is listed in `notBegun` (JSON) or as a `not-begun` row (CSV).',
+    'not begun in its zone is listed in `notBegun` (JSON) or as a `not-begun` row (CSV); one whose ' +
+    'stored data cannot be evaluated, in `unavailable` (JSON) or as an `unavailable` row (CSV).',
   request: {
     params: z.strictObject({
       file: z
@@ -187,6 +208,7 @@ const statementRoute = defineRoute('customer-read', {
             generatedAt: z.string(),
             items: z.array(AvailabilityItemSchema),
             notBegun: z.array(NotBegunSchema),
+            unavailable: z.array(UnavailableSchema),
           }),
         },
       },
@@ -295,7 +317,7 @@ const commentRoute = defineRoute('customer', {
 export function registerMe(api: ApiApp): void {
   api.openapi(agreementsRoute, async (c) => {
     const customerId = customerIdOf(c.var.principal);
-    return c.json({ items: await agreementOverviews(c.var.deps, { customerId }) }, 200);
+    return c.json(await agreementOverviews(c.var.deps, { customerId }), 200);
   });
 
   api.openapi(availabilityRoute, async (c) => {

@@ -6,8 +6,9 @@ import {
   updateAgreement,
 } from '../services/admin-agreements.ts';
 import { pageSchema } from '../services/pagination.ts';
-import { instantSchema, parseInstant } from '../sla/index.ts';
+import { parseInstant } from '../sla/index.ts';
 import { activeFilter, IdParams, idFilter, listQuery, slugSchema } from './common.ts';
+import { apiInstant } from './instants.ts';
 import { zoneSchema } from './staff-customers.ts';
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
@@ -19,7 +20,7 @@ const currencySchema = z
   })
   .openapi({ example: 'EUR' });
 
-const instant = instantSchema.meta({ format: 'date-time', example: '2026-01-01T00:00:00Z' });
+const instant = apiInstant.meta({ format: 'date-time', example: '2026-01-01T00:00:00Z' });
 
 const AgreementSchema = z
   .object({

@@ -11,10 +11,9 @@ import {
   setPostmortem,
 } from '../services/incidents.ts';
 import type { StaffPrincipal } from '../services/windows.ts';
-import { instantSchema } from '../sla/schema.ts';
 import { IdParams, wordedText } from './common.ts';
 import { IncidentBaseShape, IncidentSchema, NewUpdateShape } from './incidents.ts';
-import { optionalInstantMs } from './instants.ts';
+import { apiInstant, optionalInstantMs } from './instants.ts';
 import { displayText, longText } from './text.ts';
 
 /** The signed-in person making a staff write (the route's access level guarantees one). */
@@ -126,7 +125,7 @@ const editRoute = defineRoute('staff', {
         .strictObject({
           title: displayText({ max: 200 }).optional(),
           impact: z.enum(INCIDENT_IMPACTS).optional(),
-          startedAt: instantSchema.optional(),
+          startedAt: apiInstant.optional(),
           services: z.array(z.string().min(1).max(100)).max(100).optional(),
         })
         .openapi('IncidentChanges'),

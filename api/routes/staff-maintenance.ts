@@ -12,9 +12,8 @@ import {
 } from '../services/maintenance.ts';
 import { checkNotice, noticeOfMaintenance } from '../services/maintenance-notice.ts';
 import { MS_PER_DAY } from '../sla/instant.ts';
-import { instantSchema } from '../sla/schema.ts';
 import { IdParams } from './common.ts';
-import { instantMs, optionalInstantMs } from './instants.ts';
+import { apiInstant, instantMs, optionalInstantMs } from './instants.ts';
 import { MaintenanceSchema } from './public.ts';
 import { staffPrincipal } from './staff-incidents.ts';
 import { displayText, longText } from './text.ts';
@@ -29,8 +28,8 @@ const NewMaintenanceSchema = z
     title: displayText({ max: 200 }),
     description: longText({ max: 10_000, trim: false }).default(''),
     services: ServicesSchema,
-    startsAt: instantSchema,
-    endsAt: instantSchema,
+    startsAt: apiInstant,
+    endsAt: apiInstant,
     publish: z.boolean().default(false).openapi({
       description: 'Publish now (announcedAt of its windows); otherwise publish later.',
     }),
@@ -42,8 +41,8 @@ const MaintenanceChangesSchema = z
     title: displayText({ max: 200 }).optional(),
     description: longText({ max: 10_000, trim: false }).optional(),
     services: ServicesSchema.optional(),
-    startsAt: instantSchema.optional(),
-    endsAt: instantSchema.optional(),
+    startsAt: apiInstant.optional(),
+    endsAt: apiInstant.optional(),
   })
   .openapi('MaintenanceChanges');
 
@@ -210,8 +209,8 @@ const NOTICE_MAX_DAYS = 400;
 const NoticeQuerySchema = z
   .strictObject({
     services: ServicesSchema,
-    startsAt: instantSchema,
-    endsAt: instantSchema,
+    startsAt: apiInstant,
+    endsAt: apiInstant,
     maintenanceId: z.number().int().positive().optional().openapi({
       description: 'The maintenance being edited: its announcement holds within its schedule.',
     }),

@@ -7,12 +7,35 @@ import {
   updatePolicy,
 } from '../services/admin-policies.ts';
 import { pageSchema } from '../services/pagination.ts';
+import { previewPolicyVersion } from '../services/policy-preview.ts';
 import { periodSchema, policySchema } from '../sla/index.ts';
 import { activeFilter, IdParams, listQuery, nameSchema, userPrincipal } from './common.ts';
 
-const RulesSchema = z.record(z.string(), z.unknown()).openapi('PolicyRules', {
-  description: 'The policy fields of sla-accounting.md §1, every default applied.',
-});
+const Tier = z.object({ belowPercent: z.number(), creditPercent: z.number() });
+
+const RulesSchema = z
+  .object({
+    targetPercent: z.number(),
+    weights: z.object({
+      major_outage: z.number(),
+      partial_outage: z.number(),
+      degraded: z.number(),
+    }),
+    minimumOutageMinutes: z.number(),
+    maintenanceNoticeMinutes: z.number(),
+    maintenanceAccounting: z.enum(['excluded', 'up']),
+    tiers: z.array(Tier),
+    dailyRule: z.object({ thresholdMinutes: z.number(), creditDays: z.number() }).nullable(),
+    capPercent: z.number(),
+    minimumCreditMinor: z.number().int(),
+    claimWindowDays: z.number().int(),
+    termination: z
+      .object({ missedPeriods: z.number().int(), withinPeriods: z.number().int() })
+      .nullable(),
+  })
+  .openapi('PolicyRules', {
+    description: 'The policy fields of sla-accounting.md §1, every default applied.',
+  });
 
 const VersionSchema = z
   .object({
@@ -35,6 +58,8 @@ const PolicySchema = z
     effectiveFrom: z.string(),
     rules: RulesSchema,
     versions: z.array(VersionSchema),
+    agreementCount: z.number().int().openapi({ description: 'Agreements on this policy.' }),
+    activeAgreementCount: z.number().int(),
     createdAt: z.iso.datetime(),
   })
   .openapi('Policy');
@@ -46,7 +71,15 @@ const list = defineRoute('admin', {
   path: '/staff/policies',
   tags,
   summary: 'Policies with all their versions',
-  request: { query: listQuery({ active: activeFilter }) },
+  description:
+    'Ordered by id (the order they were made), or by name with `sort=name`. `q` keeps the policies whose name contains it (any case).',
+  request: {
+    query: listQuery({
+      active: activeFilter,
+      q: z.string().trim().min(1).max(200).optional(),
+      sort: z.enum(['id', 'name']).optional(),
+    }),
+  },
   responses: {
     200: jsonContent(pageSchema(PolicySchema), 'A page of policies'),
     ...errorResponses(400),
@@ -112,6 +145,78 @@ const addVersion = defineRoute('admin', {
   },
 });
 
+const FiguresSchema = z.object({
+  status: z.enum(['evaluated', 'not-covered', 'not-monitored', 'no-eligible-time']),
+  availabilityPercent: z.number().nullable(),
+  availabilityDisplay: z.string().nullable(),
+  met: z.boolean().nullable(),
+  eligibleMs: z.number(),
+  downtimeMs: z.number(),
+  creditPercent: z.number(),
+  creditMinor: z.number().int(),
+  capped: z.boolean(),
+});
+
+const CurrencyTotalSchema = z
+  .object({
+    currency: z.string(),
+    currentCreditMinor: z.number().int(),
+    proposedCreditMinor: z.number().int(),
+  })
+  .openapi('PreviewCurrencyTotal');
+
+const PreviewSchema = z
+  .object({
+    policy: z.object({ id: z.number().int(), name: z.string() }),
+    version: z.number().int().openapi({ description: 'The number saving would give it.' }),
+    effectiveFrom: z.string(),
+    rules: RulesSchema,
+    follows: z.object({ version: z.number().int(), effectiveFrom: z.string(), rules: RulesSchema }),
+    changedFields: z.array(z.string()),
+    asOf: z.iso.datetime(),
+    agreements: z.array(
+      z.object({
+        id: z.number().int(),
+        customer: z.object({ id: z.number().int(), name: z.string() }),
+        timeZone: z.string(),
+        active: z.boolean(),
+        rows: z.array(
+          z.object({
+            service: z.string(),
+            serviceName: z.string(),
+            month: z.string(),
+            toDate: z.boolean(),
+            currency: z.string(),
+            monthlyFeeMinor: z.number().int(),
+            current: FiguresSchema.extend({ version: z.number().int() }),
+            proposed: FiguresSchema,
+            differs: z.boolean(),
+          }),
+        ),
+        totals: z.array(CurrencyTotalSchema),
+      }),
+    ),
+    totals: z.array(CurrencyTotalSchema),
+  })
+  .openapi('PolicyVersionPreview');
+
+const previewVersion = defineRoute('admin', {
+  method: 'post',
+  path: '/staff/policies/{id}/versions/preview',
+  tags,
+  summary: 'Preview a new version: its changes and its figures on the last 12 months, unsaved',
+  description:
+    'Takes the body of `POST /staff/policies/{id}/versions` and refuses what it would refuse, but saves nothing. ' +
+    'For every agreement on the policy, per service and month of the last 12 closed months in the agreement’s zone (and the current month to date when the new version would govern it), ' +
+    'it gives the figures as the API computes them now (`current`, under the version in force for that month) and under the proposed rules (`proposed`), with credit totals per currency. ' +
+    'A new version never changes a closed month: the closed months show what the new rules would have given.',
+  request: { params: IdParams, body: jsonBody(PolicyChangeSchema) },
+  responses: {
+    200: jsonContent(PreviewSchema, 'The new version and its figures, not saved'),
+    ...errorResponses(400, 404, 409, 413, 415, 422),
+  },
+});
+
 const update = defineRoute('admin', {
   method: 'patch',
   path: '/staff/policies/{id}',
@@ -148,6 +253,14 @@ export function registerStaffPolicies(api: ApiApp): void {
       { effectiveFrom, change },
     );
     return c.json(policy, 201);
+  });
+  api.openapi(previewVersion, async (c) => {
+    const { effectiveFrom, ...change } = c.req.valid('json');
+    const preview = await previewPolicyVersion(c.var.deps, c.req.valid('param').id, {
+      effectiveFrom,
+      change,
+    });
+    return c.json(preview, 200);
   });
   api.openapi(update, async (c) =>
     c.json(

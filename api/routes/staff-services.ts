@@ -9,8 +9,8 @@ import {
   updateService,
 } from '../services/admin-services.ts';
 import { pageSchema } from '../services/pagination.ts';
-import { instantSchema } from '../sla/index.ts';
 import { activeFilter, IdParams, listQuery, nameSchema, slugSchema } from './common.ts';
+import { apiInstant } from './instants.ts';
 import { longText } from './text.ts';
 
 const GroupSchema = z
@@ -40,7 +40,7 @@ const ServiceSchema = z
 
 const descriptionSchema = longText({ max: 2000 });
 const sortOrderSchema = z.number().int().min(-1_000_000).max(1_000_000);
-const monitoredSinceSchema = instantSchema.meta({
+const monitoredSinceSchema = apiInstant.meta({
   description: 'Before this instant the public bars show "no data". Default: now.',
   format: 'date-time',
 });

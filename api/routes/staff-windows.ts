@@ -7,10 +7,9 @@ import {
   WINDOW_SOURCES,
   WINDOW_STATES,
 } from '../services/windows.ts';
-import { instantSchema } from '../sla/schema.ts';
 import { activeFilter, IdParams } from './common.ts';
 import { cursorOf, timePageShape } from './incidents.ts';
-import { optionalInstantMs } from './instants.ts';
+import { apiInstant, optionalInstantMs } from './instants.ts';
 import { staffPrincipal } from './staff-incidents.ts';
 import { longText } from './text.ts';
 
@@ -67,8 +66,8 @@ const CorrectionSchema = z
 const NewCorrectionSchema = z
   .strictObject({
     state: z.enum(WINDOW_STATES).optional(),
-    start: instantSchema.optional(),
-    end: instantSchema.optional(),
+    start: apiInstant.optional(),
+    end: apiInstant.optional(),
     reason: longText({ min: 1, max: 2_000 }),
   })
   .refine((body) => body.state ?? body.start ?? body.end, {
@@ -93,8 +92,8 @@ const listWindowsRoute = defineRoute('staff', {
       state: z.enum(WINDOW_STATES).optional(),
       source: z.enum(WINDOW_SOURCES).optional(),
       open: activeFilter.openapi({ description: 'true: no end yet; false: ended.' }),
-      from: instantSchema.optional(),
-      to: instantSchema.optional(),
+      from: apiInstant.optional(),
+      to: apiInstant.optional(),
       ...timePageShape,
     }),
   },

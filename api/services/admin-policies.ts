@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { policies, policyVersions } from '../../db/schema/index.ts';
+import { agreements, policies, policyVersions } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
 import { ApiError, conflict, notFound, zodIssues } from '../errors.ts';
 import { defaultWeights, type Policy, periodOf, policySchema, shiftPeriod } from '../sla/index.ts';
@@ -34,6 +34,9 @@ export interface PolicyDto {
   effectiveFrom: string;
   rules: Policy;
   versions: PolicyVersionDto[];
+  /** Agreements on this policy, and how many of them are active. */
+  agreementCount: number;
+  activeAgreementCount: number;
   createdAt: string;
 }
 
@@ -50,7 +53,16 @@ function versionDto(row: VersionRow): PolicyVersionDto {
   };
 }
 
-function policyDto(row: PolicyRow, versionRows: VersionRow[]): PolicyDto {
+interface AgreementCounts {
+  all: number;
+  active: number;
+}
+
+function policyDto(
+  row: PolicyRow,
+  versionRows: VersionRow[],
+  counts: Map<number, AgreementCounts>,
+): PolicyDto {
   const versions = versionRows
     .filter((version) => version.policyId === row.id)
     .sort((a, b) => a.version - b.version)
@@ -65,15 +77,36 @@ function policyDto(row: PolicyRow, versionRows: VersionRow[]): PolicyDto {
     effectiveFrom: latest.effectiveFrom,
     rules: latest.rules,
     versions,
+    agreementCount: counts.get(row.id)?.all ?? 0,
+    activeAgreementCount: counts.get(row.id)?.active ?? 0,
     createdAt: row.createdAt.toISOString(),
   };
+}
+
+async function agreementCounts(
+  tx: Tx | Deps['db']['db'],
+  policyIds: number[],
+): Promise<Map<number, AgreementCounts>> {
+  if (policyIds.length === 0) return new Map();
+  const rows = await tx
+    .select({
+      policyId: agreements.policyId,
+      all: count(),
+      active: sql<number>`sum(case when ${agreements.active} then 1 else 0 end)`,
+    })
+    .from(agreements)
+    .where(inArray(agreements.policyId, policyIds))
+    .groupBy(agreements.policyId);
+  return new Map(
+    rows.map((row) => [row.policyId, { all: row.all, active: Number(row.active ?? 0) }]),
+  );
 }
 
 async function loadPolicy(tx: Tx | Deps['db']['db'], id: number): Promise<PolicyDto | null> {
   const row = await tx.select().from(policies).where(eq(policies.id, id)).get();
   if (!row) return null;
   const versions = await tx.select().from(policyVersions).where(eq(policyVersions.policyId, id));
-  return policyDto(row, versions);
+  return policyDto(row, versions, await agreementCounts(tx, [id]));
 }
 
 /** The earliest month a new version may take effect from: the first not closed anywhere. */
@@ -111,7 +144,7 @@ export async function createPolicy(
       })
       .returning()
       .get();
-    const dto = policyDto(row, [version]);
+    const dto = policyDto(row, [version], new Map());
     await recordAudit(tx, deps, principal, requestId, {
       action: 'policy.create',
       entityType: 'policy',
@@ -186,6 +219,58 @@ export function ruleChanges(before: Policy, after: Policy): RuleChanges {
  * rule it does not state from the version in force just before its `effectiveFrom`
  * (docs/decisions/080-policy-version-inheritance.md).
  */
+/** What a new version would be: the month it takes effect from, the version it follows, its rules. */
+export interface PlannedVersion {
+  version: number;
+  effectiveFrom: string;
+  base: PolicyVersionDto;
+  rules: Policy;
+}
+
+/**
+ * Checks a change against the policy as it is and works out the new version, without
+ * writing: shared by saving a version and by its preview, so a preview refuses exactly
+ * what saving would refuse.
+ */
+export function planVersion(
+  before: PolicyDto,
+  input: { effectiveFrom?: string | undefined; change: PolicyChange },
+  nowMs: number,
+): PlannedVersion {
+  const effectiveFrom = input.effectiveFrom ?? defaultEffectiveFrom(nowMs);
+  const earliest = earliestOpenMonth(nowMs);
+  if (effectiveFrom < earliest) {
+    throw new ApiError(
+      'PERIOD_CLOSED',
+      `${effectiveFrom} has closed; a new version can take effect from ${earliest} on.`,
+      {
+        status: 422,
+        issues: [{ path: 'effectiveFrom', message: `must be ${earliest} or later` }],
+      },
+    );
+  }
+  if (effectiveFrom <= before.effectiveFrom) {
+    throw conflict(
+      `Version ${before.version} takes effect from ${before.effectiveFrom}; a new version must take effect later.`,
+      'VERSION_ORDER',
+    );
+  }
+  const base = versionBefore(before.versions, effectiveFrom);
+  return {
+    version: before.version + 1,
+    effectiveFrom,
+    base,
+    rules: inheritRules(base.rules, input.change),
+  };
+}
+
+/**
+ * Adds a version. It takes effect from `effectiveFrom` (default: next month in UTC), which
+ * must be a month not yet closed in any time zone and later than every existing version's:
+ * a version in force for a closed month is never altered or overtaken. It inherits every
+ * rule it does not state from the version in force just before its `effectiveFrom`
+ * (docs/decisions/080-policy-version-inheritance.md).
+ */
 export async function addPolicyVersion(
   deps: Deps,
   principal: Extract<Principal, { kind: 'user' }>,
@@ -197,29 +282,10 @@ export async function addPolicyVersion(
     const before = await loadPolicy(tx, policyId);
     if (!before) throw notFound('No such policy.');
     const nowMs = deps.clock.now();
-    const effectiveFrom = input.effectiveFrom ?? defaultEffectiveFrom(nowMs);
-    const earliest = earliestOpenMonth(nowMs);
-    if (effectiveFrom < earliest) {
-      throw new ApiError(
-        'PERIOD_CLOSED',
-        `${effectiveFrom} has closed; a new version can take effect from ${earliest} on.`,
-        {
-          status: 422,
-          issues: [{ path: 'effectiveFrom', message: `must be ${earliest} or later` }],
-        },
-      );
-    }
-    if (effectiveFrom <= before.effectiveFrom) {
-      throw conflict(
-        `Version ${before.version} takes effect from ${before.effectiveFrom}; a new version must take effect later.`,
-        'VERSION_ORDER',
-      );
-    }
-    const base = versionBefore(before.versions, effectiveFrom);
-    const rules = inheritRules(base.rules, input.change);
+    const { version, effectiveFrom, base, rules } = planVersion(before, input, nowMs);
     await tx.insert(policyVersions).values({
       policyId,
-      version: before.version + 1,
+      version,
       effectiveFrom,
       rules,
       createdByUserId: principal.user.id,
@@ -255,23 +321,48 @@ function versionBefore(versions: PolicyVersionDto[], effectiveFrom: string): Pol
   return base;
 }
 
+/** `%`, `_` and the escape character itself match literally in a LIKE pattern. */
+function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/**
+ * Policies by id (the order they were made) or by name. A name-ordered page's cursor is
+ * the number of policies before it: names change, ids do not, so only the id order can
+ * resume after the last row seen.
+ */
 export async function listPolicies(
   deps: Deps,
-  query: PageQuery & { active?: boolean | undefined },
+  query: PageQuery & {
+    active?: boolean | undefined;
+    q?: string | undefined;
+    sort?: 'id' | 'name' | undefined;
+  },
 ): Promise<Page<PolicyDto>> {
-  const conditions: (SQL | undefined)[] = [afterCursor(policies.id, query)];
+  const byName = query.sort === 'name';
+  const conditions: (SQL | undefined)[] = [byName ? undefined : afterCursor(policies.id, query)];
   if (query.active !== undefined) conditions.push(eq(policies.active, query.active));
+  if (query.q !== undefined) {
+    conditions.push(sql`lower(${policies.name}) like ${likePattern(query.q)} escape '\\'`);
+  }
+  const offset = byName && query.cursor !== undefined ? Number(query.cursor) : 0;
   const rows = await deps.db.db
     .select()
     .from(policies)
     .where(and(...conditions))
-    .orderBy(asc(policies.id))
-    .limit(query.limit + 1);
+    .orderBy(
+      ...(byName ? [asc(sql`lower(${policies.name})`), asc(policies.id)] : [asc(policies.id)]),
+    )
+    .limit(query.limit + 1)
+    .offset(offset);
   const ids = rows.slice(0, query.limit).map((row) => row.id);
   const versions = ids.length
     ? await deps.db.db.select().from(policyVersions).where(inArray(policyVersions.policyId, ids))
     : [];
-  return toPage(rows, query, (row) => policyDto(row, versions));
+  const counts = await agreementCounts(deps.db.db, ids);
+  const page = toPage(rows, query, (row) => policyDto(row, versions, counts));
+  if (byName && page.nextCursor !== null) page.nextCursor = String(offset + query.limit);
+  return page;
 }
 
 export async function getPolicy(deps: Deps, id: number): Promise<PolicyDto> {

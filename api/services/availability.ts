@@ -135,10 +135,39 @@ export interface NotBegun {
   currentPeriod: string;
 }
 
+/**
+ * An agreement, or one service of it, whose figures could not be computed from its stored
+ * data (ADR 114): the other agreements and services still answer.
+ */
+export interface Unavailable {
+  agreementId: number;
+  /** The service's slug; null when nothing of the agreement could be read. */
+  service: string | null;
+  reason: string;
+}
+
+const UNAVAILABLE_REASON =
+  'The figures cannot be computed from the stored data of this agreement. The operators have been told.';
+
+/**
+ * Records why an agreement (or a service of it) is left out, for the operators: the customer
+ * is told only that it is, not the internals of the stored row.
+ */
+function unavailable(agreementId: number, service: string | null, error: unknown): Unavailable {
+  // A warning, not an error: the request answers, with this agreement marked unavailable.
+  console.warn(
+    `agreement ${agreementId}${service === null ? '' : ` service ${service}`} cannot be evaluated:`,
+    error,
+  );
+  return { agreementId, service, reason: UNAVAILABLE_REASON };
+}
+
 export interface AvailabilityReport {
   items: AvailabilityItem[];
   /** Each (agreement, month) asked for that has not begun in the agreement's zone. */
   notBegun: NotBegun[];
+  /** Each agreement or service whose stored data could not be evaluated. */
+  unavailable: Unavailable[];
 }
 
 /**
@@ -158,14 +187,26 @@ export async function availabilityReport(
     customerId,
     ...(options.agreementId === undefined ? {} : { agreementIds: [options.agreementId] }),
   });
-  const currents = new Map(all.map((agreement) => [agreement.id, currentPeriod(agreement, nowMs)]));
+  const unavailableList: Unavailable[] = [];
+  const currents = new Map<number, string>();
+  const healthy: LoadedAgreement[] = [];
+  for (const agreement of all) {
+    try {
+      currents.set(agreement.id, currentPeriod(agreement, nowMs));
+      healthy.push(agreement);
+    } catch (error) {
+      unavailableList.push(unavailable(agreement.id, null, error));
+    }
+  }
   const begun = (agreement: LoadedAgreement, month: string) =>
     month <= (currents.get(agreement.id) ?? month);
   const future = months.find(
-    (month) => all.length > 0 && all.every((agreement) => !begun(agreement, month)),
+    (month) => healthy.length > 0 && healthy.every((agreement) => !begun(agreement, month)),
   );
   if (future !== undefined) {
-    const zones = all.map((agreement) => `${currents.get(agreement.id)} in ${agreement.timeZone}`);
+    const zones = healthy.map(
+      (agreement) => `${currents.get(agreement.id)} in ${agreement.timeZone}`,
+    );
     throw unprocessable(
       `${future} has not begun yet (it is ${[...new Set(zones)].join(', ')}).`,
       'PERIOD_NOT_STARTED',
@@ -177,30 +218,44 @@ export async function availabilityReport(
   const latest = await latestClaims(deps, ids);
   const items: AvailabilityItem[] = [];
   const notBegun: NotBegun[] = [];
-  for (const agreement of all) {
-    const covered = months.filter((month) => overlapsPeriod(agreement, month));
-    for (const month of covered) {
-      if (begun(agreement, month)) continue;
-      notBegun.push({
-        agreementId: agreement.id,
-        month,
-        timeZone: agreement.timeZone,
-        currentPeriod: currents.get(agreement.id) ?? month,
-      });
+  for (const agreement of healthy) {
+    let started: string[];
+    try {
+      const covered = months.filter((month) => overlapsPeriod(agreement, month));
+      for (const month of covered) {
+        if (begun(agreement, month)) continue;
+        notBegun.push({
+          agreementId: agreement.id,
+          month,
+          timeZone: agreement.timeZone,
+          currentPeriod: currents.get(agreement.id) ?? month,
+        });
+      }
+      started = covered.filter((month) => begun(agreement, month));
+    } catch (error) {
+      unavailableList.push(unavailable(agreement.id, null, error));
+      continue;
     }
-    const started = covered.filter((month) => begun(agreement, month));
     if (started.length === 0) continue;
-    const figures = await evaluatePeriods(deps, agreement, started, nowMs, {
-      includeDays: options.includeDays ?? false,
-    });
-    for (const figure of figures) {
-      const key = tripleKey(agreement.id, figure.service.serviceId, figure.period);
-      items.push(
-        availabilityItem(agreement, figure, decided.get(key), latest.get(key) ?? null, nowMs),
-      );
+    // Service by service: one whose stored data cannot be evaluated leaves the others be.
+    for (const service of agreement.services) {
+      try {
+        const figures = await evaluatePeriods(deps, agreement, started, nowMs, {
+          includeDays: options.includeDays ?? false,
+          serviceIds: [service.serviceId],
+        });
+        for (const figure of figures) {
+          const key = tripleKey(agreement.id, figure.service.serviceId, figure.period);
+          items.push(
+            availabilityItem(agreement, figure, decided.get(key), latest.get(key) ?? null, nowMs),
+          );
+        }
+      } catch (error) {
+        unavailableList.push(unavailable(agreement.id, service.slug, error));
+      }
     }
   }
-  return { items, notBegun };
+  return { items, notBegun, unavailable: unavailableList };
 }
 
 /** The items of `availabilityReport`: months not begun in an agreement's zone are left out. */
@@ -321,11 +376,14 @@ export interface AgreementOverview {
   termination: TerminationRight | null;
 }
 
-/** The agreements of a customer (or the given ones, for staff) with versions and termination right. */
+/**
+ * The agreements of a customer (or the given ones, for staff) with versions and termination
+ * right; an agreement whose stored data cannot be read is listed in `unavailable` instead.
+ */
 export async function agreementOverviews(
   deps: Deps,
   filter: { customerId?: number; agreementIds?: number[] },
-): Promise<AgreementOverview[]> {
+): Promise<{ items: AgreementOverview[]; unavailable: Unavailable[] }> {
   const nowMs = deps.clock.now();
   const list = await loadAgreements(deps.db.db, filter);
   const decided = await decidedClaims(
@@ -333,32 +391,46 @@ export async function agreementOverviews(
     list.map((agreement) => agreement.id),
   );
   const overviews: AgreementOverview[] = [];
+  const unavailableList: Unavailable[] = [];
   for (const agreement of list) {
-    overviews.push({
-      id: agreement.id,
-      timeZone: agreement.timeZone,
-      start: formatInstant(agreement.startMs),
-      end: agreement.endMs === null ? null : formatInstant(agreement.endMs),
-      active: agreement.active,
-      currentPeriod: currentPeriod(agreement, nowMs),
-      policy: { id: agreement.policyId, name: agreement.policyName },
-      services: agreement.services.map(
-        ({ slug, name, monthlyFeeMinor, currency, monitoredSinceMs }) => ({
-          slug,
-          name,
-          monthlyFeeMinor,
-          currency,
-          monitoredSince: formatInstant(monitoredSinceMs),
-        }),
-      ),
-      policyVersions: agreement.versions.map((version, index) => ({
-        version: version.version,
-        effectiveFrom: version.effectiveFrom,
-        until: agreement.versions[index + 1]?.effectiveFrom ?? null,
-        rules: version.rules,
-      })),
-      termination: await terminationRight(deps, agreement, decided, nowMs),
-    });
+    try {
+      overviews.push(await agreementOverview(deps, agreement, decided, nowMs));
+    } catch (error) {
+      unavailableList.push(unavailable(agreement.id, null, error));
+    }
   }
-  return overviews;
+  return { items: overviews, unavailable: unavailableList };
+}
+
+async function agreementOverview(
+  deps: Deps,
+  agreement: LoadedAgreement,
+  decided: Map<string, DecidedClaim>,
+  nowMs: number,
+): Promise<AgreementOverview> {
+  return {
+    id: agreement.id,
+    timeZone: agreement.timeZone,
+    start: formatInstant(agreement.startMs),
+    end: agreement.endMs === null ? null : formatInstant(agreement.endMs),
+    active: agreement.active,
+    currentPeriod: currentPeriod(agreement, nowMs),
+    policy: { id: agreement.policyId, name: agreement.policyName },
+    services: agreement.services.map(
+      ({ slug, name, monthlyFeeMinor, currency, monitoredSinceMs }) => ({
+        slug,
+        name,
+        monthlyFeeMinor,
+        currency,
+        monitoredSince: formatInstant(monitoredSinceMs),
+      }),
+    ),
+    policyVersions: agreement.versions.map((version, index) => ({
+      version: version.version,
+      effectiveFrom: version.effectiveFrom,
+      until: agreement.versions[index + 1]?.effectiveFrom ?? null,
+      rules: version.rules,
+    })),
+    termination: await terminationRight(deps, agreement, decided, nowMs),
+  };
 }

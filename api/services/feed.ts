@@ -1,4 +1,5 @@
 import type { Deps } from '../context.ts';
+import { getBrand } from './brand.ts';
 import { type ComponentStatusDto, type IncidentDto, recentIncidents } from './incidents.ts';
 import { type MaintenanceDto, recentlyChangedMaintenance } from './maintenance.ts';
 
@@ -100,6 +101,7 @@ function maintenanceEntry(item: MaintenanceDto, origin: string): Entry {
  * first. Links point at the public site (`origin`); each entry's id is stable.
  */
 export async function atomFeed(deps: Deps, origin: string): Promise<string> {
+  const { productName } = await getBrand(deps);
   const incidents = await recentIncidents(deps, FEED_ENTRIES);
   const maintenance = await recentlyChangedMaintenance(deps, FEED_ENTRIES);
   const entries = [
@@ -113,11 +115,11 @@ export async function atomFeed(deps: Deps, origin: string): Promise<string> {
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
     `  <id>${text(`${origin}/`)}</id>`,
-    '  <title>Service status: incidents and maintenance</title>',
+    `  <title>${text(productName)}: incidents and maintenance</title>`,
     `  <updated>${updated}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${text(`${origin}/api/v1/feed.atom`)}"/>`,
     `  <link rel="alternate" type="text/html" href="${text(`${origin}/`)}"/>`,
-    '  <author><name>Status portal</name></author>',
+    `  <author><name>${text(productName)}</name></author>`,
     ...entries.flatMap((entry) => [
       '  <entry>',
       `    <id>${text(entry.id)}</id>`,

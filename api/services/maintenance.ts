@@ -4,11 +4,28 @@ import type { Tx } from '../../db/client.ts';
 import { maintenanceServices, maintenances, services, windows } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
 import { conflict, invalidInput, notFound, unprocessable } from '../errors.ts';
+import { MS_PER_DAY } from '../sla/instant.ts';
 import { recordAudit } from './audit.ts';
 import { type Cursor, pageOf } from './keyset.ts';
 import { refreshRollupsFor, type WindowExtent } from './rollups.ts';
 import { unlessSame, writeStatusData } from './status-cache.ts';
-import { MAINTENANCE_PREFIX, type StaffPrincipal } from './windows.ts';
+import {
+  checkWindowBounds,
+  MAINTENANCE_PREFIX,
+  type StaffPrincipal,
+  windowBounds,
+} from './windows.ts';
+
+/**
+ * How far ahead a maintenance may end: a year's planning and a little more. It bounds the
+ * days of roll-ups its windows touch (docs/decisions/111-window-bounds.md).
+ */
+export const MAINTENANCE_HORIZON_DAYS = 400;
+/**
+ * The longest a maintenance may last. A write touches each of its days on each of its (up to
+ * 100) services; longer work is not scheduled maintenance but an outage, reported as one.
+ */
+export const MAINTENANCE_MAX_DAYS = 31;
 
 export const MAINTENANCE_STATUSES = [
   'draft',
@@ -286,6 +303,49 @@ function checkSchedule(startsAtMs: number, endsAtMs: number, nowMs: number): voi
       { path: 'endsAt', message: 'must be in the future' },
     ]);
   }
+  if (endsAtMs - startsAtMs > MAINTENANCE_MAX_DAYS * MS_PER_DAY) {
+    throw unprocessable(
+      `A maintenance lasts at most ${MAINTENANCE_MAX_DAYS} days.`,
+      'WINDOW_OUT_OF_BOUNDS',
+      [{ path: 'endsAt', message: `must be at most ${MAINTENANCE_MAX_DAYS} days after startsAt` }],
+    );
+  }
+}
+
+/**
+ * The maintenance's windows lie within the window bounds of every service it names (its
+ * start no earlier than the latest monitoredSince less the backfill horizon), and it ends
+ * within MAINTENANCE_HORIZON_DAYS of now: a 422 WINDOW_OUT_OF_BOUNDS otherwise.
+ */
+async function checkMaintenanceBounds(
+  tx: Tx,
+  deps: Deps,
+  maintenanceId: number,
+  startsAtMs: number,
+  endsAtMs: number,
+): Promise<void> {
+  const named = await tx
+    .select({ monitoredSince: services.monitoredSince })
+    .from(maintenanceServices)
+    .innerJoin(services, eq(services.id, maintenanceServices.serviceId))
+    .where(eq(maintenanceServices.maintenanceId, maintenanceId));
+  const latestMonitored = named.reduce<Date | undefined>(
+    (latest, row) =>
+      latest === undefined || row.monitoredSince > latest ? row.monitoredSince : latest,
+    undefined,
+  );
+  if (latestMonitored === undefined) return;
+  checkWindowBounds(
+    {
+      ...windowBounds(deps, latestMonitored),
+      latestMs: deps.clock.now() + MAINTENANCE_HORIZON_DAYS * MS_PER_DAY,
+      latestWhy: `maintenance is scheduled at most ${MAINTENANCE_HORIZON_DAYS} days ahead`,
+    },
+    [
+      { path: 'startsAt', ms: startsAtMs, kind: 'start' },
+      { path: 'endsAt', ms: endsAtMs, kind: 'end' },
+    ],
+  );
 }
 
 export interface NewMaintenance {
@@ -323,6 +383,7 @@ export async function createMaintenance(
       .returning()
       .get();
     await setServices(tx, row.id, input.services);
+    await checkMaintenanceBounds(tx, deps, row.id, input.startsAtMs, input.endsAtMs);
     await syncWindows(tx, row, nowMs, false);
     const dto = await maintenanceById(tx, row.id, nowMs);
     await recordAudit(tx, deps, actor, requestId, {
@@ -450,6 +511,7 @@ export async function editMaintenance(
     if (!sameServices && changes.services !== undefined) {
       await setServices(tx, id, changes.services);
     }
+    if (reschedules) await checkMaintenanceBounds(tx, deps, id, startsAtMs, endsAtMs);
     await syncWindows(tx, updated, nowMs, reannounce);
     const after = await audited(
       tx,

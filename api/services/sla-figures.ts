@@ -67,6 +67,11 @@ export interface LoadedAgreement {
   services: AgreementService[];
   /** Every version of the agreement's policy, oldest first. */
   versions: PolicyVersionInForce[];
+  /**
+   * Why the agreement cannot be evaluated (a stored policy version that no longer parses):
+   * versionInForce throws it, so one bad row fails only this agreement (ADR 114).
+   */
+  problem?: string;
 }
 
 /**
@@ -136,29 +141,44 @@ export async function loadAgreements(
     .from(policyVersions)
     .where(inArray(policyVersions.policyId, policyIds))
     .orderBy(asc(policyVersions.effectiveFrom), asc(policyVersions.version));
-  return rows.map(({ agreement, policyName }) => ({
-    id: agreement.id,
-    customerId: agreement.customerId,
-    policyId: agreement.policyId,
-    policyName,
-    startMs: agreement.start.getTime(),
-    endMs: agreement.end?.getTime() ?? null,
-    timeZone: agreement.timeZone,
-    active: agreement.active,
-    services: serviceRows
-      .filter((row) => row.agreementId === agreement.id)
-      .map(({ agreementId: _, ...service }) => service),
-    versions: versionRows
+  return rows.map(({ agreement, policyName }) => {
+    let problem: string | undefined;
+    const versions = versionRows
       .filter((row) => row.policyId === agreement.policyId)
-      .map((row) => ({
-        id: row.id,
-        policyId: row.policyId,
-        policyName,
-        version: row.version,
-        effectiveFrom: row.effectiveFrom,
-        rules: rulesOf(row.rules),
-      })),
-  }));
+      .flatMap((row) => {
+        try {
+          return [
+            {
+              id: row.id,
+              policyId: row.policyId,
+              policyName,
+              version: row.version,
+              effectiveFrom: row.effectiveFrom,
+              rules: rulesOf(row.rules),
+            },
+          ];
+        } catch (error) {
+          problem = `policy ${row.policyId} version ${row.version} does not parse: ${String(error)}`;
+          return [];
+        }
+      });
+    return {
+      id: agreement.id,
+      customerId: agreement.customerId,
+      policyId: agreement.policyId,
+      policyName,
+      startMs: agreement.start.getTime(),
+      endMs: agreement.end?.getTime() ?? null,
+      timeZone: agreement.timeZone,
+      active: agreement.active,
+      services: serviceRows
+        .filter((row) => row.agreementId === agreement.id)
+        .map(({ agreementId: _, ...service }) => service),
+      // A policy with one bad version has no versions here: any month could be governed by it.
+      versions: problem === undefined ? versions : [],
+      ...(problem === undefined ? {} : { problem }),
+    };
+  });
 }
 
 /**
@@ -167,6 +187,7 @@ export async function loadAgreements(
  * governs every earlier month.
  */
 export function versionInForce(agreement: LoadedAgreement, period: string): PolicyVersionInForce {
+  if (agreement.problem !== undefined) throw new Error(agreement.problem);
   let chosen = agreement.versions[0];
   for (const version of agreement.versions) {
     if (version.effectiveFrom <= period) chosen = version;

@@ -1,5 +1,10 @@
 import type { Deps } from '../context.ts';
-import { type AvailabilityItem, availabilityReport, type NotBegun } from './availability.ts';
+import {
+  type AvailabilityItem,
+  availabilityReport,
+  type NotBegun,
+  type Unavailable,
+} from './availability.ts';
 
 /**
  * The statement of a month: a row per agreement × service with the official figures, then
@@ -13,6 +18,8 @@ export interface Statement {
   items: AvailabilityItem[];
   /** Agreements for which the month has not begun in their zone (no figures yet). */
   notBegun: NotBegun[];
+  /** Agreements or services whose stored data could not be evaluated (ADR 114). */
+  unavailable: Unavailable[];
 }
 
 export async function monthlyStatement(
@@ -26,6 +33,7 @@ export async function monthlyStatement(
     generatedAt: new Date(deps.clock.now()).toISOString(),
     items: report.items,
     notBegun: report.notBegun,
+    unavailable: report.unavailable,
   };
 }
 
@@ -150,6 +158,15 @@ export function statementCsv(statement: Statement): string {
       agreement_id: gap.agreementId,
       month: gap.month,
       time_zone: gap.timeZone,
+    });
+  }
+  for (const gap of statement.unavailable) {
+    rows.push({
+      record: 'unavailable',
+      agreement_id: gap.agreementId,
+      service: gap.service,
+      month: statement.period,
+      reason: gap.reason,
     });
   }
   const lines = [

@@ -28,6 +28,7 @@ import {
 import type { Deps, Principal } from '../context.ts';
 import { conflict, invalidInput, notFound, unprocessable } from '../errors.ts';
 import { periodBounds } from '../sla/index.ts';
+import { MS_PER_DAY, MS_PER_MINUTE } from '../sla/instant.ts';
 import { recordAudit } from './audit.ts';
 import { INCIDENT_PREFIX } from './component-status.ts';
 import { type Cursor, pageOf } from './keyset.ts';
@@ -145,6 +146,65 @@ function rejectReserved(externalId: string): void {
   }
 }
 
+// ——— Bounds (docs/decisions/111-window-bounds.md) ———
+
+/** Where a window written now may lie: each bound as epoch ms, with why it is there. */
+export interface WindowBounds {
+  earliestMs: number;
+  earliestWhy: string;
+  latestMs: number;
+  latestWhy: string;
+}
+
+/**
+ * A window may start no earlier than the service's monitoredSince less the backfill horizon
+ * (late monitors backfill history; nothing older counts), and reach no later than now plus
+ * the clock skew a monitor's clock may have. Each bound limits the days one write touches.
+ */
+export function windowBounds(deps: Deps, monitoredSince: Date): WindowBounds {
+  const { backfillDays, clockSkewMs } = deps.config;
+  return {
+    earliestMs: monitoredSince.getTime() - backfillDays * MS_PER_DAY,
+    earliestWhy: `the service's monitoring began ${monitoredSince.toISOString()}, and windows reach back at most ${backfillDays} days before that`,
+    latestMs: deps.clock.now() + clockSkewMs,
+    latestWhy: `now plus ${clockSkewMs / MS_PER_MINUTE} minutes for clock skew`,
+  };
+}
+
+/**
+ * One instant a write sets, with the field that carries it. A start is checked against both
+ * bounds; an end only against the latest (a new start is checked itself, and an end that
+ * only shortens a window written before monitoredSince moved keeps it where it was).
+ */
+export interface BoundedInstant {
+  path: string;
+  ms: number;
+  kind: 'start' | 'end';
+}
+
+/**
+ * A 422 `WINDOW_OUT_OF_BOUNDS` naming the bound when an instant a write sets lies outside
+ * the bounds. Only the instants the write sets are checked: a window written before
+ * monitoredSince moved keeps its place.
+ */
+export function checkWindowBounds(bounds: WindowBounds, instants: readonly BoundedInstant[]): void {
+  const issues = instants.flatMap(({ path, ms, kind }) => {
+    if (kind === 'start' && ms < bounds.earliestMs) {
+      const at = new Date(bounds.earliestMs).toISOString();
+      return [{ path, message: `must not be before ${at}: ${bounds.earliestWhy}` }];
+    }
+    if (ms > bounds.latestMs) {
+      const at = new Date(bounds.latestMs).toISOString();
+      return [{ path, message: `must not be after ${at}: ${bounds.latestWhy}` }];
+    }
+    return [];
+  });
+  const first = issues[0];
+  if (first !== undefined) {
+    throw unprocessable(`The ${first.path} ${first.message}.`, 'WINDOW_OUT_OF_BOUNDS', issues);
+  }
+}
+
 async function serviceBySlug(tx: Tx, slug: string) {
   const service = await tx.select().from(services).where(eq(services.slug, slug)).get();
   if (!service?.active) {
@@ -189,6 +249,10 @@ export async function ingestWindow(
     const earlier = await replay();
     if (earlier) return earlier;
     const service = await serviceBySlug(tx, input.service);
+    checkWindowBounds(windowBounds(deps, service.monitoredSince), [
+      { path: 'start', ms: input.startMs, kind: 'start' },
+      ...(input.endMs === null ? [] : [{ path: 'end', ms: input.endMs, kind: 'end' } as const]),
+    ]);
     const nowDate = new Date(deps.clock.now());
     const row = await tx
       .insert(windows)
@@ -221,7 +285,7 @@ export async function ingestWindow(
 
 async function windowWithService(tx: Tx, where: SQL | undefined) {
   const row = await tx
-    .select({ window: windows, slug: services.slug })
+    .select({ window: windows, slug: services.slug, monitoredSince: services.monitoredSince })
     .from(windows)
     .innerJoin(services, eq(services.id, windows.serviceId))
     .where(where)
@@ -260,6 +324,9 @@ export async function closeWindow(
         { path: 'end', message: `must be after ${window.start.toISOString()}` },
       ]);
     }
+    checkWindowBounds(windowBounds(deps, found.monitoredSince), [
+      { path: 'end', ms: endMs, kind: 'end' },
+    ]);
     const row = await tx
       .update(windows)
       .set({ end: new Date(endMs), updatedAt: new Date(deps.clock.now()) })
@@ -373,6 +440,12 @@ export async function applyCorrection(
       { path: 'end', message: `must be after ${after.start.toISOString()}` },
     ]);
   }
+  checkWindowBounds(windowBounds(deps, found.monitoredSince), [
+    ...(input.startMs === undefined
+      ? []
+      : [{ path: 'start', ms: input.startMs, kind: 'start' } as const]),
+    ...(input.endMs === undefined ? [] : [{ path: 'end', ms: input.endMs, kind: 'end' } as const]),
+  ]);
   const same =
     after.state === before.state &&
     after.start.getTime() === before.start.getTime() &&

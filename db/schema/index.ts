@@ -1,5 +1,6 @@
 export * from './accounts.ts';
 export * from './agreements.ts';
+export * from './brand.ts';
 export * from './claims.ts';
 export * from './incidents.ts';
 export * from './operations.ts';

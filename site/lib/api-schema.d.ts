@@ -1961,6 +1961,7 @@ export interface paths {
                         /**
                          * Format: date-time
                          * @description Before this instant the public bars show "no data". Default: now.
+                         * @example 2026-03-14T10:00:00Z
                          */
                         monitoredSince?: string;
                         sortOrder?: number;
@@ -2133,6 +2134,7 @@ export interface paths {
                         /**
                          * Format: date-time
                          * @description Before this instant the public bars show "no data". Default: now.
+                         * @example 2026-03-14T10:00:00Z
                          */
                         monitoredSince?: string;
                         sortOrder?: number;
@@ -2788,7 +2790,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Policies with all their versions */
+        /**
+         * Policies with all their versions
+         * @description Ordered by id (the order they were made), or by name with `sort=name`. `q` keeps the policies whose name contains it (any case).
+         */
         get: {
             parameters: {
                 query?: {
@@ -2797,6 +2802,8 @@ export interface paths {
                     /** @description The previous page's nextCursor. */
                     cursor?: string;
                     active?: "true" | "false";
+                    q?: string;
+                    sort?: "id" | "name";
                 };
                 header?: never;
                 path?: never;
@@ -3226,6 +3233,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/policies/{id}/versions/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a new version: its changes and its figures on the last 12 months, unsaved
+         * @description Takes the body of `POST /staff/policies/{id}/versions` and refuses what it would refuse, but saves nothing. For every agreement on the policy, per service and month of the last 12 closed months in the agreement’s zone (and the current month to date when the new version would govern it), it gives the figures as the API computes them now (`current`, under the version in force for that month) and under the proposed rules (`proposed`), with credit totals per currency. A new version never changes a closed month: the closed months show what the new rules would have given.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PolicyVersionChange"];
+                };
+            };
+            responses: {
+                /** @description The new version and its figures, not saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PolicyVersionPreview"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid, but impossible */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff/agreements": {
         parameters: {
             query?: never;
@@ -3317,7 +3441,7 @@ export interface paths {
                          * Format: date-time
                          * @example 2026-01-01T00:00:00Z
                          */
-                        end?: string | null;
+                        end?: string;
                         /**
                          * @description Default: the customer’s zone.
                          * @example Europe/Berlin
@@ -3496,7 +3620,7 @@ export interface paths {
                          * Format: date-time
                          * @example 2026-01-01T00:00:00Z
                          */
-                        end?: string | null;
+                        end?: string;
                         active?: boolean;
                     };
                 };
@@ -3594,7 +3718,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every administrative change, newest first, with before and after */
+        /**
+         * Every administrative change, newest first, with before and after
+         * @description Filters combine: by entity (`entityType`, with `entityId`), by actor (a person, `actorUserId`, or an API key, `actorApiKeyId`) and by time, `from` (inclusive) to `to` (exclusive), instants in RFC 3339.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3605,6 +3732,9 @@ export interface paths {
                     entityType?: string;
                     entityId?: string;
                     actorUserId?: number;
+                    actorApiKeyId?: number;
+                    from?: string;
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3672,7 +3802,7 @@ export interface paths {
         put?: never;
         /**
          * Evaluate one case, or an array of cases (sla-accounting.md §5)
-         * @description Takes and returns the same documents as `sla evaluate`: a case gives a result, an array of cases gives an array of results in the same order. One invalid case fails the whole call; issues name the case index and field. Limited per client address: a call counts once its query is valid (an invalid query answers 400 and costs nothing), whether or not its body is.
+         * @description Takes and returns the same documents as `sla evaluate`: a case gives a result, an array of cases gives an array of results in the same order. One invalid case fails the whole call; issues name the case index and field. Limited per caller: anonymous calls per client address, with a smaller body (256 KiB) and fewer calls a minute than signed-in people and API keys (4 MiB). A call counts once its query is valid (an invalid query answers 400 and costs nothing), whether or not its body is. 503 with Retry-After when too many large evaluations are waiting.
          */
         post: {
             parameters: {
@@ -3929,6 +4059,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Busy: try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3948,7 +4087,7 @@ export interface paths {
         put?: never;
         /**
          * Evaluate response times of one case, or an array of cases (sla-response.md §4)
-         * @description Takes and returns the same documents as `sla response`: a case gives a result, an array of cases gives an array of results in the same order. `asOf` is the case’s own (default: the period’s end). One invalid case fails the whole call; issues name the case index and field. Limited per client address, together with `POST /sla/evaluate`.
+         * @description Takes and returns the same documents as `sla response`: a case gives a result, an array of cases gives an array of results in the same order. `asOf` is the case’s own (default: the period’s end). One invalid case fails the whole call; issues name the case index and field. Limited per caller together with `POST /sla/evaluate`, with the same body limits.
          */
         post: {
             parameters: {
@@ -4280,6 +4419,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Busy: try again after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -4313,6 +4461,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["AgreementOverview"][];
+                            unavailable: components["schemas"]["Unavailable"][];
                         };
                     };
                 };
@@ -4383,6 +4532,7 @@ export interface paths {
                             to?: string;
                             items: components["schemas"]["AvailabilityItem"][];
                             notBegun: components["schemas"]["NotBegun"][];
+                            unavailable: components["schemas"]["Unavailable"][];
                         };
                     };
                 };
@@ -4450,7 +4600,7 @@ export interface paths {
         };
         /**
          * A month's statement: `YYYY-MM.csv` or `YYYY-MM.json`
-         * @description The figures of `GET /me/availability` for one month. An agreement for which the month has not begun in its zone is listed in `notBegun` (JSON) or as a `not-begun` row (CSV).
+         * @description The figures of `GET /me/availability` for one month. An agreement for which the month has not begun in its zone is listed in `notBegun` (JSON) or as a `not-begun` row (CSV); one whose stored data cannot be evaluated, in `unavailable` (JSON) or as an `unavailable` row (CSV).
          */
         get: {
             parameters: {
@@ -4475,6 +4625,7 @@ export interface paths {
                             generatedAt: string;
                             items: components["schemas"]["AvailabilityItem"][];
                             notBegun: components["schemas"]["NotBegun"][];
+                            unavailable: components["schemas"]["Unavailable"][];
                         };
                     };
                 };
@@ -7895,6 +8046,341 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/brand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand the pages show: product name, logo, accent colour, support, footer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The brand (built-in defaults until one is saved) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Brand"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/brand/logo/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A logo, by the SHA-256 of its bytes (cached for a year) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PNG */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": string;
+                    };
+                };
+                /** @description Not modified (If-None-Match matched the ETag) */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/brand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the product name, accent colour, support contact or footer text
+         * @description An omitted field keeps its value; null (or an empty text) restores the default. The accent colour is used as given on light backgrounds and must reach 4.5:1 against them (WCAG AA for text; 422 `ACCENT_CONTRAST` otherwise, naming a darker shade that would); on dark backgrounds the portal uses it, or the nearest lighter shade that reaches 4.5:1. The public site shows a change after its next rebuild, within a minute.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        productName?: string;
+                        /** @example #0b5cad */
+                        accentColor?: string | null;
+                        /** @description Where customers get help; empty or null removes it. */
+                        supportUrl?: string | null;
+                        supportEmail?: "" | string | null;
+                        /** @description A line of text at the foot of every page; empty or null removes it. */
+                        footerText?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description The brand */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Brand"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid, but impossible */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/staff/brand/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Upload the logo: a PNG of at most 100 KiB and 1024 px a side
+         * @description The file’s bytes in base64 (the API takes JSON only). PNG only: an SVG can carry scripts and external references, so it is refused (docs/decisions/141-brand-logo-png-only.md). Served at `/brand/logo/<sha256>.png`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        contentType: "image/png";
+                        dataBase64: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The brand with its new logo */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Brand"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Go back to the built-in icon */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The brand without a logo */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Brand"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/docs": {
         parameters: {
             query?: never;
@@ -8260,12 +8746,39 @@ export interface components {
             effectiveFrom: string;
             rules: components["schemas"]["PolicyRules"];
             versions: components["schemas"]["PolicyVersion"][];
+            /** @description Agreements on this policy. */
+            agreementCount: number;
+            activeAgreementCount: number;
             /** Format: date-time */
             createdAt: string;
         };
         /** @description The policy fields of sla-accounting.md §1, every default applied. */
         PolicyRules: {
-            [key: string]: unknown;
+            targetPercent: number;
+            weights: {
+                major_outage: number;
+                partial_outage: number;
+                degraded: number;
+            };
+            minimumOutageMinutes: number;
+            maintenanceNoticeMinutes: number;
+            /** @enum {string} */
+            maintenanceAccounting: "excluded" | "up";
+            tiers: {
+                belowPercent: number;
+                creditPercent: number;
+            }[];
+            dailyRule: {
+                thresholdMinutes: number;
+                creditDays: number;
+            } | null;
+            capPercent: number;
+            minimumCreditMinor: number;
+            claimWindowDays: number;
+            termination: {
+                missedPeriods: number;
+                withinPeriods: number;
+            } | null;
         };
         PolicyVersion: {
             version: number;
@@ -8305,6 +8818,74 @@ export interface components {
             } | null;
             effectiveFrom?: string;
         };
+        PolicyVersionPreview: {
+            policy: {
+                id: number;
+                name: string;
+            };
+            /** @description The number saving would give it. */
+            version: number;
+            effectiveFrom: string;
+            rules: components["schemas"]["PolicyRules"];
+            follows: {
+                version: number;
+                effectiveFrom: string;
+                rules: components["schemas"]["PolicyRules"];
+            };
+            changedFields: string[];
+            /** Format: date-time */
+            asOf: string;
+            agreements: {
+                id: number;
+                customer: {
+                    id: number;
+                    name: string;
+                };
+                timeZone: string;
+                active: boolean;
+                rows: {
+                    service: string;
+                    serviceName: string;
+                    month: string;
+                    toDate: boolean;
+                    currency: string;
+                    monthlyFeeMinor: number;
+                    current: {
+                        /** @enum {string} */
+                        status: "evaluated" | "not-covered" | "not-monitored" | "no-eligible-time";
+                        availabilityPercent: number | null;
+                        availabilityDisplay: string | null;
+                        met: boolean | null;
+                        eligibleMs: number;
+                        downtimeMs: number;
+                        creditPercent: number;
+                        creditMinor: number;
+                        capped: boolean;
+                        version: number;
+                    };
+                    proposed: {
+                        /** @enum {string} */
+                        status: "evaluated" | "not-covered" | "not-monitored" | "no-eligible-time";
+                        availabilityPercent: number | null;
+                        availabilityDisplay: string | null;
+                        met: boolean | null;
+                        eligibleMs: number;
+                        downtimeMs: number;
+                        creditPercent: number;
+                        creditMinor: number;
+                        capped: boolean;
+                    };
+                    differs: boolean;
+                }[];
+                totals: components["schemas"]["PreviewCurrencyTotal"][];
+            }[];
+            totals: components["schemas"]["PreviewCurrencyTotal"][];
+        };
+        PreviewCurrencyTotal: {
+            currency: string;
+            currentCreditMinor: number;
+            proposedCreditMinor: number;
+        };
         Agreement: {
             id: number;
             customerId: number;
@@ -8332,8 +8913,11 @@ export interface components {
             /** @example service */
             entityType: string;
             entityId: string;
+            /** @description What the entity is called now (a name, an email, a title); null if unknown. */
+            entityName: string | null;
             actorUserId: number | null;
             actorApiKeyId: number | null;
+            actor: components["schemas"]["AuditActor"];
             /** @description The resource before the change (null: created). */
             before?: unknown;
             /** @description The resource after the change. */
@@ -8341,6 +8925,14 @@ export interface components {
             requestId: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        AuditActor: {
+            /** @enum {string} */
+            kind: "user" | "key" | "system";
+            id: number | null;
+            /** @description A person's email or a key's name. */
+            name: string | null;
+            role: string | null;
         };
         AgreementOverview: {
             id: number;
@@ -8410,6 +9002,13 @@ export interface components {
                 services: string[];
             }[];
         } | null;
+        /** @description An agreement, or one service of it, whose figures could not be computed from its stored data; the others still answer. */
+        Unavailable: {
+            agreementId: number;
+            /** @description The service, or null when nothing of the agreement could be read. */
+            service: string | null;
+            reason: string;
+        };
         AvailabilityItem: {
             /** @enum {string} */
             status: "evaluated" | "not-covered" | "not-monitored" | "no-eligible-time";
@@ -8741,14 +9340,29 @@ export interface components {
             service: string;
             /** @enum {string} */
             state: "major_outage" | "partial_outage" | "degraded" | "maintenance";
-            /** @example 2026-03-14T10:00:00Z */
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
             start: string;
-            /** @description Omitted or null while still going on. */
-            end?: string | null;
-            /** @description For maintenance: when customers were told. */
-            announcedAt?: string | null;
+            /**
+             * Format: date-time
+             * @description Omitted or null while still going on.
+             * @example 2026-03-14T10:00:00Z
+             */
+            end?: string;
+            /**
+             * Format: date-time
+             * @description For maintenance: when customers were told.
+             * @example 2026-03-14T10:00:00Z
+             */
+            announcedAt?: string;
         };
         CloseWindow: {
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
             end: string;
         };
         IngestIncident: {
@@ -8767,7 +9381,11 @@ export interface components {
             status: "investigating" | "identified" | "monitoring" | "resolved";
             /** @default [] */
             services: string[];
-            /** @description Defaults to now. */
+            /**
+             * Format: date-time
+             * @description Defaults to now.
+             * @example 2026-03-14T10:00:00Z
+             */
             startedAt?: string;
             /** @description The first (automated) update. */
             body?: string;
@@ -8796,7 +9414,11 @@ export interface components {
             status: "investigating" | "identified" | "monitoring" | "resolved";
             /** @default [] */
             services: string[];
-            /** @description Defaults to now. */
+            /**
+             * Format: date-time
+             * @description Defaults to now.
+             * @example 2026-03-14T10:00:00Z
+             */
             startedAt?: string;
             /** @description Components to add or move to a status. While a component is held in a status other than operational it has a window of source `incident` (counted by the SLA figures). */
             components?: components["schemas"]["ComponentStatusInput"][];
@@ -8826,6 +9448,10 @@ export interface components {
             title?: string;
             /** @enum {string} */
             impact?: "none" | "minor" | "major" | "critical";
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
             startedAt?: string;
             services?: string[];
         };
@@ -8908,7 +9534,15 @@ export interface components {
         };
         MaintenanceNoticeQuery: {
             services: string[];
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
             startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
             endsAt: string;
             /** @description The maintenance being edited: its announcement holds within its schedule. */
             maintenanceId?: number;
@@ -8925,7 +9559,15 @@ export interface components {
             /** @default  */
             description: string;
             services: string[];
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
             startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
             endsAt: string;
             /**
              * @description Publish now (announcedAt of its windows); otherwise publish later.
@@ -8937,7 +9579,15 @@ export interface components {
             title?: string;
             description?: string;
             services?: string[];
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
             startsAt?: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
             endsAt?: string;
         };
         WindowCorrection: {
@@ -8974,7 +9624,15 @@ export interface components {
         NewWindowCorrection: {
             /** @enum {string} */
             state?: "major_outage" | "partial_outage" | "degraded" | "maintenance";
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
             start?: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
             end?: string;
             reason: string;
         };
@@ -9045,6 +9703,37 @@ export interface components {
                     status: "approved" | "credited";
                 } | null;
             }[];
+        };
+        Brand: {
+            productName: string;
+            /** @description Null: the built-in colours. */
+            accent: {
+                /** @description `#rrggbb`, as given, for light backgrounds. */
+                color: string;
+                /** @description The shade used on dark backgrounds: the colour itself, or the nearest lighter shade reaching 4.5:1. */
+                dark: string;
+                lightContrast: number;
+                darkContrast: number;
+                adjustedForDark: boolean;
+            } | null;
+            /** @description Null: the built-in icon. */
+            logo: {
+                /** @example /api/v1/brand/logo/3a7bd3….png */
+                url: string;
+                hash: string;
+                /** @enum {string} */
+                contentType: "image/png";
+                widthPx: number;
+                heightPx: number;
+                bytes: number;
+            } | null;
+            support: {
+                url: string | null;
+                email: string | null;
+            };
+            footerText: string | null;
+            /** Format: date-time */
+            updatedAt: string | null;
         };
     };
     responses: never;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { BrandDto } from '../../api/services/brand.ts';
 import type { IncidentDto, IncidentSummaryDto } from '../../api/services/incidents.ts';
 import type { MaintenanceDto } from '../../api/services/maintenance.ts';
 import type { UptimeDay, UptimeSummary } from '../../api/services/rollups.ts';
@@ -48,7 +49,14 @@ function once<T>(path: string): Promise<T> {
   return answer;
 }
 
-export type { IncidentDto, IncidentSummaryDto, MaintenanceDto, StatusDocument, UptimeDay };
+export type {
+  BrandDto,
+  IncidentDto,
+  IncidentSummaryDto,
+  MaintenanceDto,
+  StatusDocument,
+  UptimeDay,
+};
 
 export interface Uptime {
   service: { slug: string; name: string; monitoredSince: string };
@@ -66,6 +74,9 @@ export interface MaintenanceLists {
 }
 
 export const getStatus = () => once<StatusDocument>('/status');
+
+/** The brand every page shows (product name, logo, accent, support, footer). */
+export const getBrand = () => once<BrandDto>('/brand');
 
 export const getUptime = (slug: string) =>
   once<Uptime>(`/services/${encodeURIComponent(slug)}/uptime?days=90`);

@@ -52,7 +52,9 @@ async function arrange(options: { end?: string } = {}) {
     services: [{ slug: 'api', monthlyFeeMinor: 100_000, currency: 'USD' }],
   });
   expect(agreement.status).toBe(201);
-  // A two-hour outage on 10 October, then October ends and the customer files; approved.
+  // A two-hour outage on 10 October, reported once it is over (a window may not lie in the
+  // future, ADR 111); October ends and the customer files; approved.
+  t.clock.set(Date.parse('2026-10-10T02:00:00Z'));
   await asMonitor('POST', '/ingest/windows', {
     externalId: 'mon:api:1',
     service: 'api',

@@ -31,7 +31,7 @@ async function arrange(busyBudgetMs?: number) {
   open.push(entry);
   const clock = manualClock(Date.parse('2026-03-10T12:00:00Z'));
   const config = makeConfig({ origins: [TEST_ORIGIN], passwordHashing: TEST_PASSWORD_HASHING });
-  // Busy answers are 5xx and logged at error level: this test reads them from its own log.
+  // Busy answers are 503s logged as warnings (load, not faults): this test reads its own log.
   const log = captureLog();
   const app = createApp({ db, clock, config, logger: log.logger });
   const t: TestApp = { app, db, clock, config };
@@ -119,8 +119,9 @@ describe('while another process holds the write lock', () => {
         requestId: expect.any(String),
       });
     }
-    // Each is logged at error level with what it met.
-    expect(log.errors().map((line) => [line.status, line.err?.type])).toEqual([
+    // Each is logged as a warning with what it met; none is a fault.
+    expect(log.errors()).toEqual([]);
+    expect(log.warnings().map((line) => [line.status, line.err?.type])).toEqual([
       [503, 'DatabaseBusyError'],
       [503, 'DatabaseBusyError'],
       [503, 'DatabaseBusyError'],
@@ -156,6 +157,7 @@ describe('a read that meets a busy database', () => {
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('2');
     expect((await response.json()).error.code).toBe('UNAVAILABLE');
-    expect(log.errors().map((line) => line.err?.cause?.type)).toEqual(['DatabaseBusyError']);
+    expect(log.errors()).toEqual([]);
+    expect(log.warnings().map((line) => line.err?.cause?.type)).toEqual(['DatabaseBusyError']);
   });
 });

@@ -35,8 +35,15 @@ describe('readEnv', () => {
     ]);
   });
 
+  it('takes the backfill horizon from PORTAL_BACKFILL_DAYS (400 days unless set)', () => {
+    expect(readEnv({}).config.backfillDays).toBe(400);
+    expect(readEnv({ PORTAL_BACKFILL_DAYS: '30' }).config.backfillDays).toBe(30);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORTAL_BACKFILL_DAYS: '-1' }, 'PORTAL_BACKFILL_DAYS'],
+    [{ PORTAL_BACKFILL_DAYS: 'a year' }, 'PORTAL_BACKFILL_DAYS'],
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'postgres://x' }, 'DATABASE_URL'],
     [{ PORTAL_ORIGIN: 'https://example.com/path' }, 'PORTAL_ORIGIN'],

@@ -90,7 +90,7 @@ describe('POST /sla/evaluate', () => {
   });
 
   it('answers 429 with Retry-After once an address has spent its evaluations for the minute', async () => {
-    const t = await testApp({ config: { evaluateMaxPerMinute: 3 } });
+    const t = await testApp({ config: { evaluateAnonymousMaxPerMinute: 3 } });
     const call = () => t.app.request('/api/v1/sla/evaluate', json('POST', SPEC_CASE));
     for (let i = 0; i < 3; i++) expect((await call()).status).toBe(200);
     const refused = await call();
@@ -101,13 +101,13 @@ describe('POST /sla/evaluate', () => {
   });
 
   it('counts a call whose body is invalid: reading the body is the cost', async () => {
-    const t = await testApp({ config: { evaluateMaxPerMinute: 1 } });
+    const t = await testApp({ config: { evaluateAnonymousMaxPerMinute: 1 } });
     expect((await t.app.request('/api/v1/sla/evaluate', json('POST', {}))).status).toBe(400);
     expect((await t.app.request('/api/v1/sla/evaluate', json('POST', SPEC_CASE))).status).toBe(429);
   });
 
   it('answers an invalid query with 400 in the shared shape, without counting it', async () => {
-    const t = await testApp({ config: { evaluateMaxPerMinute: 2 } });
+    const t = await testApp({ config: { evaluateAnonymousMaxPerMinute: 2 } });
     for (const query of ['days=maybe', 'days=true&days=false', 'verbose=1']) {
       const response = await t.app.request(
         `/api/v1/sla/evaluate?${query}`,

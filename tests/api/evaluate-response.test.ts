@@ -134,7 +134,7 @@ describe('POST /sla/evaluate-response', () => {
   });
 
   it('shares the per-address budget with POST /sla/evaluate, and answers 429 with Retry-After', async () => {
-    const t = await testApp({ config: { evaluateMaxPerMinute: 3 } });
+    const t = await testApp({ config: { evaluateAnonymousMaxPerMinute: 3 } });
     const respond = () => t.app.request(PATH, json('POST', SPEC_CASE));
     expect((await respond()).status).toBe(200);
     // An availability evaluation spends the same budget (its case is invalid: counted anyway).
@@ -153,6 +153,6 @@ describe('POST /sla/evaluate-response', () => {
     const operation = doc.paths['/sla/evaluate-response']?.post;
     expect(operation.summary).toMatch(/response times/i);
     expect(operation.security).toEqual([]);
-    expect(Object.keys(operation.responses)).toEqual(['200', '400', '413', '415', '429']);
+    expect(Object.keys(operation.responses)).toEqual(['200', '400', '413', '415', '429', '503']);
   });
 });

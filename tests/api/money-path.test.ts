@@ -82,7 +82,9 @@ describe('the money path, end to end over HTTP', () => {
     expect(key.status).toBe(201);
     const monitor = { authorization: `Bearer ${key.body.key}` };
 
-    // The monitor reports a 2-hour outage on 2026-10-10 (Auckland time, NZDT = UTC+13).
+    // The monitor reports a 2-hour outage on 2026-10-10 (Auckland time, NZDT = UTC+13), as
+    // it begins: a window may not start in the future (ADR 111).
+    t.clock.set(Date.parse('2026-10-09T22:00:00Z'));
     const opened = await post(
       '/ingest/windows',
       {

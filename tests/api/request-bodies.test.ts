@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { manualClock } from '../../api/clock.ts';
 import { makeConfig } from '../../api/config.ts';
+import { LOGO_BODY_LIMIT_BYTES } from '../../api/services/brand.ts';
 import { TEST_ORIGIN, TEST_PASSWORD_HASHING, type TestApp } from '../helpers/app.ts';
 import { tempDb } from '../helpers/db.ts';
 import {
@@ -181,7 +182,9 @@ describe.each(withBody)('$method $path', ({ method, path, access, operation }) =
   it('answers 413 to a body over the limit', async () => {
     const limit = ['/sla/evaluate', '/sla/evaluate-response'].includes(path)
       ? t.config.evaluateBodyLimitBytes
-      : t.config.bodyLimitBytes;
+      : path === '/staff/brand/logo'
+        ? LOGO_BODY_LIMIT_BYTES
+        : t.config.bodyLimitBytes;
     const body = JSON.stringify({ padding: 'x'.repeat(limit) });
     await expectError(await send(body), 413, 'PAYLOAD_TOO_LARGE');
   });

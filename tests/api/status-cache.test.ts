@@ -123,6 +123,7 @@ describe('GET /status from the cache', () => {
       'api',
       'web',
     ]);
+    // The writer's clock agrees with the running clock: a window may not start in its future (ADR 111).
     const wroteAt = running.now();
     t.clock.set(wroteAt);
     await expectStatus(

@@ -22,9 +22,16 @@ export function captureLog(): {
   raw: string[];
   lines(): LogLine[];
   errors(): LogLine[];
+  warnings(): LogLine[];
 } {
   const raw: string[] = [];
   const logger = createLogger({ destination: { write: (line: string) => raw.push(line) } });
   const lines = () => raw.map((line) => JSON.parse(line) as LogLine);
-  return { logger, raw, lines, errors: () => lines().filter((line) => line.level >= 50) };
+  return {
+    logger,
+    raw,
+    lines,
+    errors: () => lines().filter((line) => line.level >= 50),
+    warnings: () => lines().filter((line) => line.level === 40),
+  };
 }

@@ -15,7 +15,14 @@ import {
 import { TableWrap, Termination } from './evidence.tsx';
 import { labelOf, money, percent, STATUS_LABELS, zonedDate } from './format.ts';
 import { ServiceMonth } from './ServiceMonth.tsx';
-import type { AgreementOverview, AvailabilityItem, ClaimDto, Page, SessionUser } from './types.ts';
+import type {
+  AgreementOverview,
+  AvailabilityItem,
+  ClaimDto,
+  Page,
+  SessionUser,
+  Unavailable,
+} from './types.ts';
 
 /**
  * `/account/`: a customer's agreements and, for the chosen month, each service's figures,
@@ -71,6 +78,9 @@ function Account(props: { user: SessionUser; signOut: () => Promise<void> }) {
   const [claims, setClaims] = useState<ClaimDto[] | null>(null);
   const [month, setMonth] = useState<string | null>(null);
   const [items, setItems] = useState<AvailabilityItem[] | null>(null);
+  // Agreements (and services) whose stored data the API could not evaluate: said, not hidden.
+  const [brokenAgreements, setBrokenAgreements] = useState<Unavailable[]>([]);
+  const [brokenServices, setBrokenServices] = useState<Unavailable[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
@@ -78,10 +88,14 @@ function Account(props: { user: SessionUser; signOut: () => Promise<void> }) {
 
   useEffect(() => {
     let live = true;
-    Promise.all([api.get<{ items: AgreementOverview[] }>('/me/agreements'), loadAllClaims()])
+    Promise.all([
+      api.get<{ items: AgreementOverview[]; unavailable: Unavailable[] }>('/me/agreements'),
+      loadAllClaims(),
+    ])
       .then(([overview, list]) => {
         if (!live) return;
         setAgreements(overview.items);
+        setBrokenAgreements(overview.unavailable);
         setClaims(list);
         const months = monthsOf(overview.items);
         const current = overview.items
@@ -108,11 +122,14 @@ function Account(props: { user: SessionUser; signOut: () => Promise<void> }) {
     const controller = new AbortController();
     setItems(null);
     api
-      .get<{ items: AvailabilityItem[] }>(
+      .get<{ items: AvailabilityItem[]; unavailable: Unavailable[] }>(
         `/me/availability?period=${month}&days=true`,
         controller.signal,
       )
-      .then((answer) => setItems(answer.items))
+      .then((answer) => {
+        setItems(answer.items);
+        setBrokenServices(answer.unavailable);
+      })
       .catch((caught: unknown) => {
         if (!isAbort(caught)) setError(asApiError(caught));
       });
@@ -153,7 +170,12 @@ function Account(props: { user: SessionUser; signOut: () => Promise<void> }) {
       </p>
       {error && <ErrorMessage error={error} />}
       {agreements === null && !error && <Loading what="Loading your agreements" />}
-      {agreements !== null && agreements.length === 0 && (
+      {brokenAgreements.map((gap) => (
+        <p key={gap.agreementId} class="notice">
+          Agreement #{gap.agreementId} cannot be shown. {gap.reason}
+        </p>
+      ))}
+      {agreements !== null && agreements.length === 0 && brokenAgreements.length === 0 && (
         <p>Your organisation has no agreement in the portal yet.</p>
       )}
       {agreements !== null && agreements.length > 0 && month !== null && (
@@ -194,6 +216,7 @@ function Account(props: { user: SessionUser; signOut: () => Promise<void> }) {
               agreement={agreement}
               month={month}
               items={items?.filter((item) => item.agreementId === agreement.id) ?? null}
+              unavailable={brokenServices.filter((gap) => gap.agreementId === agreement.id)}
               onFiled={onFiled}
               claims={claims ?? []}
               several={agreements.length > 1}
@@ -225,6 +248,7 @@ function AgreementSection(props: {
   agreement: AgreementOverview;
   month: string;
   items: AvailabilityItem[] | null;
+  unavailable: Unavailable[];
   onFiled: (claim: ClaimDto) => void;
   claims: ClaimDto[];
   several: boolean;
@@ -277,6 +301,12 @@ function AgreementSection(props: {
       </dl>
       <Termination termination={agreement.termination} serviceNames={names} />
       <h3 class="services-title">Services</h3>
+      {props.unavailable.map((gap) => (
+        <p key={gap.service ?? ''} class="notice">
+          {gap.service === null ? 'This agreement' : (names.get(gap.service) ?? gap.service)}: no
+          figures for {monthLabel(month)}. {gap.reason}
+        </p>
+      ))}
       {month > agreement.currentPeriod ? (
         <p>
           {monthLabel(month)} has not begun yet in {agreement.timeZone}: it is still{' '}
@@ -284,7 +314,7 @@ function AgreementSection(props: {
         </p>
       ) : items === null ? (
         <Loading what={`Loading ${monthLabel(month)}`} />
-      ) : items.length === 0 ? (
+      ) : items.length === 0 && props.unavailable.length === 0 ? (
         <p>The agreement did not cover {monthLabel(month)}.</p>
       ) : (
         <div class="service-months">

@@ -8,6 +8,7 @@ import {
   Loading,
   MetTag,
   PortalBar,
+  pageBrand,
   queryParam,
   SessionGate,
   StatusTag,
@@ -34,7 +35,7 @@ function ClaimPage(props: { user: SessionUser; signOut: () => Promise<void> }) {
   const load = () =>
     api.get<ClaimDetail>(`/me/claims/${id}`).then((detail) => {
       setClaim(detail);
-      document.title = `Claim #${detail.id} · Your account · Service status`;
+      document.title = `Claim #${detail.id} · Your account · ${pageBrand().productName}`;
     });
 
   useEffect(() => {

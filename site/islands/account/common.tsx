@@ -282,7 +282,13 @@ export const STAFF_LINKS = (user: SessionUser, current: string) => [
   },
   { href: '/staff/windows/', label: 'Windows', current: current === '/staff/windows/' },
   ...(user.role === 'admin'
-    ? [{ href: '/staff/admin/', label: 'Administration', current: current === '/staff/admin/' }]
+    ? [
+        {
+          href: '/staff/admin/',
+          label: 'Administration',
+          current: current.startsWith('/staff/admin/'),
+        },
+      ]
     : []),
   { href: '/api/v1/docs', label: 'API reference' },
   {
@@ -353,7 +359,37 @@ export function ErrorMessage(props: { error: ApiError; focus?: boolean }) {
         </ul>
       )}
       {error.requestId && <p class="meta">Reference for support: {error.requestId}</p>}
+      {(error.status === 0 || error.status >= 500) && <SupportLine />}
     </div>
+  );
+}
+
+/**
+ * The brand as the page was built with it (Base.astro writes it on <body>): the product name
+ * for document titles, the support contact for error messages.
+ */
+export function pageBrand(): {
+  productName: string;
+  support: { href: string; label: string } | null;
+} {
+  const data = document.body.dataset;
+  return {
+    productName: data.productName ?? 'Service status',
+    support:
+      data.supportHref && data.supportLabel
+        ? { href: data.supportHref, label: data.supportLabel }
+        : null,
+  };
+}
+
+/** "If this goes on, contact support", when the brand names a support contact. */
+function SupportLine() {
+  const { support } = pageBrand();
+  if (support === null) return null;
+  return (
+    <p class="meta">
+      If this goes on, contact support: <a href={support.href}>{support.label}</a>
+    </p>
   );
 }
 

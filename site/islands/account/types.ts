@@ -6,6 +6,7 @@ import type {
   AgreementOverview,
   AvailabilityItem,
   TerminationRight,
+  Unavailable,
 } from '../../../api/services/availability.ts';
 import type {
   ClaimCommentDto,
@@ -30,6 +31,7 @@ export type {
   IgnoredWindow,
   StaffClaimDto,
   TerminationRight,
+  Unavailable,
 };
 
 export type Role = 'customer' | 'agent' | 'admin';

@@ -221,6 +221,7 @@ function Admin(props: { user: SessionUser; signOut: () => Promise<void> }) {
         <p>Administration is for admins. Your role is {props.user.role}.</p>
       ) : (
         <>
+          <AdminMenu />
           <p class="lead">
             Lists, with invitations and password reset links for users. To create or change
             customers, agreements, policies, services, users and API keys, use the API: see the{' '}
@@ -250,6 +251,34 @@ function Admin(props: { user: SessionUser; signOut: () => Promise<void> }) {
         </>
       )}
     </>
+  );
+}
+
+/** The administration screens with their own pages. */
+const SCREENS = [
+  {
+    href: '/staff/admin/policies/',
+    label: 'Policies',
+    about: 'Rules and versions, with a preview of a change’s figures',
+  },
+  { href: '/staff/admin/audit/', label: 'Audit log', about: 'Every change, by whom and when' },
+  { href: '/staff/admin/brand/', label: 'Brand', about: 'Name, logo, colour, support, footer' },
+];
+
+function AdminMenu() {
+  return (
+    <nav aria-label="Administration">
+      <ul class="admin-menu">
+        {SCREENS.map((screen) => (
+          <li key={screen.href}>
+            <a href={screen.href}>
+              <strong>{screen.label}</strong>
+              <span>{screen.about}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

@@ -8,6 +8,7 @@ import {
   Loading,
   MetTag,
   PortalBar,
+  pageBrand,
   queryParam,
   SessionGate,
   STAFF_LINKS,
@@ -65,7 +66,7 @@ function Review(props: { user: SessionUser; signOut: () => Promise<void> }) {
   const load = () =>
     api.get<StaffClaimDetail>(`/staff/claims/${id}`).then((detail) => {
       setClaim(detail);
-      document.title = `Claim #${detail.id} · Staff console · Service status`;
+      document.title = `Claim #${detail.id} · Staff console · ${pageBrand().productName}`;
     });
 
   useEffect(() => {
