@@ -799,7 +799,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["ApiKey"][];
+                            items: components["schemas"]["StaffApiKey"][];
                             nextCursor: string | null;
                         };
                     };
@@ -938,7 +938,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ApiKey"];
+                        "application/json": components["schemas"]["StaffApiKey"];
                     };
                 };
                 /** @description Invalid input */
@@ -1322,7 +1322,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users, filtered by role, customer or active flag */
+        /** Users, filtered by role, customer or active flag, searched and sorted */
         get: {
             parameters: {
                 query?: {
@@ -1333,6 +1333,10 @@ export interface paths {
                     role?: "customer" | "agent" | "admin";
                     customerId?: number;
                     active?: "true" | "false";
+                    /** @description Text in the email address or the name. */
+                    q?: string;
+                    /** @description One of email, role, created; a leading "-" sorts descending. Default: the order of creation. */
+                    sort?: "email" | "-email" | "role" | "-role" | "created" | "-created";
                 };
                 header?: never;
                 path?: never;
@@ -1347,7 +1351,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["User"][];
+                            items: components["schemas"]["UserListItem"][];
                             nextCursor: string | null;
                         };
                     };
@@ -1495,7 +1499,66 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Pending invitations: links not yet used, replaced, revoked or expired
+         * @description The links themselves are never shown again: only their hashes are stored.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page, at most 100. */
+                    limit?: number;
+                    /** @description The previous page's nextCursor. */
+                    cursor?: string;
+                    customerId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of pending invitations */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PendingInvitation"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         put?: never;
         /**
          * Invite a person: a user without a password and a one-time link
@@ -1590,6 +1653,101 @@ export interface paths {
                 };
                 /** @description Valid, but impossible */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/users/invitations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a pending invitation: its link stops working at once
+         * @description The invited user stays, without a password, and can be invited again. An invitation that is no longer pending answers 409 INVITATION_NOT_PENDING.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The revoked invitation (it expired now) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PendingInvitation"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body is not JSON */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1725,7 +1883,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["User"];
+                        "application/json": components["schemas"]["UserListItem"];
                     };
                 };
                 /** @description Invalid input */
@@ -1880,7 +2038,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Services, active and deactivated */
+        /** Services, active and deactivated, searched and sorted */
         get: {
             parameters: {
                 query?: {
@@ -1889,6 +2047,10 @@ export interface paths {
                     /** @description The previous page's nextCursor. */
                     cursor?: string;
                     active?: "true" | "false";
+                    /** @description Text in the slug or the name. */
+                    q?: string;
+                    /** @description One of name, slug, order, created; a leading "-" sorts descending. Default: the order of creation. */
+                    sort?: "name" | "-name" | "slug" | "-slug" | "order" | "-order" | "created" | "-created";
                 };
                 header?: never;
                 path?: never;
@@ -2480,7 +2642,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Customers */
+        /** Customers, searched by name and sorted */
         get: {
             parameters: {
                 query?: {
@@ -2489,6 +2651,10 @@ export interface paths {
                     /** @description The previous page's nextCursor. */
                     cursor?: string;
                     active?: "true" | "false";
+                    /** @description Text to find in the names (ASCII letters in any case). */
+                    q?: string;
+                    /** @description One of name, created; a leading "-" sorts descending. Default: the order of creation. */
+                    sort?: "name" | "-name" | "created" | "-created";
                 };
                 header?: never;
                 path?: never;
@@ -3357,7 +3523,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Agreements with their services and fees */
+        /** Agreements with their services and fees, searched and sorted */
         get: {
             parameters: {
                 query?: {
@@ -3367,6 +3533,10 @@ export interface paths {
                     cursor?: string;
                     customerId?: number;
                     active?: "true" | "false";
+                    /** @description Text in the customer’s or the policy’s name. */
+                    q?: string;
+                    /** @description One of customer, start, created; a leading "-" sorts descending. Default: the order of creation. */
+                    sort?: "customer" | "-customer" | "start" | "-start" | "created" | "-created";
                 };
                 header?: never;
                 path?: never;
@@ -3381,7 +3551,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["Agreement"][];
+                            items: components["schemas"]["AgreementListItem"][];
                             nextCursor: string | null;
                         };
                     };
@@ -3441,7 +3611,7 @@ export interface paths {
                          * Format: date-time
                          * @example 2026-01-01T00:00:00Z
                          */
-                        end?: string;
+                        end?: string | null;
                         /**
                          * @description Default: the customer’s zone.
                          * @example Europe/Berlin
@@ -3554,7 +3724,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Agreement"];
+                        "application/json": components["schemas"]["AgreementListItem"];
                     };
                 };
                 /** @description Invalid input */
@@ -3620,7 +3790,7 @@ export interface paths {
                          * Format: date-time
                          * @example 2026-01-01T00:00:00Z
                          */
-                        end?: string;
+                        end?: string | null;
                         active?: boolean;
                     };
                 };
@@ -8659,6 +8829,11 @@ export interface components {
                 role: "customer" | "agent" | "admin";
             };
         };
+        StaffApiKey: components["schemas"]["ApiKey"] & {
+            /** @description Null for ingest keys. */
+            customerName: string | null;
+            createdByEmail: string;
+        };
         ApiKey: {
             id: number;
             name: string;
@@ -8678,6 +8853,10 @@ export interface components {
             /** @description The whole key, shown this once. Send it as `Authorization: Bearer <key>`. */
             key: string;
         };
+        UserListItem: components["schemas"]["User"] & {
+            /** @description Null for staff. */
+            customerName: string | null;
+        };
         User: {
             id: number;
             email: string;
@@ -8695,6 +8874,26 @@ export interface components {
         Invitation: {
             user: components["schemas"]["User"];
             link: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        PendingInvitation: {
+            id: number;
+            user: {
+                id: number;
+                email: string;
+                name: string | null;
+                /** @enum {string} */
+                role: "customer" | "agent" | "admin";
+                customerId: number | null;
+                customerName: string | null;
+            };
+            createdBy: {
+                id: number;
+                email: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
             /** Format: date-time */
             expiresAt: string;
         };
@@ -8885,6 +9084,10 @@ export interface components {
             currency: string;
             currentCreditMinor: number;
             proposedCreditMinor: number;
+        };
+        AgreementListItem: components["schemas"]["Agreement"] & {
+            customerName: string;
+            policyName: string;
         };
         Agreement: {
             id: number;
@@ -9350,13 +9553,13 @@ export interface components {
              * @description Omitted or null while still going on.
              * @example 2026-03-14T10:00:00Z
              */
-            end?: string;
+            end?: string | null;
             /**
              * Format: date-time
              * @description For maintenance: when customers were told.
              * @example 2026-03-14T10:00:00Z
              */
-            announcedAt?: string;
+            announcedAt?: string | null;
         };
         CloseWindow: {
             /**
