@@ -3,6 +3,8 @@ import type { Context } from 'hono';
 import { type Access, authorize } from './auth/middleware.ts';
 import type { AppEnv } from './context.ts';
 import { ApiError, zodIssues } from './errors.ts';
+// Validation messages in words for every schema the API reads (docs/decisions/136).
+import './validation-messages.ts';
 
 export { z };
 

@@ -6,6 +6,7 @@ import {
   getApiKey,
   type KeyOwner,
   listApiKeys,
+  listStaffApiKeys,
   revokeApiKey,
 } from '../services/api-keys.ts';
 import { pageSchema } from '../services/pagination.ts';
@@ -40,6 +41,12 @@ const NewApiKeySchema = ApiKeySchema.extend({
   }),
 }).openapi('NewApiKey');
 
+/** A key as staff see it: with its customer's name and its maker's email. */
+const StaffApiKeySchema = ApiKeySchema.extend({
+  customerName: z.string().nullable().openapi({ description: 'Null for ingest keys.' }),
+  createdByEmail: z.string(),
+}).openapi('StaffApiKey');
+
 const revokedFilter = activeFilter.openapi({ description: 'true: only revoked keys' });
 
 const staffTags = ['Administration: API keys'];
@@ -52,7 +59,7 @@ const staffList = defineRoute('admin', {
   summary: 'Every API key (ingest and customers’ read keys)',
   request: { query: listQuery({ revoked: revokedFilter, customerId: idFilter }) },
   responses: {
-    200: jsonContent(pageSchema(ApiKeySchema), 'A page of keys'),
+    200: jsonContent(pageSchema(StaffApiKeySchema), 'A page of keys'),
     ...errorResponses(400),
   },
 });
@@ -82,7 +89,7 @@ const staffGet = defineRoute('admin', {
   tags: staffTags,
   summary: 'One API key',
   request: { params: IdParams },
-  responses: { 200: jsonContent(ApiKeySchema, 'The key'), ...errorResponses(400, 404) },
+  responses: { 200: jsonContent(StaffApiKeySchema, 'The key'), ...errorResponses(400, 404) },
 });
 
 const staffRevoke = defineRoute('admin', {
@@ -137,7 +144,7 @@ const ALL: KeyOwner = { kind: 'all' };
 
 export function registerApiKeys(api: ApiApp): void {
   api.openapi(staffList, async (c) =>
-    c.json(await listApiKeys(c.var.deps, ALL, c.req.valid('query')), 200),
+    c.json(await listStaffApiKeys(c.var.deps, c.req.valid('query')), 200),
   );
   api.openapi(staffCreate, async (c) => {
     const body = c.req.valid('json');

@@ -21,7 +21,7 @@ export const apiInstant = z
       ctx.addIssue({ code: 'custom', message: `must lie ${RANGE_TEXT}` });
     }
   })
-  .openapi({ type: 'string', format: 'date-time', example: '2026-03-14T10:00:00Z' });
+  .openapi({ format: 'date-time', example: '2026-03-14T10:00:00Z' });
 
 /** Epoch milliseconds of an instant the route's schema has already validated. */
 export function instantMs(text: string): number {

@@ -1,5 +1,6 @@
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import {
+  AGREEMENT_SORTS,
   createAgreement,
   getAgreement,
   listAgreements,
@@ -9,6 +10,7 @@ import { pageSchema } from '../services/pagination.ts';
 import { parseInstant } from '../sla/index.ts';
 import { activeFilter, IdParams, idFilter, listQuery, slugSchema } from './common.ts';
 import { apiInstant } from './instants.ts';
+import { searchParam, sortParam } from './list-params.ts';
 import { zoneSchema } from './staff-customers.ts';
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
@@ -43,6 +45,12 @@ const AgreementSchema = z
     createdAt: z.iso.datetime(),
   })
   .openapi('Agreement');
+
+/** An agreement as lists and the detail show it: with its customer's and policy's names. */
+const AgreementListItemSchema = AgreementSchema.extend({
+  customerName: z.string(),
+  policyName: z.string(),
+}).openapi('AgreementListItem');
 
 const NewAgreementSchema = z
   .strictObject({
@@ -87,10 +95,17 @@ const list = defineRoute('admin', {
   method: 'get',
   path: '/staff/agreements',
   tags,
-  summary: 'Agreements with their services and fees',
-  request: { query: listQuery({ customerId: idFilter, active: activeFilter }) },
+  summary: 'Agreements with their services and fees, searched and sorted',
+  request: {
+    query: listQuery({
+      customerId: idFilter,
+      active: activeFilter,
+      q: searchParam.openapi({ description: 'Text in the customer’s or the policy’s name.' }),
+      sort: sortParam(AGREEMENT_SORTS),
+    }),
+  },
   responses: {
-    200: jsonContent(pageSchema(AgreementSchema), 'A page of agreements'),
+    200: jsonContent(pageSchema(AgreementListItemSchema), 'A page of agreements'),
     ...errorResponses(400),
   },
 });
@@ -115,7 +130,10 @@ const get = defineRoute('admin', {
   tags,
   summary: 'One agreement',
   request: { params: IdParams },
-  responses: { 200: jsonContent(AgreementSchema, 'The agreement'), ...errorResponses(400, 404) },
+  responses: {
+    200: jsonContent(AgreementListItemSchema, 'The agreement'),
+    ...errorResponses(400, 404),
+  },
 });
 
 const update = defineRoute('admin', {

@@ -1,5 +1,6 @@
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import {
+  CUSTOMER_SORTS,
   createCustomer,
   getCustomer,
   listCustomers,
@@ -8,6 +9,7 @@ import {
 import { pageSchema } from '../services/pagination.ts';
 import { timeZoneSchema } from '../sla/index.ts';
 import { activeFilter, IdParams, listQuery, nameSchema } from './common.ts';
+import { searchParam, sortParam } from './list-params.ts';
 
 const CustomerSchema = z
   .object({
@@ -32,8 +34,10 @@ const list = defineRoute('admin', {
   method: 'get',
   path: '/staff/customers',
   tags,
-  summary: 'Customers',
-  request: { query: listQuery({ active: activeFilter }) },
+  summary: 'Customers, searched by name and sorted',
+  request: {
+    query: listQuery({ active: activeFilter, q: searchParam, sort: sortParam(CUSTOMER_SORTS) }),
+  },
   responses: {
     200: jsonContent(pageSchema(CustomerSchema), 'A page of customers'),
     ...errorResponses(400),

@@ -5,12 +5,14 @@ import {
   getService,
   listGroups,
   listServices,
+  SERVICE_SORTS,
   updateGroup,
   updateService,
 } from '../services/admin-services.ts';
 import { pageSchema } from '../services/pagination.ts';
 import { activeFilter, IdParams, listQuery, nameSchema, slugSchema } from './common.ts';
 import { apiInstant } from './instants.ts';
+import { searchParam, sortParam } from './list-params.ts';
 import { longText } from './text.ts';
 
 const GroupSchema = z
@@ -51,8 +53,14 @@ const list = defineRoute('admin', {
   method: 'get',
   path: '/staff/services',
   tags,
-  summary: 'Services, active and deactivated',
-  request: { query: listQuery({ active: activeFilter }) },
+  summary: 'Services, active and deactivated, searched and sorted',
+  request: {
+    query: listQuery({
+      active: activeFilter,
+      q: searchParam.openapi({ description: 'Text in the slug or the name.' }),
+      sort: sortParam(SERVICE_SORTS),
+    }),
+  },
   responses: {
     200: jsonContent(pageSchema(ServiceSchema), 'A page of services'),
     ...errorResponses(400),

@@ -1,6 +1,13 @@
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
-import { createUser, getUser, listUsers, ROLES, updateUser } from '../services/admin-users.ts';
-import { inviteUser } from '../services/invitations.ts';
+import {
+  createUser,
+  getUser,
+  listUsers,
+  ROLES,
+  USER_SORTS,
+  updateUser,
+} from '../services/admin-users.ts';
+import { inviteUser, listPendingInvitations, revokeInvitation } from '../services/invitations.ts';
 import { pageSchema } from '../services/pagination.ts';
 import { issuePasswordReset } from '../services/password-resets.ts';
 import {
@@ -13,6 +20,7 @@ import {
   newPasswordSchema,
   userPrincipal,
 } from './common.ts';
+import { searchParam, sortParam } from './list-params.ts';
 
 const roleSchema = z.enum(ROLES);
 
@@ -30,6 +38,11 @@ const UserSchema = z
   })
   .openapi('User');
 
+/** A user as lists and the detail show them: with their customer's name. */
+const UserListItemSchema = UserSchema.extend({
+  customerName: z.string().nullable().openapi({ description: 'Null for staff.' }),
+}).openapi('UserListItem');
+
 const customerIdField = z
   .number()
   .int()
@@ -43,12 +56,18 @@ const list = defineRoute('admin', {
   method: 'get',
   path: '/staff/users',
   tags,
-  summary: 'Users, filtered by role, customer or active flag',
+  summary: 'Users, filtered by role, customer or active flag, searched and sorted',
   request: {
-    query: listQuery({ role: roleSchema.optional(), customerId: idFilter, active: activeFilter }),
+    query: listQuery({
+      role: roleSchema.optional(),
+      customerId: idFilter,
+      active: activeFilter,
+      q: searchParam.openapi({ description: 'Text in the email address or the name.' }),
+      sort: sortParam(USER_SORTS),
+    }),
   },
   responses: {
-    200: jsonContent(pageSchema(UserSchema), 'A page of users'),
+    200: jsonContent(pageSchema(UserListItemSchema), 'A page of users'),
     ...errorResponses(400),
   },
 });
@@ -114,6 +133,50 @@ const invite = defineRoute('admin', {
   },
 });
 
+const PendingInvitationSchema = z
+  .object({
+    id: z.number().int(),
+    user: z.object({
+      id: z.number().int(),
+      email: z.string(),
+      name: z.string().nullable(),
+      role: roleSchema,
+      customerId: z.number().int().nullable(),
+      customerName: z.string().nullable(),
+    }),
+    createdBy: z.object({ id: z.number().int(), email: z.string() }),
+    createdAt: z.iso.datetime(),
+    expiresAt: z.iso.datetime(),
+  })
+  .openapi('PendingInvitation');
+
+const listInvitations = defineRoute('admin', {
+  method: 'get',
+  path: '/staff/users/invitations',
+  tags,
+  summary: 'Pending invitations: links not yet used, replaced, revoked or expired',
+  description: 'The links themselves are never shown again: only their hashes are stored.',
+  request: { query: listQuery({ customerId: idFilter }) },
+  responses: {
+    200: jsonContent(pageSchema(PendingInvitationSchema), 'A page of pending invitations'),
+    ...errorResponses(400),
+  },
+});
+
+const revokeInvitationRoute = defineRoute('admin', {
+  method: 'post',
+  path: '/staff/users/invitations/{id}/revoke',
+  tags,
+  summary: 'Revoke a pending invitation: its link stops working at once',
+  description:
+    'The invited user stays, without a password, and can be invited again. An invitation that is no longer pending answers 409 INVITATION_NOT_PENDING.',
+  request: { params: IdParams },
+  responses: {
+    200: jsonContent(PendingInvitationSchema, 'The revoked invitation (it expired now)'),
+    ...errorResponses(400, 404, 409, 415),
+  },
+});
+
 const resetPassword = defineRoute('admin', {
   method: 'post',
   path: '/staff/users/{id}/password-reset',
@@ -140,7 +203,7 @@ const get = defineRoute('admin', {
   tags,
   summary: 'One user',
   request: { params: IdParams },
-  responses: { 200: jsonContent(UserSchema, 'The user'), ...errorResponses(400, 404) },
+  responses: { 200: jsonContent(UserListItemSchema, 'The user'), ...errorResponses(400, 404) },
 });
 
 const update = defineRoute('admin', {
@@ -184,6 +247,16 @@ export function registerStaffUsers(api: ApiApp): void {
         c.req.valid('json'),
       ),
       201,
+    ),
+  );
+  // Before /staff/users/{id}, which would otherwise read "invitations" as an id.
+  api.openapi(listInvitations, async (c) =>
+    c.json(await listPendingInvitations(c.var.deps, c.req.valid('query')), 200),
+  );
+  api.openapi(revokeInvitationRoute, async (c) =>
+    c.json(
+      await revokeInvitation(c.var.deps, c.var.principal, c.var.requestId, c.req.valid('param').id),
+      200,
     ),
   );
   api.openapi(resetPassword, async (c) =>

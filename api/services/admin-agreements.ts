@@ -12,7 +12,16 @@ import type { Deps, Principal } from '../context.ts';
 import { ApiError, type ErrorIssue, invalidInput, notFound, unprocessable } from '../errors.ts';
 import { parseInstant, periodBounds } from '../sla/index.ts';
 import { recordAudit } from './audit.ts';
-import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
+import {
+  afterSortedCursor,
+  containsText,
+  folded,
+  type ListOrder,
+  orderBy,
+  raw,
+  type SortOrder,
+} from './list-order.ts';
+import { type Page, type PageQuery, toPage } from './pagination.ts';
 import { agreementServiceRows } from './sla-figures.ts';
 
 export interface AgreementServiceDto {
@@ -137,30 +146,96 @@ export async function createAgreement(
   });
 }
 
-export async function listAgreements(
-  deps: Deps,
-  query: PageQuery & { customerId?: number | undefined; active?: boolean | undefined },
-): Promise<Page<AgreementDto>> {
-  const conditions: (SQL | undefined)[] = [afterCursor(agreements.id, query)];
-  if (query.customerId !== undefined) conditions.push(eq(agreements.customerId, query.customerId));
-  if (query.active !== undefined) conditions.push(eq(agreements.active, query.active));
-  const rows = await deps.db.db
-    .select()
-    .from(agreements)
-    .where(and(...conditions))
-    .orderBy(asc(agreements.id))
-    .limit(query.limit + 1);
-  const lines = await agreementServiceRows(
-    deps.db.db,
-    rows.slice(0, query.limit).map((row) => row.id),
-  );
-  return toPage(rows, query, (row) => agreementDto(row, lines));
+export const AGREEMENT_SORTS = ['customer', 'start', 'created'] as const;
+
+export interface AgreementListQuery extends PageQuery {
+  customerId?: number | undefined;
+  active?: boolean | undefined;
+  /** Text in the customer's or the policy's name. */
+  q?: string | undefined;
+  sort?: SortOrder<(typeof AGREEMENT_SORTS)[number]> | undefined;
 }
 
-export async function getAgreement(deps: Deps, id: number): Promise<AgreementDto> {
-  const row = await deps.db.db.select().from(agreements).where(eq(agreements.id, id)).get();
+/** An agreement as lists and the detail show it: with its customer's and policy's names. */
+export interface AgreementListItem extends AgreementDto {
+  customerName: string;
+  policyName: string;
+}
+
+function agreementOrder(sort: AgreementListQuery['sort']): ListOrder {
+  const value =
+    sort?.key === 'customer'
+      ? folded(customers.name)
+      : sort?.key === 'start'
+        ? raw(agreements.start)
+        : undefined;
+  return { value, descending: sort?.descending ?? false };
+}
+
+function withNames() {
+  return {
+    agreement: agreements,
+    customerName: customers.name,
+    policyName: policies.name,
+  };
+}
+
+export async function listAgreements(
+  deps: Deps,
+  query: AgreementListQuery,
+): Promise<Page<AgreementListItem>> {
+  const db = deps.db.db;
+  const order = agreementOrder(query.sort);
+  const conditions: (SQL | undefined)[] = [
+    await afterSortedCursor(order, agreements.id, query, (value, id) =>
+      db
+        .select({ value })
+        .from(agreements)
+        .innerJoin(customers, eq(customers.id, agreements.customerId))
+        .where(eq(agreements.id, id))
+        .get(),
+    ),
+    containsText(query.q, [customers.name, policies.name]),
+  ];
+  if (query.customerId !== undefined) conditions.push(eq(agreements.customerId, query.customerId));
+  if (query.active !== undefined) conditions.push(eq(agreements.active, query.active));
+  const rows = await db
+    .select(withNames())
+    .from(agreements)
+    .innerJoin(customers, eq(customers.id, agreements.customerId))
+    .innerJoin(policies, eq(policies.id, agreements.policyId))
+    .where(and(...conditions))
+    .orderBy(...orderBy(order, agreements.id))
+    .limit(query.limit + 1);
+  const lines = await agreementServiceRows(
+    db,
+    rows.slice(0, query.limit).map((row) => row.agreement.id),
+  );
+  return toPage(
+    rows.map((row) => ({ ...row, id: row.agreement.id })),
+    query,
+    (row) => ({
+      ...agreementDto(row.agreement, lines),
+      customerName: row.customerName,
+      policyName: row.policyName,
+    }),
+  );
+}
+
+export async function getAgreement(deps: Deps, id: number): Promise<AgreementListItem> {
+  const row = await deps.db.db
+    .select(withNames())
+    .from(agreements)
+    .innerJoin(customers, eq(customers.id, agreements.customerId))
+    .innerJoin(policies, eq(policies.id, agreements.policyId))
+    .where(eq(agreements.id, id))
+    .get();
   if (!row) throw notFound('No such agreement.');
-  return agreementDto(row, await agreementServiceRows(deps.db.db, [id]));
+  return {
+    ...agreementDto(row.agreement, await agreementServiceRows(deps.db.db, [id])),
+    customerName: row.customerName,
+    policyName: row.policyName,
+  };
 }
 
 /**

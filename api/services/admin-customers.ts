@@ -1,11 +1,19 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { apiKeys, customers } from '../../db/schema/index.ts';
 import { endCustomerSessions } from '../auth/sessions.ts';
 import type { Deps, Principal } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { revokeKeysIn } from './api-keys.ts';
 import { recordAudit } from './audit.ts';
-import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
+import {
+  afterSortedCursor,
+  containsText,
+  folded,
+  type ListOrder,
+  orderBy,
+  type SortOrder,
+} from './list-order.ts';
+import { type Page, type PageQuery, toPage } from './pagination.ts';
 
 export interface CustomerDto {
   id: number;
@@ -55,17 +63,38 @@ export async function createCustomer(
   });
 }
 
+export const CUSTOMER_SORTS = ['name', 'created'] as const;
+
+export interface CustomerListQuery extends PageQuery {
+  active?: boolean | undefined;
+  /** Text in the name. */
+  q?: string | undefined;
+  sort?: SortOrder<(typeof CUSTOMER_SORTS)[number]> | undefined;
+}
+
+function customerOrder(sort: CustomerListQuery['sort']): ListOrder {
+  const value = sort?.key === 'name' ? folded(customers.name) : undefined;
+  return { value, descending: sort?.descending ?? false };
+}
+
 export async function listCustomers(
   deps: Deps,
-  query: PageQuery & { active?: boolean | undefined },
+  query: CustomerListQuery,
 ): Promise<Page<CustomerDto>> {
-  const conditions: (SQL | undefined)[] = [afterCursor(customers.id, query)];
+  const db = deps.db.db;
+  const order = customerOrder(query.sort);
+  const conditions: (SQL | undefined)[] = [
+    await afterSortedCursor(order, customers.id, query, (value, id) =>
+      db.select({ value }).from(customers).where(eq(customers.id, id)).get(),
+    ),
+    containsText(query.q, [customers.name]),
+  ];
   if (query.active !== undefined) conditions.push(eq(customers.active, query.active));
-  const rows = await deps.db.db
+  const rows = await db
     .select()
     .from(customers)
     .where(and(...conditions))
-    .orderBy(asc(customers.id))
+    .orderBy(...orderBy(order, customers.id))
     .limit(query.limit + 1);
   return toPage(rows, query, customerDto);
 }

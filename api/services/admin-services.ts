@@ -4,6 +4,15 @@ import { serviceGroups, services } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
 import { conflict, notFound, unprocessable } from '../errors.ts';
 import { recordAudit } from './audit.ts';
+import {
+  afterSortedCursor,
+  containsText,
+  folded,
+  type ListOrder,
+  orderBy,
+  raw,
+  type SortOrder,
+} from './list-order.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
 import { unlessSame, writeStatusData } from './status-cache.ts';
 
@@ -132,18 +141,43 @@ export async function createService(
   });
 }
 
-export async function listServices(
-  deps: Deps,
-  query: PageQuery & { active?: boolean | undefined },
-): Promise<Page<ServiceDto>> {
-  const conditions: (SQL | undefined)[] = [afterCursor(services.id, query)];
+export const SERVICE_SORTS = ['name', 'slug', 'order', 'created'] as const;
+
+export interface ServiceListQuery extends PageQuery {
+  active?: boolean | undefined;
+  /** Text in the slug or the name. */
+  q?: string | undefined;
+  sort?: SortOrder<(typeof SERVICE_SORTS)[number]> | undefined;
+}
+
+function serviceOrder(sort: ServiceListQuery['sort']): ListOrder {
+  const value =
+    sort?.key === 'name'
+      ? folded(services.name)
+      : sort?.key === 'slug'
+        ? raw(services.slug)
+        : sort?.key === 'order'
+          ? raw(services.sortOrder)
+          : undefined;
+  return { value, descending: sort?.descending ?? false };
+}
+
+export async function listServices(deps: Deps, query: ServiceListQuery): Promise<Page<ServiceDto>> {
+  const db = deps.db.db;
+  const order = serviceOrder(query.sort);
+  const conditions: (SQL | undefined)[] = [
+    await afterSortedCursor(order, services.id, query, (value, id) =>
+      db.select({ value }).from(services).where(eq(services.id, id)).get(),
+    ),
+    containsText(query.q, [services.slug, services.name]),
+  ];
   if (query.active !== undefined) conditions.push(eq(services.active, query.active));
-  const rows = await deps.db.db
+  const rows = await db
     .select({ service: services, group: serviceGroups })
     .from(services)
     .leftJoin(serviceGroups, eq(serviceGroups.id, services.groupId))
     .where(and(...conditions))
-    .orderBy(asc(services.id))
+    .orderBy(...orderBy(order, services.id))
     .limit(query.limit + 1);
   return toPage(
     rows.map((row) => ({ ...row, id: row.service.id })),

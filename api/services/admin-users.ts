@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { apiKeys, customers, type Role, users } from '../../db/schema/index.ts';
 
@@ -11,7 +11,15 @@ import { ApiError, conflict, notFound, unprocessable } from '../errors.ts';
 import { normalizeEmail } from './accounts.ts';
 import { revokeKeysIn } from './api-keys.ts';
 import { recordAudit } from './audit.ts';
-import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
+import {
+  afterSortedCursor,
+  containsText,
+  type ListOrder,
+  orderBy,
+  raw,
+  type SortOrder,
+} from './list-order.ts';
+import { type Page, type PageQuery, toPage } from './pagination.ts';
 
 export interface UserDto {
   id: number;
@@ -125,30 +133,66 @@ export async function createUser(
   });
 }
 
+export const USER_SORTS = ['email', 'role', 'created'] as const;
+
 export interface UserFilter {
   role?: Role | undefined;
   customerId?: number | undefined;
   active?: boolean | undefined;
+  /** Text in the email address or the name. */
+  q?: string | undefined;
+  sort?: SortOrder<(typeof USER_SORTS)[number]> | undefined;
 }
 
-export async function listUsers(deps: Deps, query: PageQuery & UserFilter): Promise<Page<UserDto>> {
-  const conditions: (SQL | undefined)[] = [afterCursor(users.id, query)];
+/** A user as lists show them: with the name of their customer. */
+export interface UserListItem extends UserDto {
+  customerName: string | null;
+}
+
+function userOrder(sort: UserFilter['sort']): ListOrder {
+  const value =
+    sort?.key === 'email' ? raw(users.email) : sort?.key === 'role' ? raw(users.role) : undefined;
+  return { value, descending: sort?.descending ?? false };
+}
+
+export async function listUsers(
+  deps: Deps,
+  query: PageQuery & UserFilter,
+): Promise<Page<UserListItem>> {
+  const db = deps.db.db;
+  const order = userOrder(query.sort);
+  const conditions: (SQL | undefined)[] = [
+    await afterSortedCursor(order, users.id, query, (value, id) =>
+      db.select({ value }).from(users).where(eq(users.id, id)).get(),
+    ),
+    containsText(query.q, [users.email, users.name]),
+  ];
   if (query.role) conditions.push(eq(users.role, query.role));
   if (query.customerId !== undefined) conditions.push(eq(users.customerId, query.customerId));
   if (query.active !== undefined) conditions.push(eq(users.active, query.active));
-  const rows = await deps.db.db
-    .select()
+  const rows = await db
+    .select({ user: users, customerName: customers.name })
     .from(users)
+    .leftJoin(customers, eq(customers.id, users.customerId))
     .where(and(...conditions))
-    .orderBy(asc(users.id))
+    .orderBy(...orderBy(order, users.id))
     .limit(query.limit + 1);
-  return toPage(rows, query, userDto);
+  return toPage(
+    rows.map((row) => ({ ...row, id: row.user.id })),
+    query,
+    (row) => ({ ...userDto(row.user), customerName: row.customerName }),
+  );
 }
 
-export async function getUser(deps: Deps, id: number): Promise<UserDto> {
-  const row = await deps.db.db.select().from(users).where(eq(users.id, id)).get();
+export async function getUser(deps: Deps, id: number): Promise<UserListItem> {
+  const row = await deps.db.db
+    .select({ user: users, customerName: customers.name })
+    .from(users)
+    .leftJoin(customers, eq(customers.id, users.customerId))
+    .where(eq(users.id, id))
+    .get();
   if (!row) throw notFound('No such user.');
-  return userDto(row);
+  return { ...userDto(row.user), customerName: row.customerName };
 }
 
 export interface UserChange {

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { type ApiKeyScope, apiKeys } from '../../db/schema/index.ts';
+import { type ApiKeyScope, apiKeys, customers, users } from '../../db/schema/index.ts';
 
 export { API_KEY_SCOPES } from '../../db/schema/index.ts';
 
@@ -83,34 +83,73 @@ export async function createApiKey(
   });
 }
 
-export async function listApiKeys(
-  deps: Deps,
-  owner: KeyOwner,
-  query: PageQuery & { revoked?: boolean | undefined; customerId?: number | undefined },
-): Promise<Page<ApiKeyDto>> {
+/** A key as the staff lists show it: with its customer's name and its maker's email. */
+export interface StaffApiKeyDto extends ApiKeyDto {
+  customerName: string | null;
+  createdByEmail: string;
+}
+
+const named = { key: apiKeys, customerName: customers.name, createdByEmail: users.email };
+
+function staffApiKeyDto(row: {
+  key: ApiKeyRow;
+  customerName: string | null;
+  createdByEmail: string;
+}): StaffApiKeyDto {
+  return {
+    ...apiKeyDto(row.key),
+    customerName: row.customerName,
+    createdByEmail: row.createdByEmail,
+  };
+}
+
+type KeyFilter = PageQuery & { revoked?: boolean | undefined; customerId?: number | undefined };
+
+async function keyRows(deps: Deps, owner: KeyOwner, query: KeyFilter) {
   const conditions: (SQL | undefined)[] = [afterCursor(apiKeys.id, query), ownedBy(owner)];
   if (query.revoked !== undefined) {
     conditions.push(query.revoked ? isNotNull(apiKeys.revokedAt) : isNull(apiKeys.revokedAt));
   }
   if (query.customerId !== undefined) conditions.push(eq(apiKeys.customerId, query.customerId));
   const rows = await deps.db.db
-    .select()
+    .select(named)
     .from(apiKeys)
+    .leftJoin(customers, eq(customers.id, apiKeys.customerId))
+    .innerJoin(users, eq(users.id, apiKeys.createdByUserId))
     .where(and(...conditions))
     .orderBy(asc(apiKeys.id))
     .limit(query.limit + 1);
-  return toPage(rows, query, apiKeyDto);
+  return rows.map((row) => ({ ...row, id: row.key.id }));
+}
+
+/** A customer's own keys (or all keys), as the key owner sees them. */
+export async function listApiKeys(
+  deps: Deps,
+  owner: KeyOwner,
+  query: KeyFilter,
+): Promise<Page<ApiKeyDto>> {
+  return toPage(await keyRows(deps, owner, query), query, (row) => apiKeyDto(row.key));
+}
+
+/** Every key, with the names staff need to tell them apart. */
+export async function listStaffApiKeys(
+  deps: Deps,
+  query: KeyFilter,
+): Promise<Page<StaffApiKeyDto>> {
+  return toPage(await keyRows(deps, { kind: 'all' }, query), query, staffApiKeyDto);
 }
 
 /** One key; another customer's key answers 404 like a missing one. */
-export async function getApiKey(deps: Deps, owner: KeyOwner, id: number): Promise<ApiKeyDto> {
+export async function getApiKey(deps: Deps, owner: KeyOwner, id: number): Promise<StaffApiKeyDto> {
   const row = await deps.db.db
-    .select()
+    .select(named)
     .from(apiKeys)
+    .leftJoin(customers, eq(customers.id, apiKeys.customerId))
+    .innerJoin(users, eq(users.id, apiKeys.createdByUserId))
     .where(and(eq(apiKeys.id, id), ownedBy(owner)))
     .get();
   if (!row) throw notFound('No such API key.');
-  return apiKeyDto(row);
+  return staffApiKeyDto(row);
 }
 
 /** Revokes a key at once: the next request with it answers 401. Revoking twice is refused. */

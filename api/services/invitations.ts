@@ -1,15 +1,17 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { customers, invitations, type Role, users } from '../../db/schema/index.ts';
 import { trustDevice } from '../auth/devices.ts';
 import { checkNewPassword, hashPassword } from '../auth/passwords.ts';
 import { createSession, endSession } from '../auth/sessions.ts';
 import { randomToken, sha256 } from '../auth/tokens.ts';
 import type { Deps, Principal, SessionUser } from '../context.ts';
-import { ApiError, conflict } from '../errors.ts';
+import { ApiError, conflict, notFound } from '../errors.ts';
 import { emit } from '../notify/outbox.ts';
 import { type ClientMeta, normalizeEmail } from './accounts.ts';
 import { checkRoleCustomer, type UserDto, userDto } from './admin-users.ts';
 import { recordAudit } from './audit.ts';
+import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
 
 /** Where the site's invitation page lives; the token rides in the fragment (never sent to servers). */
 export const INVITATION_PAGE = '/account/invitation';
@@ -197,5 +199,131 @@ export async function acceptInvitation(
       deviceTokens,
       user: { id: user.id, email: user.email, role: user.role, customerId: user.customerId },
     };
+  });
+}
+
+/** An invitation not yet accepted, replaced, revoked or expired (docs/decisions/137). */
+export interface PendingInvitationDto {
+  id: number;
+  user: {
+    id: number;
+    email: string;
+    name: string | null;
+    role: Role;
+    customerId: number | null;
+    customerName: string | null;
+  };
+  createdBy: { id: number; email: string };
+  createdAt: string;
+  expiresAt: string;
+}
+
+const creators = alias(users, 'creators');
+
+const pendingColumns = {
+  invitation: invitations,
+  user: users,
+  customerName: customers.name,
+  creatorEmail: creators.email,
+};
+
+function pendingDto(row: {
+  invitation: typeof invitations.$inferSelect;
+  user: typeof users.$inferSelect;
+  customerName: string | null;
+  creatorEmail: string;
+}): PendingInvitationDto {
+  return {
+    id: row.invitation.id,
+    user: {
+      id: row.user.id,
+      email: row.user.email,
+      name: row.user.name,
+      role: row.user.role,
+      customerId: row.user.customerId,
+      customerName: row.customerName,
+    },
+    createdBy: { id: row.invitation.createdByUserId, email: row.creatorEmail },
+    createdAt: row.invitation.createdAt.toISOString(),
+    expiresAt: row.invitation.expiresAt.toISOString(),
+  };
+}
+
+/** The links that still work: not used and not expired (a replaced or revoked one has expired). */
+export async function listPendingInvitations(
+  deps: Deps,
+  query: PageQuery & { customerId?: number | undefined },
+): Promise<Page<PendingInvitationDto>> {
+  const rows = await deps.db.db
+    .select(pendingColumns)
+    .from(invitations)
+    .innerJoin(users, eq(users.id, invitations.userId))
+    .leftJoin(customers, eq(customers.id, users.customerId))
+    .innerJoin(creators, eq(creators.id, invitations.createdByUserId))
+    .where(
+      and(
+        afterCursor(invitations.id, query),
+        isNull(invitations.usedAt),
+        gt(invitations.expiresAt, new Date(deps.clock.now())),
+        query.customerId === undefined ? undefined : eq(users.customerId, query.customerId),
+      ),
+    )
+    .orderBy(asc(invitations.id))
+    .limit(query.limit + 1);
+  return toPage(
+    rows.map((row) => ({ ...row, id: row.invitation.id })),
+    query,
+    pendingDto,
+  );
+}
+
+/**
+ * Stops a pending invitation's link at once, as a replacement does (it expires now). The
+ * invited user stays, without a password, so the person can be invited again later.
+ */
+export async function revokeInvitation(
+  deps: Deps,
+  principal: Principal,
+  requestId: string,
+  id: number,
+): Promise<PendingInvitationDto> {
+  return deps.db.write(async (tx) => {
+    const now = new Date(deps.clock.now());
+    const found = await tx
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(eq(invitations.id, id))
+      .get();
+    if (!found) throw notFound('No such invitation.');
+    const revoked = await tx
+      .update(invitations)
+      .set({ expiresAt: now })
+      .where(
+        and(eq(invitations.id, id), isNull(invitations.usedAt), gt(invitations.expiresAt, now)),
+      )
+      .returning()
+      .get();
+    if (!revoked) {
+      throw conflict(
+        'This invitation is no longer pending: it was accepted, replaced, revoked or has expired.',
+        'INVITATION_NOT_PENDING',
+      );
+    }
+    const row = await tx
+      .select(pendingColumns)
+      .from(invitations)
+      .innerJoin(users, eq(users.id, invitations.userId))
+      .leftJoin(customers, eq(customers.id, users.customerId))
+      .innerJoin(creators, eq(creators.id, invitations.createdByUserId))
+      .where(eq(invitations.id, id))
+      .get();
+    if (!row) throw notFound('No such invitation.');
+    await recordAudit(tx, deps, principal, requestId, {
+      action: 'user.invitation.revoke',
+      entityType: 'user',
+      entityId: revoked.userId,
+      after: { invitationId: id, revokedAt: now.toISOString() },
+    });
+    return pendingDto(row);
   });
 }

@@ -193,6 +193,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/maintenance/all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every published maintenance, newest start first (a page at a time) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page, at most 100. */
+                    limit?: number;
+                    /** @description The previous page's nextCursor. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of maintenance */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Maintenance"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/maintenance/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published maintenance (its public page) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The maintenance */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Maintenance"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/login": {
         parameters: {
             query?: never;
@@ -793,7 +893,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["ApiKey"][];
+                            items: components["schemas"]["StaffApiKey"][];
                             nextCursor: string | null;
                         };
                     };
@@ -932,7 +1032,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ApiKey"];
+                        "application/json": components["schemas"]["StaffApiKey"];
                     };
                 };
                 /** @description Invalid input */
@@ -1316,7 +1416,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users, filtered by role, customer or active flag */
+        /** Users, filtered by role, customer or active flag, searched and sorted */
         get: {
             parameters: {
                 query?: {
@@ -1327,6 +1427,10 @@ export interface paths {
                     role?: "customer" | "agent" | "admin";
                     customerId?: number;
                     active?: "true" | "false";
+                    /** @description Text in the email address or the name. */
+                    q?: string;
+                    /** @description One of email, role, created; a leading "-" sorts descending. Default: the order of creation. */
+                    sort?: "email" | "-email" | "role" | "-role" | "created" | "-created";
                 };
                 header?: never;
                 path?: never;
@@ -1341,7 +1445,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["User"][];
+                            items: components["schemas"]["UserListItem"][];
                             nextCursor: string | null;
                         };
                     };
@@ -1489,7 +1593,66 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Pending invitations: links not yet used, replaced, revoked or expired
+         * @description The links themselves are never shown again: only their hashes are stored.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page, at most 100. */
+                    limit?: number;
+                    /** @description The previous page's nextCursor. */
+                    cursor?: string;
+                    customerId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of pending invitations */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PendingInvitation"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         put?: never;
         /**
          * Invite a person: a user without a password and a one-time link
@@ -1584,6 +1747,101 @@ export interface paths {
                 };
                 /** @description Valid, but impossible */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/users/invitations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a pending invitation: its link stops working at once
+         * @description The invited user stays, without a password, and can be invited again. An invitation that is no longer pending answers 409 INVITATION_NOT_PENDING.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The revoked invitation (it expired now) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PendingInvitation"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body is not JSON */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1719,7 +1977,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["User"];
+                        "application/json": components["schemas"]["UserListItem"];
                     };
                 };
                 /** @description Invalid input */
@@ -1874,7 +2132,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Services, active and deactivated */
+        /** Services, active and deactivated, searched and sorted */
         get: {
             parameters: {
                 query?: {
@@ -1883,6 +2141,10 @@ export interface paths {
                     /** @description The previous page's nextCursor. */
                     cursor?: string;
                     active?: "true" | "false";
+                    /** @description Text in the slug or the name. */
+                    q?: string;
+                    /** @description One of name, slug, order, created; a leading "-" sorts descending. Default: the order of creation. */
+                    sort?: "name" | "-name" | "slug" | "-slug" | "order" | "-order" | "created" | "-created";
                 };
                 header?: never;
                 path?: never;
@@ -2474,7 +2736,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Customers */
+        /** Customers, searched by name and sorted */
         get: {
             parameters: {
                 query?: {
@@ -2483,6 +2745,10 @@ export interface paths {
                     /** @description The previous page's nextCursor. */
                     cursor?: string;
                     active?: "true" | "false";
+                    /** @description Text to find in the names (ASCII letters in any case). */
+                    q?: string;
+                    /** @description One of name, created; a leading "-" sorts descending. Default: the order of creation. */
+                    sort?: "name" | "-name" | "created" | "-created";
                 };
                 header?: never;
                 path?: never;
@@ -3351,7 +3617,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Agreements with their services and fees */
+        /** Agreements with their services and fees, searched and sorted */
         get: {
             parameters: {
                 query?: {
@@ -3361,6 +3627,10 @@ export interface paths {
                     cursor?: string;
                     customerId?: number;
                     active?: "true" | "false";
+                    /** @description Text in the customer’s or the policy’s name. */
+                    q?: string;
+                    /** @description One of customer, start, created; a leading "-" sorts descending. Default: the order of creation. */
+                    sort?: "customer" | "-customer" | "start" | "-start" | "created" | "-created";
                 };
                 header?: never;
                 path?: never;
@@ -3375,7 +3645,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["Agreement"][];
+                            items: components["schemas"]["AgreementListItem"][];
                             nextCursor: string | null;
                         };
                     };
@@ -3435,7 +3705,7 @@ export interface paths {
                          * Format: date-time
                          * @example 2026-01-01T00:00:00Z
                          */
-                        end?: string;
+                        end?: string | null;
                         /**
                          * @description Default: the customer’s zone.
                          * @example Europe/Berlin
@@ -3548,7 +3818,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Agreement"];
+                        "application/json": components["schemas"]["AgreementListItem"];
                     };
                 };
                 /** @description Invalid input */
@@ -3614,7 +3884,7 @@ export interface paths {
                          * Format: date-time
                          * @example 2026-01-01T00:00:00Z
                          */
-                        end?: string;
+                        end?: string | null;
                         active?: boolean;
                     };
                 };
@@ -6370,6 +6640,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/incidents/{id}/postmortem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Publish or replace the postmortem of a resolved incident
+         * @description Plain text (paragraphs separated by blank lines), shown on the public incident page and in the feed. Only a resolved incident has one (409 INCIDENT_NOT_RESOLVED otherwise); publishedAt is kept when it is replaced.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewPostmortem"];
+                };
+            };
+            responses: {
+                /** @description The incident with its postmortem */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff/incidents": {
         parameters: {
             query?: never;
@@ -6645,6 +7005,579 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/staff/incident-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved update texts, by name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The templates */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["IncidentTemplate"][];
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save an update text */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewIncidentTemplate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncidentTemplate"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/incident-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a template (updates written with it keep their text) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a template's name, status or text (updates written with it keep theirs) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IncidentTemplateChanges"];
+                };
+            };
+            responses: {
+                /** @description The template */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncidentTemplate"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/staff/maintenance/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a plan: does its notice meet every affected policy? (writes nothing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MaintenanceNoticeQuery"];
+                };
+            };
+            responses: {
+                /** @description The notice per policy version */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MaintenanceNotice"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid, but impossible */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/maintenance/{id}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A maintenance's notice per affected policy version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The notice per policy version */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MaintenanceNotice"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/maintenance/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a scheduled maintenance now, before its announced start
+         * @description The announced window keeps its announcement; the time from now to startsAt becomes a window of its own, announced only now, which every policy requiring notice counts as downtime (sla-accounting §3.2). Refused (422 EARLY_START_NOT_ACKNOWLEDGED) unless the body says acknowledgeUnannounced: true. A draft is 409 MAINTENANCE_NOT_PUBLISHED.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StartMaintenanceEarly"];
+                };
+            };
+            responses: {
+                /** @description The maintenance, in progress */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Maintenance"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid, but impossible */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/maintenance/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete a running maintenance now, before its planned end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The maintenance, completed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Maintenance"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/staff/maintenance": {
@@ -7066,11 +7999,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A service's windows, newest start first */
+        /**
+         * Windows, newest start first, with filters
+         * @description Of one service (`service`) or all; `state`, `source`, `open=true` (still going on) or `false` (ended), and `from`/`to` (windows overlapping that time).
+         */
         get: {
             parameters: {
-                query: {
-                    service: string;
+                query?: {
+                    service?: string;
+                    state?: "major_outage" | "partial_outage" | "degraded" | "maintenance";
+                    source?: "ingest" | "staff" | "incident" | "seed";
+                    /** @description true: no end yet; false: ended. */
+                    open?: "true" | "false";
                     from?: string;
                     to?: string;
                     /** @description Items per page, at most 100. */
@@ -7228,6 +8168,105 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["WindowCorrection"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid, but impossible */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/windows/{id}/corrections/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a correction would change, without saving it (admin)
+         * @description Applies the correction in a transaction that is rolled back: the same checks as saving, then every (customer, agreement, service, month) it reaches evaluated by the engine before and after. Months it overlaps are listed; a neighbouring month only when its figures change (an outage run is judged whole). Decided claims are flagged.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewWindowCorrection"];
+                };
+            };
+            responses: {
+                /** @description The months touched, before and after */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WindowCorrectionPreview"];
                     };
                 };
                 /** @description Invalid input */
@@ -10136,7 +11175,7 @@ export interface components {
             services: string[];
             /** @description The affected components (the slugs of `services`) with their current status. */
             components: components["schemas"]["ComponentStatus"][];
-            latestUpdate: components["schemas"]["IncidentUpdate"];
+            latestUpdate: components["schemas"]["IncidentUpdate"] | null;
             /** Format: date-time */
             firstHumanUpdateAt: string | null;
             /** @description From startedAt to the first human update; automated updates never count. */
@@ -10163,7 +11202,7 @@ export interface components {
             components: components["schemas"]["ComponentStatus"][];
             /** Format: date-time */
             createdAt: string;
-        } | null;
+        };
         Maintenance: {
             id: number;
             title: string;
@@ -10178,6 +11217,16 @@ export interface components {
             publishedAt: string | null;
             /** Format: date-time */
             cancelledAt: string | null;
+            /**
+             * Format: date-time
+             * @description When staff started it before startsAt; the time until startsAt was not announced in advance.
+             */
+            startedEarlyAt: string | null;
+            /**
+             * Format: date-time
+             * @description When staff ended it before endsAt (the work was done).
+             */
+            completedEarlyAt: string | null;
             /** Format: date-time */
             endedAt: string | null;
             services: string[];
@@ -10272,6 +11321,11 @@ export interface components {
                 role: "customer" | "agent" | "admin";
             };
         };
+        StaffApiKey: components["schemas"]["ApiKey"] & {
+            /** @description Null for ingest keys. */
+            customerName: string | null;
+            createdByEmail: string;
+        };
         ApiKey: {
             id: number;
             name: string;
@@ -10290,6 +11344,10 @@ export interface components {
         NewApiKey: components["schemas"]["ApiKey"] & {
             /** @description The whole key, shown this once. Send it as `Authorization: Bearer <key>`. */
             key: string;
+        };
+        UserListItem: components["schemas"]["User"] & {
+            /** @description Null for staff. */
+            customerName: string | null;
         };
         User: {
             id: number;
@@ -10312,6 +11370,26 @@ export interface components {
             expiresAt: string;
             /** @description True when the link is also on its way to the invitee by mail (SMTP_URL is set); false when the message waits in the development mailbox of the staff console. */
             emailed: boolean;
+        };
+        PendingInvitation: {
+            id: number;
+            user: {
+                id: number;
+                email: string;
+                name: string | null;
+                /** @enum {string} */
+                role: "customer" | "agent" | "admin";
+                customerId: number | null;
+                customerName: string | null;
+            };
+            createdBy: {
+                id: number;
+                email: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         PasswordReset: {
             url: string;
@@ -10500,6 +11578,10 @@ export interface components {
             currency: string;
             currentCreditMinor: number;
             proposedCreditMinor: number;
+        };
+        AgreementListItem: components["schemas"]["Agreement"] & {
+            customerName: string;
+            policyName: string;
         };
         Agreement: {
             id: number;
@@ -10901,12 +11983,22 @@ export interface components {
             services: string[];
             /** @description The affected components (the slugs of `services`) with their current status. */
             components: components["schemas"]["ComponentStatus"][];
-            latestUpdate: components["schemas"]["IncidentUpdate"];
+            latestUpdate: components["schemas"]["IncidentUpdate"] | null;
             /** Format: date-time */
             firstHumanUpdateAt: string | null;
             /** @description From startedAt to the first human update; automated updates never count. */
             timeToFirstHumanUpdateMs: number | null;
             updates: components["schemas"]["IncidentUpdate"][];
+            postmortem: components["schemas"]["Postmortem"] | null;
+        };
+        /** @description What happened and what changes, written by staff after the resolution. */
+        Postmortem: {
+            /** @description Plain text; paragraphs separated by blank lines. */
+            body: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         Window: {
             id: number;
@@ -10955,13 +12047,13 @@ export interface components {
              * @description Omitted or null while still going on.
              * @example 2026-03-14T10:00:00Z
              */
-            end?: string;
+            end?: string | null;
             /**
              * Format: date-time
              * @description For maintenance: when customers were told.
              * @example 2026-03-14T10:00:00Z
              */
-            announcedAt?: string;
+            announcedAt?: string | null;
         };
         CloseWindow: {
             /**
@@ -11001,6 +12093,9 @@ export interface components {
             body: string;
             /** @enum {string} */
             impact?: "none" | "minor" | "major" | "critical";
+        };
+        NewPostmortem: {
+            body: string;
         };
         NewStaffIncident: {
             title: string;
@@ -11056,6 +12151,105 @@ export interface components {
              */
             startedAt?: string;
             services?: string[];
+        };
+        IncidentTemplate: {
+            id: number;
+            name: string;
+            /**
+             * @description The update status the template suits; null for any.
+             * @enum {string|null}
+             */
+            status: "investigating" | "identified" | "monitoring" | "resolved" | null;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        NewIncidentTemplate: {
+            name: string;
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            status: "investigating" | "identified" | "monitoring" | "resolved" | null;
+            body: string;
+        };
+        IncidentTemplateChanges: {
+            name?: string;
+            /** @enum {string|null} */
+            status?: "investigating" | "identified" | "monitoring" | "resolved" | null;
+            body?: string;
+        };
+        /** @description Per policy version in force in a month the maintenance touches, for every agreement including an affected service: the notice it requires, the notice given, and whether it is met (otherwise the maintenance counts as downtime for those customers). */
+        MaintenanceNotice: {
+            /**
+             * Format: date-time
+             * @description When customers were told: the stored announcement when the plan stays within it, else now.
+             */
+            announcedAt: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @description startsAt − announcedAt. */
+            givenMs: number;
+            /** @description The part of a maintenance started early that no notice preceded. */
+            unannounced: {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+            } | null;
+            policies: {
+                policy: {
+                    id: number;
+                    name: string;
+                };
+                version: number;
+                effectiveFrom: string;
+                requiredMinutes: number;
+                givenMs: number;
+                /** @description givenMs ≥ requiredMinutes, exactly. */
+                met: boolean;
+                /** @description Started early, and this version wants notice: the early part is downtime. */
+                earlyPartCounts: boolean;
+                agreements: {
+                    agreementId: number;
+                    customer: {
+                        id: number;
+                        name: string;
+                    };
+                    timeZone: string;
+                    active: boolean;
+                    services: string[];
+                    /** @description The agreement's months (in its zone) the maintenance touches under this version. */
+                    months: string[];
+                }[];
+            }[];
+            allMet: boolean;
+        };
+        MaintenanceNoticeQuery: {
+            services: string[];
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
+            endsAt: string;
+            /** @description The maintenance being edited: its announcement holds within its schedule. */
+            maintenanceId?: number;
+        };
+        StartMaintenanceEarly: {
+            /**
+             * @description True: start anyway, knowing the early part counts as downtime.
+             * @default false
+             */
+            acknowledgeUnannounced: boolean;
         };
         NewMaintenance: {
             title: string;
@@ -11138,6 +12332,74 @@ export interface components {
              */
             end?: string;
             reason: string;
+        };
+        WindowCorrectionPreview: {
+            correction: {
+                windowId: number;
+                externalId: string;
+                service: string;
+                actor: {
+                    id: number;
+                    email: string;
+                };
+                reason: string;
+                before: {
+                    /** @enum {string} */
+                    state: "major_outage" | "partial_outage" | "degraded" | "maintenance";
+                    /** Format: date-time */
+                    start: string;
+                    /** Format: date-time */
+                    end: string | null;
+                };
+                after: {
+                    /** @enum {string} */
+                    state: "major_outage" | "partial_outage" | "degraded" | "maintenance";
+                    /** Format: date-time */
+                    start: string;
+                    /** Format: date-time */
+                    end: string | null;
+                };
+                /** @description An approved or credited claim covered the changed time when it was made. */
+                affectsDecidedClaim: boolean;
+            };
+            items: {
+                customer: {
+                    id: number;
+                    name: string;
+                };
+                agreementId: number;
+                timeZone: string;
+                service: string;
+                /** @description A month in the agreement's zone. */
+                period: string;
+                before: {
+                    /** @enum {string} */
+                    status: "evaluated" | "not-covered" | "not-monitored" | "no-eligible-time";
+                    downtimeMs: number;
+                    eligibleMs: number;
+                    availabilityDisplay: string | null;
+                    met: boolean | null;
+                    creditMinor: number;
+                    currency: string;
+                };
+                after: {
+                    /** @enum {string} */
+                    status: "evaluated" | "not-covered" | "not-monitored" | "no-eligible-time";
+                    downtimeMs: number;
+                    eligibleMs: number;
+                    availabilityDisplay: string | null;
+                    met: boolean | null;
+                    creditMinor: number;
+                    currency: string;
+                };
+                changed: boolean;
+                /** @description An approved or credited claim of this month: its figures stay as decided, and the correction shows beside them. */
+                decidedClaim: {
+                    id: number;
+                    /** @enum {string} */
+                    status: "approved" | "credited";
+                } | null;
+            }[];
         };
         SubscriptionAsked: {
             message: string;

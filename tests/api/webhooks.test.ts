@@ -292,6 +292,59 @@ describe('delivering', () => {
   });
 });
 
+describe('maintenance started and completed early', () => {
+  it('announces each once: when staff act early, and not again when the planned instant passes', async () => {
+    const { t, call, receiver } = await arrange({ webhookAllowPrivate: true });
+    const created = await call('POST', '/staff/webhooks', {
+      url: receiver.url,
+      events: ['maintenance.*'],
+    });
+    receiver.secrets.push((await created.json()).secret);
+    // The test app's clock stands at 2026-11-20 12:00 UTC.
+    const scheduled = await call('POST', '/staff/maintenance', {
+      services: ['api'],
+      startsAt: '2026-11-20T14:00:00Z',
+      endsAt: '2026-11-20T15:00:00Z',
+      title: 'Database upgrade',
+      description: 'Writes may be refused for a few minutes.',
+      publish: true,
+    });
+    expect(scheduled.status).toBe(201);
+    const { id } = await scheduled.json();
+    const { worker } = workerFor(t);
+    await worker.runOnce(t.clock.now());
+
+    t.clock.set(Date.parse('2026-11-20T13:30:00Z'));
+    const started = await call('POST', `/staff/maintenance/${id}/start`, {
+      acknowledgeUnannounced: true,
+    });
+    expect(started.status).toBe(200);
+    await worker.runOnce(t.clock.now());
+    const types = () => receiver.verified().map((request) => request.payload.type);
+    // Subscribers hear of the start when it happens, half an hour before the planned one.
+    expect(types()).toEqual(['maintenance.scheduled', 'maintenance.started']);
+    t.clock.set(Date.parse('2026-11-20T14:15:00Z'));
+    const completed = await call('POST', `/staff/maintenance/${id}/complete`, {});
+    expect(completed.status).toBe(200);
+    await worker.runOnce(t.clock.now());
+    expect(types()).toEqual([
+      'maintenance.scheduled',
+      'maintenance.started',
+      'maintenance.completed',
+    ]);
+    // The planned start and end pass; the worker's own announcements find them made.
+    t.clock.set(Date.parse('2026-11-20T15:30:00Z'));
+    await worker.runOnce(t.clock.now());
+    await worker.runOnce(t.clock.now());
+
+    expect(types()).toEqual([
+      'maintenance.scheduled',
+      'maintenance.started',
+      'maintenance.completed',
+    ]);
+  });
+});
+
 /** Whether a receiver that knows only `secret` accepts the request (at its own timestamp). */
 function verifyWith(request: ReceivedWebhook, secret: string): boolean {
   const realNow = Date.now;

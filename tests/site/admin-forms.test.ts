@@ -1,134 +1,113 @@
 import { describe, expect, it } from 'vitest';
-import { diffFields } from '../../site/islands/staff/admin/audit-words.ts';
-import { changeAgainst, draftOf, readDraft } from '../../site/islands/staff/admin/policy-form.tsx';
+import { inWords, problemsOf } from '../../site/islands/staff/admin/problems.ts';
 import {
-  DEFAULT_RULES,
-  type PolicyRules,
-  ruleChangeLines,
-} from '../../site/islands/staff/admin/policy-words.ts';
-import { accentCss, logoBox, pageTitle, supportLinks } from '../../site/lib/brand.ts';
+  canonicalZone,
+  instantToWall,
+  nextMonthStart,
+  wallToInstant,
+} from '../../site/islands/staff/admin/time.ts';
+import { ApiError } from '../../site/lib/client.ts';
 
-/** The pure parts of the policy, audit and brand screens: what they send and what they say. */
+/**
+ * What the administration forms do with what people type: zones read as the API reads them,
+ * a date and time in a zone (docs/decisions/138) — never a guess across a clock change — and
+ * the API's issues shown next to the fields they name, in words.
+ */
 
-const PREMIUM: PolicyRules = {
-  ...DEFAULT_RULES,
-  targetPercent: 99.95,
-  dailyRule: { thresholdMinutes: 240, creditDays: 1 },
-  termination: { missedPeriods: 3, withinPeriods: 6 },
-};
-
-describe('a new version from the form', () => {
-  it('states only what differs from the version it follows, a removed rule as null', () => {
-    const draft = draftOf(PREMIUM);
-    const edited = {
-      ...draft,
-      targetPercent: '99.99',
-      weights: { ...draft.weights, degraded: '0.1' },
-      termination: false,
-    };
-    const { rules, problems } = readDraft(edited);
-    expect(problems).toEqual({});
-    if (rules === null) throw new Error('the draft did not read');
-    expect(changeAgainst(PREMIUM, rules)).toEqual({
-      targetPercent: 99.99,
-      weights: { degraded: 0.1 },
-      termination: null,
+describe('a date and time typed in a zone', () => {
+  it('is the instant of that wall-clock time there', () => {
+    expect(wallToInstant('2027-01-01T00:00', 'Europe/Berlin')).toEqual({
+      ok: true,
+      iso: '2026-12-31T23:00:00.000Z',
+      ms: Date.parse('2026-12-31T23:00:00Z'),
     });
-    // The form unchanged states nothing.
-    const same = readDraft(draftOf(PREMIUM)).rules;
-    if (same === null) throw new Error('the draft did not read');
-    expect(changeAgainst(PREMIUM, same)).toEqual({});
+    expect(wallToInstant('2027-07-01T00:00', 'America/New_York')).toMatchObject({
+      ok: true,
+      iso: '2027-07-01T04:00:00.000Z',
+    });
+    expect(wallToInstant('2027-01-01T00:00', 'UTC')).toMatchObject({
+      iso: '2027-01-01T00:00:00.000Z',
+    });
   });
 
-  it('names each problem under its field, by the API’s path, in words', () => {
-    const draft = draftOf(PREMIUM);
-    const { rules, problems } = readDraft({
-      ...draft,
-      targetPercent: '99.12345',
-      weights: { ...draft.weights, partial_outage: '1.5' },
-      tiers: [...draft.tiers.slice(0, 1), { key: 99, belowPercent: '', creditPercent: '10,5' }],
-      claimWindowDays: '30.5',
-      missedPeriods: '7',
+  it('refuses a time the clocks skip, and one they pass twice, in words', () => {
+    expect(wallToInstant('2027-03-28T02:30', 'Europe/Berlin')).toEqual({
+      ok: false,
+      problem:
+        'does not exist: 28 Mar 2027, 02:30 is skipped in Europe/Berlin (the clocks go forward). Choose another time',
     });
-    expect(rules).toBeNull();
+    expect(wallToInstant('2027-10-31T02:30', 'Europe/Berlin')).toEqual({
+      ok: false,
+      problem:
+        'is ambiguous: 31 Oct 2027, 02:30 happens twice in Europe/Berlin (the clocks go back). Choose another time',
+    });
+    // The hour before and after each change is an ordinary time.
+    expect(wallToInstant('2027-03-28T03:00', 'Europe/Berlin')).toMatchObject({
+      iso: '2027-03-28T01:00:00.000Z',
+    });
+  });
+
+  it('refuses dates that do not exist and text that is no date', () => {
+    expect(wallToInstant('2027-02-29T00:00', 'UTC')).toEqual({
+      ok: false,
+      problem: 'must be a date and a time that exist',
+    });
+    expect(wallToInstant('tomorrow', 'UTC')).toEqual({
+      ok: false,
+      problem: 'must be a date and a time',
+    });
+  });
+
+  it('goes back to the same wall-clock time for the field', () => {
+    expect(instantToWall('2026-12-31T23:00:00.000Z', 'Europe/Berlin')).toBe('2027-01-01T00:00');
+    expect(instantToWall('2026-09-02T00:00:00.000Z', 'America/New_York')).toBe('2026-09-01T20:00');
+  });
+
+  it('suggests the start of the next month where the customer is', () => {
+    const nowMs = Date.parse('2027-03-01T00:30:00Z');
+    // Still February in New York, already March in Berlin.
+    expect(nextMonthStart(nowMs, 'America/New_York')).toBe('2027-03-01T00:00');
+    expect(nextMonthStart(nowMs, 'Europe/Berlin')).toBe('2027-04-01T00:00');
+  });
+});
+
+describe('a typed time zone', () => {
+  it('is read as the API reads it: any case, the canonical spelling, never an offset', () => {
+    expect(canonicalZone('europe/berlin')).toBe('Europe/Berlin');
+    expect(canonicalZone(' Asia/Kolkata ')).toBe('Asia/Kolkata');
+    expect(canonicalZone('utc')).toBe('UTC');
+    expect(canonicalZone('+01:00')).toBeNull();
+    expect(canonicalZone('Berlin')).toBeNull();
+    expect(canonicalZone('')).toBeNull();
+  });
+});
+
+describe('the API’s issues next to the fields', () => {
+  it('puts a predicate after the field’s label, and other messages as sentences', () => {
+    expect(inWords('Name', 'is required')).toBe('Name is required.');
+    expect(inWords('End', 'must be 2027-03-01T00:30:00.000Z or later')).toBe(
+      'End must be 2027-03-01T00:30:00.000Z or later.',
+    );
+    expect(inWords('Customer', 'no such customer')).toBe('No such customer.');
+  });
+
+  it('maps each issue to the field its path names, the most specific first, and keeps the rest', () => {
+    const error = new ApiError(400, 'INVALID_INPUT', 'The request is not valid.', 'req-1', [
+      { path: 'services.1.monthlyFeeMinor', message: 'must be at least 0' },
+      { path: 'services', message: 'must list at least one item' },
+      { path: 'timeZone', message: 'is required' },
+      { path: 'colour', message: 'Unknown field "colour".' },
+    ]);
+    const { problems, rest } = problemsOf(error, {
+      services: { key: 'services', label: 'Services' },
+      'services.1': { key: 'fee:web', label: 'Monthly fee for Web dashboard' },
+      timeZone: { key: 'timeZone', label: 'Time zone' },
+    });
     expect(problems).toEqual({
-      targetPercent: 'Use at most 4 decimals.',
-      'weights.partial_outage': 'Enter at most 1.',
-      'tiers.1.belowPercent': 'Enter a number.',
-      'tiers.1.creditPercent': 'Enter a number, such as 99.9 (a point for decimals).',
-      claimWindowDays: 'Enter a whole number, without decimals.',
-      'termination.missedPeriods': 'Cannot be more than the months looked at (6).',
+      'fee:web': 'Monthly fee for Web dashboard must be at least 0.',
+      services: 'Services must list at least one item.',
+      timeZone: 'Time zone is required.',
     });
-  });
-
-  it('tells a change in words', () => {
-    expect(ruleChangeLines(PREMIUM, { ...PREMIUM, targetPercent: 99.9, dailyRule: null })).toEqual([
-      { key: 'targetPercent', label: 'Target', from: '99.95\u00a0%', to: '99.9\u00a0%' },
-      {
-        key: 'dailyRule',
-        label: 'Daily rule',
-        from: 'each local day with more than 240\u00a0min (4\u00a0h) of downtime earns 1 day’s fee',
-        to: 'none',
-      },
-    ]);
-  });
-});
-
-describe('an audit entry’s fields', () => {
-  it('lists changed fields first, instants in UTC, nested values by path', () => {
-    const rows = diffFields(
-      { name: 'Acme', active: true, services: [{ slug: 'api', feeMinor: 100 }], at: null },
-      {
-        name: 'Acme Inc.',
-        active: true,
-        services: [{ slug: 'api', feeMinor: 120 }],
-        at: '2026-11-02T09:40:00.000Z',
-      },
-    );
-    expect(rows.map((row) => [row.label, row.before, row.after, row.changed])).toEqual([
-      ['name', 'Acme', 'Acme Inc.', true],
-      ['services › 1 › fee minor', '100', '120', true],
-      ['at', '—', '2 Nov 2026, 09:40 UTC', true],
-      ['active', 'yes', 'yes', false],
-      ['services › 1 › slug', 'api', 'api', false],
-    ]);
-  });
-});
-
-describe('the brand in the layout', () => {
-  it('writes only hex colours into the style sheet', () => {
-    const accent = {
-      color: '#a36200',
-      dark: '#b07824',
-      lightContrast: 4.58,
-      darkContrast: 4.57,
-      adjustedForDark: true,
-    };
-    expect(accentCss(accent)).toBe(
-      'html:root{--focus:#a36200;--accent:#a36200}@media (prefers-color-scheme: dark){html:root{--focus:#b07824;--accent:#b07824}}',
-    );
-    expect(accentCss({ ...accent, color: '#fff}body{display:none' })).toBeNull();
-    expect(accentCss(null)).toBeNull();
-  });
-
-  it('titles pages with the product name, sizes the logo 32 px high, lists the support contacts', () => {
-    expect(pageTitle('Status', 'Northwind status')).toBe('Northwind status');
-    expect(pageTitle('History', 'Northwind status')).toBe('History · Northwind status');
-    expect(
-      logoBox({
-        url: '',
-        hash: '',
-        contentType: 'image/png',
-        widthPx: 300,
-        heightPx: 100,
-        bytes: 1,
-      }),
-    ).toEqual({ width: 96, height: 32 });
-    expect(
-      supportLinks({ url: 'https://help.example.com/status', email: 'help@example.com' }),
-    ).toEqual([
-      { href: 'https://help.example.com/status', label: 'help.example.com/status' },
-      { href: 'mailto:help@example.com', label: 'help@example.com' },
-    ]);
+    expect(rest).toEqual([{ path: 'colour', message: 'Unknown field "colour".' }]);
   });
 });

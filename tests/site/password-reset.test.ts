@@ -9,8 +9,8 @@ import { createCustomer, createUser } from '../helpers/factories.ts';
 import { appOn, type SitePortal, siteClock, startSitePortal } from './fixture.ts';
 
 /**
- * A forgotten password in Debian's Chromium: the admin issues a one-time link from the users
- * list, the person opens it, is told in words why a common password will not do, chooses a
+ * A forgotten password in Debian's Chromium: the admin issues a one-time link from the person's
+ * page in the console, the person opens it, is told in words why a common password will not do, chooses a
  * good one and signs in with it.
  */
 
@@ -58,6 +58,8 @@ describe('a forgotten password', () => {
     await admin.page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
     await admin.page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
     await admin.page.getByRole('button', { name: 'Sign in' }).click();
+    // The old address of the users list leads to the users screen.
+    await admin.page.getByRole('link', { name: CUSTOMER.email }).click();
     await admin.page
       .getByRole('button', { name: `Reset the password of ${CUSTOMER.email}` })
       .click();

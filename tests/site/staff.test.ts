@@ -316,24 +316,30 @@ describe('the staff console', () => {
     const { page, errors } = await openPage('/staff/admin/');
     await signIn(page, byRole('admin'));
     await page.getByRole('heading', { name: 'Administration', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Customers', exact: true }).click();
+    await page.getByRole('heading', { name: 'Customers', level: 1 }).waitFor();
     await expect.poll(() => rows(page).count()).toBe(4);
-    await page.getByRole('link', { name: 'Users', exact: true }).click();
+    await page.goto(`${site.origin}/staff/admin/`);
+    await page.getByRole('link', { name: 'Users and invitations' }).click();
     await expect
-      .poll(() => page.locator('main table').textContent())
+      .poll(() => page.locator('main table').first().textContent())
       .toContain('agent@demo.example');
-    expect(page.url()).toContain('?list=users');
+    expect(page.url()).toContain('/staff/admin/users/');
 
     // An invitation: the one-time link, then the invited person chooses a password.
-    await page.getByText('Invite a person').click();
+    await page.getByRole('link', { name: 'Invite a person' }).click();
     await page.getByLabel('Email', { exact: true }).fill('new.person@northwind.example');
     await page
       .getByLabel('Customer', { exact: true })
-      .selectOption({ label: 'Northwind Trading (demo)' });
+      .selectOption({ label: 'Northwind Trading (demo) (America/New_York)' });
     await page.getByRole('button', { name: 'Create the invitation' }).click();
-    const link = await page.getByLabel('One-time link').inputValue();
+    const link = await page.getByLabel('One-time invitation link').inputValue();
     const token = /#token=([^&]+)$/.exec(link)?.[1];
     expect(token).toBeTruthy();
-    await expect.poll(() => page.locator('main table').textContent()).toContain('new.person@');
+    await page.getByRole('link', { name: 'All users' }).click();
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Pending invitations' }).textContent())
+      .toContain('new.person@');
     const invited = await openPage(`/account/invitation#token=${token}`);
     await expect.poll(() => invited.page.url()).not.toContain('token=');
     await invited.page

@@ -1,0 +1,98 @@
+import { apiClient, call } from '../../../lib/api-client.ts';
+import { money, zonedDate } from '../../account/format.ts';
+import { ADMIN, type Agreement, oneOf } from './api.ts';
+import { ActiveTag, AdminPage, BothZones, RecordList } from './shared.tsx';
+
+/** `/staff/admin/agreements/`: every agreement with its customer, policy, services and term. */
+export default function AgreementsApp() {
+  return <AdminPage title="Agreements">{() => <Agreements />}</AdminPage>;
+}
+
+const SORTS = ['customer', '-customer', '-start', 'start', '-created'] as const;
+
+/** `Acme: Standard 99.9 %`. */
+export function agreementName(agreement: Agreement): string {
+  return `${agreement.customerName}: ${agreement.policyName}`;
+}
+
+function Agreements() {
+  return (
+    <>
+      <div class="page-head">
+        <h1>Agreements</h1>
+        <a class="button" href={ADMIN.newAgreement()}>
+          New agreement
+        </a>
+      </div>
+      <RecordList<Agreement>
+        label="Agreements"
+        search={{
+          label: 'Find an agreement',
+          hint: 'Any part of the customer’s or the policy’s name.',
+        }}
+        sorts={[
+          { value: 'customer', label: 'Customer, A to Z' },
+          { value: '-customer', label: 'Customer, Z to A' },
+          { value: '-start', label: 'Latest start first' },
+          { value: 'start', label: 'Earliest start first' },
+          { value: '-created', label: 'Newest first' },
+        ]}
+        filter={{
+          label: 'Show',
+          choices: [
+            { value: 'all', label: 'Active and deactivated' },
+            { value: 'true', label: 'Active only' },
+            { value: 'false', label: 'Deactivated only' },
+          ],
+        }}
+        columns={[
+          {
+            header: 'Agreement',
+            cell: (row) => <a href={ADMIN.agreement(row.id)}>{agreementName(row)}</a>,
+          },
+          {
+            header: 'Services and monthly fees',
+            cell: (row) =>
+              row.services
+                .map((line) => `${line.name} ${money(line.monthlyFeeMinor, line.currency)}`)
+                .join('; '),
+          },
+          {
+            header: 'Starts',
+            cell: (row) => <BothZones at={row.start} timeZone={row.timeZone} />,
+          },
+          {
+            header: 'Ends',
+            cell: (row) =>
+              row.end === null
+                ? 'Open-ended'
+                : `${zonedDate(row.end, row.timeZone)} (${row.timeZone})`,
+          },
+          { header: 'Status', cell: (row) => <ActiveTag active={row.active} /> },
+        ]}
+        empty={
+          <>
+            No agreements yet. Add one from its customer’s page, or{' '}
+            <a href={ADMIN.newAgreement()}>add an agreement</a> and choose the customer.
+          </>
+        }
+        load={(query, signal) =>
+          call(
+            apiClient.GET('/staff/agreements', {
+              params: {
+                query: {
+                  limit: query.limit,
+                  cursor: query.cursor,
+                  q: query.q,
+                  sort: oneOf(query.sort, SORTS),
+                  active: oneOf(query.filter, ['true', 'false'] as const),
+                },
+              },
+              signal,
+            }),
+          )
+        }
+      />
+    </>
+  );
+}
