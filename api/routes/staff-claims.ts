@@ -20,6 +20,7 @@ import {
   TerminationSchema,
 } from './claims-shapes.ts';
 import { IdParams, idFilter, listQuery } from './common.ts';
+import { CorrectionSchema } from './staff-windows.ts';
 import { displayText, longText } from './text.ts';
 
 const tags = ['Staff: claims and credits'];
@@ -28,19 +29,6 @@ const StaffClaimSchema = ClaimSchema.extend({
   customer: z.object({ id: z.number().int(), name: z.string() }),
   ageDays: z.number().int(),
 }).openapi('StaffClaim');
-
-const CorrectionSchema = z.object({
-  id: z.number().int(),
-  windowId: z.number().int(),
-  externalId: z.string(),
-  service: z.string(),
-  actor: z.object({ id: z.number().int(), email: z.string() }),
-  reason: z.string(),
-  before: z.object({ state: z.string(), start: z.string(), end: z.string().nullable() }),
-  after: z.object({ state: z.string(), start: z.string(), end: z.string().nullable() }),
-  affectsDecidedClaim: z.boolean(),
-  createdAt: z.string(),
-});
 
 const StaffClaimDetailSchema = ClaimDetailSchema.extend({
   customer: z.object({ id: z.number().int(), name: z.string() }),

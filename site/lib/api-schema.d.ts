@@ -11923,30 +11923,39 @@ export interface components {
             };
             freshEvaluation: components["schemas"]["Evaluation"];
             freshDiffers: boolean;
-            corrections: {
-                id: number;
-                windowId: number;
-                externalId: string;
-                service: string;
-                actor: {
-                    id: number;
-                    email: string;
-                };
-                reason: string;
-                before: {
-                    state: string;
-                    start: string;
-                    end: string | null;
-                };
-                after: {
-                    state: string;
-                    start: string;
-                    end: string | null;
-                };
-                affectsDecidedClaim: boolean;
-                createdAt: string;
-            }[];
+            corrections: components["schemas"]["WindowCorrection"][];
             termination: components["schemas"]["TerminationRight"];
+        };
+        WindowCorrection: {
+            id: number;
+            windowId: number;
+            externalId: string;
+            service: string;
+            actor: {
+                id: number;
+                email: string;
+            };
+            reason: string;
+            before: {
+                /** @enum {string} */
+                state: "major_outage" | "partial_outage" | "degraded" | "maintenance";
+                /** Format: date-time */
+                start: string;
+                /** Format: date-time */
+                end: string | null;
+            };
+            after: {
+                /** @enum {string} */
+                state: "major_outage" | "partial_outage" | "degraded" | "maintenance";
+                /** Format: date-time */
+                start: string;
+                /** Format: date-time */
+                end: string | null;
+            };
+            /** @description An approved or credited claim covered the changed time when it was made. */
+            affectsDecidedClaim: boolean;
+            /** Format: date-time */
+            createdAt: string;
         };
         Credit: {
             id: number;
@@ -12286,37 +12295,6 @@ export interface components {
              * @example 2026-03-14T10:00:00Z
              */
             endsAt?: string;
-        };
-        WindowCorrection: {
-            id: number;
-            windowId: number;
-            externalId: string;
-            service: string;
-            actor: {
-                id: number;
-                email: string;
-            };
-            reason: string;
-            before: {
-                /** @enum {string} */
-                state: "major_outage" | "partial_outage" | "degraded" | "maintenance";
-                /** Format: date-time */
-                start: string;
-                /** Format: date-time */
-                end: string | null;
-            };
-            after: {
-                /** @enum {string} */
-                state: "major_outage" | "partial_outage" | "degraded" | "maintenance";
-                /** Format: date-time */
-                start: string;
-                /** Format: date-time */
-                end: string | null;
-            };
-            /** @description An approved or credited claim covered the changed time when it was made. */
-            affectsDecidedClaim: boolean;
-            /** Format: date-time */
-            createdAt: string;
         };
         NewWindowCorrection: {
             /** @enum {string} */
