@@ -33,6 +33,7 @@ import { registerStaffPolicies } from './routes/staff-policies.ts';
 import { registerStaffServices } from './routes/staff-services.ts';
 import { registerStaffUsers } from './routes/staff-users.ts';
 import { registerStaffWindows } from './routes/staff-windows.ts';
+import { registerStatements } from './routes/statements.ts';
 import { checkOrigin, requireJsonBody } from './security.ts';
 import { LOGO_BODY_LIMIT_BYTES } from './services/brand.ts';
 import { DOCS_CSP } from './services/docs-assets.ts';
@@ -53,6 +54,7 @@ const ROUTE_MODULES: ((api: ApiApp) => void)[] = [
   registerEvaluate,
   registerEvaluateResponse,
   registerMe,
+  registerStatements,
   registerStaffClaims,
   registerIncidents,
   registerFeed,
