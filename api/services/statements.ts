@@ -26,7 +26,8 @@ import { moneyText } from './statement-format.ts';
  */
 
 export type StatementScope = { kind: 'month'; period: string } | { kind: 'year'; year: string };
-export type StatementFormat = 'csv' | 'json' | 'pdf';
+const FORMATS = ['csv', 'json', 'pdf'] as const;
+export type StatementFormat = (typeof FORMATS)[number];
 
 const FILE = /^(\d{4})(?:-(0[1-9]|1[0-2]))?\.(csv|json|pdf)$/;
 
@@ -36,11 +37,13 @@ export function parseStatementFile(
 ): { scope: StatementScope; format: StatementFormat } | null {
   const match = FILE.exec(file);
   if (match === null) return null;
-  const [, year = '', month, format = 'json'] = match;
+  const [, year = '', month, extension] = match;
+  const format = FORMATS.find((candidate) => candidate === extension);
+  if (format === undefined) return null;
   return {
     scope:
       month === undefined ? { kind: 'year', year } : { kind: 'month', period: `${year}-${month}` },
-    format: format as StatementFormat,
+    format,
   };
 }
 

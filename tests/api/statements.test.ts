@@ -256,6 +256,21 @@ describe('the PDF statement of a month', () => {
   });
 });
 
+describe('names the PDF font cannot print', () => {
+  it('writes them as code points with a note, and the CSV carries them exactly', async () => {
+    const w = await octoberWorld();
+    await w.t.db.client.execute({
+      sql: 'UPDATE customers SET name = ? WHERE id = ?',
+      args: ['山田 Trading', w.customer.id],
+    });
+    const text = await pdfText(await w.get('/me/statements/2026-10.pdf'));
+    expect(text).toContain('Customer [U+5C71][U+7530] Trading');
+    expect(text).toContain('written as their Unicode code point');
+    const rows = await csvRows(await w.get('/me/statements/2026-10.csv'));
+    expect(rows[0]?.customer).toBe('山田 Trading');
+  });
+});
+
 describe('the CSV statement of a month', () => {
   it('is for people: names, major units, local times, minutes; its totals equal the JSON', async () => {
     const w = await octoberWorld();
