@@ -35,6 +35,7 @@ import { registerStaffPolicies } from './routes/staff-policies.ts';
 import { registerStaffServices } from './routes/staff-services.ts';
 import { registerStaffUsers } from './routes/staff-users.ts';
 import { registerStaffWindows } from './routes/staff-windows.ts';
+import { registerStatements } from './routes/statements.ts';
 import { registerSubscriptions } from './routes/subscriptions.ts';
 import { registerWebhooks } from './routes/webhooks.ts';
 import { checkOrigin, requireJsonBody } from './security.ts';
@@ -59,6 +60,7 @@ const ROUTE_MODULES: ((api: ApiApp) => void)[] = [
   registerEvaluate,
   registerEvaluateResponse,
   registerMe,
+  registerStatements,
   registerStaffClaims,
   registerIncidents,
   registerFeed,

@@ -4855,90 +4855,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/me/statements/{file}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A month's statement: `YYYY-MM.csv` or `YYYY-MM.json`
-         * @description The figures of `GET /me/availability` for one month. An agreement for which the month has not begun in its zone is listed in `notBegun` (JSON) or as a `not-begun` row (CSV); one whose stored data cannot be evaluated, in `unavailable` (JSON) or as an `unavailable` row (CSV).
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    file: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The statement */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": string;
-                        "application/json": {
-                            period: string;
-                            generatedAt: string;
-                            items: components["schemas"]["AvailabilityItem"][];
-                            notBegun: components["schemas"]["NotBegun"][];
-                            unavailable: components["schemas"]["Unavailable"][];
-                        };
-                    };
-                };
-                /** @description Invalid input */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not signed in, or the API key is invalid */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Signed in but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Valid, but impossible */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/me/claims": {
         parameters: {
             query?: never;
@@ -5395,6 +5311,176 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/statements/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your statement of a month or a year: CSV, JSON or PDF
+         * @description The figures of `GET /me/availability` for one month (`2026-10.pdf`) or one calendar year (`2026.pdf`: every month of it that has begun, each per agreement and service, with totals per currency). Months are counted in each agreement's zone. **JSON** keeps the exact machine fields (minor units, milliseconds, UTC instants, slugs). **CSV** is for people (ADR 160): one table whose `record` column says what a row is (`service month`, `later correction`, `counted window`, `ignored window`, `claim`, `not begun`, `unavailable`, `total`); amounts in major units beside their currency, times in the agreement's zone with their offset, durations in minutes rounded up to the hundredth; UTF-8 with a byte order mark, CRLF, formula-like text prefixed with an apostrophe. **PDF** (ADR 161): the brand, the customer, per agreement the period, per service the target, availability, result, downtime (h:mm), the credit and its rule; the claims, the totals, and how to verify the figures. A month that has not begun in an agreement's zone is listed as not begun; 422 when the month (or year) has begun in none.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description `YYYY-MM.ext` for a month, `YYYY.ext` for a calendar year; `ext` is `csv`, `json` or `pdf`. */
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The statement */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Statement"];
+                        "text/csv": string;
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid, but impossible */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/customers/{id}/statements/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's statement of a month or a year: CSV, JSON or PDF
+         * @description What the customer gets at `GET /me/statements/{file}`. The figures of `GET /me/availability` for one month (`2026-10.pdf`) or one calendar year (`2026.pdf`: every month of it that has begun, each per agreement and service, with totals per currency). Months are counted in each agreement's zone. **JSON** keeps the exact machine fields (minor units, milliseconds, UTC instants, slugs). **CSV** is for people (ADR 160): one table whose `record` column says what a row is (`service month`, `later correction`, `counted window`, `ignored window`, `claim`, `not begun`, `unavailable`, `total`); amounts in major units beside their currency, times in the agreement's zone with their offset, durations in minutes rounded up to the hundredth; UTF-8 with a byte order mark, CRLF, formula-like text prefixed with an apostrophe. **PDF** (ADR 161): the brand, the customer, per agreement the period, per service the target, availability, result, downtime (h:mm), the credit and its rule; the claims, the totals, and how to verify the figures. A month that has not begun in an agreement's zone is listed as not begun; 422 when the month (or year) has begun in none.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    /** @description `YYYY-MM.ext` for a month, `YYYY.ext` for a calendar year; `ext` is `csv`, `json` or `pdf`. */
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The statement */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Statement"];
+                        "text/csv": string;
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid, but impossible */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5962,6 +6048,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/credits/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The credits ledger’s totals per currency and per customer (every matching entry) */
+        get: {
+            parameters: {
+                query?: {
+                    customerId?: number;
+                    period?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The totals */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreditTotals"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff/credits.csv": {
         parameters: {
             query?: never;
@@ -5969,7 +6121,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The credits ledger as CSV (every matching entry) */
+        /**
+         * The credits ledger as CSV (every matching entry, then the totals)
+         * @description In the statements’ conventions (ADR 160, 163): one table whose `record` column says what a row is: `credit` (one per entry), `customer total` (per customer and currency), `total` (per currency). Amounts in major units beside their currency, times in the agreement’s zone with their offset, services by name beside their slug; UTF-8 with a byte order mark, CRLF, formula-like text prefixed with an apostrophe. The totals are those of the rows listed.
+         */
         get: {
             parameters: {
                 query?: {
@@ -11909,6 +12064,57 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
+        Statement: {
+            /** @enum {string} */
+            kind: "month" | "year";
+            /** @description `YYYY-MM` or `YYYY`. */
+            period: string;
+            /** @description The months covered: for a year, those that have begun in some agreement’s zone. */
+            months: string[];
+            /** @description For a year: its months that had begun in no agreement’s zone at `generatedAt` (no figures). */
+            monthsNotBegun: string[];
+            /**
+             * Format: date-time
+             * @description The as-of instant: the figures as they stood then.
+             */
+            generatedAt: string;
+            customer: {
+                id: number;
+                name: string;
+            };
+            items: components["schemas"]["StatementItem"][];
+            claims: {
+                id: number;
+                agreementId: number;
+                service: string;
+                serviceName: string;
+                period: string;
+                /** @enum {string} */
+                status: "submitted" | "approved" | "rejected" | "credited" | "withdrawn";
+                computedCreditMinor: number;
+                approvedAmountMinor: number | null;
+                currency: string;
+                invoiceReference: string | null;
+                createdAt: string;
+                decidedAt: string | null;
+                creditedAt: string | null;
+            }[];
+            totals: {
+                currency: string;
+                /** @description Credits under the rules. */
+                creditMinor: number;
+                /** @description Approved on claims. */
+                approvedMinor: number;
+                /** @description Credited on invoices. */
+                creditedMinor: number;
+            }[];
+            notBegun: components["schemas"]["NotBegun"][];
+            unavailable: components["schemas"]["Unavailable"][];
+        };
+        StatementItem: components["schemas"]["AvailabilityItem"] & {
+            /** @description How the credit came about, in words: the tier, the daily rule, the cap or the minimum. */
+            creditRuleText: string;
+        };
         StaffClaim: components["schemas"]["Claim"] & {
             customer: {
                 id: number;
@@ -11965,7 +12171,10 @@ export interface components {
                 name: string;
             };
             agreementId: number;
+            /** @description The agreement's zone: the month is counted in it. */
+            timeZone: string;
             service: string;
+            serviceName: string;
             period: string;
             amountMinor: number;
             currency: string;
@@ -11973,6 +12182,32 @@ export interface components {
             approvedBy: string;
             invoiceReference: string | null;
             creditedAt: string | null;
+        };
+        CreditTotals: {
+            /** @description Every matching entry per currency: amounts of different currencies are never added. */
+            byCurrency: {
+                currency: string;
+                /** @description Entries. */
+                count: number;
+                /** @description Approved, in minor units. */
+                amountMinor: number;
+                /** @description The part of it already credited on an invoice. */
+                creditedMinor: number;
+            }[];
+            /** @description Per customer and currency, customers by name. */
+            byCustomer: {
+                currency: string;
+                /** @description Entries. */
+                count: number;
+                /** @description Approved, in minor units. */
+                amountMinor: number;
+                /** @description The part of it already credited on an invoice. */
+                creditedMinor: number;
+                customer: {
+                    id: number;
+                    name: string;
+                };
+            }[];
         };
         Incident: {
             id: number;
