@@ -3,14 +3,15 @@ import { useEffect, useState } from 'preact/hooks';
 import type { StatusDocument } from '../../api/services/status.ts';
 import {
   affectedComponents,
+  dateTimeIn,
   IMPACT_LABELS,
   INCIDENT_STATUS_LABELS,
   label,
+  rangeIn,
   STATE_LABELS,
-  utcDateTime,
-  utcRange,
-  utcTime,
+  timeIn,
 } from '../lib/format.ts';
+import { onZoneChange, shownZone } from '../lib/time-zone-choice.ts';
 
 /**
  * The live part of `/`: banner, active incidents, maintenance and each component's state.
@@ -34,9 +35,25 @@ interface Props {
 
 type Live = { idle: true } | { checkedAt: number } | { failedSince: number };
 
+/**
+ * The zone the page shows its times in: UTC as built (so hydration matches the static
+ * HTML), then the visitor's choice (site/lib/time-zone-choice.ts), following its changes.
+ */
+function useShownZone(): string {
+  const [timeZone, setTimeZone] = useState('UTC');
+  useEffect(() => {
+    setTimeZone(shownZone());
+    return onZoneChange(setTimeZone);
+  }, []);
+  return timeZone;
+}
+
 export default function LiveStatus(props: Props) {
   const [status, setStatus] = useState(props.initial);
   const [live, setLive] = useState<Live>({ idle: true });
+  const timeZone = useShownZone();
+  const time = (at: string | number) => timeIn(at, timeZone);
+  const dateTime = (at: string | number) => dateTimeIn(at, timeZone);
 
   useEffect(() => {
     let etag: string | null = null;
@@ -98,12 +115,12 @@ export default function LiveStatus(props: Props) {
         <p class="as-of">
           {'failedSince' in live ? (
             <span class="live-failed" role="status">
-              Live updates unavailable since {utcTime(live.failedSince)}; showing the status as of{' '}
-              {utcTime(status.generatedAt)}.
+              Live updates unavailable since {time(live.failedSince)}; showing the status as of{' '}
+              {time(status.generatedAt)}.
             </span>
           ) : (
             <span>
-              Status as of <time dateTime={new Date(asOf).toISOString()}>{utcTime(asOf)}</time>
+              Status as of <time dateTime={new Date(asOf).toISOString()}>{time(asOf)}</time>
             </span>
           )}
         </p>
@@ -121,7 +138,7 @@ export default function LiveStatus(props: Props) {
                 <p class="meta">
                   <span class="tag">{label(INCIDENT_STATUS_LABELS, incident.status)}</span>{' '}
                   <span class="tag">{label(IMPACT_LABELS, incident.impact)}</span> Started{' '}
-                  <time dateTime={incident.startedAt}>{utcDateTime(incident.startedAt)}</time>
+                  <time dateTime={incident.startedAt}>{dateTime(incident.startedAt)}</time>
                   {incident.components.length > 0 && (
                     <> · Affects {affectedComponents(incident.components, nameOf)}</>
                   )}
@@ -130,7 +147,10 @@ export default function LiveStatus(props: Props) {
                   <p class="latest">
                     <span class="kind">
                       {incident.latestUpdate.kind === 'human' ? 'Our team' : 'Automated monitor'},{' '}
-                      {utcTime(incident.latestUpdate.createdAt)}:
+                      <time dateTime={incident.latestUpdate.createdAt}>
+                        {time(incident.latestUpdate.createdAt)}
+                      </time>
+                      :
                     </span>{' '}
                     {incident.latestUpdate.body}
                   </p>
@@ -152,7 +172,9 @@ export default function LiveStatus(props: Props) {
                 <h3>{item.title}</h3>
                 <p class="meta">
                   {active.includes(item) && <span class="tag">In progress</span>}{' '}
-                  <time dateTime={item.startsAt}>{utcRange(item.startsAt, item.endsAt)}</time>
+                  <time dateTime={item.startsAt}>
+                    {rangeIn(item.startsAt, item.endsAt, timeZone)}
+                  </time>
                   {item.services.length > 0 && <> · Affects {serviceNames(item.services)}</>}
                 </p>
                 {item.description && <p>{item.description}</p>}
@@ -177,11 +199,19 @@ export default function LiveStatus(props: Props) {
                 return (
                   <li class="service" key={service.slug}>
                     <div class="service-head">
-                      <h4 class="service-name">{service.name}</h4>
+                      <div>
+                        <h4 class="service-name">{service.name}</h4>
+                        {service.description && (
+                          <p class="service-description">{service.description}</p>
+                        )}
+                      </div>
                       <span class={`state state-${service.state}`}>
                         {STATE_LABELS[service.state]}
                         {service.since && (
-                          <span class="since"> since {utcDateTime(service.since)}</span>
+                          <span class="since">
+                            {' '}
+                            since <time dateTime={service.since}>{dateTime(service.since)}</time>
+                          </span>
                         )}
                       </span>
                     </div>
