@@ -1,16 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { StatusDocument } from '../../api/services/status.ts';
-import {
-  affectedComponents,
-  dateTimeIn,
-  IMPACT_LABELS,
-  INCIDENT_STATUS_LABELS,
-  label,
-  rangeIn,
-  STATE_LABELS,
-  timeIn,
-} from '../lib/format.ts';
+import { IncidentCard } from '../components/IncidentCard.tsx';
+import { MaintenanceCard } from '../components/MaintenanceCard.tsx';
+import { Time } from '../components/Time.tsx';
+import { STATE_LABELS } from '../lib/format.ts';
 import { onZoneChange, shownZone } from '../lib/time-zone-choice.ts';
 
 /**
@@ -52,8 +46,6 @@ export default function LiveStatus(props: Props) {
   const [status, setStatus] = useState(props.initial);
   const [live, setLive] = useState<Live>({ idle: true });
   const timeZone = useShownZone();
-  const time = (at: string | number) => timeIn(at, timeZone);
-  const dateTime = (at: string | number) => dateTimeIn(at, timeZone);
 
   useEffect(() => {
     let etag: string | null = null;
@@ -115,12 +107,13 @@ export default function LiveStatus(props: Props) {
         <p class="as-of">
           {'failedSince' in live ? (
             <span class="live-failed" role="status">
-              Live updates unavailable since {time(live.failedSince)}; showing the status as of{' '}
-              {time(status.generatedAt)}.
+              Live updates unavailable since{' '}
+              <Time at={live.failedSince} format="time" timeZone={timeZone} />; showing the status
+              as of <Time at={status.generatedAt} format="time" timeZone={timeZone} />.
             </span>
           ) : (
             <span>
-              Status as of <time dateTime={new Date(asOf).toISOString()}>{time(asOf)}</time>
+              Status as of <Time at={asOf} format="time" timeZone={timeZone} />
             </span>
           )}
         </p>
@@ -131,31 +124,12 @@ export default function LiveStatus(props: Props) {
           <h2 id="active-incidents">Active incidents</h2>
           <ul class="cards">
             {status.activeIncidents.map((incident) => (
-              <li class={`card impact-${incident.impact}`} key={incident.id}>
-                <h3>
-                  <a href={`/incidents/${incident.id}/`}>{incident.title}</a>
-                </h3>
-                <p class="meta">
-                  <span class="tag">{label(INCIDENT_STATUS_LABELS, incident.status)}</span>{' '}
-                  <span class="tag">{label(IMPACT_LABELS, incident.impact)}</span> Started{' '}
-                  <time dateTime={incident.startedAt}>{dateTime(incident.startedAt)}</time>
-                  {incident.components.length > 0 && (
-                    <> · Affects {affectedComponents(incident.components, nameOf)}</>
-                  )}
-                </p>
-                {incident.latestUpdate && (
-                  <p class="latest">
-                    <span class="kind">
-                      {incident.latestUpdate.kind === 'human' ? 'Our team' : 'Automated monitor'},{' '}
-                      <time dateTime={incident.latestUpdate.createdAt}>
-                        {time(incident.latestUpdate.createdAt)}
-                      </time>
-                      :
-                    </span>{' '}
-                    {incident.latestUpdate.body}
-                  </p>
-                )}
-              </li>
+              <IncidentCard
+                incident={incident}
+                nameOf={nameOf}
+                timeZone={timeZone}
+                key={incident.id}
+              />
             ))}
           </ul>
         </section>
@@ -168,17 +142,7 @@ export default function LiveStatus(props: Props) {
           </h2>
           <ul class="cards">
             {[...active, ...upcoming].map((item) => (
-              <li class="card maintenance" key={item.id}>
-                <h3>{item.title}</h3>
-                <p class="meta">
-                  {active.includes(item) && <span class="tag">In progress</span>}{' '}
-                  <time dateTime={item.startsAt}>
-                    {rangeIn(item.startsAt, item.endsAt, timeZone)}
-                  </time>
-                  {item.services.length > 0 && <> · Affects {serviceNames(item.services)}</>}
-                </p>
-                {item.description && <p>{item.description}</p>}
-              </li>
+              <MaintenanceCard item={item} names={serviceNames} timeZone={timeZone} key={item.id} />
             ))}
           </ul>
         </section>
@@ -210,7 +174,7 @@ export default function LiveStatus(props: Props) {
                         {service.since && (
                           <span class="since">
                             {' '}
-                            since <time dateTime={service.since}>{dateTime(service.since)}</time>
+                            since <Time at={service.since} timeZone={timeZone} />
                           </span>
                         )}
                       </span>

@@ -11,10 +11,11 @@ function folded(text: string): string {
 }
 
 export function enhanceHistoryFilter(doc: Document): void {
-  const form = doc.querySelector<HTMLFormElement>('[data-history-filter]');
+  const region = doc.querySelector<HTMLElement>('[data-history-filter]');
+  const form = region?.querySelector('form');
   const words = form?.querySelector<HTMLInputElement>('input[name="q"]');
   const count = form?.querySelector<HTMLElement>('.filter-count');
-  if (!form || !words || !count) return;
+  if (!region || !form || !words || !count) return;
   const component = form.querySelector<HTMLSelectElement>('select[name="component"]');
   const cards = [...doc.querySelectorAll<HTMLElement>('.history-list .card')];
   const groups = [...doc.querySelectorAll<HTMLElement>('.history-list .history-group')];
@@ -65,6 +66,6 @@ export function enhanceHistoryFilter(doc: Document): void {
     event.preventDefault();
     apply();
   });
-  form.hidden = false;
+  region.hidden = false;
   apply();
 }

@@ -41,6 +41,11 @@ export interface ContextOptions {
   viewport?: { width: number; height: number };
   /** A phone: touch events and a mobile viewport. */
   mobile?: boolean;
+  /**
+   * The browser's time zone (an IANA name); UTC when absent, never the machine's: the public
+   * pages show times in the visitor's zone, and a test must not depend on where it runs.
+   */
+  timezoneId?: string;
 }
 
 export interface BrowserSession {
@@ -81,6 +86,7 @@ export async function launchBrowser(options: { clock?: Clock } = {}): Promise<Br
         javaScriptEnabled: contextOptions.javaScriptEnabled ?? true,
         viewport: contextOptions.viewport ?? { width: 1280, height: 900 },
         ...(contextOptions.mobile ? { hasTouch: true, isMobile: true } : {}),
+        timezoneId: contextOptions.timezoneId ?? 'UTC',
       });
       contexts.push(context);
       if (options.clock) await context.clock.install({ time: options.clock.now() });

@@ -95,13 +95,11 @@ function Admin(props: { user: SessionUser; signOut: () => Promise<void> }) {
             page leads to each next step.
           </p>
           <nav aria-label="Administration">
-            <ul class="admin-menu">
+            <ul class="menu">
               {SCREENS.map((screen) => (
                 <li key={screen.href}>
-                  <a href={screen.href}>
-                    <strong>{screen.label}</strong>
-                    <span>{screen.about}</span>
-                  </a>
+                  <a href={screen.href}>{screen.label}</a>
+                  <p>{screen.about}</p>
                 </li>
               ))}
             </ul>
