@@ -1,8 +1,7 @@
 /**
- * Words and numbers the public pages print, shared by the static pages and the live island,
- * and the dates of the signed-in pages (site/islands/account/format.ts). One style
- * everywhere: `27 Nov 2026, 14:05 UTC`, English month abbreviations of three letters (never
- * ICU's "Sept"). UTC is computed by hand, so the build (Node) and every browser print exactly
+ * Words and numbers the public pages print, shared by the static pages and the live island.
+ * One style: `27 Nov 2026, 14:05 UTC`, English month abbreviations of three letters (never
+ * ICU's en-GB "Sept"). UTC is computed by hand, so the build (Node) and every browser print exactly
  * the same text whatever their locale, zone or ICU version; another zone takes only the
  * calendar fields from Intl and is worded here the same way.
  */

@@ -164,13 +164,20 @@ describe('the day bars on a 390 px phone', () => {
     expect(still).toBe(first);
   });
 
-  it('has no axe violation at all, at 390 px', async () => {
-    for (const path of ['/', '/history/all/']) {
-      const { page } = await openPage(path, PHONE);
-      expect(await axeViolations(page), path).toEqual([]);
-      await page.context().close();
+  it('has no axe violation at all, at 390 px, light and dark, the zone switch shown', async () => {
+    const paths = ['/', '/history/all/', '/history/components/database/', '/maintenance/'];
+    for (const path of paths) {
+      for (const scheme of ['light', 'dark'] as const) {
+        const context = await session.context({ ...PHONE, timezoneId: 'America/New_York' });
+        const page = await context.newPage();
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(`${site.origin}${path}`);
+        await page.locator('.zone-switch').waitFor();
+        expect(await axeViolations(page), `${path} (${scheme})`).toEqual([]);
+        await context.close();
+      }
     }
-  }, 60_000);
+  }, 120_000);
 });
 
 describe("times in the visitor's zone", () => {
