@@ -261,10 +261,15 @@ describe('the claim review on a phone and on a desk', () => {
     expect((await box(evidence)).y).toBeLessThan((await box(decision)).y);
     const table = await box(compare);
     expect(table.y + table.height).toBeLessThan((await box(decision)).y);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBe(0);
+    const overflow = () =>
+      page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+    expect(await overflow()).toBe(0);
+    // Wide tables scroll in their own box, even on the narrowest phone.
+    await page.setViewportSize({ width: 320, height: 800 });
+    expect(await overflow()).toBe(0);
+    await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole('link', { name: 'Go to the decision' }).click();
     expect(page.url()).toMatch(/#decision$/);
     await expectAxeClean(page, 'claim review at 390 px');
