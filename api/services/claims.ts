@@ -12,6 +12,8 @@ import {
 } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
 import { ApiError, conflict, notFound, unprocessable } from '../errors.ts';
+import { type ClaimSummary, claimSummary } from '../notify/events.ts';
+import { emit } from '../notify/outbox.ts';
 import { type EvaluationResult, periodBounds } from '../sla/index.ts';
 import { type TerminationRight, terminationRight } from './availability.ts';
 import { findReplay, idempotent, type StoredResponse } from './idempotency.ts';
@@ -167,6 +169,16 @@ function actorOf(principal: Principal): {
     actorUserId: principal.kind === 'user' ? principal.user.id : null,
     actorApiKeyId: principal.kind === 'key' ? principal.key.id : null,
   };
+}
+
+/** The claim as notifications carry it, with its customer's name. */
+async function summaryOf(tx: Tx, dto: ClaimDto, customerId: number): Promise<ClaimSummary> {
+  const customer = await tx
+    .select({ id: customers.id, name: customers.name })
+    .from(customers)
+    .where(eq(customers.id, customerId))
+    .get();
+  return claimSummary(dto, customer ?? { id: customerId, name: `Customer ${customerId}` });
 }
 
 async function appendEvent(
@@ -343,7 +355,12 @@ export async function fileClaim(
             toStatus: 'submitted',
             note: description,
           });
-          return { status: 201, body: claimDto(row, service) };
+          const dto = claimDto(row, service);
+          await emit(tx, deps, {
+            type: 'claim.filed',
+            claim: await summaryOf(tx, dto, customerId),
+          });
+          return { status: 201, body: dto };
         },
         (first) => currentClaim(tx, customerId, first),
       ),
@@ -559,7 +576,7 @@ export async function addComment(
 ): Promise<ClaimCommentDto> {
   if (principal.kind !== 'user') throw new ApiError('FORBIDDEN', 'Only people comment on claims.');
   return deps.db.write(async (tx) => {
-    await loadClaim(tx, claimId, customerId);
+    const claim = await loadClaim(tx, claimId, customerId);
     const now = new Date(deps.clock.now());
     const row = await tx
       .insert(claimComments)
@@ -578,6 +595,18 @@ export async function addComment(
       note: input.body,
       internal: input.internal,
     });
+    // Staff writing to the customer tells the customer; a customer's own words and staff's
+    // internal notes tell nobody.
+    if (principal.user.role !== 'customer' && !input.internal) {
+      const [dto] = await claimDtos(tx, [claim]);
+      if (dto) {
+        await emit(tx, deps, {
+          type: 'claim.commented',
+          claim: await summaryOf(tx, dto, claim.customerId),
+          comment: input.body,
+        });
+      }
+    }
     return {
       id: row.id,
       body: row.body,
@@ -760,7 +789,7 @@ export async function decideClaim(
           { path: 'reason', message: 'required when rejecting' },
         ]);
       }
-      return transition(
+      const rejected = await transition(
         tx,
         deps,
         principal,
@@ -769,6 +798,11 @@ export async function decideClaim(
         { type: 'rejected', note: reason },
         { decisionReason: reason, decidedByUserId: principal.user.id, decidedAt: now },
       );
+      await emit(tx, deps, {
+        type: 'claim.decided',
+        claim: await summaryOf(tx, rejected, row.customerId),
+      });
+      return rejected;
     }
     const amount = input.amountMinor ?? row.computedCreditMinor;
     if (amount !== row.computedCreditMinor && reason === null) {
@@ -816,6 +850,10 @@ export async function decideClaim(
       approvedByUserId: principal.user.id,
       approvedAt: now,
     });
+    await emit(tx, deps, {
+      type: 'claim.decided',
+      claim: await summaryOf(tx, dto, row.customerId),
+    });
     return dto;
   });
 }
@@ -843,6 +881,10 @@ export async function markCredited(
       .update(credits)
       .set({ invoiceReference, creditedAt: now })
       .where(eq(credits.claimId, row.id));
+    await emit(tx, deps, {
+      type: 'credit.applied',
+      claim: await summaryOf(tx, dto, row.customerId),
+    });
     return dto;
   });
 }

@@ -59,6 +59,10 @@ export async function startSitePortal(
     siteRebuilds?: Partial<RebuildTimings> | false;
     /** Called before the portal starts (e.g. to lay a previous build in the folder). */
     beforeStart?: (siteDir: string) => void;
+    /** Environment on top of the test's (SMTP_URL…). */
+    env?: Record<string, string>;
+    /** Run the outbox worker (off unless asked: most site tests need no mail). */
+    outboxWorker?: boolean;
   } = {},
 ): Promise<SitePortal> {
   const dir = mkdtempSync(join(tmpdir(), 'portal-site-'));
@@ -71,6 +75,7 @@ export async function startSitePortal(
     DATABASE_URL: `file:${db.path}`,
     PORTAL_SITE_DIR: siteDir,
     PORTAL_DEMO: '0',
+    ...options.env,
   });
   const env: ServerEnv = {
     ...parsed,
@@ -93,6 +98,7 @@ export async function startSitePortal(
       clock,
       log: record,
       siteRebuilds: options.siteRebuilds ?? false,
+      outboxWorker: options.outboxWorker ?? false,
     });
   } catch (error) {
     // A failed build leaves nothing behind either.
