@@ -218,8 +218,20 @@ export function createApp(deps: {
     info: {
       title: 'Status and SLA-credits portal API',
       version: '1',
-      description:
+      description: [
         'Public status, customer availability against SLA targets, credit claims and their review.',
+        '',
+        'From a terminal, sign in once and keep the session in a cookie jar; signed-in writes ' +
+          'must also name the portal (its origin, `PORTAL_ORIGIN`), or they are refused with 403:',
+        '',
+        '    curl -c cookies.txt -H "Origin: https://status.example.com" \\',
+        '      -H "Content-Type: application/json" \\',
+        '      -d \'{"email":"you@example.com","password":"…"}\' https://status.example.com/api/v1/auth/login',
+        '    curl -b cookies.txt -c cookies.txt -H "Origin: https://status.example.com" …',
+        '',
+        'The curl command this reference shows after “Execute” carries both already. ' +
+          'Monitors and scripts use an API key instead: `Authorization: Bearer <key>`.',
+      ].join('\n'),
     },
     servers: [{ url: API_PREFIX }],
   });

@@ -75,7 +75,50 @@ export const AvailabilityItemSchema = EvaluationSchema.extend({
     version: z.number().int(),
     effectiveFrom: z.string(),
     targetPercent: z.number(),
+    dailyRule: z
+      .object({ thresholdMinutes: z.number(), creditDays: z.number() })
+      .nullable()
+      .openapi({ description: 'The daily rule of the version, null when it has none.' }),
   }),
+  dailyCreditMinor: z
+    .number()
+    .int()
+    .openapi({
+      description:
+        'What the qualifying days of the daily rule are worth, rounded half up on its own (0 ' +
+        'without any). The credit adds the exact amount to the tier’s part before the cap and ' +
+        'rounds once, so the parts may differ from `creditMinor` by a minor unit or by the cap.',
+    }),
+  countedCauses: z
+    .array(
+      z.object({
+        start: z.string(),
+        end: z.string(),
+        state: z
+          .enum(['major_outage', 'partial_outage', 'degraded', 'maintenance'])
+          .nullable()
+          .openapi({
+            description:
+              'The most severe state of the stored windows under the piece that carry its ' +
+              'weight; null when no stored window lies under it any more.',
+          }),
+        incident: z
+          .object({
+            id: z.number().int(),
+            title: z.string(),
+            linked: z.enum(['window', 'overlap']).openapi({
+              description:
+                '`window`: the window was written for this incident; `overlap`: the incident ' +
+                'on the service whose time overlaps the piece longest (docs/decisions/144).',
+            }),
+          })
+          .nullable(),
+      }),
+    )
+    .optional()
+    .openapi({
+      description: 'With `causes=true`: for each piece of `counted`, in order, what caused it.',
+    }),
   source: z.enum(['decided-claim', 'computed']),
   correction: EvaluationSchema.nullable(),
   claim: z.object({ id: z.number().int(), status: ClaimStatusSchema }).nullable(),
@@ -134,6 +177,13 @@ const availabilityQuery = z
       .transform((value) => value === 'true')
       .optional()
       .openapi({ description: 'Add figures per local day (for charts).' }),
+    causes: z
+      .enum(['true', 'false'])
+      .transform((value) => value === 'true')
+      .optional()
+      .openapi({
+        description: 'Add `countedCauses`: the state and incident behind each counted piece.',
+      }),
   })
   .refine((query) => (query.period === undefined) !== (query.from === undefined), {
     message: 'give either period, or from and to',
@@ -289,6 +339,7 @@ export function registerMe(api: ApiApp): void {
         : monthsBetween(query.from as string, query.to as string);
     const report = await availabilityReport(c.var.deps, customerId, months, {
       includeDays: query.days ?? false,
+      includeCauses: query.causes ?? false,
       agreementId: query.agreementId,
     });
     return c.json(

@@ -4777,6 +4777,8 @@ export interface paths {
                     agreementId?: number;
                     /** @description Add figures per local day (for charts). */
                     days?: "true" | "false";
+                    /** @description Add `countedCauses`: the state and incident behind each counted piece. */
+                    causes?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -11928,7 +11930,33 @@ export interface components {
                 version: number;
                 effectiveFrom: string;
                 targetPercent: number;
+                /** @description The daily rule of the version, null when it has none. */
+                dailyRule: {
+                    thresholdMinutes: number;
+                    creditDays: number;
+                } | null;
             };
+            /** @description What the qualifying days of the daily rule are worth, rounded half up on its own (0 without any). The credit adds the exact amount to the tier’s part before the cap and rounds once, so the parts may differ from `creditMinor` by a minor unit or by the cap. */
+            dailyCreditMinor: number;
+            /** @description With `causes=true`: for each piece of `counted`, in order, what caused it. */
+            countedCauses?: {
+                start: string;
+                end: string;
+                /**
+                 * @description The most severe state of the stored windows under the piece that carry its weight; null when no stored window lies under it any more.
+                 * @enum {string|null}
+                 */
+                state: "major_outage" | "partial_outage" | "degraded" | "maintenance" | null;
+                incident: {
+                    id: number;
+                    title: string;
+                    /**
+                     * @description `window`: the window was written for this incident; `overlap`: the incident on the service whose time overlaps the piece longest (docs/decisions/144).
+                     * @enum {string}
+                     */
+                    linked: "window" | "overlap";
+                } | null;
+            }[];
             /** @enum {string} */
             source: "decided-claim" | "computed";
             correction: components["schemas"]["Evaluation"];

@@ -244,7 +244,7 @@ describe('the customer portal', () => {
     await expect(unmeasured.locator('.status').first().textContent()).resolves.toBe('No data');
     const noneText = ((await unmeasured.textContent()) ?? '').replace(/[ \t\r\n]+/g, ' ');
     expect(noneText).toContain(
-      `No data — monitoring of this service began on ${zonedDate(none.monitoredSince, none.timeZone)}`,
+      `No data — monitoring of this service began on ${zonedDate(none.monitoredSince, none.timeZone)} (${none.timeZone})`,
     );
     expect(noneText).toContain('Not measured:');
     expect(noneText).toContain('nothing measured');
@@ -263,7 +263,7 @@ describe('the customer portal', () => {
     const partText = ((await partly.textContent()) ?? '').replace(/[ \t\r\n]+/g, ' ');
     expect(partText).toContain(`${part.availabilityDisplay}\u00a0% available`);
     expect(partText).toContain(
-      `Measured from ${zonedDateTime(part.monitoredSince, part.timeZone)} · ${unmeasuredTime(part.unmonitoredMs)} not measured`,
+      `Measured from ${zonedDateTime(part.monitoredSince, part.timeZone)} (${part.timeZone}) · ${unmeasuredTime(part.unmonitoredMs)} not measured`,
     );
 
     // Both cards side by side, at 1280 and 390 px, for people to look at.

@@ -188,11 +188,12 @@ describe('the staff console', () => {
       );
 
     // Above the cap: refused in the form, nothing sent.
+    await page.getByLabel('Approve', { exact: true }).check();
     await page.getByLabel('Another amount (needs a reason)').check();
     const amount = page.getByLabel(`Amount in ${claim.currency}`);
     await amount.fill(((claim.capMinor + 1) / 100).toFixed(2));
     await page.getByLabel(/^Reason/).fill('Goodwill for the long outage.');
-    await page.getByRole('button', { name: 'Approve the claim' }).click();
+    await page.getByRole('button', { name: 'Continue to confirm' }).click();
     await expect(page.locator('#decision-amount-problem').textContent()).resolves.toBe(
       `At most ${format(claim.capMinor)}: an approval never exceeds the cap.`,
     );
@@ -205,18 +206,20 @@ describe('the staff console', () => {
     const changed = claim.computedCreditMinor + 2_500;
     await amount.fill((changed / 100).toFixed(2));
     await page.getByLabel(/^Reason/).fill('');
-    await page.getByRole('button', { name: 'Approve the claim' }).click();
+    await page.getByRole('button', { name: 'Continue to confirm' }).click();
     await expect(page.locator('#decision-reason-problem').textContent()).resolves.toContain(
       'Give the reason',
     );
     expect(posts.filter((path) => path.endsWith('/decision'))).toEqual([]);
 
     await page.getByLabel(/^Reason/).fill('Goodwill: the first human update came late.');
-    await page.getByRole('button', { name: 'Approve the claim' }).click();
+    await page.getByRole('button', { name: 'Continue to confirm' }).click();
+    expect(posts.filter((path) => path.endsWith('/decision'))).toEqual([]);
+    await page.getByRole('button', { name: `Approve ${format(changed)} for ${customer}` }).click();
     const notice = page.locator('.notice[role="status"]');
     await expect
       .poll(() => notice.textContent())
-      .toBe(`Claim #${id} approved at ${format(changed)}.`);
+      .toBe(`Claim #${id} approved at ${format(changed)} for ${customer}.`);
     await expect(page.locator('h1 + p .status').textContent()).resolves.toBe('Approved');
     expect(posts.filter((path) => path.endsWith('/decision'))).toHaveLength(1);
 
@@ -287,12 +290,15 @@ describe('the staff console', () => {
     if (!decided) throw new Error('the approval test did not run');
     const { page, errors } = await openPage(`/staff/claim/?id=${decided.id}`);
     await signIn(page, byRole('agent'));
-    await page.getByRole('button', { name: 'Mark credited' }).click();
+    await page.getByRole('button', { name: 'Continue to confirm' }).click();
     await expect(page.locator('#invoice-reference-problem').textContent()).resolves.toContain(
       'Enter the invoice',
     );
     await page.getByLabel('Invoice reference').fill('INV-2026-0042');
-    await page.getByRole('button', { name: 'Mark credited' }).click();
+    await page.getByRole('button', { name: 'Continue to confirm' }).click();
+    await page
+      .getByRole('button', { name: `Mark ${decided.amount} for ${decided.customer} credited` })
+      .click();
     await expect.poll(() => page.locator('h1 + p .status').textContent()).toBe('Credited');
     // The correction made since the decision: listed, flagged, and the fresh figures differ.
     const corrections = page.getByRole('region', { name: 'Corrections' });

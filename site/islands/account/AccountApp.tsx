@@ -13,7 +13,7 @@ import {
   setQuery,
 } from './common.tsx';
 import { TableWrap, Termination } from './evidence.tsx';
-import { labelOf, money, percent, STATUS_LABELS, zonedDate } from './format.ts';
+import { labelOf, money, percent, STATUS_LABELS } from './format.ts';
 import { ServiceMonth } from './ServiceMonth.tsx';
 import type {
   AgreementOverview,
@@ -23,6 +23,7 @@ import type {
   SessionUser,
   Unavailable,
 } from './types.ts';
+import { LocalDate } from './zoned.tsx';
 
 /**
  * `/account/`: a customer's agreements and, for the chosen month, each service's figures,
@@ -123,7 +124,7 @@ function Account(props: { user: SessionUser; signOut: () => Promise<void> }) {
     setItems(null);
     api
       .get<{ items: AvailabilityItem[]; unavailable: Unavailable[] }>(
-        `/me/availability?period=${month}&days=true`,
+        `/me/availability?period=${month}&days=true&causes=true`,
         controller.signal,
       )
       .then((answer) => {
@@ -262,8 +263,12 @@ function AgreementSection(props: {
         <dd>{agreement.timeZone} (months and days are counted in it)</dd>
         <dt>Agreement</dt>
         <dd>
-          #{agreement.id}, since {zonedDate(agreement.start, agreement.timeZone)}
-          {agreement.end ? `, until ${zonedDate(agreement.end, agreement.timeZone)}` : ''}
+          #{agreement.id}, since <LocalDate at={agreement.start} timeZone={agreement.timeZone} />
+          {agreement.end && (
+            <>
+              , until <LocalDate at={agreement.end} timeZone={agreement.timeZone} />
+            </>
+          )}
         </dd>
         <dt>Policy</dt>
         <dd>
@@ -330,7 +335,7 @@ function ClaimHistory(props: { claims: ClaimDto[] }) {
       {props.claims.length === 0 ? (
         <p>You have not filed a claim.</p>
       ) : (
-        <TableWrap label="Your claims">
+        <TableWrap label="Your claims, newest first">
           <table class="stack">
             <caption class="visually-hidden">Your claims, newest first</caption>
             <thead>
@@ -360,7 +365,7 @@ function ClaimHistory(props: { claims: ClaimDto[] }) {
                       : `${money(claim.computedCreditMinor, claim.currency)} by the rules`}
                   </td>
                   <td data-label="Filed">
-                    {zonedDate(claim.createdAt, claim.evaluation.timeZone)}
+                    <LocalDate at={claim.createdAt} timeZone={claim.evaluation.timeZone} />
                   </td>
                 </tr>
               ))}

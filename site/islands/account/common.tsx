@@ -265,6 +265,7 @@ function SignInForm(props: {
 /** The customer pages' links (the current one marked). */
 export const ACCOUNT_LINKS = (current: string) => [
   { href: '/account/', label: 'Service levels', current: current === '/account/' },
+  { href: '/account/keys/', label: 'API keys', current: current === '/account/keys/' },
   {
     href: '/account/password/',
     label: 'Change password',

@@ -255,7 +255,7 @@ function Credits(props: { user: SessionUser; signOut: () => Promise<void> }) {
                   <td data-label="Invoice">
                     {credit.invoiceReference === null
                       ? 'not yet credited'
-                      : `${credit.invoiceReference}${credit.creditedAt ? `, ${zonedDate(credit.creditedAt, 'UTC')}` : ''}`}
+                      : `${credit.invoiceReference}${credit.creditedAt ? `, ${zonedDate(credit.creditedAt, 'UTC')} (UTC)` : ''}`}
                   </td>
                 </tr>
               ))}
