@@ -3,9 +3,9 @@ import { createApp } from '../../api/app.ts';
 import { manualClock } from '../../api/clock.ts';
 import { type AppConfig, makeConfig } from '../../api/config.ts';
 import { type TempDb, tempDb } from './db.ts';
+import { TEST_PASSWORD_HASHING } from './hashing.ts';
 
-/** Cheap password hashing for tests: the parameters are stored in each hash, so this is safe. */
-export const TEST_PASSWORD_HASHING = { memoryCostKiB: 1024, timeCost: 1, parallelism: 1 };
+export { TEST_PASSWORD_HASHING } from './hashing.ts';
 
 export const TEST_ORIGIN = 'http://portal.test';
 
