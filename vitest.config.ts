@@ -16,13 +16,17 @@ export default defineConfig({
     // A test that logs an error fails (see tests/helpers/setup.ts).
     setupFiles: ['tests/helpers/setup.ts'],
     projects: [
-      { extends: true, test: { name: 'engine', include: ['tests/sla/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'engine', include: ['tests/sla/**/*.test.ts'], isolate: false },
+      },
       {
         extends: true,
         test: {
           name: 'api',
           include: ['tests/api/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/*.test.ts'],
           globalSetup: [TEMPLATE_DB],
+          isolate: false,
         },
       },
       {

@@ -1,8 +1,8 @@
-import { afterEach } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { manualClock } from '../../api/clock.ts';
 import { type AppConfig, makeConfig } from '../../api/config.ts';
 import { type TempDb, tempDb } from './db.ts';
+import { disposeAfterTest } from './disposables.ts';
 import { TEST_PASSWORD_HASHING } from './hashing.ts';
 
 export { TEST_PASSWORD_HASHING } from './hashing.ts';
@@ -16,17 +16,13 @@ export interface TestApp {
   config: AppConfig;
 }
 
-const open: TempDb[] = [];
-afterEach(() => {
-  for (const db of open.splice(0)) db.dispose();
-});
 
 /** A fresh app on its own temporary database, with a clock the test moves. */
 export async function testApp(
   options: { now?: string; config?: Partial<AppConfig> } = {},
 ): Promise<TestApp> {
   const db = await tempDb();
-  open.push(db);
+  disposeAfterTest(db);
   const clock = manualClock(Date.parse(options.now ?? '2026-11-20T12:00:00Z'));
   const config = makeConfig({
     origins: [TEST_ORIGIN],
