@@ -10,7 +10,6 @@ import {
   withdrawClaim,
 } from '../services/claims.ts';
 import { pageSchema } from '../services/pagination.ts';
-import { monthlyStatement, statementCsv } from '../services/statements.ts';
 import { policySchema } from '../sla/index.ts';
 import {
   ClaimCommentSchema,
@@ -59,7 +58,7 @@ const AgreementOverviewSchema = z
   })
   .openapi('AgreementOverview');
 
-const AvailabilityItemSchema = EvaluationSchema.extend({
+export const AvailabilityItemSchema = EvaluationSchema.extend({
   agreementId: z.number().int(),
   service: z.string(),
   serviceName: z.string(),
@@ -83,7 +82,7 @@ const AvailabilityItemSchema = EvaluationSchema.extend({
   claimable: z.boolean(),
 }).openapi('AvailabilityItem');
 
-const NotBegunSchema = z
+export const NotBegunSchema = z
   .object({
     agreementId: z.number().int(),
     month: z.string(),
@@ -95,7 +94,7 @@ const NotBegunSchema = z
       'A month asked for that has not begun yet in this agreement’s time zone: no figures for it.',
   });
 
-const UnavailableSchema = z
+export const UnavailableSchema = z
   .object({
     agreementId: z.number().int(),
     service: z.string().nullable().openapi({
@@ -175,45 +174,6 @@ const availabilityRoute = defineRoute('customer-read', {
       'Availability',
     ),
     ...errorResponses(400, 404, 422),
-  },
-});
-
-const statementRoute = defineRoute('customer-read', {
-  method: 'get',
-  path: '/me/statements/{file}',
-  tags,
-  summary: "A month's statement: `YYYY-MM.csv` or `YYYY-MM.json`",
-  description:
-    'The figures of `GET /me/availability` for one month. An agreement for which the month has ' +
-    'not begun in its zone is listed in `notBegun` (JSON) or as a `not-begun` row (CSV); one whose ' +
-    'stored data cannot be evaluated, in `unavailable` (JSON) or as an `unavailable` row (CSV).',
-  request: {
-    params: z.strictObject({
-      file: z
-        .string()
-        .regex(/^\d{4}-(0[1-9]|1[0-2])\.(csv|json)$/, {
-          message: 'must be YYYY-MM.csv or YYYY-MM.json',
-        })
-        .openapi({ param: { name: 'file', in: 'path' }, example: '2026-03.csv' }),
-    }),
-  },
-  responses: {
-    200: {
-      description: 'The statement',
-      content: {
-        'text/csv': { schema: z.string() },
-        'application/json': {
-          schema: z.object({
-            period: z.string(),
-            generatedAt: z.string(),
-            items: z.array(AvailabilityItemSchema),
-            notBegun: z.array(NotBegunSchema),
-            unavailable: z.array(UnavailableSchema),
-          }),
-        },
-      },
-    },
-    ...errorResponses(400, 422),
   },
 });
 
@@ -337,16 +297,6 @@ export function registerMe(api: ApiApp): void {
         : { from: query.from, to: query.to, ...report },
       200,
     );
-  });
-
-  api.openapi(statementRoute, async (c) => {
-    const customerId = customerIdOf(c.var.principal);
-    const [period, format] = c.req.valid('param').file.split('.') as [string, 'csv' | 'json'];
-    const statement = await monthlyStatement(c.var.deps, customerId, period);
-    const name = `statement-${period}.${format}`;
-    c.header('Content-Disposition', `attachment; filename="${name}"`);
-    if (format === 'json') return c.json(statement, 200);
-    return c.body(statementCsv(statement), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
   });
 
   api.openapi(claimsList, async (c) => {

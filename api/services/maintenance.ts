@@ -1,9 +1,17 @@
 import { isDeepStrictEqual } from 'node:util';
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { maintenanceServices, maintenances, services, windows } from '../../db/schema/index.ts';
+import {
+  maintenanceServices,
+  maintenances,
+  notificationEvents,
+  services,
+  windows,
+} from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
 import { conflict, invalidInput, notFound, unprocessable } from '../errors.ts';
+import type { MaintenanceEventType } from '../notify/events.ts';
+import { emit } from '../notify/outbox.ts';
 import { MS_PER_DAY } from '../sla/instant.ts';
 import { recordAudit } from './audit.ts';
 import { type Cursor, pageOf } from './keyset.ts';
@@ -392,6 +400,13 @@ export async function createMaintenance(
       entityId: row.id,
       after: dto,
     });
+    if (input.publish) {
+      await emit(tx, deps, {
+        type: 'maintenance.scheduled',
+        maintenance: dto,
+        tellSubscribers: true,
+      });
+    }
     return dto;
   });
 }
@@ -448,7 +463,22 @@ export async function publishMaintenance(
       .returning()
       .get();
     await syncWindows(tx, published, nowMs, false);
-    return audited(tx, deps, actor, requestId, 'maintenance.publish', before, id, nowMs);
+    const after = await audited(
+      tx,
+      deps,
+      actor,
+      requestId,
+      'maintenance.publish',
+      before,
+      id,
+      nowMs,
+    );
+    await emit(tx, deps, {
+      type: 'maintenance.scheduled',
+      maintenance: after,
+      tellSubscribers: true,
+    });
+    return after;
   });
 }
 
@@ -523,6 +553,15 @@ export async function editMaintenance(
       id,
       nowMs,
     );
+    if (announcedBefore) {
+      // An edit that changed nothing is rolled back with this (writeStatusData). Subscribers
+      // hear of a new schedule or new components, not of a reworded title.
+      await emit(tx, deps, {
+        type: 'maintenance.updated',
+        maintenance: after,
+        tellSubscribers: reschedules,
+      });
+    }
     return unlessSame(before, after);
   });
 }
@@ -548,7 +587,107 @@ export async function cancelMaintenance(
       .returning()
       .get();
     await syncWindows(tx, cancelled, nowMs, false);
-    return audited(tx, deps, actor, requestId, 'maintenance.cancel', before, id, nowMs);
+    const after = await audited(
+      tx,
+      deps,
+      actor,
+      requestId,
+      'maintenance.cancel',
+      before,
+      id,
+      nowMs,
+    );
+    if (before.publishedAt !== null) {
+      await emit(tx, deps, {
+        type: 'maintenance.cancelled',
+        maintenance: after,
+        tellSubscribers: true,
+      });
+    }
+    return after;
+  });
+}
+
+/**
+ * How far back the outbox worker looks for maintenance that started or completed with time:
+ * a worker that was down longer does not announce stale starts and ends.
+ */
+export const TRANSITION_LOOKBACK_MS = 60 * 60 * 1000;
+
+/**
+ * Announces published maintenance that started or completed by `nowMs` (within the
+ * lookback): `maintenance.started` and `maintenance.completed`, each once whichever worker
+ * finds it first (a key per maintenance and instant). One cancelled while running was
+ * announced by the cancellation. Returns how many events it announced.
+ */
+/**
+ * One key per maintenance and planned instant: a start or completion announced early by staff
+ * is not announced again by the worker when the planned instant passes.
+ */
+function transitionKey(id: number, what: 'started' | 'completed', plannedMs: number): string {
+  return `maintenance:${id}:${what}:${plannedMs}`;
+}
+
+export async function announceMaintenanceTransitions(deps: Deps, nowMs: number): Promise<number> {
+  const now = new Date(nowMs);
+  const since = new Date(nowMs - TRANSITION_LOOKBACK_MS);
+  const rows = await deps.db.db
+    .select()
+    .from(maintenances)
+    .where(
+      and(
+        isNotNull(maintenances.publishedAt),
+        or(
+          and(gt(maintenances.startsAt, since), lte(maintenances.startsAt, now)),
+          and(gt(maintenances.endsAt, since), lte(maintenances.endsAt, now)),
+        ),
+      ),
+    );
+  const wanted: { id: number; type: MaintenanceEventType; key: string }[] = [];
+  for (const row of rows) {
+    const startMs = row.startsAt.getTime();
+    const ran = effectiveEndMs(row) > startMs;
+    if (ran && startMs > since.getTime() && startMs <= nowMs) {
+      wanted.push({
+        id: row.id,
+        type: 'maintenance.started',
+        key: transitionKey(row.id, 'started', startMs),
+      });
+    }
+    const endMs = row.endsAt.getTime();
+    if (ran && row.cancelledAt === null && endMs > since.getTime() && endMs <= nowMs) {
+      wanted.push({
+        id: row.id,
+        type: 'maintenance.completed',
+        key: transitionKey(row.id, 'completed', endMs),
+      });
+    }
+  }
+  if (wanted.length === 0) return 0;
+  const seen = await deps.db.db
+    .select({ key: notificationEvents.dedupeKey })
+    .from(notificationEvents)
+    .where(
+      inArray(
+        notificationEvents.dedupeKey,
+        wanted.map((entry) => entry.key),
+      ),
+    );
+  const fresh = wanted.filter((entry) => !seen.some((row) => row.key === entry.key));
+  if (fresh.length === 0) return 0;
+  return deps.db.write(async (tx) => {
+    let announced = 0;
+    for (const entry of fresh) {
+      const maintenance = await maintenanceById(tx, entry.id, nowMs);
+      const done = await emit(
+        tx,
+        deps,
+        { type: entry.type, maintenance, tellSubscribers: true },
+        { dedupeKey: entry.key },
+      );
+      if (done) announced += 1;
+    }
+    return announced;
   });
 }
 
@@ -600,7 +739,23 @@ export async function startMaintenanceEarly(
       .returning()
       .get();
     await syncWindows(tx, started, nowMs, false);
-    return audited(tx, deps, actor, requestId, 'maintenance.start_early', before, id, nowMs);
+    const dto = await audited(
+      tx,
+      deps,
+      actor,
+      requestId,
+      'maintenance.start_early',
+      before,
+      id,
+      nowMs,
+    );
+    await emit(
+      tx,
+      deps,
+      { type: 'maintenance.started', maintenance: dto, tellSubscribers: true },
+      { dedupeKey: transitionKey(id, 'started', row.startsAt.getTime()) },
+    );
+    return dto;
   });
 }
 
@@ -628,7 +783,23 @@ export async function completeMaintenanceEarly(
       .returning()
       .get();
     await syncWindows(tx, completed, nowMs, false);
-    return audited(tx, deps, actor, requestId, 'maintenance.complete_early', before, id, nowMs);
+    const dto = await audited(
+      tx,
+      deps,
+      actor,
+      requestId,
+      'maintenance.complete_early',
+      before,
+      id,
+      nowMs,
+    );
+    await emit(
+      tx,
+      deps,
+      { type: 'maintenance.completed', maintenance: dto, tellSubscribers: true },
+      { dedupeKey: transitionKey(id, 'completed', row.endsAt.getTime()) },
+    );
+    return dto;
   });
 }
 
@@ -647,12 +818,27 @@ export async function listAllMaintenance(deps: Deps, limit: number): Promise<Mai
 export async function recentlyChangedMaintenance(
   deps: Deps,
   limit: number,
+  options: { serviceId?: number } = {},
 ): Promise<MaintenanceDto[]> {
   const { db } = deps.db;
+  const serviceId = options.serviceId;
   const rows = await db
     .select()
     .from(maintenances)
-    .where(isNotNull(maintenances.publishedAt))
+    .where(
+      and(
+        isNotNull(maintenances.publishedAt),
+        serviceId === undefined
+          ? undefined
+          : inArray(
+              maintenances.id,
+              db
+                .select({ id: maintenanceServices.maintenanceId })
+                .from(maintenanceServices)
+                .where(eq(maintenanceServices.serviceId, serviceId)),
+            ),
+      ),
+    )
     .orderBy(desc(maintenances.updatedAt), desc(maintenances.id))
     .limit(limit);
   return withServices(db, rows, deps.clock.now());

@@ -149,6 +149,60 @@ describe('GET /feed.atom', () => {
   });
 });
 
+describe('the feed in a browser, and per component', () => {
+  it('names its XSLT stylesheet; a browser gets it as XML it can style, with a CSP that allows that', async () => {
+    const t = await testApp();
+    const asReader = await t.app.request('/api/v1/feed.atom', {
+      headers: { accept: 'application/atom+xml, application/xml;q=0.9' },
+    });
+    const asBrowser = await t.app.request('/api/v1/feed.atom', {
+      headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },
+    });
+    expect(asReader.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    expect(asBrowser.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+    expect(asBrowser.headers.get('vary')).toContain('Accept');
+    const xml = await asBrowser.text();
+    expect(xml.split('\n')[1]).toBe('<?xml-stylesheet type="text/xsl" href="/api/v1/feed.xsl"?>');
+    expect(await asReader.text()).toBe(xml);
+    const csp = asBrowser.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).toContain("default-src 'none'");
+    const xsl = await t.app.request('/api/v1/feed.xsl');
+    expect(xsl.headers.get('content-type')).toBe('text/xsl; charset=utf-8');
+    expect(await xsl.text()).toContain('<xsl:stylesheet');
+    const css = await t.app.request('/api/v1/feed.css');
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+  });
+
+  it('offers a feed per component with only its incidents and maintenance', async () => {
+    const t = await testApp({ now: '2026-03-14T12:00:00Z' });
+    await createService(t, 'api');
+    await createService(t, 'web');
+    const { asAgent } = await statusActors(t);
+    for (const service of ['api', 'web']) {
+      await expectStatus(
+        await asAgent('POST', '/staff/incidents', {
+          title: `${service} errors`,
+          services: [service],
+          body: 'Looking.',
+        }),
+        201,
+      );
+    }
+    const xml = await (await t.app.request('/api/v1/feed.atom?service=web')).text();
+    const feed = expectValidAtom(xml);
+    expect(child(feed, 'entry').map((entry) => child(entry, 'title')[0]?.text)).toEqual([
+      '[Investigating] web errors',
+    ]);
+    expect(child(feed, 'title')[0]?.text).toBe('Service status: WEB — incidents and maintenance');
+    const self = child(feed, 'link').find((link) => link.attributes.rel === 'self');
+    expect(self?.attributes.href).toBe('http://portal.test/api/v1/feed.atom?service=web');
+    expect((await t.app.request('/api/v1/feed.atom?service=nope')).status).toBe(404);
+    expect((await t.app.request('/api/v1/feed.atom?service=Not%20A%20Slug')).status).toBe(400);
+  });
+});
+
 describe('end to end: a monitor reports an outage through the HTTP API', () => {
   it('shows in the status, the incident timeline, the feed and the 90-day figures', async () => {
     const t = await testApp({ now: '2026-03-14T12:00:00Z' });

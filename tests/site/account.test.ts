@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AvailabilityItem } from '../../api/services/availability.ts';
 import type { DemoLogin } from '../../db/seed/demo.ts';
 import { unmeasuredTime, zonedDate, zonedDateTime } from '../../site/islands/account/format.ts';
+import { monthLabel } from '../../site/lib/format.ts';
 import {
   axeViolations,
   type BrowserSession,
@@ -104,9 +105,28 @@ describe('the customer portal', () => {
     expect(text).toContain(`${missed.availabilityDisplay}\u00a0% available`);
     expect(text).toContain(money(missed.creditMinor, missed.currency));
     expect(text).toMatch(/Closes \d+ \w+ \d{4}, \d\d:\d\d \(America\/New_York\)/);
-    await expect(page.getByRole('link', { name: 'CSV' }).getAttribute('href')).resolves.toBe(
-      `/api/v1/me/statements/${month}.csv`,
-    );
+    // The month's statement and its year's, each as PDF, CSV and JSON, each link named apart.
+    const year = month.slice(0, 4);
+    for (const [period, file] of [
+      [monthLabel(month), month],
+      [`Year ${year}`, year],
+    ] as const) {
+      for (const format of ['PDF', 'CSV', 'JSON']) {
+        const link = page.getByRole('link', {
+          name: `${period} statement, ${format}`,
+          exact: true,
+        });
+        await expect(link.getAttribute('href')).resolves.toBe(
+          `/api/v1/me/statements/${file}.${format.toLowerCase()}`,
+        );
+      }
+    }
+    const pdf = await page.evaluate(async (file) => {
+      const response = await fetch(`/api/v1/me/statements/${file}.pdf`);
+      const head = new TextDecoder().decode((await response.arrayBuffer()).slice(0, 5));
+      return { type: response.headers.get('content-type'), head };
+    }, month);
+    expect(pdf).toEqual({ type: 'application/pdf', head: '%PDF-' });
 
     // Chart.js is fetched only when the charts are opened.
     expect(requests.some((url) => /\/_astro\/charts\.[^/]+\.js$/.test(url))).toBe(false);

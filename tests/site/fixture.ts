@@ -61,13 +61,17 @@ export async function startSitePortal(
     siteRebuilds?: Partial<RebuildTimings> | false;
     /** Called before the portal starts (e.g. to lay a previous build in the folder). */
     beforeStart?: (siteDir: string) => void;
+    /** Environment on top of the test's (SMTP_URL…). */
+    env?: Record<string, string>;
+    /** Run the outbox worker (off unless asked: most site tests need no mail). */
+    outboxWorker?: boolean;
   } = {},
 ): Promise<SitePortal> {
   const dir = mkdtempSync(join(tmpdir(), 'portal-site-'));
   const demo = options.demoBuild ? await demoSite() : undefined;
   const db = await tempDb(demo ? { from: demo.dbPath } : {});
   const siteDir = join(dir, 'site');
-  const env = siteEnv(db.path, siteDir);
+  const env = siteEnv(db.path, siteDir, options.env);
   const log: string[] = [];
   const record = (line: string) => {
     log.push(line);
@@ -87,6 +91,7 @@ export async function startSitePortal(
       clock,
       log: record,
       siteRebuilds: options.siteRebuilds ?? false,
+      outboxWorker: options.outboxWorker ?? false,
     });
   } catch (error) {
     // A failed build leaves nothing behind either.

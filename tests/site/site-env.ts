@@ -18,8 +18,15 @@ export function siteClock(startMs: number = SITE_NOW_MS): Clock {
   return pinnedClock(startMs);
 }
 
-/** The environment of a site test's portal: loopback, a free port, its database and folder. */
-export function siteEnv(dbPath: string, siteDir: string): ServerEnv {
+/**
+ * The environment of a site test's portal: loopback, a free port, its database and folder,
+ * and `extra` on top (SMTP_URL…).
+ */
+export function siteEnv(
+  dbPath: string,
+  siteDir: string,
+  extra: Record<string, string> = {},
+): ServerEnv {
   const parsed = readEnv({
     ...process.env,
     HOST: '127.0.0.1',
@@ -27,6 +34,7 @@ export function siteEnv(dbPath: string, siteDir: string): ServerEnv {
     DATABASE_URL: `file:${dbPath}`,
     PORTAL_SITE_DIR: siteDir,
     PORTAL_DEMO: '0',
+    ...extra,
   });
   return { ...parsed, config: { ...parsed.config, passwordHashing: TEST_PASSWORD_HASHING } };
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoLogin } from '../../db/seed/demo.ts';
+import { money } from '../../site/islands/account/format.ts';
 import {
   axeViolations,
   type BrowserSession,
@@ -300,6 +301,28 @@ describe('the staff console', () => {
       has: page.getByRole('link', { name: `Claim #${decided.id}`, exact: true }),
     });
     await expect.poll(() => row.textContent()).toContain('INV-2026-0042');
+    // The totals over every entry, per currency and per customer, as the API gives them.
+    const answer = (await page.evaluate(async () =>
+      (await fetch('/api/v1/staff/credits/totals')).json(),
+    )) as {
+      byCustomer: {
+        customer: { name: string };
+        currency: string;
+        count: number;
+        creditedMinor: number;
+      }[];
+    };
+    const mine = answer.byCustomer.find((total) => total.customer.name === decided?.customer);
+    if (!mine) throw new Error(`no totals for ${decided.customer}`);
+    expect(mine.creditedMinor).toBeGreaterThan(0);
+    const totals = page.getByRole('region', { name: 'Totals' });
+    const customerRow = totals
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: decided.customer, exact: true }) })
+      .filter({ hasText: mine.currency });
+    await expect
+      .poll(() => customerRow.textContent())
+      .toContain(money(mine.creditedMinor, mine.currency));
     const csvLink = page.getByRole('link', { name: /^Download CSV/ });
     await expect(csvLink.getAttribute('href')).resolves.toBe('/api/v1/staff/credits.csv');
     const csv = await page.evaluate(async () => (await fetch('/api/v1/staff/credits.csv')).text());
@@ -370,6 +393,7 @@ describe('the staff console', () => {
     const pages: [name: string, path: string][] = [
       ['staff-queue', '/staff/?status=all'],
       ['staff-claim', submitted ?? '/staff/'],
+      ['staff-credits', '/staff/credits/'],
     ];
     for (const [name, path] of pages) {
       await page.goto(`${site.origin}${path}`);

@@ -196,16 +196,7 @@ function Account(props: { user: SessionUser; signOut: () => Promise<void> }) {
                 ))}
               </select>
             </div>
-            <p class="statement">
-              Statement for {monthLabel(month)}:{' '}
-              <a href={`/api/v1/me/statements/${month}.csv`} download>
-                CSV
-              </a>{' '}
-              ·{' '}
-              <a href={`/api/v1/me/statements/${month}.json`} download>
-                JSON
-              </a>
-            </p>
+            <StatementLinks month={month} />
           </form>
           <p class="notice" role="status" tabIndex={-1} ref={noticeRef} hidden={!notice}>
             {notice ?? ''}
@@ -378,5 +369,43 @@ function ClaimHistory(props: { claims: ClaimDto[] }) {
         </TableWrap>
       )}
     </section>
+  );
+}
+
+const STATEMENT_FORMATS = [
+  { ext: 'pdf', label: 'PDF' },
+  { ext: 'csv', label: 'CSV' },
+  { ext: 'json', label: 'JSON' },
+] as const;
+
+/**
+ * The chosen month's statement and its year's, in each format (ADR 160–162): PDF to file, CSV
+ * for a spreadsheet, JSON with the exact machine fields. Each link names its period and format,
+ * so that a screen reader's list of links tells them apart.
+ */
+function StatementLinks(props: { month: string }) {
+  const year = props.month.slice(0, 4);
+  const links = (file: string, period: string) =>
+    STATEMENT_FORMATS.map((format, index) => (
+      <span key={format.ext}>
+        {index > 0 && ' · '}
+        <a
+          href={`/api/v1/me/statements/${file}.${format.ext}`}
+          download
+          aria-label={`${period} statement, ${format.label}`}
+        >
+          {format.label}
+        </a>
+      </span>
+    ));
+  return (
+    <div class="statement">
+      <p class="statement-line">
+        Statement for {monthLabel(props.month)}: {links(props.month, monthLabel(props.month))}
+      </p>
+      <p class="statement-line">
+        Statement for the year {year}, every month in one document: {links(year, `Year ${year}`)}
+      </p>
+    </div>
   );
 }
