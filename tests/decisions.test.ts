@@ -39,7 +39,10 @@ describe('the decisions', () => {
 
   it('hold no "Later:" appendix (a later decision supersedes instead)', () => {
     for (const name of files) {
-      expect(read(name).filter((line) => /^\**Later\b/.test(line)), name).toEqual([]);
+      expect(
+        read(name).filter((line) => /^\**Later\b/.test(line)),
+        name,
+      ).toEqual([]);
     }
   });
 });

@@ -16,7 +16,6 @@ export interface TestApp {
   config: AppConfig;
 }
 
-
 /** A fresh app on its own temporary database, with a clock the test moves. */
 export async function testApp(
   options: { now?: string; config?: Partial<AppConfig> } = {},
