@@ -1,6 +1,6 @@
-import { OUTBOX_CHANNELS, OUTBOX_STATES } from '../../db/schema/index.ts';
 import { WEBHOOK_EVENT_CHOICES } from '../notify/events.ts';
 import { z } from '../openapi.ts';
+import { OUTBOX_CHANNELS, OUTBOX_STATES } from '../services/notifications.ts';
 import { displayText } from './text.ts';
 
 /** Shapes shared by the notification routes: staff console, webhooks, customers' webhooks. */

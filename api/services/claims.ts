@@ -31,6 +31,8 @@ import {
 } from './sla-figures.ts';
 import { correctionsMeeting } from './windows.ts';
 
+export { CLAIM_STATUSES } from '../../db/schema/index.ts';
+
 /**
  * Credit claims (sla-accounting §4): filing with the evaluation stored as evidence, one live
  * claim per (agreement, service, period), withdrawal, comments, staff decisions, crediting,

@@ -13,6 +13,8 @@ import { recordAudit } from './audit.ts';
 import { beforeCursor, type Page, type PageQuery, toPage } from './pagination.ts';
 import type { EndpointOwner } from './webhooks.ts';
 
+export { OUTBOX_CHANNELS, OUTBOX_STATES } from '../../db/schema/index.ts';
+
 /**
  * The staff console's view of notifications (docs/decisions/150 and 151): the outbox with
  * the development mailbox, the delivery log, retrying, and each person's own preference.

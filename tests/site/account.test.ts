@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../../api/bootstrap.ts';
 import type { AvailabilityItem } from '../../api/services/availability.ts';
 import type { DemoLogin } from '../../db/seed/demo.ts';
 import { unmeasuredTime, zonedDate, zonedDateTime } from '../../site/islands/account/format.ts';
@@ -29,15 +28,11 @@ let logins: DemoLogin[] = [];
 
 beforeAll(async () => {
   [site, session] = await Promise.all([
-    startSitePortal({
-      clock,
-      arrange: async (db, env) => {
-        logins = await seedDemoData(db, env, clock, () => undefined);
-      },
-    }),
+    startSitePortal({ clock, demoBuild: true }),
     launchBrowser({ clock }),
   ]);
-}, 120_000);
+  logins = site.logins;
+}, 240_000);
 
 afterAll(async () => {
   await session?.close();
@@ -385,7 +380,10 @@ describe('the customer portal', () => {
     for (const [width, scheme] of shots) {
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme: scheme });
-      await page.waitForTimeout(100);
+      // Two frames, not a sleep: the resize and the scheme's redraw are painted by then.
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );

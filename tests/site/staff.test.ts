@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../../api/bootstrap.ts';
 import type { DemoLogin } from '../../db/seed/demo.ts';
 import { money } from '../../site/islands/account/format.ts';
 import {
@@ -27,15 +26,11 @@ let logins: DemoLogin[] = [];
 
 beforeAll(async () => {
   [site, session] = await Promise.all([
-    startSitePortal({
-      clock,
-      arrange: async (db, env) => {
-        logins = await seedDemoData(db, env, clock, () => undefined);
-      },
-    }),
+    startSitePortal({ clock, demoBuild: true }),
     launchBrowser({ clock }),
   ]);
-}, 120_000);
+  logins = site.logins;
+}, 240_000);
 
 afterAll(async () => {
   await session?.close();
