@@ -365,7 +365,7 @@ describe('the words of the public pages', () => {
   it('keep the footer sentences and the no-JavaScript notice apart', async () => {
     const { page } = await openPage('/', { javaScriptEnabled: false });
     const footer = (await page.locator('.site-footer').innerText()).replace(/\s+/g, ' ');
-    expect(footer).toMatch(/^All times are UTC\. Subscribe to incidents/);
+    expect(footer).toMatch(/^All times are UTC\. Subscribe to updates \(email or Atom feed\)/);
     const account = await openPage('/account/', { javaScriptEnabled: false });
     const notice = (await account.page.locator('.noscript').innerText()).replace(/\s+/g, ' ');
     expect(notice).toContain('The public status page and its history work without it.');
