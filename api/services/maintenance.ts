@@ -442,6 +442,43 @@ async function audited(
   return after;
 }
 
+/**
+ * One step of a maintenance's life that happens now (published, started or completed
+ * early): the instant stamped, its windows brought in line, the change audited and
+ * announced, all in the caller's transaction.
+ */
+async function stampAndAnnounce(
+  tx: Tx,
+  deps: Deps,
+  actor: StaffPrincipal,
+  requestId: string | undefined,
+  row: typeof maintenances.$inferSelect,
+  nowMs: number,
+  step: {
+    stamp: 'publishedAt' | 'startedEarlyAt' | 'completedEarlyAt';
+    action: string;
+    event: 'maintenance.scheduled' | 'maintenance.started' | 'maintenance.completed';
+    dedupeKey?: string;
+  },
+): Promise<MaintenanceDto> {
+  const before = await maintenanceById(tx, row.id, nowMs);
+  const stamped = await tx
+    .update(maintenances)
+    .set({ [step.stamp]: new Date(nowMs), updatedAt: new Date(nowMs) })
+    .where(eq(maintenances.id, row.id))
+    .returning()
+    .get();
+  await syncWindows(tx, stamped, nowMs, false);
+  const after = await audited(tx, deps, actor, requestId, step.action, before, row.id, nowMs);
+  await emit(
+    tx,
+    deps,
+    { type: step.event, maintenance: after, tellSubscribers: true },
+    step.dedupeKey === undefined ? {} : { dedupeKey: step.dedupeKey },
+  );
+  return after;
+}
+
 /** Publishes a draft: now becomes the announcedAt of its windows. */
 export async function publishMaintenance(
   deps: Deps,
@@ -455,30 +492,11 @@ export async function publishMaintenance(
     if (row.publishedAt !== null) {
       throw conflict(`Maintenance ${id} is already published.`, 'ALREADY_PUBLISHED');
     }
-    const before = await maintenanceById(tx, id, nowMs);
-    const published = await tx
-      .update(maintenances)
-      .set({ publishedAt: new Date(nowMs), updatedAt: new Date(nowMs) })
-      .where(eq(maintenances.id, id))
-      .returning()
-      .get();
-    await syncWindows(tx, published, nowMs, false);
-    const after = await audited(
-      tx,
-      deps,
-      actor,
-      requestId,
-      'maintenance.publish',
-      before,
-      id,
-      nowMs,
-    );
-    await emit(tx, deps, {
-      type: 'maintenance.scheduled',
-      maintenance: after,
-      tellSubscribers: true,
+    return stampAndAnnounce(tx, deps, actor, requestId, row, nowMs, {
+      stamp: 'publishedAt',
+      action: 'maintenance.publish',
+      event: 'maintenance.scheduled',
     });
-    return after;
   });
 }
 
@@ -731,31 +749,12 @@ export async function startMaintenanceEarly(
         ],
       );
     }
-    const before = await maintenanceById(tx, id, nowMs);
-    const started = await tx
-      .update(maintenances)
-      .set({ startedEarlyAt: new Date(nowMs), updatedAt: new Date(nowMs) })
-      .where(eq(maintenances.id, id))
-      .returning()
-      .get();
-    await syncWindows(tx, started, nowMs, false);
-    const dto = await audited(
-      tx,
-      deps,
-      actor,
-      requestId,
-      'maintenance.start_early',
-      before,
-      id,
-      nowMs,
-    );
-    await emit(
-      tx,
-      deps,
-      { type: 'maintenance.started', maintenance: dto, tellSubscribers: true },
-      { dedupeKey: transitionKey(id, 'started', row.startsAt.getTime()) },
-    );
-    return dto;
+    return stampAndAnnounce(tx, deps, actor, requestId, row, nowMs, {
+      stamp: 'startedEarlyAt',
+      action: 'maintenance.start_early',
+      event: 'maintenance.started',
+      dedupeKey: transitionKey(id, 'started', row.startsAt.getTime()),
+    });
   });
 }
 
@@ -775,31 +774,12 @@ export async function completeMaintenanceEarly(
         'MAINTENANCE_NOT_STARTED',
       );
     }
-    const before = await maintenanceById(tx, id, nowMs);
-    const completed = await tx
-      .update(maintenances)
-      .set({ completedEarlyAt: new Date(nowMs), updatedAt: new Date(nowMs) })
-      .where(eq(maintenances.id, id))
-      .returning()
-      .get();
-    await syncWindows(tx, completed, nowMs, false);
-    const dto = await audited(
-      tx,
-      deps,
-      actor,
-      requestId,
-      'maintenance.complete_early',
-      before,
-      id,
-      nowMs,
-    );
-    await emit(
-      tx,
-      deps,
-      { type: 'maintenance.completed', maintenance: dto, tellSubscribers: true },
-      { dedupeKey: transitionKey(id, 'completed', row.endsAt.getTime()) },
-    );
-    return dto;
+    return stampAndAnnounce(tx, deps, actor, requestId, row, nowMs, {
+      stamp: 'completedEarlyAt',
+      action: 'maintenance.complete_early',
+      event: 'maintenance.completed',
+      dedupeKey: transitionKey(id, 'completed', row.endsAt.getTime()),
+    });
   });
 }
 

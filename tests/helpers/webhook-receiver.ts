@@ -41,11 +41,19 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
-function verify(secret: string, body: string, headers: Record<string, string>, clock: Clock) {
-  // The verifier checks the timestamp against Date.now(): for this synchronous call, "now"
-  // is the portal's clock.
+/**
+ * Whether Standard Webhooks' verifier accepts the request as of `nowMs`. The verifier checks
+ * the timestamp against Date.now(): for this synchronous call, "now" is the given instant
+ * (the portal's clock, or the request's own timestamp).
+ */
+export function verifiesAt(
+  secret: string,
+  body: string,
+  headers: Record<string, string>,
+  nowMs: number,
+): boolean {
   const realNow = Date.now;
-  Date.now = () => clock.now();
+  Date.now = () => nowMs;
   try {
     new Webhook(secret).verify(body, headers);
     return true;
@@ -110,7 +118,9 @@ export async function startWebhookReceiver(clock: Clock): Promise<WebhookReceive
       signature: headers['webhook-signature'],
       body,
       payload,
-      verifiedWith: receiver.secrets.filter((secret) => verify(secret, body, headers, clock)),
+      verifiedWith: receiver.secrets.filter((secret) =>
+        verifiesAt(secret, body, headers, clock.now()),
+      ),
       path: request.url ?? '/',
     };
     received.push(entry);
