@@ -33,6 +33,7 @@ import { registerStaffPolicies } from './routes/staff-policies.ts';
 import { registerStaffServices } from './routes/staff-services.ts';
 import { registerStaffUsers } from './routes/staff-users.ts';
 import { registerStaffWindows } from './routes/staff-windows.ts';
+import { registerSupport } from './routes/support.ts';
 import { checkOrigin, requireJsonBody } from './security.ts';
 import { LOGO_BODY_LIMIT_BYTES } from './services/brand.ts';
 import { DOCS_CSP } from './services/docs-assets.ts';
@@ -57,6 +58,7 @@ const ROUTE_MODULES: ((api: ApiApp) => void)[] = [
   registerIncidents,
   registerFeed,
   registerIngest,
+  registerSupport,
   registerStaffIncidents,
   registerStaffIncidentTemplates,
   registerStaffMaintenance,

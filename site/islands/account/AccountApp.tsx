@@ -369,7 +369,10 @@ function ClaimHistory(props: { claims: ClaimDto[] }) {
                       : `${money(claim.computedCreditMinor, claim.currency)} by the rules`}
                   </td>
                   <td data-label="Filed">
-                    {zonedDate(claim.createdAt, claim.evaluation.timeZone)}
+                    {zonedDate(
+                      claim.createdAt,
+                      (claim.evaluation ?? claim.supportEvaluation)?.timeZone ?? 'UTC',
+                    )}
                   </td>
                 </tr>
               ))}

@@ -15,6 +15,7 @@ import type {
   CreditDto,
   StaffClaimDto,
 } from '../../../api/services/claims.ts';
+import type { SupportMonth } from '../../../api/services/support.ts';
 import type { CorrectionDto } from '../../../api/services/windows.ts';
 import type { CountedPiece, EvaluationResult, IgnoredWindow } from '../../../api/sla/index.ts';
 
@@ -61,6 +62,8 @@ export interface StaffClaimDetail extends ClaimDetail {
   freshDiffers: boolean;
   corrections: CorrectionDto[];
   termination: TerminationRight | null;
+  /** For a support claim: the month's response figures as they are now. */
+  support: SupportMonth | null;
 }
 
 export interface StaffQueuePage extends Page<StaffClaimDto> {
