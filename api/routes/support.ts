@@ -247,6 +247,7 @@ const QueueItemSchema = z
     externalId: z.string(),
     customer: z.object({ id: z.number().int(), name: z.string() }),
     agreementId: z.number().int(),
+    timeZone: z.string(),
     priority: z.enum(SUPPORT_PRIORITIES),
     subject: z.string().nullable(),
     openedAt: z.iso.datetime(),

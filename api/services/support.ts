@@ -916,6 +916,8 @@ export interface QueueItem {
   externalId: string;
   customer: { id: number; name: string };
   agreementId: number;
+  /** The agreement's zone, in which business hours are read. */
+  timeZone: string;
   priority: SupportPriority;
   subject: string | null;
   openedAt: string;
@@ -995,6 +997,7 @@ export async function supportQueue(
       externalId: row.externalId,
       customer: { id: row.customerId, name: names.get(row.customerId) ?? '' },
       agreementId: row.agreementId,
+      timeZone: agreement.timeZone,
       priority: row.priority,
       subject: row.subject,
       openedAt: row.openedAt.toISOString(),

@@ -10589,6 +10589,7 @@ export interface components {
                 name: string;
             };
             agreementId: number;
+            timeZone: string;
             /** @enum {string} */
             priority: "P1" | "P2" | "P3" | "P4";
             subject: string | null;

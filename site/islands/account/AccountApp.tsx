@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { apiClient, call } from '../../lib/api-client.ts';
 import { type ApiError, api, isAbort } from '../../lib/client.ts';
 import { monthLabel } from '../../lib/format.ts';
 import {
@@ -15,6 +16,7 @@ import {
 import { TableWrap, Termination } from './evidence.tsx';
 import { labelOf, money, percent, STATUS_LABELS, zonedDate } from './format.ts';
 import { ServiceMonth } from './ServiceMonth.tsx';
+import { type SupportMonth, SupportSection } from './support.tsx';
 import type {
   AgreementOverview,
   AvailabilityItem,
@@ -78,6 +80,7 @@ function Account(props: { user: SessionUser; signOut: () => Promise<void> }) {
   const [claims, setClaims] = useState<ClaimDto[] | null>(null);
   const [month, setMonth] = useState<string | null>(null);
   const [items, setItems] = useState<AvailabilityItem[] | null>(null);
+  const [support, setSupport] = useState<SupportMonth[] | null>(null);
   // Agreements (and services) whose stored data the API could not evaluate: said, not hidden.
   const [brokenAgreements, setBrokenAgreements] = useState<Unavailable[]>([]);
   const [brokenServices, setBrokenServices] = useState<Unavailable[]>([]);
@@ -130,6 +133,19 @@ function Account(props: { user: SessionUser; signOut: () => Promise<void> }) {
         setItems(answer.items);
         setBrokenServices(answer.unavailable);
       })
+      .catch((caught: unknown) => {
+        if (!isAbort(caught)) setError(asApiError(caught));
+      });
+    setSupport(null);
+    call(
+      apiClient.GET('/me/support', {
+        params: { query: { period: month } },
+        signal: controller.signal,
+      }),
+    )
+      .then((answer) =>
+        setSupport(answer.agreements.filter((each): each is SupportMonth => each !== null)),
+      )
       .catch((caught: unknown) => {
         if (!isAbort(caught)) setError(asApiError(caught));
       });
@@ -216,6 +232,7 @@ function Account(props: { user: SessionUser; signOut: () => Promise<void> }) {
               agreement={agreement}
               month={month}
               items={items?.filter((item) => item.agreementId === agreement.id) ?? null}
+              support={support?.find((each) => each.agreementId === agreement.id) ?? null}
               unavailable={brokenServices.filter((gap) => gap.agreementId === agreement.id)}
               onFiled={onFiled}
               claims={claims ?? []}
@@ -248,6 +265,7 @@ function AgreementSection(props: {
   agreement: AgreementOverview;
   month: string;
   items: AvailabilityItem[] | null;
+  support: SupportMonth | null;
   unavailable: Unavailable[];
   onFiled: (claim: ClaimDto) => void;
   claims: ClaimDto[];
@@ -328,6 +346,21 @@ function AgreementSection(props: {
           ))}
         </div>
       )}
+      {props.support &&
+        props.support.status !== 'not-offered' &&
+        month <= agreement.currentPeriod && (
+          <>
+            <h3 class="services-title">Support</h3>
+            <div class="service-months">
+              <SupportSection
+                month={props.support}
+                zone={agreement.timeZone}
+                claims={props.claims}
+                onFiled={props.onFiled}
+              />
+            </div>
+          </>
+        )}
     </section>
   );
 }

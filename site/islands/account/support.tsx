@@ -13,7 +13,7 @@ import type { ClaimDto } from './types.ts';
  * replies are listed and marked "not counted", with why.
  */
 
-type SupportMonth = NonNullable<components['schemas']['SupportMonth']>;
+export type SupportMonth = NonNullable<components['schemas']['SupportMonth']>;
 type SupportEvaluation = NonNullable<components['schemas']['SupportEvaluation']>;
 type RequestLine = SupportMonth['requests'][number];
 
