@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { components } from '../../lib/api-client.ts';
 import { type ApiError, api } from '../../lib/client.ts';
@@ -38,11 +39,20 @@ const IGNORED: Record<string, string> = {
 const EVENT_NAMES: Record<string, string> = {
   'human-response': 'Response by a person',
   'automated-response': 'Automated reply',
-  paused: 'Paused: waiting on you',
+  paused: 'Paused: waiting on the customer',
   resumed: 'Resumed',
   resolved: 'Resolved',
   reopened: 'Reopened',
 };
+
+/** A cell of a stacked table: named by its column on a phone (portal.css `table.stack`). */
+export function Cell(props: { label: string; children?: ComponentChildren }) {
+  return (
+    <td data-label={props.label}>
+      <div class="cell">{props.children}</div>
+    </td>
+  );
+}
 
 function minutesText(minutes: number): string {
   return duration(Math.round(minutes * 60_000));
@@ -68,7 +78,7 @@ export function ObjectivesTable(props: {
   }
   return (
     <TableWrap label={props.label}>
-      <table class="data">
+      <table class="stack data">
         <caption class="visually-hidden">{props.label}</caption>
         <thead>
           <tr>
@@ -94,15 +104,15 @@ export function ObjectivesTable(props: {
             return (
               <tr key={`${line.priority}-${line.kind}`}>
                 <th scope="row">{line.priority}</th>
-                <td data-label="Objective">
+                <Cell label="Objective">
                   {labelOf(KINDS, line.kind)}
                   {minutes !== undefined &&
                     ` within ${minutesText(minutes)}${target?.calendar === 'business' ? ' of business hours' : ''}`}
-                </td>
-                <td data-label="Met">{line.met}</td>
-                <td data-label="Missed">{line.missed}</td>
-                <td data-label="Pending">{line.pending}</td>
-                <td data-label="Attainment">
+                </Cell>
+                <Cell label="Met">{line.met}</Cell>
+                <Cell label="Missed">{line.missed}</Cell>
+                <Cell label="Pending">{line.pending}</Cell>
+                <Cell label="Attainment">
                   {line.attainmentDisplay === null ? (
                     '—'
                   ) : (
@@ -114,7 +124,7 @@ export function ObjectivesTable(props: {
                           : ` — target ${props.targetPercent}\u00a0%`)}
                     </>
                   )}
-                </td>
+                </Cell>
               </tr>
             );
           })}
@@ -122,6 +132,12 @@ export function ObjectivesTable(props: {
       </table>
     </TableWrap>
   );
+}
+
+/** Times on a business calendar count business hours only: said, so 15 h is not misread. */
+function businessNote(month: SupportMonth, line: RequestLine): string {
+  const target = month.targets.find((item) => item.priority === line.priority);
+  return target?.calendar === 'business' ? ' of business hours' : '';
 }
 
 function EventList(props: { line: RequestLine; zone: string }) {
@@ -151,7 +167,7 @@ export function RequestsTable(props: { month: SupportMonth; zone: string; label:
   if (month.requests.length === 0) return <p>No requests were opened this month.</p>;
   return (
     <TableWrap label={props.label}>
-      <table class="data support-requests">
+      <table class="stack data support-requests">
         <caption class="visually-hidden">{props.label}</caption>
         <thead>
           <tr>
@@ -169,15 +185,15 @@ export function RequestsTable(props: { month: SupportMonth; zone: string; label:
                 {line.priority} {line.externalId}
                 {line.subject && <span class="meta"> {line.subject}</span>}
               </th>
-              <td data-label="Opened">{zonedDateTime(line.openedAt, zone)}</td>
-              <td data-label="First response">
+              <Cell label="Opened">{zonedDateTime(line.openedAt, zone)}</Cell>
+              <Cell label="First response">
                 {line.ignoredReason !== null ? (
                   <span class="meta">Not counted: {labelOf(IGNORED, line.ignoredReason)}</span>
                 ) : (
                   <>
                     <OutcomeTag outcome={line.firstResponse} />{' '}
                     {line.firstResponseMs !== null
-                      ? `after ${duration(line.firstResponseMs)}`
+                      ? `after ${duration(line.firstResponseMs)}${businessNote(month, line)}`
                       : 'no answer by a person yet'}
                     {line.firstResponseDueAt && (
                       <span class="meta">
@@ -187,18 +203,27 @@ export function RequestsTable(props: { month: SupportMonth; zone: string; label:
                     )}
                   </>
                 )}
-              </td>
-              <td data-label="Resolution">
-                {line.ignoredReason === null && (
-                  <>
-                    <OutcomeTag outcome={line.resolution} />{' '}
-                    {line.resolutionMs !== null ? `after ${duration(line.resolutionMs)}` : ''}
-                  </>
-                )}
-              </td>
-              <td data-label="What happened">
+              </Cell>
+              <Cell label="Resolution">
+                {line.ignoredReason === null &&
+                  (line.resolution === null ? (
+                    <span class="meta">
+                      No resolution target
+                      {line.resolutionMs !== null &&
+                        `; resolved after ${duration(line.resolutionMs)}${businessNote(month, line)}`}
+                    </span>
+                  ) : (
+                    <>
+                      <OutcomeTag outcome={line.resolution} />{' '}
+                      {line.resolutionMs !== null
+                        ? `after ${duration(line.resolutionMs)}${businessNote(month, line)}`
+                        : ''}
+                    </>
+                  ))}
+              </Cell>
+              <Cell label="What happened">
                 <EventList line={line} zone={zone} />
-              </td>
+              </Cell>
             </tr>
           ))}
         </tbody>

@@ -138,8 +138,12 @@ function Review(props: { user: SessionUser; signOut: () => Promise<void> }) {
               title="Windows as they are today"
             />
           )}
-          <Corrections corrections={claim.corrections} timeZone={zoneOf(claim)} />
-          <Termination termination={claim.termination} serviceNames={names} headingLevel="h2" />
+          {claim.kind === 'availability' && (
+            <>
+              <Corrections corrections={claim.corrections} timeZone={zoneOf(claim)} />
+              <Termination termination={claim.termination} serviceNames={names} headingLevel="h2" />
+            </>
+          )}
           <h2>Trail</h2>
           <Trail events={claim.events} timeZone={zoneOf(claim)} viewer="staff" />
           <h2>Comments and internal notes</h2>

@@ -12,6 +12,7 @@ import {
 } from '../account/common.tsx';
 import { TableWrap } from '../account/evidence.tsx';
 import { zonedDateTime } from '../account/format.ts';
+import { Cell } from '../account/support.tsx';
 import type { SessionUser } from '../account/types.ts';
 import { useApiQuery } from '../shared/use-api-query.ts';
 
@@ -98,7 +99,7 @@ function Queue(props: { user: SessionUser; signOut: () => Promise<void> }) {
       )}
       {items !== null && items.length > 0 && (
         <TableWrap label="Requests close to their first-response target">
-          <table class="data">
+          <table class="stack data">
             <caption class="visually-hidden">Requests close to their first-response target</caption>
             <thead>
               <tr>
@@ -117,13 +118,13 @@ function Queue(props: { user: SessionUser; signOut: () => Promise<void> }) {
                     {item.priority} {item.externalId}
                     {item.subject && <span class="meta"> {item.subject}</span>}
                   </th>
-                  <td data-label="Customer">
+                  <Cell label="Customer">
                     {item.customer.name} (agreement #{item.agreementId})
-                  </td>
-                  <td data-label="Opened">
+                  </Cell>
+                  <Cell label="Opened">
                     {zonedDateTime(item.openedAt, item.timeZone)} ({item.timeZone})
-                  </td>
-                  <td data-label="Time left">
+                  </Cell>
+                  <Cell label="Time left">
                     <strong>{duration(item.leftMs)}</strong>
                     <span class="meta">
                       {' '}
@@ -137,19 +138,20 @@ function Queue(props: { user: SessionUser; signOut: () => Promise<void> }) {
                         {item.automatedResponses === 1 ? 'reply' : 'replies'}, not counted)
                       </span>
                     )}
-                  </td>
-                  <td data-label="Due by">
+                  </Cell>
+                  <Cell label="Due by">
                     {item.dueAt ? `${zonedDateTime(item.dueAt, item.timeZone)}` : '—'}
-                  </td>
-                  <td data-label="Action">
+                  </Cell>
+                  <Cell label="Action">
                     <button
                       type="button"
                       disabled={busy === item.id}
                       onClick={() => respond(item.id, item.externalId)}
                     >
-                      Record my response to {item.externalId}
+                      Record my response
+                      <span class="visually-hidden"> to {item.externalId}</span>
                     </button>
-                  </td>
+                  </Cell>
                 </tr>
               ))}
             </tbody>
