@@ -301,10 +301,14 @@ export function ResponseFields(props: {
               </fieldset>
             );
           })}
-          {text('targetPercent', 'Share of requests to meet each objective (%)', 'e.g. 95.')}
+          {text(
+            'targetPercent',
+            'Support: share of requests to meet each objective (%)',
+            'e.g. 95.',
+          )}
           <Field
             id={`${id}-response-tiers`}
-            label="Credit tiers"
+            label="Support credit tiers"
             hint="One per line, below:credit — e.g. 95:5 gives 5 % of the support fee when the lowest attainment is below 95 %."
             problem={problems['response.tiers']}
           >
@@ -319,17 +323,17 @@ export function ResponseFields(props: {
           </Field>
           {text(
             'capPercent',
-            'Cap (% of the support fee)',
+            'Support cap (% of the support fee)',
             'The most a month’s response credit may be.',
           )}
           {text(
             'minimumCreditMinor',
-            'Minimum credit (minor units)',
+            'Minimum support credit (minor units)',
             'A smaller credit is not issued.',
           )}
           {text(
             'claimWindowDays',
-            'Claim window (days)',
+            'Support claim window (days)',
             'Days after the month’s end to file a support claim.',
           )}
         </>
