@@ -37,6 +37,7 @@ import { registerStaffUsers } from './routes/staff-users.ts';
 import { registerStaffWindows } from './routes/staff-windows.ts';
 import { registerStatements } from './routes/statements.ts';
 import { registerSubscriptions } from './routes/subscriptions.ts';
+import { registerSupport } from './routes/support.ts';
 import { registerWebhooks } from './routes/webhooks.ts';
 import { checkOrigin, requireJsonBody } from './security.ts';
 import { LOGO_BODY_LIMIT_BYTES } from './services/brand.ts';
@@ -65,6 +66,7 @@ const ROUTE_MODULES: ((api: ApiApp) => void)[] = [
   registerIncidents,
   registerFeed,
   registerIngest,
+  registerSupport,
   registerStaffIncidents,
   registerStaffIncidentTemplates,
   registerStaffMaintenance,

@@ -14,6 +14,14 @@ export type ApiApp = OpenAPIHono<AppEnv>;
 /** The name of every record id in a path (`/staff/claims/{id}`). */
 export const ID_PARAM = 'id';
 
+/** A record id as a URL carries it: canonical decimal, so one record has one address. */
+export const CANONICAL_ID = /^[1-9][0-9]*$/;
+
+/** True when there is no path id, or it is one a record could have. */
+function isCanonicalId(id: string | undefined): boolean {
+  return id === undefined || (CANONICAL_ID.test(id) && Number(id) <= Number.MAX_SAFE_INTEGER);
+}
+
 /**
  * Every validation failure (body, query, path, headers) becomes the shared error shape with
  * the fields named. Left to itself, the validator would answer zod's raw result; a route
@@ -25,11 +33,14 @@ export function rejectInvalid(
   result:
     | { success: true; target?: string }
     | { success: false; target?: string; error: { issues: Parameters<typeof zodIssues>[0] } },
+  c?: Context,
 ): void {
   if (!result.success) {
     if (
-      result.target === 'param' &&
-      result.error.issues.some((issue) => issue.path[0] === ID_PARAM)
+      (result.target === 'param' &&
+        result.error.issues.some((issue) => issue.path[0] === ID_PARAM)) ||
+      // The query is checked before the path: a bad query must not hide that the id names nothing.
+      !isCanonicalId(c?.req.param(ID_PARAM))
     ) {
       throw new ApiError('NOT_FOUND', 'No such resource.');
     }

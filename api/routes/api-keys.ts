@@ -1,6 +1,7 @@
 import { customerIdOf } from '../auth/middleware.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import {
+  API_KEY_AUTHORS,
   API_KEY_SCOPES,
   createApiKey,
   getApiKey,
@@ -27,6 +28,10 @@ const ApiKeySchema = z
     name: z.string(),
     prefix: z.string().openapi({ description: 'The visible part: keys read sp_<prefix>_…' }),
     scopes: z.array(z.enum(API_KEY_SCOPES)),
+    author: z.enum(API_KEY_AUTHORS).openapi({
+      description:
+        'Whose words the key writes: `automation` (monitors, auto-replies: automated, never counted as a response) or `people` (a help desk relaying its agents’ replies: human).',
+    }),
     customerId: z.number().int().nullable(),
     createdByUserId: z.number().int(),
     createdAt: z.iso.datetime(),
@@ -74,6 +79,10 @@ const staffCreate = defineRoute('admin', {
       z.strictObject({
         name: nameSchema,
         scopes: z.array(z.literal('ingest')).min(1).max(1),
+        author: z.enum(API_KEY_AUTHORS).optional().openapi({
+          description:
+            'Default `automation`. Mark a key `people` only for an integration that relays what people wrote: its responses count as human.',
+        }),
       }),
     ),
   },
@@ -151,6 +160,7 @@ export function registerApiKeys(api: ApiApp): void {
     const key = await createApiKey(c.var.deps, userPrincipal(c.var.principal), c.var.requestId, {
       name: body.name,
       scopes: body.scopes,
+      author: body.author ?? 'automation',
       customerId: null,
     });
     return c.json(key, 201);

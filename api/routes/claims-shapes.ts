@@ -1,6 +1,6 @@
 import { z } from '../openapi.ts';
-import { CLAIM_STATUSES } from '../services/claims.ts';
-import { evaluationResultSchema } from '../sla/index.ts';
+import { CLAIM_KINDS, CLAIM_STATUSES } from '../services/claims.ts';
+import { evaluationResultSchema, responseResultSchema } from '../sla/index.ts';
 import { longText } from './text.ts';
 
 /** Response shapes shared by the customer and staff claim routes. */
@@ -9,11 +9,16 @@ export const EvaluationSchema = evaluationResultSchema.meta({ id: 'Evaluation' }
 
 export const ClaimStatusSchema = z.enum(CLAIM_STATUSES);
 
+export const ClaimEvidenceSupportSchema = responseResultSchema.meta({ id: 'SupportEvidence' });
+
 export const ClaimSchema = z
   .object({
     id: z.number().int(),
     agreementId: z.number().int(),
-    service: z.string(),
+    kind: z.enum(CLAIM_KINDS).openapi({
+      description: '`availability` (a service) or `support` (the agreement’s response times).',
+    }),
+    service: z.string().openapi({ description: 'The service’s slug, or `support`.' }),
     serviceName: z.string(),
     monitoredSince: z.iso
       .datetime()
@@ -26,7 +31,11 @@ export const ClaimSchema = z
     period: z.string(),
     status: ClaimStatusSchema,
     description: z.string().nullable(),
-    evaluation: EvaluationSchema,
+    evaluation: EvaluationSchema.nullable().openapi({
+      description: 'The availability evaluation stored at filing; null for support claims.',
+    }),
+    /** The response evaluation (sla-response.md §4) stored with a support claim; else null. */
+    supportEvaluation: ClaimEvidenceSupportSchema.nullable(),
     policyVersionId: z.number().int(),
     computedCreditMinor: z.number().int(),
     capMinor: z.number().int(),

@@ -1,7 +1,7 @@
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
 import type { Principal } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { ID_PARAM, z } from '../openapi.ts';
+import { CANONICAL_ID, ID_PARAM, z } from '../openapi.ts';
 import { pageQueryShape } from '../services/pagination.ts';
 import { displayText, textProblem } from './text.ts';
 
@@ -13,7 +13,7 @@ import { displayText, textProblem } from './text.ts';
  */
 const idText = z
   .string()
-  .regex(/^[1-9][0-9]*$/, {
+  .regex(CANONICAL_ID, {
     message: 'must be a whole number from 1, without signs or leading zeros',
   })
   .transform(Number)

@@ -4,6 +4,7 @@ import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } fr
 import { agreementOverviews, availabilityReport, monthsBetween } from '../services/availability.ts';
 import {
   addComment,
+  CLAIM_KINDS,
   customerClaim,
   fileClaim,
   listCustomerClaims,
@@ -262,12 +263,29 @@ const fileRoute = defineRoute('customer', {
       }),
     }),
     body: jsonBody(
-      z.strictObject({
-        agreementId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-        service: z.string().min(1).max(64),
-        period: monthSchema,
-        description: longText({ max: 5000 }).optional(),
-      }),
+      z
+        .strictObject({
+          agreementId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+          kind: z.enum(CLAIM_KINDS).optional().openapi({
+            description:
+              '`availability` (default: a service’s month) or `support` (the agreement’s response times in a final month; no `service`).',
+          }),
+          service: z.string().min(1).max(64).optional(),
+          period: monthSchema,
+          description: longText({ max: 5000 }).optional(),
+        })
+        .superRefine((body, ctx) => {
+          if (body.kind === 'support' && body.service !== undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['service'],
+              message: 'not allowed on a support claim',
+            });
+          }
+          if (body.kind !== 'support' && body.service === undefined) {
+            ctx.addIssue({ code: 'custom', path: ['service'], message: 'required' });
+          }
+        }),
     ),
   },
   responses: {

@@ -7,7 +7,7 @@ import {
   updateAgreement,
 } from '../services/admin-agreements.ts';
 import { pageSchema } from '../services/pagination.ts';
-import { parseInstant } from '../sla/index.ts';
+import { businessHoursSchema, parseInstant } from '../sla/index.ts';
 import { activeFilter, IdParams, idFilter, listQuery, slugSchema } from './common.ts';
 import { apiInstant } from './instants.ts';
 import { searchParam, sortParam } from './list-params.ts';
@@ -23,6 +23,16 @@ const currencySchema = z
   .openapi({ example: 'EUR' });
 
 const instant = apiInstant.meta({ format: 'date-time', example: '2026-01-01T00:00:00Z' });
+
+const BusinessHoursSchema = z
+  .object({
+    schedule: z.record(z.string(), z.array(z.array(z.string()))),
+    holidays: z.array(z.string()),
+  })
+  .openapi('BusinessHours', {
+    description:
+      'Local weekly business intervals [from, to) per weekday (mon…sun) and holidays YYYY-MM-DD, in the agreement’s zone (sla-response.md §1).',
+  });
 
 const AgreementSchema = z
   .object({
@@ -42,6 +52,11 @@ const AgreementSchema = z
         currency: z.string(),
       }),
     ),
+    businessHours: BusinessHoursSchema.nullable(),
+    supportFeeMinor: z.number().int().nullable().openapi({
+      description:
+        'The monthly fee the response credit is a share of (in the services’ currency); null: no support terms.',
+    }),
     createdAt: z.iso.datetime(),
   })
   .openapi('Agreement');
@@ -69,8 +84,27 @@ const NewAgreementSchema = z
       )
       .min(1)
       .max(200),
+    businessHours: businessHoursSchema.nullish().openapi({
+      description:
+        'Business hours for objectives on the `business` calendar (sla-response.md §1): every weekday mon…sun with its local [from, to) intervals, and holidays.',
+    }),
+    supportFeeMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullish().openapi({
+      description:
+        'The monthly support fee the response credit is a share of, in the services’ currency. Omitted: the agreement has no support terms.',
+    }),
   })
   .superRefine((value, ctx) => {
+    if (
+      value.supportFeeMinor !== undefined &&
+      value.supportFeeMinor !== null &&
+      new Set(value.services.map((line) => line.currency)).size > 1
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['supportFeeMinor'],
+        message: 'needs every service in one currency: the support fee is in that currency',
+      });
+    }
     const start = parseInstant(value.start);
     const end = value.end ? parseInstant(value.end) : undefined;
     if (start !== undefined && end !== undefined && end <= start) {

@@ -23,6 +23,7 @@ import {
 } from './claims-shapes.ts';
 import { IdParams, idFilter, listQuery } from './common.ts';
 import { CorrectionSchema } from './staff-windows.ts';
+import { SupportMonthSchema } from './support.ts';
 import { displayText, longText } from './text.ts';
 
 const tags = ['Staff: claims and credits'];
@@ -38,6 +39,8 @@ const StaffClaimDetailSchema = ClaimDetailSchema.extend({
   freshDiffers: z.boolean(),
   corrections: z.array(CorrectionSchema),
   termination: TerminationSchema.nullable(),
+  /** For a support claim: the month's response figures now, with each request. */
+  support: SupportMonthSchema.nullable(),
 }).openapi('StaffClaimDetail');
 
 const amountFilter = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional();

@@ -8,7 +8,7 @@ import {
 } from '../services/admin-policies.ts';
 import { pageSchema } from '../services/pagination.ts';
 import { previewPolicyVersion } from '../services/policy-preview.ts';
-import { periodSchema, policySchema } from '../sla/index.ts';
+import { periodSchema, policySchema, responsePolicySchema } from '../sla/index.ts';
 import { activeFilter, IdParams, listQuery, nameSchema, userPrincipal } from './common.ts';
 
 const Tier = z.object({ belowPercent: z.number(), creditPercent: z.number() });
@@ -37,6 +37,36 @@ const RulesSchema = z
     description: 'The policy fields of sla-accounting.md §1, every default applied.',
   });
 
+const ObjectiveSchema = z.object({
+  firstResponseMinutes: z.number(),
+  resolutionMinutes: z.number().nullable(),
+  calendar: z.enum(['24x7', 'business']),
+});
+
+/** The response block of sla-response.md §1, every default applied. */
+const ResponseRulesSchema = z
+  .object({
+    objectives: z.object({
+      P1: ObjectiveSchema.nullable(),
+      P2: ObjectiveSchema.nullable(),
+      P3: ObjectiveSchema.nullable(),
+      P4: ObjectiveSchema.nullable(),
+    }),
+    targetPercent: z.number(),
+    tiers: z.array(Tier),
+    capPercent: z.number(),
+    minimumCreditMinor: z.number().int(),
+    claimWindowDays: z.number().int(),
+  })
+  .openapi('ResponseRules', {
+    description: 'The response block of sla-response.md §1, every default applied.',
+  });
+
+const responseInput = responsePolicySchema.nullish().openapi({
+  description:
+    'The response block of sla-response.md §1 (response-time objectives and their credit). On a new version: omitted inherits it, null offers none.',
+});
+
 const VersionSchema = z
   .object({
     version: z.number().int(),
@@ -44,6 +74,7 @@ const VersionSchema = z
       description: 'YYYY-MM; the first version is in force from the beginning (0000-01).',
     }),
     rules: RulesSchema,
+    response: ResponseRulesSchema.nullable(),
     createdByUserId: z.number().int().nullable(),
     createdAt: z.iso.datetime(),
   })
@@ -57,6 +88,7 @@ const PolicySchema = z
     version: z.number().int().openapi({ description: 'The latest version.' }),
     effectiveFrom: z.string(),
     rules: RulesSchema,
+    response: ResponseRulesSchema.nullable(),
     versions: z.array(VersionSchema),
     agreementCount: z.number().int().openapi({ description: 'Agreements on this policy.' }),
     activeAgreementCount: z.number().int(),
@@ -93,7 +125,7 @@ const create = defineRoute('admin', {
   summary: 'Add a policy: its version 1 is in force from the beginning',
   description:
     'The fields are those of sla-accounting.md §1; omitted or null fields take their defaults.',
-  request: { body: jsonBody(policySchema.extend({ name: nameSchema })) },
+  request: { body: jsonBody(policySchema.extend({ name: nameSchema, response: responseInput })) },
   responses: {
     201: jsonContent(PolicySchema, 'The policy'),
     ...errorResponses(400, 413, 415),
@@ -119,6 +151,7 @@ const PolicyChangeSchema = policySchema
   .partial()
   .extend({
     effectiveFrom: periodSchema.optional(),
+    response: responseInput,
     weights: z
       .strictObject({
         major_outage: WeightChange,
@@ -235,27 +268,28 @@ const update = defineRoute('admin', {
 export function registerStaffPolicies(api: ApiApp): void {
   api.openapi(list, async (c) => c.json(await listPolicies(c.var.deps, c.req.valid('query')), 200));
   api.openapi(create, async (c) => {
-    const { name, ...rules } = c.req.valid('json');
+    const { name, response, ...rules } = c.req.valid('json');
     const policy = await createPolicy(c.var.deps, userPrincipal(c.var.principal), c.var.requestId, {
       name,
       rules,
+      response,
     });
     return c.json(policy, 201);
   });
   api.openapi(get, async (c) => c.json(await getPolicy(c.var.deps, c.req.valid('param').id), 200));
   api.openapi(addVersion, async (c) => {
-    const { effectiveFrom, ...change } = c.req.valid('json');
+    const { effectiveFrom, response, ...change } = c.req.valid('json');
     const policy = await addPolicyVersion(
       c.var.deps,
       userPrincipal(c.var.principal),
       c.var.requestId,
       c.req.valid('param').id,
-      { effectiveFrom, change },
+      { effectiveFrom, change, response },
     );
     return c.json(policy, 201);
   });
   api.openapi(previewVersion, async (c) => {
-    const { effectiveFrom, ...change } = c.req.valid('json');
+    const { effectiveFrom, response: _response, ...change } = c.req.valid('json');
     const preview = await previewPolicyVersion(c.var.deps, c.req.valid('param').id, {
       effectiveFrom,
       change,

@@ -10,7 +10,7 @@ import {
 } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
 import { ApiError, type ErrorIssue, invalidInput, notFound, unprocessable } from '../errors.ts';
-import { parseInstant, periodBounds } from '../sla/index.ts';
+import { type BusinessHours, parseInstant, periodBounds } from '../sla/index.ts';
 import { recordAudit } from './audit.ts';
 import {
   afterSortedCursor,
@@ -41,6 +41,10 @@ export interface AgreementDto {
   timeZone: string;
   active: boolean;
   services: AgreementServiceDto[];
+  /** Business hours of sla-response.md §1 in the agreement's zone; null when none. */
+  businessHours: BusinessHours | null;
+  /** The monthly fee the response credit is a share of; null: no support terms. */
+  supportFeeMinor: number | null;
   createdAt: string;
 }
 
@@ -61,6 +65,8 @@ function agreementDto(
     services: lines
       .filter((line) => line.agreementId === row.id)
       .map(({ agreementId: _, monitoredSinceMs: __, ...line }) => line),
+    businessHours: (row.businessHours ?? null) as BusinessHours | null,
+    supportFeeMinor: row.supportFeeMinor,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -79,6 +85,8 @@ export interface NewAgreement {
   /** Default: the customer's zone. */
   timeZone?: string | null | undefined;
   services: { slug: string; monthlyFeeMinor: number; currency: string }[];
+  businessHours?: BusinessHours | null | undefined;
+  supportFeeMinor?: number | null | undefined;
 }
 
 /**
@@ -123,6 +131,10 @@ export async function createAgreement(
         start: new Date(instantMs(input.start)),
         end: input.end ? new Date(instantMs(input.end)) : null,
         timeZone: input.timeZone ?? customer.timeZone,
+        businessHours: input.businessHours
+          ? { schedule: input.businessHours.schedule, holidays: [...input.businessHours.holidays] }
+          : null,
+        supportFeeMinor: input.supportFeeMinor ?? null,
         createdAt: now,
       })
       .returning()
@@ -250,7 +262,7 @@ async function refuseFrozenPeriods(
   const decided = await tx
     .select({ id: claims.id, period: claims.period, status: claims.status, slug: services.slug })
     .from(claims)
-    .innerJoin(services, eq(services.id, claims.serviceId))
+    .leftJoin(services, eq(services.id, claims.serviceId))
     .where(
       and(eq(claims.agreementId, agreement.id), inArray(claims.status, ['approved', 'credited'])),
     )
@@ -259,7 +271,7 @@ async function refuseFrozenPeriods(
     const bounds = periodBounds(period, agreement.timeZone);
     return bounds.startMs < changed.toMs && changed.fromMs < bounds.endMs;
   });
-  const first = hit[0];
+  const first = hit.map((claim) => ({ ...claim, slug: claim.slug ?? 'support' }))[0];
   if (first === undefined) return;
   throw new ApiError(
     'PERIOD_FROZEN',
@@ -268,7 +280,7 @@ async function refuseFrozenPeriods(
       status: 409,
       issues: hit.map((claim) => ({
         path: 'end',
-        message: `would change ${claim.period}, decided in claim #${claim.id} (${claim.slug}, ${claim.status})`,
+        message: `would change ${claim.period}, decided in claim #${claim.id} (${claim.slug ?? 'support'}, ${claim.status})`,
       })),
     },
   );

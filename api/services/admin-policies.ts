@@ -3,7 +3,14 @@ import type { Tx } from '../../db/client.ts';
 import { agreements, policies, policyVersions } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
 import { ApiError, conflict, notFound, zodIssues } from '../errors.ts';
-import { defaultWeights, type Policy, periodOf, policySchema, shiftPeriod } from '../sla/index.ts';
+import {
+  defaultWeights,
+  type Policy,
+  periodOf,
+  policySchema,
+  type ResponsePolicy,
+  shiftPeriod,
+} from '../sla/index.ts';
 import { recordAudit } from './audit.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
 
@@ -21,6 +28,8 @@ export interface PolicyVersionDto {
   /** `YYYY-MM`; the first version's is `0000-01` (from the beginning). */
   effectiveFrom: string;
   rules: Policy;
+  /** The response block (sla-response.md §1), versioned with the rules; null: none offered. */
+  response: ResponsePolicy | null;
   createdByUserId: number | null;
   createdAt: string;
 }
@@ -33,6 +42,7 @@ export interface PolicyDto {
   version: number;
   effectiveFrom: string;
   rules: Policy;
+  response: ResponsePolicy | null;
   versions: PolicyVersionDto[];
   /** Agreements on this policy, and how many of them are active. */
   agreementCount: number;
@@ -48,6 +58,7 @@ function versionDto(row: VersionRow): PolicyVersionDto {
     version: row.version,
     effectiveFrom: row.effectiveFrom,
     rules: row.rules as Policy,
+    response: (row.response ?? null) as ResponsePolicy | null,
     createdByUserId: row.createdByUserId,
     createdAt: row.createdAt.toISOString(),
   };
@@ -76,6 +87,7 @@ function policyDto(
     version: latest.version,
     effectiveFrom: latest.effectiveFrom,
     rules: latest.rules,
+    response: latest.response,
     versions,
     agreementCount: counts.get(row.id)?.all ?? 0,
     activeAgreementCount: counts.get(row.id)?.active ?? 0,
@@ -123,7 +135,7 @@ export async function createPolicy(
   deps: Deps,
   principal: Extract<Principal, { kind: 'user' }>,
   requestId: string,
-  input: { name: string; rules: Policy },
+  input: { name: string; rules: Policy; response?: ResponsePolicy | null | undefined },
 ): Promise<PolicyDto> {
   return deps.db.write(async (tx) => {
     const now = new Date(deps.clock.now());
@@ -139,6 +151,7 @@ export async function createPolicy(
         version: 1,
         effectiveFrom: FIRST_EFFECTIVE_FROM,
         rules: input.rules,
+        response: input.response ?? null,
         createdByUserId: principal.user.id,
         createdAt: now,
       })
@@ -225,7 +238,11 @@ export interface PlannedVersion {
   effectiveFrom: string;
   base: PolicyVersionDto;
   rules: Policy;
+  response: ResponsePolicy | null;
 }
+
+/** The response block of a change: omitted inherits, null offers none, an object replaces it. */
+export type ResponseChange = ResponsePolicy | null | undefined;
 
 /**
  * Checks a change against the policy as it is and works out the new version, without
@@ -234,7 +251,7 @@ export interface PlannedVersion {
  */
 export function planVersion(
   before: PolicyDto,
-  input: { effectiveFrom?: string | undefined; change: PolicyChange },
+  input: { effectiveFrom?: string | undefined; change: PolicyChange; response?: ResponseChange },
   nowMs: number,
 ): PlannedVersion {
   const effectiveFrom = input.effectiveFrom ?? defaultEffectiveFrom(nowMs);
@@ -261,6 +278,7 @@ export function planVersion(
     effectiveFrom,
     base,
     rules: inheritRules(base.rules, input.change),
+    response: input.response === undefined ? base.response : input.response,
   };
 }
 
@@ -276,18 +294,19 @@ export async function addPolicyVersion(
   principal: Extract<Principal, { kind: 'user' }>,
   requestId: string,
   policyId: number,
-  input: { effectiveFrom?: string | undefined; change: PolicyChange },
+  input: { effectiveFrom?: string | undefined; change: PolicyChange; response?: ResponseChange },
 ): Promise<PolicyDto> {
   return deps.db.write(async (tx) => {
     const before = await loadPolicy(tx, policyId);
     if (!before) throw notFound('No such policy.');
     const nowMs = deps.clock.now();
-    const { version, effectiveFrom, base, rules } = planVersion(before, input, nowMs);
+    const { version, effectiveFrom, base, rules, response } = planVersion(before, input, nowMs);
     await tx.insert(policyVersions).values({
       policyId,
       version,
       effectiveFrom,
       rules,
+      response,
       createdByUserId: principal.user.id,
       createdAt: new Date(nowMs),
     });
@@ -297,11 +316,17 @@ export async function addPolicyVersion(
       action: 'policy.version.create',
       entityType: 'policy',
       entityId: policyId,
-      before: { version: base.version, effectiveFrom: base.effectiveFrom, rules: base.rules },
+      before: {
+        version: base.version,
+        effectiveFrom: base.effectiveFrom,
+        rules: base.rules,
+        response: base.response,
+      },
       after: {
         version: after.version,
         effectiveFrom: after.effectiveFrom,
         rules: after.rules,
+        response: after.response,
         inheritedFrom: base.version,
         changed: ruleChanges(base.rules, after.rules),
       },

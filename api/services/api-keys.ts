@@ -1,8 +1,14 @@
 import { and, asc, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { type ApiKeyScope, apiKeys, customers, users } from '../../db/schema/index.ts';
+import {
+  type ApiKeyAuthor,
+  type ApiKeyScope,
+  apiKeys,
+  customers,
+  users,
+} from '../../db/schema/index.ts';
 
-export { API_KEY_SCOPES } from '../../db/schema/index.ts';
+export { API_KEY_AUTHORS, API_KEY_SCOPES } from '../../db/schema/index.ts';
 
 import { generateApiKey } from '../auth/api-keys.ts';
 import type { Deps, Principal } from '../context.ts';
@@ -16,6 +22,8 @@ export interface ApiKeyDto {
   /** The visible part of the key (`sp_<prefix>_…`), to recognise it in lists. */
   prefix: string;
   scopes: ApiKeyScope[];
+  /** Whose words an ingest key writes: automated (the default) or people's. */
+  author: ApiKeyAuthor;
   customerId: number | null;
   createdByUserId: number;
   createdAt: string;
@@ -31,6 +39,7 @@ export function apiKeyDto(row: ApiKeyRow): ApiKeyDto {
     name: row.name,
     prefix: row.prefix,
     scopes: row.scopes,
+    author: row.author,
     customerId: row.customerId,
     createdByUserId: row.createdByUserId,
     createdAt: row.createdAt.toISOString(),
@@ -54,7 +63,12 @@ export async function createApiKey(
   deps: Deps,
   principal: Extract<Principal, { kind: 'user' }>,
   requestId: string,
-  input: { name: string; scopes: ApiKeyScope[]; customerId: number | null },
+  input: {
+    name: string;
+    scopes: ApiKeyScope[];
+    author?: ApiKeyAuthor | undefined;
+    customerId: number | null;
+  },
 ): Promise<ApiKeyDto & { key: string }> {
   const { key, prefix, keyHash } = generateApiKey();
   const scopes = [...new Set(input.scopes)];
@@ -66,6 +80,7 @@ export async function createApiKey(
         prefix,
         keyHash,
         scopes,
+        author: input.author ?? 'automation',
         customerId: input.customerId,
         createdByUserId: principal.user.id,
         createdAt: new Date(deps.clock.now()),

@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { type ClaimStatus, claims } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
 import { unprocessable } from '../errors.ts';
@@ -92,10 +92,11 @@ async function latestClaims(
       period: claims.period,
     })
     .from(claims)
-    .where(inArray(claims.agreementId, agreementIds))
+    .where(and(inArray(claims.agreementId, agreementIds), eq(claims.kind, 'availability')))
     .orderBy(claims.id);
   const latest = new Map<string, { id: number; status: ClaimStatus }>();
   for (const row of rows) {
+    if (row.serviceId === null) continue;
     const key = tripleKey(row.agreementId, row.serviceId, row.period);
     const previous = latest.get(key);
     // A live claim wins over withdrawn or rejected ones; among equals, the newest.

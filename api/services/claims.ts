@@ -2,6 +2,7 @@ import { and, asc, count, eq, gte, inArray, lte, type SQL, sql, sum } from 'driz
 import type { Tx } from '../../db/client.ts';
 import {
   agreements,
+  type ClaimKind,
   type ClaimStatus,
   claimComments,
   claimEvents,
@@ -15,7 +16,7 @@ import type { Deps, Principal } from '../context.ts';
 import { ApiError, conflict, notFound, unprocessable } from '../errors.ts';
 import { type ClaimSummary, claimSummary } from '../notify/events.ts';
 import { emit } from '../notify/outbox.ts';
-import { type EvaluationResult, periodBounds } from '../sla/index.ts';
+import { type EvaluationResult, periodBounds, type ResponseResult } from '../sla/index.ts';
 import { type TerminationRight, terminationRight } from './availability.ts';
 import { findReplay, idempotent, type StoredResponse } from './idempotency.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
@@ -29,9 +30,10 @@ import {
   versionInForce,
   windowsForRange,
 } from './sla-figures.ts';
+import { evaluateSupport, type SupportMonth, staffSupportMonth } from './support.ts';
 import { correctionsMeeting } from './windows.ts';
 
-export { CLAIM_STATUSES } from '../../db/schema/index.ts';
+export { CLAIM_KINDS, CLAIM_STATUSES } from '../../db/schema/index.ts';
 
 /**
  * Credit claims (sla-accounting §4): filing with the evaluation stored as evidence, one live
@@ -59,9 +61,14 @@ export function localDateTime(epochMs: number, timeZone: string): string {
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }
 
+/** A support claim stands where a service would: "support" (sla-response.md §5). */
+export const SUPPORT_SLOT = { slug: 'support', name: 'Support (response times)' };
+
 export interface ClaimDto {
   id: number;
   agreementId: number;
+  kind: ClaimKind;
+  /** The service's slug, or `support` for a support claim. */
   service: string;
   serviceName: string;
   /**
@@ -72,8 +79,13 @@ export interface ClaimDto {
   period: string;
   status: ClaimStatus;
   description: string | null;
-  /** The evaluation stored at filing: the evidence, and once decided the official figure. */
-  evaluation: EvaluationResult;
+  /**
+   * The availability evaluation stored at filing: the evidence, and once decided the
+   * official figure. Null for support claims, whose evidence is `supportEvaluation`.
+   */
+  evaluation: EvaluationResult | null;
+  /** The response evaluation (sla-response.md §4) stored with a support claim; else null. */
+  supportEvaluation: ResponseResult | null;
   policyVersionId: number;
   computedCreditMinor: number;
   capMinor: number;
@@ -113,7 +125,8 @@ interface ServiceNames {
   monitoredSinceMs: number;
 }
 
-async function serviceNames(db: Reader | Tx, ids: number[]) {
+async function serviceNames(db: Reader | Tx, given: (number | null)[]) {
+  const ids = given.filter((id): id is number => id !== null);
   if (ids.length === 0) return new Map<number, ServiceNames>();
   const rows = await db
     .select({
@@ -133,17 +146,21 @@ async function serviceNames(db: Reader | Tx, ids: number[]) {
 }
 
 function claimDto(row: ClaimRow, service: ServiceNames | undefined): ClaimDto {
-  const evaluation = storedEvaluation(row.evaluation);
+  const support = row.kind === 'support';
+  const evaluation = support ? null : storedEvaluation(row.evaluation);
+  const supportEvaluation = support ? (row.evaluation as ResponseResult) : null;
   return {
     id: row.id,
     agreementId: row.agreementId,
-    service: service?.slug ?? String(row.serviceId),
-    serviceName: service?.name ?? String(row.serviceId),
+    kind: row.kind,
+    service: support ? SUPPORT_SLOT.slug : (service?.slug ?? String(row.serviceId)),
+    serviceName: support ? SUPPORT_SLOT.name : (service?.name ?? String(row.serviceId)),
     monitoredSince: service ? new Date(service.monitoredSinceMs).toISOString() : null,
     period: row.period,
     status: row.status,
     description: row.description,
     evaluation,
+    supportEvaluation,
     policyVersionId: row.policyVersionId,
     computedCreditMinor: row.computedCreditMinor,
     capMinor: row.capMinor,
@@ -153,7 +170,7 @@ function claimDto(row: ClaimRow, service: ServiceNames | undefined): ClaimDto {
     decidedAt: row.decidedAt?.toISOString() ?? null,
     invoiceReference: row.invoiceReference,
     creditedAt: row.creditedAt?.toISOString() ?? null,
-    claimDeadline: evaluation.claimDeadline,
+    claimDeadline: (evaluation ?? supportEvaluation)?.claimDeadline ?? '',
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -161,7 +178,9 @@ function claimDto(row: ClaimRow, service: ServiceNames | undefined): ClaimDto {
 
 async function claimDtos(db: Reader | Tx, rows: ClaimRow[]): Promise<ClaimDto[]> {
   const names = await serviceNames(db, [...new Set(rows.map((row) => row.serviceId))]);
-  return rows.map((row) => claimDto(row, names.get(row.serviceId)));
+  return rows.map((row) =>
+    claimDto(row, row.serviceId === null ? undefined : names.get(row.serviceId)),
+  );
 }
 
 function actorOf(principal: Principal): {
@@ -224,7 +243,10 @@ const alreadyLive = () =>
 
 export interface FileClaimInput {
   agreementId: number;
-  service: string;
+  /** Default `availability`. */
+  kind?: ClaimKind | undefined;
+  /** The service of an availability claim; absent for a support claim. */
+  service?: string | undefined;
   period: string;
   description?: string | undefined;
 }
@@ -257,6 +279,9 @@ export async function fileClaim(
     agreementIds: [input.agreementId],
   });
   if (!agreement) throw notFound('No such agreement.');
+  if (input.kind === 'support') {
+    return fileSupportClaim(deps, principal, customerId, agreement, input, scope);
+  }
   const service = agreement.services.find((item) => item.slug === input.service);
   if (!service) {
     throw unprocessable(
@@ -278,14 +303,7 @@ export async function fileClaim(
   });
   if (!figures) throw new Error('no evaluation for a covered service');
   const evaluation = figures.evaluation;
-  const deadlineMs = Date.parse(evaluation.claimDeadline);
-  if (nowMs >= deadlineMs) {
-    throw unprocessable(
-      `Claims for ${input.period} closed on ${localDateTime(deadlineMs, agreement.timeZone)} (${agreement.timeZone}).`,
-      'CLAIM_DEADLINE_PASSED',
-      [{ path: 'period', message: 'the claim deadline has passed' }],
-    );
-  }
+  checkDeadline(nowMs, input.period, agreement, evaluation.claimDeadline);
   if (evaluation.status === 'not-covered') {
     throw unprocessable(
       `The agreement did not cover ${input.service} in ${input.period}.`,
@@ -302,13 +320,153 @@ export async function fileClaim(
       [{ path: 'description', message: 'required when the period was not monitored' }],
     );
   }
-  if (evaluation.creditMinor === 0 && description === null) {
+  requireDisputeDescription(evaluation.creditMinor, description);
+  return insertClaim(
+    deps,
+    principal,
+    customerId,
+    scope,
+    input,
+    eq(claims.serviceId, service.serviceId),
+    {
+      kind: 'availability',
+      agreementId: agreement.id,
+      serviceId: service.serviceId,
+      period: input.period,
+      description,
+      evaluation,
+      policyVersionId: figures.policy.id,
+      computedCreditMinor: evaluation.creditMinor,
+      capMinor: evaluation.capMinor,
+      currency: evaluation.currency,
+    },
+    service,
+  );
+}
+
+type IdempotencyScope = Parameters<typeof findReplay>[1];
+
+function checkDeadline(
+  nowMs: number,
+  period: string,
+  agreement: { timeZone: string },
+  claimDeadline: string,
+): void {
+  const deadlineMs = Date.parse(claimDeadline);
+  if (nowMs >= deadlineMs) {
+    throw unprocessable(
+      `Claims for ${period} closed on ${localDateTime(deadlineMs, agreement.timeZone)} (${agreement.timeZone}).`,
+      'CLAIM_DEADLINE_PASSED',
+      [{ path: 'period', message: 'the claim deadline has passed' }],
+    );
+  }
+}
+
+function requireDisputeDescription(creditMinor: number, description: string | null): void {
+  if (creditMinor === 0 && description === null) {
     throw unprocessable(
       'The rules give no credit for this period; describe what you dispute to file a claim.',
       'DESCRIPTION_REQUIRED',
       [{ path: 'description', message: 'required when the computed credit is 0' }],
     );
   }
+}
+
+/**
+ * A support claim (sla-response.md §3.6, §5): on a month that has ended and become final
+ * (no request still pending), before its claim deadline, with the response evaluation
+ * stored as its evidence. One live support claim per (agreement, period).
+ */
+async function fileSupportClaim(
+  deps: Deps,
+  principal: Principal,
+  customerId: number,
+  agreement: LoadedAgreement,
+  input: FileClaimInput,
+  scope: IdempotencyScope,
+): Promise<StoredResponse<ClaimDto> & { replayed: boolean }> {
+  const nowMs = deps.clock.now();
+  const bounds = periodBounds(input.period, agreement.timeZone);
+  if (nowMs < bounds.endMs) {
+    throw unprocessable(
+      `Claims for ${input.period} open when the period ends, on ${localDateTime(bounds.endMs, agreement.timeZone)} (${agreement.timeZone}).`,
+      'PERIOD_NOT_ENDED',
+      [{ path: 'period', message: 'the period has not ended' }],
+    );
+  }
+  const support = await evaluateSupport(deps, agreement, input.period, nowMs);
+  if (support === null) {
+    throw unprocessable(
+      `The agreement has no support terms in ${input.period}.`,
+      'SUPPORT_NOT_OFFERED',
+      [{ path: 'kind', message: 'no response objectives in this period' }],
+    );
+  }
+  const evaluation = support.result;
+  checkDeadline(nowMs, input.period, agreement, evaluation.claimDeadline);
+  if (evaluation.status === 'not-covered') {
+    throw unprocessable(`The agreement did not cover ${input.period}.`, 'PERIOD_NOT_COVERED', [
+      { path: 'period', message: 'not covered by the agreement' },
+    ]);
+  }
+  if (!evaluation.final) {
+    throw unprocessable(
+      `The support figures of ${input.period} are not final yet: some requests are still pending.`,
+      'PERIOD_NOT_FINAL',
+      [{ path: 'period', message: 'requests of this month are still pending' }],
+    );
+  }
+  const description = input.description?.trim() || null;
+  requireDisputeDescription(evaluation.creditMinor, description);
+  return insertClaim(
+    deps,
+    principal,
+    customerId,
+    scope,
+    input,
+    eq(claims.kind, 'support'),
+    {
+      kind: 'support',
+      agreementId: agreement.id,
+      serviceId: null,
+      period: input.period,
+      description,
+      evaluation,
+      policyVersionId: support.terms.policyVersionId,
+      computedCreditMinor: evaluation.creditMinor,
+      capMinor: evaluation.capMinor,
+      currency: evaluation.currency,
+    },
+    undefined,
+  );
+}
+
+/**
+ * The check, the insert (under a partial unique index) and the trail entry, in one write
+ * transaction: at most one live claim per (agreement, service or support, period), also
+ * under concurrency.
+ */
+async function insertClaim(
+  deps: Deps,
+  principal: Principal,
+  customerId: number,
+  scope: IdempotencyScope,
+  input: FileClaimInput,
+  sameSlot: SQL | undefined,
+  values: {
+    kind: ClaimKind;
+    agreementId: number;
+    serviceId: number | null;
+    period: string;
+    description: string | null;
+    evaluation: EvaluationResult | ResponseResult;
+    policyVersionId: number;
+    computedCreditMinor: number;
+    capMinor: number;
+    currency: string;
+  },
+  service: ServiceNames | undefined,
+): Promise<StoredResponse<ClaimDto> & { replayed: boolean }> {
   try {
     return await deps.db.write((tx) =>
       idempotent(
@@ -322,29 +480,21 @@ export async function fileClaim(
             .from(claims)
             .where(
               and(
-                eq(claims.agreementId, agreement.id),
-                eq(claims.serviceId, service.serviceId),
-                eq(claims.period, input.period),
+                eq(claims.agreementId, values.agreementId),
+                sameSlot,
+                eq(claims.period, values.period),
                 inArray(claims.status, LIVE),
               ),
             )
             .get();
           if (live) throw alreadyLive();
-          const now = new Date(nowMs);
+          const now = new Date(deps.clock.now());
           const row = await tx
             .insert(claims)
             .values({
               customerId,
-              agreementId: agreement.id,
-              serviceId: service.serviceId,
-              period: input.period,
+              ...values,
               status: 'submitted',
-              description,
-              evaluation,
-              policyVersionId: figures.policy.id,
-              computedCreditMinor: evaluation.creditMinor,
-              capMinor: evaluation.capMinor,
-              currency: evaluation.currency,
               createdByUserId: principal.kind === 'user' ? principal.user.id : null,
               createdByApiKeyId: principal.kind === 'key' ? principal.key.id : null,
               createdAt: now,
@@ -356,7 +506,7 @@ export async function fileClaim(
             claimId: row.id,
             type: 'filed',
             toStatus: 'submitted',
-            note: description,
+            note: values.description,
           });
           const dto = claimDto(row, service);
           await emit(tx, deps, {
@@ -685,27 +835,53 @@ export async function staffClaim(deps: Deps, id: number) {
   const customer = await db.select().from(customers).where(eq(customers.id, row.customerId)).get();
   const [agreement] = await loadAgreements(db, { agreementIds: [row.agreementId] });
   const nowMs = deps.clock.now();
+  const trailOf = await trail(db, row.id, true);
+  const customerOf = { id: row.customerId, name: customer?.name ?? '' };
+  if (row.kind === 'support' || row.serviceId === null) {
+    // The support figures as they are now, with each request's times, beside the stored ones.
+    const support: SupportMonth | null = agreement
+      ? await staffSupportMonth(deps, agreement.id, row.period)
+      : null;
+    const stored = (dto as ClaimDto).supportEvaluation;
+    return {
+      ...(dto as ClaimDto),
+      customer: customerOf,
+      freshEvaluation: null,
+      freshDiffers:
+        support?.evaluation != null &&
+        stored !== null &&
+        (support.evaluation.creditMinor !== stored.creditMinor ||
+          support.evaluation.met !== stored.met ||
+          JSON.stringify(support.evaluation.objectives) !== JSON.stringify(stored.objectives)),
+      corrections: [],
+      termination: null,
+      support,
+      ...trailOf,
+    };
+  }
+  const serviceId = row.serviceId;
   let fresh: EvaluationResult | null = null;
   let termination: TerminationRight | null = null;
   if (agreement) {
     const [figures] = await evaluatePeriods(deps, agreement, [row.period], nowMs, {
-      serviceIds: [row.serviceId],
+      serviceIds: [serviceId],
     });
     fresh = figures?.evaluation ?? null;
     const decided = await decidedClaims(db, [agreement.id]);
     termination = await terminationRight(deps, agreement, decided, nowMs);
   }
   const stored = storedEvaluation(row.evaluation);
-  const reach = await claimReach(deps, row, stored, agreement, nowMs);
-  const corrections = await correctionsMeeting(deps, row.serviceId, reach);
+  const reach = await claimReach(deps, serviceId, row.period, stored, agreement, nowMs);
+  const corrections = await correctionsMeeting(deps, serviceId, reach);
   return {
     ...(dto as ClaimDto),
-    customer: { id: row.customerId, name: customer?.name ?? '' },
+    customer: customerOf,
     freshEvaluation: fresh,
     freshDiffers: fresh !== null && !sameFigures(stored, fresh),
     corrections,
     termination,
-    ...(await trail(db, row.id, true)),
+    support: null,
+    ...trailOf,
   };
 }
 
@@ -716,7 +892,8 @@ export async function staffClaim(deps: Deps, id: number) {
  */
 async function claimReach(
   deps: Deps,
-  row: ClaimRow,
+  serviceId: number,
+  month: string,
   stored: EvaluationResult,
   agreement: LoadedAgreement | undefined,
   nowMs: number,
@@ -725,8 +902,8 @@ async function claimReach(
   if (!agreement) return period;
   const { windows } = await windowsForRange(
     deps.db.db,
-    row.serviceId,
-    versionInForce(agreement, row.period).rules,
+    serviceId,
+    versionInForce(agreement, month).rules,
     period,
     nowMs,
   );
@@ -846,6 +1023,7 @@ export async function decideClaim(
       claimId: row.id,
       customerId: row.customerId,
       agreementId: row.agreementId,
+      kind: row.kind,
       serviceId: row.serviceId,
       period: row.period,
       amountMinor: amount,
@@ -902,6 +1080,8 @@ export interface CreditDto {
   agreementId: number;
   /** The agreement's zone: the month is counted in it, and people read the times in it. */
   timeZone: string;
+  kind: ClaimKind;
+  /** The service's slug, or `support`. */
   service: string;
   serviceName: string;
   period: string;
@@ -946,7 +1126,7 @@ export async function listCredits(
     })
     .from(credits)
     .innerJoin(customers, eq(customers.id, credits.customerId))
-    .innerJoin(services, eq(services.id, credits.serviceId))
+    .leftJoin(services, eq(services.id, credits.serviceId))
     .innerJoin(agreements, eq(agreements.id, credits.agreementId))
     .innerJoin(users, eq(users.id, credits.approvedByUserId))
     .where(conditions.length > 0 ? and(...conditions) : undefined)
@@ -960,8 +1140,9 @@ export async function listCredits(
       customer: { id: row.credit.customerId, name: row.customerName },
       agreementId: row.credit.agreementId,
       timeZone: row.timeZone,
-      service: row.slug,
-      serviceName: row.serviceName,
+      kind: row.credit.kind,
+      service: row.slug ?? SUPPORT_SLOT.slug,
+      serviceName: row.serviceName ?? SUPPORT_SLOT.name,
       period: row.credit.period,
       amountMinor: row.credit.amountMinor,
       currency: row.credit.currency,

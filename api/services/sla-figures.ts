@@ -22,7 +22,9 @@ import {
   periodOf,
   policySchema,
   prepareWindows,
+  type ResponsePolicy,
   requiredWindowRange,
+  responsePolicySchema,
   type Window,
 } from '../sla/index.ts';
 
@@ -53,6 +55,8 @@ export interface PolicyVersionInForce {
   /** `YYYY-MM`; `0000-01` for a policy's first version (in force from the beginning). */
   effectiveFrom: string;
   rules: Policy;
+  /** The response block (sla-response.md §1); null when the version offers no objectives. */
+  response: ResponsePolicy | null;
 }
 
 export interface LoadedAgreement {
@@ -64,6 +68,10 @@ export interface LoadedAgreement {
   endMs: number | null;
   timeZone: string;
   active: boolean;
+  /** Business hours of sla-response.md §1, as stored (validated when the agreement was made). */
+  businessHours: Record<string, unknown> | null;
+  /** The fee the response credit is a share of; null: the agreement has no support terms. */
+  supportFeeMinor: number | null;
   services: AgreementService[];
   /** Every version of the agreement's policy, oldest first. */
   versions: PolicyVersionInForce[];
@@ -89,6 +97,20 @@ function rulesOf(stored: unknown): Policy {
     parsedRules.set(key, rules);
   }
   return rules;
+}
+
+const parsedResponses = new Map<string, ResponsePolicy>();
+
+function responseOf(stored: unknown): ResponsePolicy | null {
+  if (stored === null || stored === undefined) return null;
+  const key = JSON.stringify(stored);
+  let response = parsedResponses.get(key);
+  if (response === undefined) {
+    response = responsePolicySchema.parse(stored);
+    if (parsedResponses.size > 1000) parsedResponses.clear();
+    parsedResponses.set(key, response);
+  }
+  return response;
 }
 
 /** The services of these agreements with their fees and monitoring start, in display order. */
@@ -155,6 +177,7 @@ export async function loadAgreements(
               version: row.version,
               effectiveFrom: row.effectiveFrom,
               rules: rulesOf(row.rules),
+              response: responseOf(row.response),
             },
           ];
         } catch (error) {
@@ -171,6 +194,8 @@ export async function loadAgreements(
       endMs: agreement.end?.getTime() ?? null,
       timeZone: agreement.timeZone,
       active: agreement.active,
+      businessHours: agreement.businessHours ?? null,
+      supportFeeMinor: agreement.supportFeeMinor,
       services: serviceRows
         .filter((row) => row.agreementId === agreement.id)
         .map(({ agreementId: _, ...service }) => service),
@@ -364,22 +389,25 @@ export async function decidedClaims(
     .where(
       and(
         inArray(claims.agreementId, agreementIds),
+        eq(claims.kind, 'availability'),
         inArray(claims.status, ['approved', 'credited']),
       ),
     );
   return new Map(
-    rows.map((row) => [
-      tripleKey(row.agreementId, row.serviceId, row.period),
-      {
-        id: row.id,
-        status: row.status as 'approved' | 'credited',
-        agreementId: row.agreementId,
-        serviceId: row.serviceId,
-        period: row.period,
-        evaluation: storedEvaluation(row.evaluation),
-        decidedAt: row.decidedAt?.toISOString() ?? null,
-      },
-    ]),
+    rows
+      .flatMap((row) => (row.serviceId === null ? [] : [{ ...row, serviceId: row.serviceId }]))
+      .map((row) => [
+        tripleKey(row.agreementId, row.serviceId, row.period),
+        {
+          id: row.id,
+          status: row.status as 'approved' | 'credited',
+          agreementId: row.agreementId,
+          serviceId: row.serviceId,
+          period: row.period,
+          evaluation: storedEvaluation(row.evaluation),
+          decidedAt: row.decidedAt?.toISOString() ?? null,
+        },
+      ]),
   );
 }
 

@@ -145,7 +145,10 @@ export function* statementCsvRows(document: StatementDocument): Generator<Row> {
   }
   const zones = new Map(document.agreements.map((agreement) => [agreement.id, agreement.timeZone]));
   for (const claim of document.claims) {
-    const zone = zones.get(claim.agreementId) ?? claim.evaluation.timeZone;
+    const zone =
+      zones.get(claim.agreementId) ??
+      (claim.evaluation ?? claim.supportEvaluation)?.timeZone ??
+      'UTC';
     const approved = claim.status === 'approved' || claim.status === 'credited';
     yield {
       record: RECORD.claim,

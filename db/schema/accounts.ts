@@ -8,6 +8,14 @@ export type Role = (typeof ROLES)[number];
 export const API_KEY_SCOPES = ['ingest', 'read'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
+/**
+ * Whose words an ingest key writes (sla-response.md: authorship follows the credential):
+ * `automation` (monitors, auto-replies, bots) or `people` (a help desk relaying what its
+ * agents wrote). Never chosen per request by a body field.
+ */
+export const API_KEY_AUTHORS = ['automation', 'people'] as const;
+export type ApiKeyAuthor = (typeof API_KEY_AUTHORS)[number];
+
 export const customers = sqliteTable('customers', {
   id: id(),
   name: text('name').notNull(),
@@ -137,6 +145,8 @@ export const apiKeys = sqliteTable(
     prefix: text('prefix').notNull().unique(),
     keyHash: text('key_hash').notNull(),
     scopes: text('scopes', { mode: 'json' }).$type<ApiKeyScope[]>().notNull(),
+    /** For `ingest` keys: whose words its responses are; a key never marked writes automated ones. */
+    author: text('author', { enum: API_KEY_AUTHORS }).notNull().default('automation'),
     /** Set for `read` keys: the customer whose data the key may read. */
     customerId: integer('customer_id').references(() => customers.id),
     createdByUserId: integer('created_by_user_id')

@@ -25,6 +25,11 @@ export const policyVersions = sqliteTable(
     version: integer('version').notNull(),
     effectiveFrom: text('effective_from').notNull(),
     rules: text('rules', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /**
+     * The response block of sla-response.md §1 with defaults applied, versioned with the
+     * rules; null when the version offers no response objectives.
+     */
+    response: text('response', { mode: 'json' }).$type<Record<string, unknown>>(),
     createdByUserId: integer('created_by_user_id').references(() => users.id),
     createdAt: createdAt(),
   },
@@ -48,6 +53,10 @@ export const agreements = sqliteTable(
     end: instant('end'),
     /** IANA zone of the agreement's calendar months; defaults to the customer's. */
     timeZone: text('time_zone').notNull(),
+    /** Business hours of sla-response.md §1 (weekly schedule and holidays, local to timeZone). */
+    businessHours: text('business_hours', { mode: 'json' }).$type<Record<string, unknown>>(),
+    /** The monthly fee the response credit is a share of; null: no support terms. */
+    supportFeeMinor: integer('support_fee_minor'),
     active: flag('active').notNull().default(true),
     createdAt: createdAt(),
   },

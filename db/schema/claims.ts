@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { apiKeys, customers, users } from './accounts.ts';
 import { agreements } from './agreements.ts';
 import { createdAt, flag, id, instant } from './columns.ts';
@@ -14,6 +14,10 @@ export const CLAIM_STATUSES = [
 ] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
+/** What a claim is about: a service's availability, or the agreement's support (response times). */
+export const CLAIM_KINDS = ['availability', 'support'] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
 export const claims = sqliteTable(
   'claims',
   {
@@ -24,14 +28,17 @@ export const claims = sqliteTable(
     agreementId: integer('agreement_id')
       .notNull()
       .references(() => agreements.id),
-    serviceId: integer('service_id')
-      .notNull()
-      .references(() => services.id),
+    kind: text('kind', { enum: CLAIM_KINDS }).notNull().default('availability'),
+    /** The claimed service; null exactly for `support` claims. */
+    serviceId: integer('service_id').references(() => services.id),
     /** The claimed calendar month in the agreement's zone, YYYY-MM. */
     period: text('period').notNull(),
     status: text('status', { enum: CLAIM_STATUSES }).notNull(),
     description: text('description'),
-    /** The evaluation document (sla-accounting.md §5) stored at filing: the evidence. */
+    /**
+     * The evaluation document stored at filing, the evidence: sla-accounting.md §5 for
+     * availability, sla-response.md §4 for support.
+     */
     evaluation: text('evaluation', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     policyVersionId: integer('policy_version_id').notNull(),
     computedCreditMinor: integer('computed_credit_minor').notNull(),
@@ -54,6 +61,11 @@ export const claims = sqliteTable(
     uniqueIndex('claims_live_uq')
       .on(t.agreementId, t.serviceId, t.period)
       .where(sql`${t.status} NOT IN ('rejected', 'withdrawn')`),
+    // At most one live support claim per (agreement, period): sla-response.md §5.
+    uniqueIndex('claims_live_support_uq')
+      .on(t.agreementId, t.period)
+      .where(sql`${t.kind} = 'support' AND ${t.status} NOT IN ('rejected', 'withdrawn')`),
+    check('claims_kind_service', sql`(${t.kind} = 'support') = (${t.serviceId} IS NULL)`),
     index('claims_customer_idx').on(t.customerId, t.createdAt),
     index('claims_status_idx').on(t.status, t.createdAt),
   ],
@@ -114,9 +126,9 @@ export const credits = sqliteTable(
     agreementId: integer('agreement_id')
       .notNull()
       .references(() => agreements.id),
-    serviceId: integer('service_id')
-      .notNull()
-      .references(() => services.id),
+    kind: text('kind', { enum: CLAIM_KINDS }).notNull().default('availability'),
+    /** Null exactly for `support` credits. */
+    serviceId: integer('service_id').references(() => services.id),
     period: text('period').notNull(),
     amountMinor: integer('amount_minor').notNull(),
     currency: text('currency').notNull(),

@@ -6,3 +6,4 @@ export * from './incidents.ts';
 export * from './notifications.ts';
 export * from './operations.ts';
 export * from './services.ts';
+export * from './support.ts';

@@ -13,8 +13,12 @@ import {
   maintenances,
   policies,
   policyVersions,
+  type SupportEventType,
+  type SupportPriority,
   serviceGroups,
   services,
+  supportRequestEvents,
+  supportRequests,
   users,
   type WindowState,
   windows,
@@ -92,6 +96,42 @@ const STANDARD_V1 = {
   claimWindowDays: 30,
   termination: null,
 };
+/**
+ * The response block of sla-response.md §1, the same for both policies: a P1 gets a person
+ * within 30 minutes round the clock, lower priorities within business hours.
+ */
+const RESPONSE_V1 = {
+  objectives: {
+    P1: { firstResponseMinutes: 30, resolutionMinutes: 240, calendar: '24x7' },
+    P2: { firstResponseMinutes: 240, resolutionMinutes: 2880, calendar: 'business' },
+    P3: { firstResponseMinutes: 480, resolutionMinutes: null, calendar: 'business' },
+    P4: { firstResponseMinutes: 1440, resolutionMinutes: null, calendar: 'business' },
+  },
+  targetPercent: 95,
+  tiers: [
+    { belowPercent: 95, creditPercent: 5 },
+    { belowPercent: 80, creditPercent: 15 },
+  ],
+  capPercent: 100,
+  minimumCreditMinor: 0,
+  claimWindowDays: 30,
+};
+
+const OFFICE_DAY = [['09:00', '17:00']];
+/** Every demo agreement's business hours, in its own zone. */
+const DEMO_BUSINESS_HOURS = {
+  schedule: {
+    mon: OFFICE_DAY,
+    tue: OFFICE_DAY,
+    wed: OFFICE_DAY,
+    thu: OFFICE_DAY,
+    fri: OFFICE_DAY,
+    sat: [],
+    sun: [],
+  },
+  holidays: [],
+};
+
 /** Version 2: blips under 5 minutes stop counting, and claims get 45 days. */
 const STANDARD_V2 = { ...STANDARD_V1, minimumOutageMinutes: 5, claimWindowDays: 45 };
 const PREMIUM_V1 = {
@@ -119,6 +159,8 @@ const CUSTOMERS = [
     timeZone: 'America/New_York',
     policy: 'standard',
     login: 'ops@northwind.example',
+    /** The monthly support fee the response credit is a share of. */
+    supportFeeMinor: 60_000,
     services: [
       { slug: 'api', feeMinor: 250_000, currency: 'USD' },
       { slug: 'dashboard', feeMinor: 50_000, currency: 'USD' },
@@ -130,6 +172,8 @@ const CUSTOMERS = [
     timeZone: 'Asia/Kolkata',
     policy: 'premium',
     login: 'sre@bharat-logistics.example',
+    /** The monthly support fee the response credit is a share of. */
+    supportFeeMinor: 2_500_000,
     services: [
       { slug: 'api', feeMinor: 15_000_000, currency: 'INR' },
       { slug: 'storage', feeMinor: 6_000_000, currency: 'INR' },
@@ -141,6 +185,8 @@ const CUSTOMERS = [
     timeZone: 'Europe/Oslo',
     policy: 'standard',
     login: 'drift@fjordmedia.example',
+    /** The monthly support fee the response credit is a share of. */
+    supportFeeMinor: 40_000,
     services: [
       { slug: 'cdn', feeMinor: 180_000, currency: 'EUR' },
       { slug: 'dns', feeMinor: 20_000, currency: 'EUR' },
@@ -152,12 +198,94 @@ const CUSTOMERS = [
     timeZone: 'Pacific/Chatham',
     policy: 'premium',
     login: 'it@chatham-fisheries.example',
+    /** The monthly support fee the response credit is a share of. */
+    supportFeeMinor: 30_000,
     services: [
       { slug: 'api', feeMinor: 120_000, currency: 'NZD' },
       { slug: 'cdn', feeMinor: 60_000, currency: 'NZD' },
     ],
   },
 ] as const;
+
+export interface PlannedSupportEvent {
+  atMs: number;
+  type: SupportEventType;
+}
+
+export interface PlannedSupportRequest {
+  externalId: string;
+  customer: string;
+  priority: SupportPriority;
+  subject: string;
+  openedAtMs: number;
+  events: PlannedSupportEvent[];
+}
+
+/**
+ * Each customer's help-desk requests: in last month (closed in every zone), all answered
+ * and resolved, so the month is final, with one of its two P1s answered by a person only
+ * after 52 minutes (an auto-reply came in seconds): the month misses its P1 first-response
+ * objective. In the customer's current month, requests still waiting for a person (an
+ * auto-reply does not count), so the month is pending and the staff queue has work. Every
+ * request gets an automated acknowledgement first.
+ */
+export function planSupportRequests(nowMs: number, lastMonth: number): PlannedSupportRequest[] {
+  const planned: PlannedSupportRequest[] = [];
+  const ack = (openedAtMs: number): PlannedSupportEvent => ({
+    atMs: openedAtMs + 8_000,
+    type: 'automated-response',
+  });
+  for (const [index, customer] of CUSTOMERS.entries()) {
+    const zone = customer.timeZone;
+    const start = zonedMonthStart(lastMonth, zone);
+    const tag = customer.login.split('@')[1]?.split('.')[0] ?? String(index);
+    const add = (
+      suffix: string,
+      priority: SupportPriority,
+      subject: string,
+      openedAtMs: number,
+      later: PlannedSupportEvent[],
+    ) => {
+      planned.push({
+        externalId: `demo-helpdesk:${tag}:${suffix}`,
+        customer: customer.name,
+        priority,
+        subject,
+        openedAtMs,
+        events: [ack(openedAtMs), ...later].filter((event) => event.atMs <= nowMs),
+      });
+    };
+    // Last month: 10:00 local on the 4th, 9th, 15th and 21st (plus or minus an hour of DST).
+    const day = (n: number) => start + (n - 1) * DAY_MS + 10 * HOUR_MS;
+    add('p1-quick', 'P1', 'Checkout API returns 502 for every call', day(4), [
+      { atMs: day(4) + 20 * MINUTE_MS, type: 'human-response' },
+      { atMs: day(4) + 3 * HOUR_MS, type: 'resolved' },
+    ]);
+    add('p1-late', 'P1', 'Logins fail for all users', day(9), [
+      { atMs: day(9) + 52 * MINUTE_MS, type: 'human-response' },
+      { atMs: day(9) + 3 * HOUR_MS + 30 * MINUTE_MS, type: 'resolved' },
+    ]);
+    add('p2-export', 'P2', 'Monthly export is missing two columns', day(15), [
+      { atMs: day(15) + HOUR_MS, type: 'human-response' },
+      { atMs: day(15) + 2 * HOUR_MS, type: 'paused' },
+      { atMs: day(16), type: 'resumed' },
+      { atMs: day(16) + 2 * HOUR_MS, type: 'resolved' },
+    ]);
+    add('p3-question', 'P3', 'How do we rotate our API keys?', day(21), [
+      { atMs: day(21) + 2 * HOUR_MS, type: 'human-response' },
+      { atMs: day(23), type: 'resolved' },
+    ]);
+    // This month: waiting for a person, never before the month began in the customer's zone.
+    const here = Temporal.Instant.fromEpochMilliseconds(nowMs).toZonedDateTimeISO(zone);
+    const thisMonth = zonedMonthStart(Date.UTC(here.year, here.month - 1, 1), zone);
+    const recent = (agoMs: number) => Math.max(thisMonth, nowMs - agoMs);
+    add('p2-waiting', 'P2', 'Webhook deliveries are delayed', recent(40 * MINUTE_MS), []);
+    if (index % 2 === 0) {
+      add('p1-waiting', 'P1', 'Error rate climbing on the API', recent(12 * MINUTE_MS), []);
+    }
+  }
+  return planned;
+}
 
 /** The scripted events: each tells one part of the demo's story, whatever the date. */
 export type DemoStory =
@@ -639,6 +767,7 @@ export async function seedDemo(tx: Tx, options: SeedOptions): Promise<SeedResult
       version: 1,
       effectiveFrom: '0000-01',
       rules: STANDARD_V1,
+      response: RESPONSE_V1,
       createdByUserId: admin.id,
       createdAt: now,
     },
@@ -647,6 +776,7 @@ export async function seedDemo(tx: Tx, options: SeedOptions): Promise<SeedResult
       version: 2,
       effectiveFrom: monthText(utcMonthStart(plan.lastMonth, -1)),
       rules: STANDARD_V2,
+      response: RESPONSE_V1,
       createdByUserId: admin.id,
       createdAt: now,
     },
@@ -655,6 +785,7 @@ export async function seedDemo(tx: Tx, options: SeedOptions): Promise<SeedResult
       version: 1,
       effectiveFrom: '0000-01',
       rules: PREMIUM_V1,
+      response: RESPONSE_V1,
       createdByUserId: admin.id,
       createdAt: now,
     },
@@ -662,6 +793,7 @@ export async function seedDemo(tx: Tx, options: SeedOptions): Promise<SeedResult
   const policyIds: Record<string, number> = { standard: standard.id, premium: premium.id };
 
   progress('  customers, agreements and their users');
+  const agreementIds = new Map<string, { agreementId: number; customerId: number }>();
   for (const customer of CUSTOMERS) {
     const row = await tx
       .insert(customers)
@@ -676,10 +808,13 @@ export async function seedDemo(tx: Tx, options: SeedOptions): Promise<SeedResult
         start: new Date(plan.historyStart - 30 * DAY_MS),
         end: null,
         timeZone: customer.timeZone,
+        businessHours: DEMO_BUSINESS_HOURS,
+        supportFeeMinor: customer.supportFeeMinor,
         createdAt: now,
       })
       .returning()
       .get();
+    agreementIds.set(customer.name, { agreementId: agreement.id, customerId: row.id });
     await tx.insert(agreementServices).values(
       customer.services.map((service) => ({
         agreementId: agreement.id,
@@ -775,6 +910,41 @@ export async function seedDemo(tx: Tx, options: SeedOptions): Promise<SeedResult
           kind: update.kind,
           authorUserId: update.kind === 'human' ? agent.id : null,
           createdAt: new Date(update.atMs),
+        })),
+      );
+    }
+  }
+
+  const requests = planSupportRequests(nowMs, plan.lastMonth);
+  progress(`  help-desk requests (${requests.length}) with their events`);
+  for (const request of requests) {
+    const owner = agreementIds.get(request.customer);
+    if (!owner) throw new Error(`no demo agreement for ${request.customer}`);
+    const row = await tx
+      .insert(supportRequests)
+      .values({
+        externalId: request.externalId,
+        customerId: owner.customerId,
+        agreementId: owner.agreementId,
+        priority: request.priority,
+        subject: request.subject,
+        openedAt: new Date(request.openedAtMs),
+        requestFingerprint: JSON.stringify({ externalId: request.externalId }),
+        createdAt: new Date(request.openedAtMs),
+      })
+      .returning()
+      .get();
+    if (request.events.length > 0) {
+      await tx.insert(supportRequestEvents).values(
+        request.events.map((event, index) => ({
+          requestId: row.id,
+          eventKey: `demo-${index}`,
+          type: event.type,
+          at: new Date(event.atMs),
+          author:
+            event.type === 'automated-response' ? ('automation' as const) : ('people' as const),
+          requestFingerprint: JSON.stringify({ id: `demo-${index}` }),
+          createdAt: new Date(event.atMs),
         })),
       );
     }

@@ -941,6 +941,11 @@ export interface paths {
                     "application/json": {
                         name: string;
                         scopes: "ingest"[];
+                        /**
+                         * @description Default `automation`. Mark a key `people` only for an integration that relays what people wrote: its responses count as human.
+                         * @enum {string}
+                         */
+                        author?: "automation" | "people";
                     };
                 };
             };
@@ -3153,6 +3158,43 @@ export interface paths {
                             withinPeriods: number;
                         } | null;
                         name: string;
+                        /** @description The response block of sla-response.md §1 (response-time objectives and their credit). On a new version: omitted inherits it, null offers none. */
+                        response?: {
+                            objectives: {
+                                P1?: {
+                                    firstResponseMinutes: number;
+                                    resolutionMinutes?: number | null;
+                                    /** @enum {string} */
+                                    calendar: "24x7" | "business";
+                                } | null;
+                                P2?: {
+                                    firstResponseMinutes: number;
+                                    resolutionMinutes?: number | null;
+                                    /** @enum {string} */
+                                    calendar: "24x7" | "business";
+                                } | null;
+                                P3?: {
+                                    firstResponseMinutes: number;
+                                    resolutionMinutes?: number | null;
+                                    /** @enum {string} */
+                                    calendar: "24x7" | "business";
+                                } | null;
+                                P4?: {
+                                    firstResponseMinutes: number;
+                                    resolutionMinutes?: number | null;
+                                    /** @enum {string} */
+                                    calendar: "24x7" | "business";
+                                } | null;
+                            };
+                            targetPercent?: number | null;
+                            tiers?: {
+                                belowPercent: number;
+                                creditPercent: number;
+                            }[] | null;
+                            capPercent?: number | null;
+                            minimumCreditMinor?: number | null;
+                            claimWindowDays?: number | null;
+                        } | null;
                     };
                 };
             };
@@ -3718,6 +3760,42 @@ export interface paths {
                             /** @example EUR */
                             currency: string;
                         }[];
+                        /** @description Business hours for objectives on the `business` calendar (sla-response.md §1): every weekday mon…sun with its local [from, to) intervals, and holidays. */
+                        businessHours?: {
+                            schedule: {
+                                mon: [
+                                    string,
+                                    string
+                                ][];
+                                tue: [
+                                    string,
+                                    string
+                                ][];
+                                wed: [
+                                    string,
+                                    string
+                                ][];
+                                thu: [
+                                    string,
+                                    string
+                                ][];
+                                fri: [
+                                    string,
+                                    string
+                                ][];
+                                sat: [
+                                    string,
+                                    string
+                                ][];
+                                sun: [
+                                    string,
+                                    string
+                                ][];
+                            };
+                            holidays?: string[] | null;
+                        } | null;
+                        /** @description The monthly support fee the response credit is a share of, in the services’ currency. Omitted: the agreement has no support terms. */
+                        supportFeeMinor?: number | null;
                     };
                 };
             };
@@ -4941,7 +5019,12 @@ export interface paths {
                 content: {
                     "application/json": {
                         agreementId: number;
-                        service: string;
+                        /**
+                         * @description `availability` (default: a service’s month) or `support` (the agreement’s response times in a final month; no `service`).
+                         * @enum {string}
+                         */
+                        kind?: "availability" | "support";
+                        service?: string;
                         /** @example 2026-03 */
                         period: string;
                         description?: string;
@@ -6782,6 +6865,526 @@ export interface paths {
                 };
                 /** @description Not found, or not yours */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ingest/support-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a help-desk request (idempotent on externalId)
+         * @description The same externalId with the same body answers 200 with the request as it is now (with its events); with another body, 409. Its events are appended with POST …/events.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IngestSupportRequest"];
+                };
+            };
+            responses: {
+                /** @description The same request again: as it is now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportRequest"];
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportRequest"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid, but impossible */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ingest/support-requests/{externalId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Append an event to a help-desk request (idempotent on the event's id)
+         * @description A `response` is human when the key is marked for people, and automated when it is marked `automation` (automated responses are recorded and never counted). The same event id with the same body answers 200; with another body, or from another kind of key, 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    externalId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IngestSupportEvent"];
+                };
+            };
+            responses: {
+                /** @description The same event again */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportEventAnswer"];
+                    };
+                };
+                /** @description Appended */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportEventAnswer"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid, but impossible */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A month's response figures per agreement, with each request and its times
+         * @description Evaluated now from the stored requests (sla-response.md; asOf is now). Automated replies are listed with `counted: false`. A month is `final` once it has ended and no request is pending; only then can a support claim be filed.
+         */
+        get: {
+            parameters: {
+                query: {
+                    period: string;
+                    agreementId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The month */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: string;
+                            agreements: components["schemas"]["SupportMonth"][];
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/agreements/{id}/support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agreement's response figures for a month, as the customer sees them */
+        get: {
+            parameters: {
+                query: {
+                    period: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The month */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffSupportMonth"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/support/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests close to missing their first-response target, least time left first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only requests with at most this much time left (default 8 hours). */
+                    withinHours?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The queue */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SupportQueueItem"][];
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/support/requests/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a response (or a pause, resolution…) from the console, now; it is human */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "response" | "paused" | "resumed" | "resolved" | "reopened";
+                    };
+                };
+            };
+            responses: {
+                /** @description Appended */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupportEventAnswer"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body is not JSON */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11489,6 +12092,11 @@ export interface components {
             /** @description The visible part: keys read sp_<prefix>_… */
             prefix: string;
             scopes: ("ingest" | "read")[];
+            /**
+             * @description Whose words the key writes: `automation` (monitors, auto-replies: automated, never counted as a response) or `people` (a help desk relaying its agents’ replies: human).
+             * @enum {string}
+             */
+            author: "automation" | "people";
             customerId: number | null;
             createdByUserId: number;
             /** Format: date-time */
@@ -11595,6 +12203,7 @@ export interface components {
             version: number;
             effectiveFrom: string;
             rules: components["schemas"]["PolicyRules"];
+            response: components["schemas"]["ResponseRules"];
             versions: components["schemas"]["PolicyVersion"][];
             /** @description Agreements on this policy. */
             agreementCount: number;
@@ -11630,11 +12239,49 @@ export interface components {
                 withinPeriods: number;
             } | null;
         };
+        /** @description The response block of sla-response.md §1, every default applied. */
+        ResponseRules: {
+            objectives: {
+                P1: {
+                    firstResponseMinutes: number;
+                    resolutionMinutes: number | null;
+                    /** @enum {string} */
+                    calendar: "24x7" | "business";
+                } | null;
+                P2: {
+                    firstResponseMinutes: number;
+                    resolutionMinutes: number | null;
+                    /** @enum {string} */
+                    calendar: "24x7" | "business";
+                } | null;
+                P3: {
+                    firstResponseMinutes: number;
+                    resolutionMinutes: number | null;
+                    /** @enum {string} */
+                    calendar: "24x7" | "business";
+                } | null;
+                P4: {
+                    firstResponseMinutes: number;
+                    resolutionMinutes: number | null;
+                    /** @enum {string} */
+                    calendar: "24x7" | "business";
+                } | null;
+            };
+            targetPercent: number;
+            tiers: {
+                belowPercent: number;
+                creditPercent: number;
+            }[];
+            capPercent: number;
+            minimumCreditMinor: number;
+            claimWindowDays: number;
+        } | null;
         PolicyVersion: {
             version: number;
             /** @description YYYY-MM; the first version is in force from the beginning (0000-01). */
             effectiveFrom: string;
             rules: components["schemas"]["PolicyRules"];
+            response: components["schemas"]["ResponseRules"];
             createdByUserId: number | null;
             /** Format: date-time */
             createdAt: string;
@@ -11667,6 +12314,43 @@ export interface components {
                 withinPeriods: number;
             } | null;
             effectiveFrom?: string;
+            /** @description The response block of sla-response.md §1 (response-time objectives and their credit). On a new version: omitted inherits it, null offers none. */
+            response?: {
+                objectives: {
+                    P1?: {
+                        firstResponseMinutes: number;
+                        resolutionMinutes?: number | null;
+                        /** @enum {string} */
+                        calendar: "24x7" | "business";
+                    } | null;
+                    P2?: {
+                        firstResponseMinutes: number;
+                        resolutionMinutes?: number | null;
+                        /** @enum {string} */
+                        calendar: "24x7" | "business";
+                    } | null;
+                    P3?: {
+                        firstResponseMinutes: number;
+                        resolutionMinutes?: number | null;
+                        /** @enum {string} */
+                        calendar: "24x7" | "business";
+                    } | null;
+                    P4?: {
+                        firstResponseMinutes: number;
+                        resolutionMinutes?: number | null;
+                        /** @enum {string} */
+                        calendar: "24x7" | "business";
+                    } | null;
+                };
+                targetPercent?: number | null;
+                tiers?: {
+                    belowPercent: number;
+                    creditPercent: number;
+                }[] | null;
+                capPercent?: number | null;
+                minimumCreditMinor?: number | null;
+                claimWindowDays?: number | null;
+            } | null;
         };
         PolicyVersionPreview: {
             policy: {
@@ -11740,6 +12424,13 @@ export interface components {
             customerName: string;
             policyName: string;
         };
+        /** @description Local weekly business intervals [from, to) per weekday (mon…sun) and holidays YYYY-MM-DD, in the agreement’s zone (sla-response.md §1). */
+        BusinessHours: {
+            schedule: {
+                [key: string]: string[][];
+            };
+            holidays: string[];
+        } | null;
         Agreement: {
             id: number;
             customerId: number;
@@ -11757,6 +12448,9 @@ export interface components {
                 monthlyFeeMinor: number;
                 currency: string;
             }[];
+            businessHours: components["schemas"]["BusinessHours"];
+            /** @description The monthly fee the response credit is a share of (in the services’ currency); null: no support terms. */
+            supportFeeMinor: number | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -12030,6 +12724,12 @@ export interface components {
         Claim: {
             id: number;
             agreementId: number;
+            /**
+             * @description `availability` (a service) or `support` (the agreement’s response times).
+             * @enum {string}
+             */
+            kind: "availability" | "support";
+            /** @description The service’s slug, or `support`. */
             service: string;
             serviceName: string;
             /**
@@ -12041,7 +12741,60 @@ export interface components {
             /** @enum {string} */
             status: "submitted" | "approved" | "rejected" | "credited" | "withdrawn";
             description: string | null;
-            evaluation: components["schemas"]["Evaluation"];
+            /** @description The availability evaluation stored at filing; null for support claims. */
+            evaluation: {
+                /** @enum {string} */
+                status: "evaluated" | "not-covered" | "not-monitored" | "no-eligible-time";
+                period: {
+                    start: string;
+                    end: string;
+                };
+                coveredMs: number;
+                unmonitoredMs: number;
+                eligibleMs: number;
+                downtimeMs: number;
+                availabilityPercent: number | null;
+                availabilityDisplay: string | null;
+                met: boolean | null;
+                creditPercent: number;
+                qualifyingDays: string[];
+                feeBaseMinor: number;
+                creditMinor: number;
+                currency: string;
+                capped: boolean;
+                claimDeadline: string;
+                counted: {
+                    start: string;
+                    end: string;
+                    weight: number;
+                    downtimeMs: number;
+                    run: {
+                        start: string;
+                        end: string;
+                    };
+                }[];
+                ignored: {
+                    start: string;
+                    end: string | null;
+                    /** @enum {string} */
+                    state: "major_outage" | "partial_outage" | "degraded" | "maintenance";
+                    /** @enum {string} */
+                    reason: "outside-period" | "outside-coverage" | "outside-monitoring" | "announced-maintenance" | "zero-weight" | "below-minimum" | "superseded";
+                    index: number;
+                    id?: string | number;
+                }[];
+                capMinor: number;
+                asOf: string;
+                timeZone: string;
+                days?: {
+                    date: string;
+                    start: string;
+                    end: string;
+                    eligibleMs: number;
+                    downtimeMs: number;
+                }[];
+            } | null;
+            supportEvaluation: components["schemas"]["SupportEvidence"];
             policyVersionId: number;
             computedCreditMinor: number;
             capMinor: number;
@@ -12059,6 +12812,53 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        SupportEvidence: {
+            /** @enum {string} */
+            status: "evaluated" | "not-covered";
+            period: {
+                start: string;
+                end: string;
+            };
+            final: boolean;
+            met: boolean | null;
+            creditPercent: number;
+            creditMinor: number;
+            currency: string;
+            claimDeadline: string;
+            objectives: {
+                /** @enum {string} */
+                priority: "P1" | "P2" | "P3" | "P4";
+                /** @enum {string} */
+                kind: "firstResponse" | "resolution";
+                met: number;
+                missed: number;
+                pending: number;
+                attainmentPercent: number | null;
+                attainmentDisplay: string | null;
+            }[];
+            requests: {
+                id: string;
+                firstResponseMs: number | null;
+                /** @enum {string} */
+                firstResponse: "met" | "missed" | "pending";
+                resolutionMs: number | null;
+                /** @enum {string|null} */
+                resolution: "met" | "missed" | "pending" | null;
+            }[];
+            ignored: {
+                id: string;
+                /** @enum {string} */
+                priority: "P1" | "P2" | "P3" | "P4";
+                openedAt: string;
+                /** @enum {string} */
+                reason: "not-yet-opened" | "outside-period" | "outside-coverage" | "not-covered";
+                index: number;
+            }[];
+            capped: boolean;
+            capMinor: number;
+            asOf: string;
+            timeZone: string;
+        } | null;
         ClaimDetail: components["schemas"]["Claim"] & {
             events: components["schemas"]["ClaimEvent"][];
             comments: components["schemas"]["ClaimComment"][];
@@ -12159,6 +12959,7 @@ export interface components {
             freshDiffers: boolean;
             corrections: components["schemas"]["WindowCorrection"][];
             termination: components["schemas"]["TerminationRight"];
+            support: components["schemas"]["SupportMonth"];
         };
         WindowCorrection: {
             id: number;
@@ -12191,6 +12992,138 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        SupportMonth: {
+            agreementId: number;
+            policyName: string;
+            period: string;
+            /** @enum {string} */
+            status: "evaluated" | "not-covered" | "not-offered";
+            final: boolean;
+            /** Format: date-time */
+            periodEnd: string;
+            /**
+             * Format: date-time
+             * @description At the latest when the month becomes final unless a request reopens; null when final, or when a pending resolution has no fixed deadline.
+             */
+            finalBy: string | null;
+            met: boolean | null;
+            targetPercent: number | null;
+            creditPercent: number;
+            creditMinor: number;
+            capMinor: number;
+            currency: string | null;
+            claimDeadline: string | null;
+            objectives: components["schemas"]["SupportObjectiveFigures"][];
+            targets: {
+                /** @enum {string} */
+                priority: "P1" | "P2" | "P3" | "P4";
+                firstResponseMinutes: number;
+                resolutionMinutes: number | null;
+                /** @enum {string} */
+                calendar: "24x7" | "business";
+            }[];
+            requests: components["schemas"]["SupportRequestLine"][];
+            claim: {
+                id: number;
+                /** @enum {string} */
+                status: "submitted" | "approved" | "rejected" | "credited" | "withdrawn";
+            } | null;
+            evaluation: components["schemas"]["SupportEvaluation"];
+        } | null;
+        SupportObjectiveFigures: {
+            /** @enum {string} */
+            priority: "P1" | "P2" | "P3" | "P4";
+            /** @enum {string} */
+            kind: "firstResponse" | "resolution";
+            met: number;
+            missed: number;
+            pending: number;
+            attainmentPercent: number | null;
+            attainmentDisplay: string | null;
+        };
+        SupportRequestLine: {
+            id: number;
+            externalId: string;
+            /** @enum {string} */
+            priority: "P1" | "P2" | "P3" | "P4";
+            subject: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            firstHumanResponseAt: string | null;
+            firstResponseMs: number | null;
+            /** @enum {string|null} */
+            firstResponse: "met" | "missed" | "pending" | null;
+            resolutionMs: number | null;
+            /** @enum {string|null} */
+            resolution: "met" | "missed" | "pending" | null;
+            ignoredReason: string | null;
+            /** Format: date-time */
+            firstResponseDueAt: string | null;
+            events: components["schemas"]["SupportEvent"][];
+        };
+        SupportEvent: {
+            /** @description The writer's idempotency id for the event. */
+            id: string;
+            /** @enum {string} */
+            type: "human-response" | "automated-response" | "paused" | "resumed" | "resolved" | "reopened";
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description Decided by the credential that posted it: `automation` (an automation key), `people` (a key marked for people) or `staff` (a person in the console).
+             * @enum {string}
+             */
+            author: "automation" | "people" | "staff";
+            /** @description False for automated responses: recorded and shown, never counted. */
+            counted: boolean;
+        };
+        SupportEvaluation: {
+            /** @enum {string} */
+            status: "evaluated" | "not-covered";
+            period: {
+                start: string;
+                end: string;
+            };
+            final: boolean;
+            met: boolean | null;
+            creditPercent: number;
+            creditMinor: number;
+            currency: string;
+            claimDeadline: string;
+            objectives: {
+                /** @enum {string} */
+                priority: "P1" | "P2" | "P3" | "P4";
+                /** @enum {string} */
+                kind: "firstResponse" | "resolution";
+                met: number;
+                missed: number;
+                pending: number;
+                attainmentPercent: number | null;
+                attainmentDisplay: string | null;
+            }[];
+            requests: {
+                id: string;
+                firstResponseMs: number | null;
+                /** @enum {string} */
+                firstResponse: "met" | "missed" | "pending";
+                resolutionMs: number | null;
+                /** @enum {string|null} */
+                resolution: "met" | "missed" | "pending" | null;
+            }[];
+            ignored: {
+                id: string;
+                /** @enum {string} */
+                priority: "P1" | "P2" | "P3" | "P4";
+                openedAt: string;
+                /** @enum {string} */
+                reason: "not-yet-opened" | "outside-period" | "outside-coverage" | "not-covered";
+                index: number;
+            }[];
+            capped: boolean;
+            capMinor: number;
+            asOf: string;
+            timeZone: string;
+        } | null;
         Credit: {
             id: number;
             claimId: number;
@@ -12365,6 +13298,78 @@ export interface components {
             body: string;
             /** @enum {string} */
             impact?: "none" | "minor" | "major" | "critical";
+        };
+        SupportRequest: {
+            id: number;
+            externalId: string;
+            agreementId: number;
+            customerId: number;
+            /** @enum {string} */
+            priority: "P1" | "P2" | "P3" | "P4";
+            subject: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            events: components["schemas"]["SupportEvent"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        IngestSupportRequest: {
+            /** @example zendesk:48211 */
+            externalId: string;
+            agreementId: number;
+            /** @enum {string} */
+            priority: "P1" | "P2" | "P3" | "P4";
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
+            openedAt: string;
+            subject?: string | null;
+        };
+        SupportEventAnswer: {
+            event: components["schemas"]["SupportEvent"];
+            request: components["schemas"]["SupportRequest"];
+        };
+        IngestSupportEvent: {
+            /** @description Your idempotency id for this event, unique within the request. */
+            id: string;
+            /** @enum {string} */
+            type: "response" | "paused" | "resumed" | "resolved" | "reopened";
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
+            at: string;
+        };
+        StaffSupportMonth: components["schemas"]["SupportMonth"] & {
+            customer: {
+                id: number;
+                name: string;
+            };
+        };
+        SupportQueueItem: {
+            id: number;
+            externalId: string;
+            customer: {
+                id: number;
+                name: string;
+            };
+            agreementId: number;
+            timeZone: string;
+            /** @enum {string} */
+            priority: "P1" | "P2" | "P3" | "P4";
+            subject: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            /** @enum {string} */
+            calendar: "24x7" | "business";
+            targetMs: number;
+            elapsedMs: number;
+            /** @description Time left on the objective’s own clock (business time for business hours). */
+            leftMs: number;
+            /** Format: date-time */
+            dueAt: string | null;
+            automatedResponses: number;
         };
         NewPostmortem: {
             body: string;

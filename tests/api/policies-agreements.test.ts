@@ -368,7 +368,8 @@ describe('a new policy version inherits what it does not state', () => {
     );
     const before = JSON.parse(String(audit.rows[0]?.before));
     const after = JSON.parse(String(audit.rows[0]?.after));
-    expect(before).toEqual({ version: 1, effectiveFrom: '0000-01', rules: v1 });
+    // The response block is versioned with the rules: this policy offers none.
+    expect(before).toEqual({ version: 1, effectiveFrom: '0000-01', rules: v1, response: null });
     expect(after).toMatchObject({ version: 2, effectiveFrom: '2026-12', inheritedFrom: 1 });
     expect(after.changed).toEqual({
       targetPercent: { from: 99.9, to: 99.95 },

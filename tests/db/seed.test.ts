@@ -3,7 +3,10 @@ import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../api/bootstrap.ts';
 import { manualClock } from '../../api/clock.ts';
+import { makeConfig } from '../../api/config.ts';
 import { readEnv } from '../../api/env.ts';
+import { loadAgreements } from '../../api/services/sla-figures.ts';
+import { supportMonth } from '../../api/services/support.ts';
 import { periodBounds, periodOf } from '../../api/sla/index.ts';
 import {
   claims,
@@ -402,6 +405,28 @@ describe.each([
         incident.status === 'resolved' ? (last?.createdAt.getTime() ?? null) : null,
       );
       expect(own.every((update) => update.createdAt.getTime() <= nowMs)).toBe(true);
+    }
+  });
+
+  it('gives every customer a final month missed on P1 response, and a pending month', async () => {
+    const deps = { db, clock: manualClock(nowMs), config: makeConfig({}) };
+    const lastMonth = new Date(planDemoHistory(nowMs).lastMonth).toISOString().slice(0, 7);
+    const loaded = await loadAgreements(db.db, {});
+    expect(loaded).toHaveLength(DEMO_CUSTOMERS.length);
+    for (const agreement of loaded) {
+      const closed = await supportMonth(deps, agreement, lastMonth);
+      expect(closed).toMatchObject({ status: 'evaluated', final: true, met: false });
+      expect(closed.creditMinor).toBeGreaterThan(0);
+      expect(closed.objectives).toContainEqual(
+        expect.objectContaining({ priority: 'P1', kind: 'firstResponse', met: 1, missed: 1 }),
+      );
+      // Every request was acknowledged by an automated reply that did not count.
+      for (const request of closed.requests) {
+        expect(request.events[0]).toMatchObject({ type: 'automated-response', counted: false });
+      }
+      const open = await supportMonth(deps, agreement, periodOf(nowMs, agreement.timeZone));
+      expect(open.final).toBe(false);
+      expect(open.requests.some((request) => request.firstResponse === 'pending')).toBe(true);
     }
   });
 

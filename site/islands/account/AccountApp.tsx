@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { apiClient, call } from '../../lib/api-client.ts';
 import { type ApiError, api, isAbort } from '../../lib/client.ts';
-import { monthLabel } from '../../lib/format.ts';
+import { fieldsIn, monthLabel } from '../../lib/format.ts';
 import {
   ACCOUNT_LINKS,
   asApiError,
@@ -15,6 +16,7 @@ import {
 import { TableWrap, Termination } from './evidence.tsx';
 import { labelOf, money, percent, STATUS_LABELS } from './format.ts';
 import { ServiceMonth } from './ServiceMonth.tsx';
+import { type SupportMonth, SupportSection } from './support.tsx';
 import type {
   AgreementOverview,
   AvailabilityItem,
@@ -41,13 +43,8 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** `YYYY-MM` of an instant in a zone. */
 function monthIn(at: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-  }).formatToParts(new Date(at));
-  const part = (type: string) => parts.find((item) => item.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}`;
+  const fields = fieldsIn(at, timeZone);
+  return `${fields.year}-${String(fields.month).padStart(2, '0')}`;
 }
 
 function shiftMonth(month: string, by: number): string {
@@ -79,6 +76,7 @@ function Account(props: { user: SessionUser; signOut: () => Promise<void> }) {
   const [claims, setClaims] = useState<ClaimDto[] | null>(null);
   const [month, setMonth] = useState<string | null>(null);
   const [items, setItems] = useState<AvailabilityItem[] | null>(null);
+  const [support, setSupport] = useState<SupportMonth[] | null>(null);
   // Agreements (and services) whose stored data the API could not evaluate: said, not hidden.
   const [brokenAgreements, setBrokenAgreements] = useState<Unavailable[]>([]);
   const [brokenServices, setBrokenServices] = useState<Unavailable[]>([]);
@@ -131,6 +129,19 @@ function Account(props: { user: SessionUser; signOut: () => Promise<void> }) {
         setItems(answer.items);
         setBrokenServices(answer.unavailable);
       })
+      .catch((caught: unknown) => {
+        if (!isAbort(caught)) setError(asApiError(caught));
+      });
+    setSupport(null);
+    call(
+      apiClient.GET('/me/support', {
+        params: { query: { period: month } },
+        signal: controller.signal,
+      }),
+    )
+      .then((answer) =>
+        setSupport(answer.agreements.filter((each): each is SupportMonth => each !== null)),
+      )
       .catch((caught: unknown) => {
         if (!isAbort(caught)) setError(asApiError(caught));
       });
@@ -208,6 +219,7 @@ function Account(props: { user: SessionUser; signOut: () => Promise<void> }) {
               agreement={agreement}
               month={month}
               items={items?.filter((item) => item.agreementId === agreement.id) ?? null}
+              support={support?.find((each) => each.agreementId === agreement.id) ?? null}
               unavailable={brokenServices.filter((gap) => gap.agreementId === agreement.id)}
               onFiled={onFiled}
               claims={claims ?? []}
@@ -240,6 +252,7 @@ function AgreementSection(props: {
   agreement: AgreementOverview;
   month: string;
   items: AvailabilityItem[] | null;
+  support: SupportMonth | null;
   unavailable: Unavailable[];
   onFiled: (claim: ClaimDto) => void;
   claims: ClaimDto[];
@@ -324,6 +337,21 @@ function AgreementSection(props: {
           ))}
         </div>
       )}
+      {props.support &&
+        props.support.status !== 'not-offered' &&
+        month <= agreement.currentPeriod && (
+          <>
+            <h3 class="services-title">Support</h3>
+            <div class="service-months">
+              <SupportSection
+                month={props.support}
+                zone={agreement.timeZone}
+                claims={props.claims}
+                onFiled={props.onFiled}
+              />
+            </div>
+          </>
+        )}
     </section>
   );
 }
@@ -365,7 +393,10 @@ function ClaimHistory(props: { claims: ClaimDto[] }) {
                       : `${money(claim.computedCreditMinor, claim.currency)} by the rules`}
                   </td>
                   <td data-label="Filed">
-                    <LocalDate at={claim.createdAt} timeZone={claim.evaluation.timeZone} />
+                    <LocalDate
+                      at={claim.createdAt}
+                      timeZone={(claim.evaluation ?? claim.supportEvaluation)?.timeZone ?? 'UTC'}
+                    />
                   </td>
                 </tr>
               ))}

@@ -16,7 +16,14 @@ import {
 import { Conversation, Trail } from './conversation.tsx';
 import { measuredFromText, measuredText, notMonitoredText, WindowTables } from './evidence.tsx';
 import { labelOf, money, STATUS_LABELS } from './format.ts';
-import type { ClaimCommentDto, ClaimDetail, ClaimDto, SessionUser } from './types.ts';
+import { SupportEvidence } from './support.tsx';
+import type {
+  ClaimCommentDto,
+  ClaimDetail,
+  ClaimDto,
+  EvaluationResult,
+  SessionUser,
+} from './types.ts';
 import { When } from './zoned.tsx';
 
 /** `/account/claim/?id=N`: one of the customer's claims, its trail and conversation. */
@@ -69,7 +76,7 @@ function ClaimPage(props: { user: SessionUser; signOut: () => Promise<void> }) {
 function ClaimView(props: { claim: ClaimDetail; reload: () => Promise<void> }) {
   const { claim } = props;
   const evaluation = claim.evaluation;
-  const zone = evaluation.timeZone;
+  const zone = (evaluation ?? claim.supportEvaluation)?.timeZone ?? 'UTC';
   return (
     <>
       <h1>
@@ -134,19 +141,10 @@ function ClaimView(props: { claim: ClaimDetail; reload: () => Promise<void> }) {
       {claim.status === 'submitted' && <Withdraw claim={claim} reload={props.reload} />}
 
       <h2>The figures stored with the claim</h2>
-      <p>
-        <MetTag met={evaluation.met} status={evaluation.status} />{' '}
-        {evaluation.status === 'not-monitored'
-          ? `${notMonitoredText(evaluation, claim.monitoredSince)}.`
-          : evaluation.availabilityDisplay === null
-            ? 'No availability figure for this month.'
-            : `${evaluation.availabilityDisplay}\u00a0% available; ${duration(evaluation.downtimeMs)} of downtime counted.`}
-      </p>
-      {measuredFromText(evaluation, claim.monitoredSince) && (
-        <p class="measured-from">{measuredFromText(evaluation, claim.monitoredSince)}</p>
+      {evaluation === null && claim.supportEvaluation && (
+        <SupportEvidence evaluation={claim.supportEvaluation} />
       )}
-      <p class="meta">{measuredText(evaluation)}</p>
-      <WindowTables evaluation={evaluation} context={`claim #${claim.id}`} />
+      {evaluation && <AvailabilityEvidence evaluation={evaluation} claim={claim} />}
 
       <h2>History</h2>
       <Trail events={claim.events} timeZone={zone} viewer="customer" />
@@ -204,5 +202,27 @@ function Withdraw(props: { claim: ClaimDto; reload: () => Promise<void> }) {
         </div>
       )}
     </div>
+  );
+}
+
+/** The availability evaluation stored with a service claim. */
+function AvailabilityEvidence(props: { evaluation: EvaluationResult; claim: ClaimDetail }) {
+  const { evaluation, claim } = props;
+  return (
+    <>
+      <p>
+        <MetTag met={evaluation.met} status={evaluation.status} />{' '}
+        {evaluation.status === 'not-monitored'
+          ? `${notMonitoredText(evaluation, claim.monitoredSince)}.`
+          : evaluation.availabilityDisplay === null
+            ? 'No availability figure for this month.'
+            : `${evaluation.availabilityDisplay}\u00a0% available; ${duration(evaluation.downtimeMs)} of downtime counted.`}
+      </p>
+      {measuredFromText(evaluation, claim.monitoredSince) && (
+        <p class="measured-from">{measuredFromText(evaluation, claim.monitoredSince)}</p>
+      )}
+      <p class="meta">{measuredText(evaluation)}</p>
+      <WindowTables evaluation={evaluation} context={`claim #${claim.id}`} />
+    </>
   );
 }

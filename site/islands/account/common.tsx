@@ -277,6 +277,8 @@ export const ACCOUNT_LINKS = (current: string) => [
 export const STAFF_LINKS = (user: SessionUser, current: string) => [
   { href: '/staff/', label: 'Claims queue', current: current === '/staff/' },
   { href: '/staff/credits/', label: 'Credits', current: current === '/staff/credits/' },
+  // Help-desk requests close to missing their first-response target.
+  { href: '/staff/support/', label: 'Support queue', current: current === '/staff/support/' },
   // On call: incidents, maintenance and the windows behind every figure.
   { href: '/staff/incidents/', label: 'Incidents', current: current === '/staff/incidents/' },
   {

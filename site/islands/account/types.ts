@@ -16,6 +16,7 @@ import type {
   StaffClaimDto,
 } from '../../../api/services/claims.ts';
 import type { CountedCause } from '../../../api/services/counted-causes.ts';
+import type { SupportMonth } from '../../../api/services/support.ts';
 import type { CorrectionDto } from '../../../api/services/windows.ts';
 import type { CountedPiece, EvaluationResult, IgnoredWindow } from '../../../api/sla/index.ts';
 
@@ -63,6 +64,8 @@ export interface StaffClaimDetail extends ClaimDetail {
   freshDiffers: boolean;
   corrections: CorrectionDto[];
   termination: TerminationRight | null;
+  /** For a support claim: the month's response figures as they are now. */
+  support: SupportMonth | null;
 }
 
 export interface StaffQueuePage extends Page<StaffClaimDto> {

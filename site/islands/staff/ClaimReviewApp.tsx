@@ -34,6 +34,7 @@ import {
   zonedDateTime,
   zonedRange,
 } from '../account/format.ts';
+import { ObjectivesTable, RequestsTable, SupportEvidence } from '../account/support.tsx';
 import type {
   ClaimDto,
   CorrectionDto,
@@ -128,13 +129,16 @@ function Review(props: { user: SessionUser; signOut: () => Promise<void> }) {
             <div class="review-evidence">
               <Summary claim={claim} />
               <h2>Evidence</h2>
-              <Comparison claim={claim} />
-              <WindowTables
-                evaluation={claim.evaluation}
-                context="stored at filing"
-                title="Windows stored at filing"
-                viewer="staff"
-              />
+              {claim.evaluation === null && <SupportReview claim={claim} />}
+              {claim.evaluation && <Comparison claim={claim} evaluation={claim.evaluation} />}
+              {claim.evaluation && (
+                <WindowTables
+                  evaluation={claim.evaluation}
+                  context="stored at filing"
+                  title="Windows stored at filing"
+                  viewer="staff"
+                />
+              )}
               {claim.freshDiffers && claim.freshEvaluation && (
                 <WindowTables
                   evaluation={claim.freshEvaluation}
@@ -143,8 +147,16 @@ function Review(props: { user: SessionUser; signOut: () => Promise<void> }) {
                   viewer="staff"
                 />
               )}
-              <Corrections corrections={claim.corrections} timeZone={claim.evaluation.timeZone} />
-              <Termination termination={claim.termination} serviceNames={names} headingLevel="h2" />
+              {claim.kind === 'availability' && (
+                <>
+                  <Corrections corrections={claim.corrections} timeZone={zoneOf(claim)} />
+                  <Termination
+                    termination={claim.termination}
+                    serviceNames={names}
+                    headingLevel="h2"
+                  />
+                </>
+              )}
             </div>
             {(claim.status === 'submitted' || claim.status === 'approved') && (
               <div class="review-decision" id="decision">
@@ -154,11 +166,11 @@ function Review(props: { user: SessionUser; signOut: () => Promise<void> }) {
             )}
           </div>
           <h2>Trail</h2>
-          <Trail events={claim.events} timeZone={claim.evaluation.timeZone} viewer="staff" />
+          <Trail events={claim.events} timeZone={zoneOf(claim)} viewer="staff" />
           <h2>Comments and internal notes</h2>
           <Conversation
             comments={claim.comments}
-            timeZone={claim.evaluation.timeZone}
+            timeZone={zoneOf(claim)}
             viewer="staff"
             onAdd={async (body, internal) => {
               await api.post(`/staff/claims/${claim.id}/comments`, { body, internal });
@@ -171,9 +183,52 @@ function Review(props: { user: SessionUser; signOut: () => Promise<void> }) {
   );
 }
 
+function zoneOf(claim: StaffClaimDetail): string {
+  return (claim.evaluation ?? claim.supportEvaluation)?.timeZone ?? 'UTC';
+}
+
+/** A support claim's evidence: the stored response figures, and the month as it is now. */
+function SupportReview(props: { claim: StaffClaimDetail }) {
+  const { claim } = props;
+  const zone = zoneOf(claim);
+  return (
+    <>
+      <div class="panel">
+        <h3>Response figures stored at filing</h3>
+        {claim.supportEvaluation && (
+          <SupportEvidence
+            evaluation={claim.supportEvaluation}
+            {...(claim.support?.targetPercent != null
+              ? { targetPercent: claim.support.targetPercent }
+              : {})}
+          />
+        )}
+        {claim.freshDiffers && (
+          <p class="no-data">
+            <strong>The figures have changed since filing</strong> (an event was recorded later);
+            the table of requests below shows them as they are today.
+          </p>
+        )}
+      </div>
+      {claim.support && (
+        <>
+          <h3>Requests of {monthLabel(claim.period)}, as they are today</h3>
+          <ObjectivesTable
+            evaluation={claim.support}
+            targetPercent={claim.support.targetPercent}
+            targets={claim.support.targets}
+            label="Response objectives today"
+          />
+          <RequestsTable month={claim.support} zone={zone} label="Support requests of the month" />
+        </>
+      )}
+    </>
+  );
+}
+
 function Summary(props: { claim: StaffClaimDetail }) {
   const { claim } = props;
-  const zone = claim.evaluation.timeZone;
+  const zone = zoneOf(claim);
   return (
     <dl class="facts">
       <dt>Customer</dt>
@@ -270,9 +325,9 @@ function figureRows(stored: EvaluationResult, fresh: EvaluationResult | null): R
 }
 
 /** The stored evaluation (the evidence at filing) beside a fresh one on today's windows. */
-function Comparison(props: { claim: StaffClaimDetail }) {
+function Comparison(props: { claim: StaffClaimDetail; evaluation: EvaluationResult }) {
   const { claim } = props;
-  const stored = claim.evaluation;
+  const stored = props.evaluation;
   const fresh = claim.freshEvaluation;
   const rows = figureRows(stored, fresh);
   const measuredFrom = measuredFromText(stored, claim.monitoredSince);

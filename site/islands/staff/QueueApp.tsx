@@ -281,7 +281,7 @@ function Queue(props: { user: SessionUser; signOut: () => Promise<void> }) {
                       <td data-label="Customer">{claim.customer.name}</td>
                       <td data-label="Service and month">
                         {claim.serviceName}, {monthLabel(claim.period)}
-                        {claim.evaluation.status === 'not-monitored' && (
+                        {claim.evaluation?.status === 'not-monitored' && (
                           <>
                             {' '}
                             <span class="status status-none">No data</span>

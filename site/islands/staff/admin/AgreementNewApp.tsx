@@ -41,6 +41,61 @@ interface Draft {
   zone: string;
   start: string;
   end: string;
+  /** The monthly support fee as typed; empty: no support terms. */
+  supportFee: string;
+  withHours: boolean;
+  /** Per weekday, intervals as typed: `09:00-12:00, 13:00-17:00`. */
+  hours: Record<Weekday, string>;
+  /** One local date YYYY-MM-DD per line. */
+  holidays: string;
+}
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+type Weekday = (typeof WEEKDAYS)[number];
+const WEEKDAY_NAMES: Record<Weekday, string> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
+
+interface BusinessHoursTerms {
+  schedule: Record<Weekday, [string, string][]>;
+  holidays: string[];
+}
+
+const INTERVAL = /^([01]\d|2[0-3]):[0-5]\d\s*[-–]\s*(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+
+/** Business hours as typed, read into the API's shape; problems in words per field. */
+function readHours(draft: Draft, found: Problems): BusinessHoursTerms | null {
+  if (!draft.withHours) return null;
+  const schedule = {} as Record<Weekday, [string, string][]>;
+  for (const day of WEEKDAYS) {
+    schedule[day] = [];
+    for (const part of draft.hours[day].split(',').map((text) => text.trim())) {
+      if (part === '') continue;
+      if (!INTERVAL.test(part)) {
+        found[`hours:${day}`] =
+          `${WEEKDAY_NAMES[day]}: write intervals as 09:00-17:00, separated by commas (not “${part}”).`;
+        continue;
+      }
+      const [from, to] = part.split(/\s*[-–]\s*/) as [string, string];
+      if (from >= to && to !== '24:00') {
+        found[`hours:${day}`] = `${WEEKDAY_NAMES[day]}: ${part} ends before it starts.`;
+      }
+      schedule[day].push([from, to]);
+    }
+  }
+  const holidays = draft.holidays
+    .split(/\s+/)
+    .map((text) => text.trim())
+    .filter((text) => text !== '');
+  const bad = holidays.find((text) => !/^\d{4}-\d{2}-\d{2}$/.test(text));
+  if (bad !== undefined) found.holidays = `Holidays are dates written 2026-12-25 (not “${bad}”).`;
+  return { schedule, holidays };
 }
 
 interface Terms {
@@ -51,6 +106,8 @@ interface Terms {
   timeZone: string;
   start: string;
   end: string | null;
+  supportFeeMinor: number | null;
+  businessHours: BusinessHoursTerms | null;
 }
 
 const FIELDS = [
@@ -145,6 +202,18 @@ function emptyDraft(preset: Customer | null): Draft {
     zone: preset?.timeZone ?? '',
     start: nextMonthStart(Date.now(), zone),
     end: '',
+    supportFee: '',
+    withHours: false,
+    hours: {
+      mon: '09:00-17:00',
+      tue: '09:00-17:00',
+      wed: '09:00-17:00',
+      thu: '09:00-17:00',
+      fri: '09:00-17:00',
+      sat: '',
+      sun: '',
+    },
+    holidays: '',
   };
 }
 
@@ -179,6 +248,13 @@ function AgreementForm(props: {
     { key: 'timeZone', id: 'agreement-zone', label: 'Time zone' },
     { key: 'start', id: 'agreement-start', label: 'Start' },
     { key: 'end', id: 'agreement-end', label: 'End' },
+    { key: 'supportFee', id: 'agreement-support-fee', label: 'Support fee' },
+    ...WEEKDAYS.map((day) => ({
+      key: `hours:${day}`,
+      id: `hours-${day}`,
+      label: `${WEEKDAY_NAMES[day]} business hours`,
+    })),
+    { key: 'holidays', id: 'agreement-holidays', label: 'Holidays' },
   ];
 
   const submit = (event: TargetedSubmitEvent<HTMLFormElement>) => {
@@ -225,6 +301,14 @@ function AgreementForm(props: {
         else end = reading.iso;
       }
     }
+    let supportFeeMinor: number | null = null;
+    if (draft.supportFee.trim() !== '') {
+      supportFeeMinor = parseMoney(draft.supportFee, draft.currency);
+      if (supportFeeMinor === null) {
+        found.supportFee = `The support fee must be an amount in ${draft.currency} such as ${feeExample}.`;
+      }
+    }
+    const businessHours = readHours(draft, found);
     setProblems(found);
     if (
       Object.keys(found).length > 0 ||
@@ -245,6 +329,8 @@ function AgreementForm(props: {
         timeZone: zone,
         start,
         end,
+        supportFeeMinor,
+        businessHours,
       },
     );
   };
@@ -408,6 +494,77 @@ function AgreementForm(props: {
         onInput={(end) => update({ end })}
         problem={problems.end}
       />
+      <fieldset>
+        <legend>Support (response times)</legend>
+        <Field
+          id="agreement-support-fee"
+          label={`Monthly support fee (${draft.currency}, optional)`}
+          hint="The response credit is a share of it, under the policy's response times. Empty: the agreement has no support terms."
+          problem={problems.supportFee}
+        >
+          {(aria) => (
+            <input
+              {...aria}
+              type="text"
+              inputMode="decimal"
+              autocomplete="off"
+              value={draft.supportFee}
+              onInput={(event) => update({ supportFee: event.currentTarget.value })}
+            />
+          )}
+        </Field>
+        <p class="field">
+          <label>
+            <input
+              type="checkbox"
+              checked={draft.withHours}
+              onChange={(event) => update({ withHours: event.currentTarget.checked })}
+            />{' '}
+            Business hours (for objectives on business hours; without them those are measured round
+            the clock)
+          </label>
+        </p>
+        {draft.withHours && (
+          <>
+            {WEEKDAYS.map((day) => (
+              <Field
+                key={day}
+                id={`hours-${day}`}
+                label={`${WEEKDAY_NAMES[day]}`}
+                hint="Local times in the agreement’s zone, e.g. 09:00-17:00; empty: closed."
+                problem={problems[`hours:${day}`]}
+              >
+                {(aria) => (
+                  <input
+                    {...aria}
+                    type="text"
+                    autocomplete="off"
+                    value={draft.hours[day]}
+                    onInput={(event) =>
+                      update({ hours: { ...draft.hours, [day]: event.currentTarget.value } })
+                    }
+                  />
+                )}
+              </Field>
+            ))}
+            <Field
+              id="agreement-holidays"
+              label="Holidays"
+              hint="Local dates without business time, one per line, e.g. 2026-12-25."
+              problem={problems.holidays}
+            >
+              {(aria) => (
+                <textarea
+                  {...aria}
+                  rows={3}
+                  value={draft.holidays}
+                  onInput={(event) => update({ holidays: event.currentTarget.value })}
+                />
+              )}
+            </Field>
+          </>
+        )}
+      </fieldset>
       <p class="actions">
         <button type="submit">Check the terms</button>
       </p>
@@ -442,6 +599,8 @@ function Review(props: { terms: Terms; onChange: () => void }) {
               monthlyFeeMinor: line.feeMinor,
               currency: terms.currency,
             })),
+            supportFeeMinor: terms.supportFeeMinor,
+            businessHours: terms.businessHours,
           },
         }),
       );
@@ -478,6 +637,28 @@ function Review(props: { terms: Terms; onChange: () => void }) {
         <dt>End</dt>
         <dd>
           <BothZones at={terms.end} timeZone={terms.timeZone} none="None: open-ended" />
+        </dd>
+        <dt>Support fee</dt>
+        <dd>
+          {terms.supportFeeMinor === null
+            ? 'None: no support terms'
+            : `${money(terms.supportFeeMinor, terms.currency)} a month`}
+        </dd>
+        <dt>Business hours</dt>
+        <dd>
+          {terms.businessHours === null
+            ? 'None: every objective is measured round the clock'
+            : WEEKDAYS.map((day) => {
+                const intervals = terms.businessHours?.schedule[day] ?? [];
+                return `${WEEKDAY_NAMES[day].slice(0, 3)} ${
+                  intervals.length === 0
+                    ? 'closed'
+                    : intervals.map(([from, to]) => `${from}–${to}`).join(', ')
+                }`;
+              }).join('; ')}
+          {terms.businessHours &&
+            terms.businessHours.holidays.length > 0 &&
+            `; holidays ${terms.businessHours.holidays.join(', ')}`}
         </dd>
       </dl>
       <div class="table-wrap">
