@@ -7,7 +7,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { UptimeDay, UptimeSummary } from '../../api/services/rollups.ts';
 import { contentSecurityPolicy, createSiteApp, precompressSite } from '../../api/site-server.ts';
 import { dailyChartFigures } from '../../site/islands/account/daily-figures.ts';
-import { unmeasuredTime } from '../../site/islands/account/format.ts';
+import {
+  dayOfMonth,
+  unmeasuredTime,
+  zonedDate,
+  zonedDateTime,
+} from '../../site/islands/account/format.ts';
 import {
   dayBreakdown,
   dayLevel,
@@ -97,6 +102,11 @@ describe('the words of the status pages', () => {
     expect(timeText('date', '2026-09-15T12:00:00Z', null, 'Europe/Berlin')).toBe('15 Sep 2026');
     expect(utcDateTime('2026-09-15T12:00:00Z')).toBe('15 Sep 2026, 12:00 UTC');
     expect(shortDayLabel('2026-09-15')).toBe('Tue 15 Sep');
+    // The signed-in portal writes the agreement's local time the same way.
+    expect(zonedDateTime('2026-09-30T23:30:00Z', 'America/New_York')).toBe('30 Sep 2026, 19:30');
+    expect(zonedDate('2026-09-30T23:30:00Z', 'Asia/Tokyo')).toBe('1 Oct 2026');
+    expect(zonedDate('2026-09-02T12:00:00Z', 'Europe/London')).toBe('2 Sep 2026');
+    expect(dayOfMonth('2026-09-15')).toBe('Tue 15 Sep');
   });
 
   it('shortens a range only within one local day and one offset', () => {

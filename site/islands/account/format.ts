@@ -1,10 +1,12 @@
 /**
  * Words and numbers of the signed-in pages. Unlike the public pages (UTC, formatted by hand),
  * these show an agreement's figures in its own time zone, so they use Intl with that zone.
- * The locale is fixed to en-GB, the style of the public pages ("16 Dec 2026, 00:00"), and
- * money names its currency unambiguously (US$, NZ$, €).
+ * Dates and times are written by the shared helpers of the public pages ("16 Dec 2026, 00:00",
+ * `Sep`, never en-GB's `Sept`); money uses Intl's en-GB style, which names its currency
+ * unambiguously (US$, NZ$, €).
  */
 
+import { clockIn, dateIn, shortDayLabel } from '../../lib/format.ts';
 import type { ClaimStatus } from './types.ts';
 
 const LOCALE = 'en-GB';
@@ -55,32 +57,14 @@ export function moneyInput(minor: number, currency: string): string {
   return `${whole}.${String(minor % 10 ** digits).padStart(digits, '0')}`;
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-function dateTimeFormat(timeZone: string, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${timeZone}|${withTime}`;
-  let format = dateTimeFormats.get(key);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat(LOCALE, {
-      timeZone,
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
-    });
-    dateTimeFormats.set(key, format);
-  }
-  return format;
-}
-
-/** `16 Dec 2026, 00:00` in the zone. */
+/** `16 Dec 2026, 00:00` in the zone (the month names of the public pages: `Sep`, never `Sept`). */
 export function zonedDateTime(at: string | number, timeZone: string): string {
-  return dateTimeFormat(timeZone, true).format(new Date(at));
+  return `${dateIn(at, timeZone)}, ${clockIn(at, timeZone)}`;
 }
 
 /** `16 Dec 2026` in the zone. */
 export function zonedDate(at: string | number, timeZone: string): string {
-  return dateTimeFormat(timeZone, false).format(new Date(at));
+  return dateIn(at, timeZone);
 }
 
 /** `12 Oct 2026, 10:00–13:10` within a local day, else both ends in full. */
@@ -95,12 +79,7 @@ export function zonedRange(from: string, to: string, timeZone: string): string {
 
 /** `Wed 14 Oct` for a local calendar date `YYYY-MM-DD` (for chart axes and day tables). */
 export function dayOfMonth(isoDate: string): string {
-  return new Intl.DateTimeFormat(LOCALE, {
-    timeZone: 'UTC',
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-  }).format(new Date(`${isoDate}T00:00:00Z`));
+  return shortDayLabel(isoDate);
 }
 
 /** `99.95 %` (the policy's decimal as written). */

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { apiClient, call } from '../../lib/api-client.ts';
 import type { components } from '../../lib/api-schema.d.ts';
-import { STATE_LABELS, utcDateTime } from '../../lib/format.ts';
+import { clockIn, fieldsIn, MONTHS, STATE_LABELS, utcDateTime } from '../../lib/format.ts';
 import { useApiQuery } from '../shared/use-api-query.ts';
 
 /**
@@ -59,16 +59,8 @@ function localZone(): string | null {
 export function localHint(at: string | number): string | null {
   const zone = localZone();
   if (zone === null) return null;
-  const text = new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(at));
-  const [day, time] = text.split(', ');
-  return `${time ?? text} on ${day ?? ''} in ${zone}`.replace(' on  in', ' in');
+  const fields = fieldsIn(at, zone);
+  return `${clockIn(at, zone)} on ${fields.day} ${MONTHS[fields.month - 1]} in ${zone}`;
 }
 
 /** An instant in UTC, with the local time beside it when the browser is elsewhere. */

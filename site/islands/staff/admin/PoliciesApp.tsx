@@ -2,7 +2,7 @@ import type { TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { apiClient, call, type components } from '../../../lib/api-client.ts';
 import type { ApiError } from '../../../lib/client.ts';
-import { monthLabel } from '../../../lib/format.ts';
+import { fieldsIn, monthLabel } from '../../../lib/format.ts';
 import {
   asApiError,
   ErrorMessage,
@@ -33,6 +33,12 @@ import {
 } from './policy-form.tsx';
 import { ChangeList, RuleList } from './policy-view.tsx';
 import { DEFAULT_RULES, effectiveText, ruleChangeLines } from './policy-words.ts';
+import {
+  type ResponseDraft,
+  ResponseFields,
+  readResponseDraft,
+  responseDraftOf,
+} from './response-form.tsx';
 
 /**
  * `/staff/admin/policies/`: the policies (search, sort, pages), a new policy (`?new`), and
@@ -209,6 +215,7 @@ function PolicyList() {
 function NewPolicy() {
   const [name, setName] = useState('');
   const [draft, setDraft] = useState<RulesDraft>(() => draftOf(DEFAULT_RULES));
+  const [responseDraft, setResponseDraft] = useState<ResponseDraft>(() => responseDraftOf(null));
   const [problems, setProblems] = useState<Problems>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -217,7 +224,8 @@ function NewPolicy() {
   const submit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const read = readDraft(draft);
-    const found: Problems = { ...read.problems };
+    const readResponse = readResponseDraft(responseDraft);
+    const found: Problems = { ...read.problems, ...readResponse.problems };
     if (name.trim() === '') found.name = 'Enter a name for the policy.';
     setProblems(found);
     setError(null);
@@ -228,7 +236,9 @@ function NewPolicy() {
     setBusy(true);
     try {
       const created = await call(
-        apiClient.POST('/staff/policies', { body: { name: name.trim(), ...read.rules } }),
+        apiClient.POST('/staff/policies', {
+          body: { name: name.trim(), ...read.rules, response: readResponse.response },
+        }),
       );
       window.location.assign(`?id=${created.id}&created=1`);
     } catch (caught) {
@@ -261,6 +271,12 @@ function NewPolicy() {
           )}
         </Field>
         <RulesFields id="new" draft={draft} problems={problems} onChange={setDraft} />
+        <ResponseFields
+          id="new"
+          draft={responseDraft}
+          problems={problems}
+          onChange={setResponseDraft}
+        />
         <p class="actions">
           <button type="submit" disabled={busy}>
             {busy ? 'Creating…' : 'Create the policy'}
@@ -369,13 +385,8 @@ function previousMonth(month: string): string {
 
 /** `YYYY-MM` of an instant in a zone, as the API reckons months. */
 function monthIn(ms: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-  }).formatToParts(new Date(ms));
-  const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}`;
+  const fields = fieldsIn(ms, timeZone);
+  return `${fields.year}-${String(fields.month).padStart(2, '0')}`;
 }
 
 function nextMonth(month: string): string {
@@ -411,6 +422,9 @@ function NewVersion(props: { policy: Policy; onSaved: (message: string) => void 
   const [{ months, initial }] = useState(() => allowedMonths(policy.effectiveFrom, Date.now()));
   const [effectiveFrom, setEffectiveFrom] = useState(initial);
   const [draft, setDraft] = useState<RulesDraft>(() => draftOf(base));
+  const [responseDraft, setResponseDraft] = useState<ResponseDraft>(() =>
+    responseDraftOf(policy.response),
+  );
   const [problems, setProblems] = useState<Problems>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [stage, setStage] = useState<Stage>({ phase: 'editing' });
@@ -419,10 +433,16 @@ function NewVersion(props: { policy: Policy; onSaved: (message: string) => void 
   const confirmHeading = useRef<HTMLHeadingElement>(null);
 
   const read = readDraft(draft);
+  const readResponse = readResponseDraft(responseDraft);
+  // The response block is stated only when it changes; omitted, the version inherits it.
+  const responseChange =
+    JSON.stringify(readResponse.response) === JSON.stringify(policy.response)
+      ? {}
+      : { response: readResponse.response };
   const body =
-    read.rules === null
+    read.rules === null || Object.keys(readResponse.problems).length > 0
       ? null
-      : JSON.stringify({ effectiveFrom, ...changeAgainst(base, read.rules) });
+      : JSON.stringify({ effectiveFrom, ...changeAgainst(base, read.rules), ...responseChange });
   const shown = stage.phase === 'editing' || stage.phase === 'previewing' ? null : stage;
   const stale = shown !== null && shown.body !== body;
 
@@ -433,7 +453,7 @@ function NewVersion(props: { policy: Policy; onSaved: (message: string) => void 
 
   const preview = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setProblems(read.problems);
+    setProblems({ ...read.problems, ...readResponse.problems });
     setError(null);
     if (read.rules === null || body === null) {
       requestAnimationFrame(() => focusFirstProblem(form.current));
@@ -509,6 +529,12 @@ function NewVersion(props: { policy: Policy; onSaved: (message: string) => void 
           )}
         </Field>
         <RulesFields id="version" draft={draft} problems={problems} onChange={setDraft} />
+        <ResponseFields
+          id="version"
+          draft={responseDraft}
+          problems={problems}
+          onChange={setResponseDraft}
+        />
         <p class="actions">
           <button type="submit" disabled={stage.phase === 'previewing'}>
             {stage.phase === 'previewing' ? 'Working out the figures…' : 'Preview the change'}
