@@ -160,7 +160,14 @@ describe('support: response times', () => {
     expect(main).toContain('Logins fail for all users');
     expect(main).toContain('Not counted');
     await checkAndShoot(page, 'support-staff-claim');
-    const approve = page.getByRole('button', { name: 'Approve the claim' });
+    // Nothing is chosen in advance: the agent picks Approve, then confirms the named amount.
+    await page.getByLabel('Approve', { exact: true }).focus();
+    await page.keyboard.press('Space');
+    await page.getByLabel(/^The computed credit, /).focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Continue to confirm' }).focus();
+    await page.keyboard.press('Enter');
+    const approve = page.getByRole('button', { name: /^Approve .+ for .+$/ });
     await approve.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('h1 + p .status').textContent()).toBe('Approved');
