@@ -32,6 +32,7 @@ import { registerStaffMaintenance } from './routes/staff-maintenance.ts';
 import { registerStaffPolicies } from './routes/staff-policies.ts';
 import { registerStaffServices } from './routes/staff-services.ts';
 import { registerStaffUsers } from './routes/staff-users.ts';
+import { registerStaffVendors } from './routes/staff-vendors.ts';
 import { registerStaffWindows } from './routes/staff-windows.ts';
 import { checkOrigin, requireJsonBody } from './security.ts';
 import { LOGO_BODY_LIMIT_BYTES } from './services/brand.ts';
@@ -54,6 +55,7 @@ const ROUTE_MODULES: ((api: ApiApp) => void)[] = [
   registerEvaluateResponse,
   registerMe,
   registerStaffClaims,
+  registerStaffVendors,
   registerIncidents,
   registerFeed,
   registerIngest,

@@ -1,3 +1,4 @@
+import { AGREEMENT_KINDS } from '../../db/schema/index.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import {
   AGREEMENT_SORTS,
@@ -24,9 +25,17 @@ const currencySchema = z
 
 const instant = apiInstant.meta({ format: 'date-time', example: '2026-01-01T00:00:00Z' });
 
+const kindSchema = z.enum(AGREEMENT_KINDS).openapi({
+  description:
+    '`customer`: a customer’s SLA with fees and claims; `internal`: between our own teams, a ' +
+    'report with no fee and no claims; `vendor`: we are the customer of an upstream supplier, ' +
+    'whose account is `customerId`.',
+});
+
 const AgreementSchema = z
   .object({
     id: z.number().int(),
+    kind: kindSchema,
     customerId: z.number().int(),
     policyId: z.number().int(),
     start: z.iso.datetime(),
@@ -38,8 +47,10 @@ const AgreementSchema = z
         serviceId: z.number().int(),
         slug: z.string(),
         name: z.string(),
-        monthlyFeeMinor: z.number().int(),
-        currency: z.string(),
+        monthlyFeeMinor: z.number().int().openapi({ description: '0 for an internal agreement.' }),
+        currency: z
+          .string()
+          .openapi({ description: '`XXX` (ISO 4217: no currency) for an internal agreement.' }),
       }),
     ),
     createdAt: z.iso.datetime(),
@@ -54,6 +65,7 @@ const AgreementListItemSchema = AgreementSchema.extend({
 
 const NewAgreementSchema = z
   .strictObject({
+    kind: kindSchema.optional().openapi({ description: 'Default: `customer`.' }),
     customerId: z.number().int().positive(),
     policyId: z.number().int().positive(),
     start: instant,
@@ -63,8 +75,16 @@ const NewAgreementSchema = z
       .array(
         z.strictObject({
           slug: slugSchema,
-          monthlyFeeMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-          currency: currencySchema,
+          monthlyFeeMinor: z
+            .number()
+            .int()
+            .min(0)
+            .max(Number.MAX_SAFE_INTEGER)
+            .optional()
+            .openapi({ description: 'Required, except for an internal agreement (none).' }),
+          currency: currencySchema
+            .optional()
+            .openapi({ description: 'Required, except for an internal agreement (none).' }),
         }),
       )
       .min(1)
@@ -76,6 +96,20 @@ const NewAgreementSchema = z
     if (start !== undefined && end !== undefined && end <= start) {
       ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' });
     }
+    const internal = value.kind === 'internal';
+    value.services.forEach((line, index) => {
+      for (const field of ['monthlyFeeMinor', 'currency'] as const) {
+        if (internal && line[field] !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['services', index, field],
+            message: 'an internal agreement has no fee: leave it out',
+          });
+        } else if (!internal && line[field] === undefined) {
+          ctx.addIssue({ code: 'custom', path: ['services', index, field], message: 'required' });
+        }
+      }
+    });
     const seen = new Set<string>();
     value.services.forEach((line, index) => {
       if (seen.has(line.slug)) {
@@ -99,6 +133,7 @@ const list = defineRoute('admin', {
   request: {
     query: listQuery({
       customerId: idFilter,
+      kind: kindSchema.optional(),
       active: activeFilter,
       q: searchParam.openapi({ description: 'Text in the customer’s or the policy’s name.' }),
       sort: sortParam(AGREEMENT_SORTS),
@@ -116,7 +151,8 @@ const create = defineRoute('admin', {
   tags,
   summary: 'Add an agreement: a customer’s SLA for services, each with its monthly fee',
   description:
-    'Fees are integers in minor units (cents). The terms are fixed once made: to change services or fees, end this agreement and add a new one.',
+    'Fees are integers in minor units (cents). The terms are fixed once made: to change services or fees, end this agreement and add a new one. ' +
+    'An internal agreement (`kind: internal`) has no fee: its lines name services only. A vendor agreement (`kind: vendor`) names the vendor’s account as `customerId` and the vendor’s policy; its lines carry what we pay the vendor.',
   request: { body: jsonBody(NewAgreementSchema) },
   responses: {
     201: jsonContent(AgreementSchema, 'The agreement'),

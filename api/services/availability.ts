@@ -1,9 +1,10 @@
 import { inArray } from 'drizzle-orm';
-import { type ClaimStatus, claims } from '../../db/schema/index.ts';
+import { type AgreementKind, type ClaimStatus, claims } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
 import { unprocessable } from '../errors.ts';
 import { type EvaluationResult, formatInstant, periodBounds, shiftPeriod } from '../sla/index.ts';
 import {
+  COUNTERPARTY_VISIBLE_KINDS,
   currentPeriod,
   type DecidedClaim,
   decidedClaims,
@@ -185,6 +186,7 @@ export async function availabilityReport(
   const nowMs = deps.clock.now();
   const all = await loadAgreements(deps.db.db, {
     customerId,
+    kinds: COUNTERPARTY_VISIBLE_KINDS,
     ...(options.agreementId === undefined ? {} : { agreementIds: [options.agreementId] }),
   });
   const unavailableList: Unavailable[] = [];
@@ -293,7 +295,9 @@ function availabilityItem(
     correction:
       decided && !sameFigures(decided.evaluation, figure.evaluation) ? figure.evaluation : null,
     claim,
+    // An internal agreement is a report: nothing to claim (decision 195).
     claimable:
+      agreement.kind === 'customer' &&
       !live &&
       nowMs >= bounds.endMs &&
       nowMs < Date.parse(official.claimDeadline) &&
@@ -353,6 +357,7 @@ export async function terminationRight(
 
 export interface AgreementOverview {
   id: number;
+  kind: AgreementKind;
   timeZone: string;
   start: string;
   end: string | null;
@@ -385,7 +390,11 @@ export async function agreementOverviews(
   filter: { customerId?: number; agreementIds?: number[] },
 ): Promise<{ items: AgreementOverview[]; unavailable: Unavailable[] }> {
   const nowMs = deps.clock.now();
-  const list = await loadAgreements(deps.db.db, filter);
+  const list = await loadAgreements(deps.db.db, {
+    ...filter,
+    // A counterparty's own view never shows a vendor agreement.
+    ...(filter.customerId === undefined ? {} : { kinds: COUNTERPARTY_VISIBLE_KINDS }),
+  });
   const decided = await decidedClaims(
     deps.db.db,
     list.map((agreement) => agreement.id),
@@ -410,6 +419,7 @@ async function agreementOverview(
 ): Promise<AgreementOverview> {
   return {
     id: agreement.id,
+    kind: agreement.kind,
     timeZone: agreement.timeZone,
     start: formatInstant(agreement.startMs),
     end: agreement.endMs === null ? null : formatInstant(agreement.endMs),

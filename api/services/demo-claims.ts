@@ -43,7 +43,11 @@ export async function seedDemoClaims(deps: Deps, log: (line: string) => void): P
   }[] = [];
   for (const row of customerUsers) {
     if (row.customerId === null) continue;
-    const [agreement] = await loadAgreements(db, { customerId: row.customerId });
+    const [agreement] = await loadAgreements(db, {
+      customerId: row.customerId,
+      kinds: ['customer'],
+    });
+    // Internal teams and vendors file no claims with us.
     if (!agreement) continue;
     const current = currentPeriod(agreement, nowMs);
     const months = [shiftPeriod(current, -2), shiftPeriod(current, -1)];

@@ -34,6 +34,15 @@ export const policyVersions = sqliteTable(
   ],
 );
 
+/**
+ * What an agreement is (docs/decisions/195-agreement-kinds.md): `customer`, a customer's SLA
+ * with fees and claims; `internal`, between the provider's own teams, a report without fees
+ * or claims; `vendor`, the provider as the customer of an upstream supplier, whose account
+ * (`customerId`) is the vendor.
+ */
+export const AGREEMENT_KINDS = ['customer', 'internal', 'vendor'] as const;
+export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
+
 export const agreements = sqliteTable(
   'agreements',
   {
@@ -48,6 +57,7 @@ export const agreements = sqliteTable(
     end: instant('end'),
     /** IANA zone of the agreement's calendar months; defaults to the customer's. */
     timeZone: text('time_zone').notNull(),
+    kind: text('kind', { enum: AGREEMENT_KINDS }).notNull().default('customer'),
     active: flag('active').notNull().default(true),
     createdAt: createdAt(),
   },

@@ -5,3 +5,4 @@ export * from './claims.ts';
 export * from './incidents.ts';
 export * from './operations.ts';
 export * from './services.ts';
+export * from './vendors.ts';
