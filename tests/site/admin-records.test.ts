@@ -108,8 +108,10 @@ describe('the administration records', () => {
     await expect.poll(() => status.textContent()).toBe('Customers: 1–25.');
     await expect(rows(page).count()).resolves.toBe(25);
     await press(page.getByRole('button', { name: 'Next page →' }));
-    await expect.poll(() => status.textContent()).toBe('Customers: 26–34.');
+    await expect.poll(() => status.textContent()).toBe('Customers: 26–36.');
     await expect(firstCells(page)).resolves.toEqual([
+      'Zulu Co 20',
+      'Zulu Co 21',
       'Zulu Co 22',
       'Zulu Co 23',
       'Zulu Co 24',
