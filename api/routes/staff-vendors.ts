@@ -161,7 +161,8 @@ const VendorQuarterSchema = z
             creditMinor: z.number().int(),
             currency: z.string(),
             claimDeadline: z.iso.datetime(),
-            claim: VendorClaimSchema.nullable(),
+            // A union, not .nullable(): that would make the VendorClaim component itself nullable.
+            claim: z.union([VendorClaimSchema, z.null()]),
           }),
         ),
       }),

@@ -10108,7 +10108,7 @@ export interface components {
                     currency: string;
                     /** Format: date-time */
                     claimDeadline: string;
-                    claim: components["schemas"]["VendorClaim"];
+                    claim: components["schemas"]["VendorClaim"] | null;
                 }[];
             }[];
             unavailable: {
@@ -10147,7 +10147,7 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-        } | null;
+        };
         Incident: {
             id: number;
             title: string;
