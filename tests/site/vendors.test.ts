@@ -164,3 +164,60 @@ describe('what our vendors owe us', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 });
+
+describe('the agreement form’s kinds', () => {
+  it('makes an internal agreement for a team from the keyboard, without any fee field', async () => {
+    const context = await session.context();
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const errors = collectPageErrors(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${site.origin}/staff/admin/agreements/new/`);
+    const admin = logins.find((candidate) => candidate.role === 'admin');
+    if (!admin) throw new Error('no demo admin');
+    await page.getByLabel('Email', { exact: true }).fill(admin.email);
+    await page.getByLabel('Password', { exact: true }).fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'New agreement' }).waitFor();
+
+    await page.getByLabel('Internal, between our own teams').focus();
+    await page.keyboard.press('Space');
+    await page.getByLabel('Find the team').focus();
+    await page.keyboard.type('Platform');
+    const team = page.getByLabel('Team', { exact: true });
+    await expect.poll(() => team.locator('option').count()).toBe(2);
+    await team.selectOption({ label: 'Platform Engineering, internal (demo) (Europe/London)' });
+    await page.getByLabel('Policy').selectOption({ index: 1 });
+    await expect(page.getByLabel('Currency').count()).resolves.toBe(0);
+    await page.getByLabel('CDN (cdn)').focus();
+    await page.keyboard.press('Space');
+    await expect(page.getByLabel('Monthly fee for CDN', { exact: false }).count()).resolves.toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({
+      path: join(screenshotDir(), 'admin-agreement-internal-1280.png'),
+      fullPage: true,
+    });
+    await page.getByRole('button', { name: 'Check the terms' }).focus();
+    await page.keyboard.press('Enter');
+    const review = page.getByRole('region', { name: 'Check the terms' });
+    await review.waitFor();
+    await expect(review.textContent()).resolves.toContain('Services, without a fee: CDN.');
+    await page.getByRole('button', { name: 'Create the agreement' }).focus();
+    await page.keyboard.press('Enter');
+
+    await page.locator('dl.facts').waitFor();
+    await expect(page.locator('dl.facts').textContent()).resolves.toContain(
+      'KindInternal (between our teams)',
+    );
+    const id = Number(new URL(page.url()).searchParams.get('id'));
+    const stored = await page.evaluate(
+      async (url) => (await fetch(url)).json(),
+      `/api/v1/staff/agreements/${id}`,
+    );
+    expect(stored).toMatchObject({
+      kind: 'internal',
+      services: [{ slug: 'cdn', monthlyFeeMinor: 0, currency: 'XXX' }],
+    });
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
