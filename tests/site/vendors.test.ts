@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../api/bootstrap.ts';
-import { DEMO_VENDOR, type DemoLogin } from '../../db/seed/demo.ts';
+import { DEMO_INTERNAL, DEMO_VENDOR, type DemoLogin } from '../../db/seed/demo.ts';
 import {
   axeViolations,
   type BrowserSession,
@@ -218,6 +218,48 @@ describe('the agreement form’s kinds', () => {
       kind: 'internal',
       services: [{ slug: 'cdn', monthlyFeeMinor: 0, currency: 'XXX' }],
     });
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
+
+describe('an internal team’s own view', () => {
+  it('is a report of the figures: no credit, no claim deadline, nothing to file', async () => {
+    const context = await session.context();
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const errors = collectPageErrors(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${site.origin}/account/`);
+    const team = logins.find((candidate) => candidate.email === DEMO_INTERNAL.login);
+    if (!team) throw new Error('no demo team login');
+    await page.getByLabel('Email', { exact: true }).fill(team.email);
+    await page.getByLabel('Password', { exact: true }).fill(team.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .getByText('An internal agreement between our teams: a report of the figures')
+      .first()
+      .waitFor();
+    await page.locator('article.service-month').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).toContain('Downtime counted');
+    expect(text).not.toContain('Credit under the rules');
+    expect(text).not.toContain('Claim deadline');
+    await expect(page.getByRole('button', { name: 'File a claim' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Dispute the figures' }).count()).resolves.toBe(
+      0,
+    );
+    const serious = (await axeViolations(page)).filter(
+      (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+    );
+    expect(serious).toEqual([]);
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({
+        path: join(screenshotDir(), `account-internal-report-${width}.png`),
+        fullPage: false,
+      });
+    }
     expect(errors).toEqual([]);
   }, 60_000);
 });
