@@ -34,6 +34,7 @@ import { registerStaffNotifications } from './routes/staff-notifications.ts';
 import { registerStaffPolicies } from './routes/staff-policies.ts';
 import { registerStaffServices } from './routes/staff-services.ts';
 import { registerStaffUsers } from './routes/staff-users.ts';
+import { registerStaffVendors } from './routes/staff-vendors.ts';
 import { registerStaffWindows } from './routes/staff-windows.ts';
 import { registerStatements } from './routes/statements.ts';
 import { registerSubscriptions } from './routes/subscriptions.ts';
@@ -63,6 +64,7 @@ const ROUTE_MODULES: ((api: ApiApp) => void)[] = [
   registerMe,
   registerStatements,
   registerStaffClaims,
+  registerStaffVendors,
   registerIncidents,
   registerFeed,
   registerIngest,

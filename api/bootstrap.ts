@@ -9,7 +9,7 @@ import { hashPassword } from './auth/passwords.ts';
 import { randomToken } from './auth/tokens.ts';
 import type { Clock } from './clock.ts';
 import type { ServerEnv } from './env.ts';
-import { seedDemoClaims } from './services/demo-claims.ts';
+import { seedDemoClaims, seedDemoVendorClaims } from './services/demo-claims.ts';
 import { rebuildRollups } from './services/rollups.ts';
 
 /** The local file behind a `file:` URL, or null for a server URL. */
@@ -76,6 +76,8 @@ export async function seedDemoData(
   });
   log('  demo claims in every state');
   await seedDemoClaims({ db: database, clock, config: env.config }, log);
+  log('  a claim filed with the demo CDN vendor');
+  await seedDemoVendorClaims({ db: database, clock, config: env.config }, log);
   const file = credentialsPath(env);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(

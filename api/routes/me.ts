@@ -30,6 +30,10 @@ const tags = ['Customer'];
 const AgreementOverviewSchema = z
   .object({
     id: z.number().int(),
+    kind: z.enum(['customer', 'internal', 'vendor']).openapi({
+      description:
+        '`internal`: an agreement between our own teams, shown as a report: no fee, no claims.',
+    }),
     timeZone: z.string(),
     start: z.string(),
     end: z.string().nullable(),

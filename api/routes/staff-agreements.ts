@@ -1,5 +1,6 @@
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import {
+  AGREEMENT_KINDS,
   AGREEMENT_SORTS,
   createAgreement,
   getAgreement,
@@ -33,10 +34,17 @@ const BusinessHoursSchema = z
     description:
       'Local weekly business intervals [from, to) per weekday (mon…sun) and holidays YYYY-MM-DD, in the agreement’s zone (sla-response.md §1).',
   });
+const kindSchema = z.enum(AGREEMENT_KINDS).openapi({
+  description:
+    '`customer`: a customer’s SLA with fees and claims; `internal`: between our own teams, a ' +
+    'report with no fee and no claims; `vendor`: we are the customer of an upstream supplier, ' +
+    'whose account is `customerId`.',
+});
 
 const AgreementSchema = z
   .object({
     id: z.number().int(),
+    kind: kindSchema,
     customerId: z.number().int(),
     policyId: z.number().int(),
     start: z.iso.datetime(),
@@ -48,8 +56,10 @@ const AgreementSchema = z
         serviceId: z.number().int(),
         slug: z.string(),
         name: z.string(),
-        monthlyFeeMinor: z.number().int(),
-        currency: z.string(),
+        monthlyFeeMinor: z.number().int().openapi({ description: '0 for an internal agreement.' }),
+        currency: z
+          .string()
+          .openapi({ description: '`XXX` (ISO 4217: no currency) for an internal agreement.' }),
       }),
     ),
     businessHours: BusinessHoursSchema.nullable(),
@@ -69,6 +79,7 @@ const AgreementListItemSchema = AgreementSchema.extend({
 
 const NewAgreementSchema = z
   .strictObject({
+    kind: kindSchema.optional().openapi({ description: 'Default: `customer`.' }),
     customerId: z.number().int().positive(),
     policyId: z.number().int().positive(),
     start: instant,
@@ -78,8 +89,16 @@ const NewAgreementSchema = z
       .array(
         z.strictObject({
           slug: slugSchema,
-          monthlyFeeMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-          currency: currencySchema,
+          monthlyFeeMinor: z
+            .number()
+            .int()
+            .min(0)
+            .max(Number.MAX_SAFE_INTEGER)
+            .optional()
+            .openapi({ description: 'Required, except for an internal agreement (none).' }),
+          currency: currencySchema
+            .optional()
+            .openapi({ description: 'Required, except for an internal agreement (none).' }),
         }),
       )
       .min(1)
@@ -110,6 +129,20 @@ const NewAgreementSchema = z
     if (start !== undefined && end !== undefined && end <= start) {
       ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' });
     }
+    const internal = value.kind === 'internal';
+    value.services.forEach((line, index) => {
+      for (const field of ['monthlyFeeMinor', 'currency'] as const) {
+        if (internal && line[field] !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['services', index, field],
+            message: 'an internal agreement has no fee: leave it out',
+          });
+        } else if (!internal && line[field] === undefined) {
+          ctx.addIssue({ code: 'custom', path: ['services', index, field], message: 'required' });
+        }
+      }
+    });
     const seen = new Set<string>();
     value.services.forEach((line, index) => {
       if (seen.has(line.slug)) {
@@ -133,6 +166,7 @@ const list = defineRoute('admin', {
   request: {
     query: listQuery({
       customerId: idFilter,
+      kind: kindSchema.optional(),
       active: activeFilter,
       q: searchParam.openapi({ description: 'Text in the customer’s or the policy’s name.' }),
       sort: sortParam(AGREEMENT_SORTS),
@@ -150,7 +184,8 @@ const create = defineRoute('admin', {
   tags,
   summary: 'Add an agreement: a customer’s SLA for services, each with its monthly fee',
   description:
-    'Fees are integers in minor units (cents). The terms are fixed once made: to change services or fees, end this agreement and add a new one.',
+    'Fees are integers in minor units (cents). The terms are fixed once made: to change services or fees, end this agreement and add a new one. ' +
+    'An internal agreement (`kind: internal`) has no fee: its lines name services only. A vendor agreement (`kind: vendor`) names the vendor’s account as `customerId` and the vendor’s policy; its lines carry what we pay the vendor.',
   request: { body: jsonBody(NewAgreementSchema) },
   responses: {
     201: jsonContent(AgreementSchema, 'The agreement'),

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import {
+  type AgreementKind,
   agreementServices,
   agreements,
   claims,
@@ -34,6 +35,7 @@ export interface AgreementServiceDto {
 
 export interface AgreementDto {
   id: number;
+  kind: AgreementKind;
   customerId: number;
   policyId: number;
   start: string;
@@ -56,6 +58,7 @@ function agreementDto(
 ): AgreementDto {
   return {
     id: row.id,
+    kind: row.kind,
     customerId: row.customerId,
     policyId: row.policyId,
     start: row.start.toISOString(),
@@ -77,14 +80,27 @@ function instantMs(text: string): number {
   return ms;
 }
 
+/**
+ * An internal agreement's lines carry no fee: they are stored as 0 in ISO 4217's "no
+ * currency" code, so the engine's credit is always 0 (docs/decisions/195-agreement-kinds.md).
+ */
+export const NO_CURRENCY = 'XXX';
+
 export interface NewAgreement {
+  /** Default: `customer`. */
+  kind?: AgreementKind | undefined;
   customerId: number;
   policyId: number;
   start: string;
   end?: string | null | undefined;
   /** Default: the customer's zone. */
   timeZone?: string | null | undefined;
-  services: { slug: string; monthlyFeeMinor: number; currency: string }[];
+  /** Fee and currency are required, except for an internal agreement, which has none. */
+  services: {
+    slug: string;
+    monthlyFeeMinor?: number | undefined;
+    currency?: string | undefined;
+  }[];
   businessHours?: BusinessHours | null | undefined;
   supportFeeMinor?: number | null | undefined;
 }
@@ -122,10 +138,12 @@ export async function createAgreement(
     if (!customer || issues.length > 0) {
       throw unprocessable('The agreement names what does not exist.', 'UNKNOWN_REFERENCE', issues);
     }
+    const kind = input.kind ?? 'customer';
     const now = new Date(deps.clock.now());
     const row = await tx
       .insert(agreements)
       .values({
+        kind,
         customerId: input.customerId,
         policyId: input.policyId,
         start: new Date(instantMs(input.start)),
@@ -143,8 +161,8 @@ export async function createAgreement(
       input.services.map((line) => ({
         agreementId: row.id,
         serviceId: bySlug.get(line.slug)?.id ?? 0,
-        monthlyFeeMinor: line.monthlyFeeMinor,
-        currency: line.currency,
+        monthlyFeeMinor: kind === 'internal' ? 0 : (line.monthlyFeeMinor ?? 0),
+        currency: kind === 'internal' ? NO_CURRENCY : (line.currency ?? NO_CURRENCY),
       })),
     );
     const dto = agreementDto(row, await agreementServiceRows(tx, [row.id]));
@@ -162,6 +180,7 @@ export const AGREEMENT_SORTS = ['customer', 'start', 'created'] as const;
 
 export interface AgreementListQuery extends PageQuery {
   customerId?: number | undefined;
+  kind?: AgreementKind | undefined;
   active?: boolean | undefined;
   /** Text in the customer's or the policy's name. */
   q?: string | undefined;
@@ -211,6 +230,7 @@ export async function listAgreements(
   ];
   if (query.customerId !== undefined) conditions.push(eq(agreements.customerId, query.customerId));
   if (query.active !== undefined) conditions.push(eq(agreements.active, query.active));
+  if (query.kind !== undefined) conditions.push(eq(agreements.kind, query.kind));
   const rows = await db
     .select(withNames())
     .from(agreements)
@@ -348,3 +368,5 @@ export async function updateAgreement(
     return after;
   });
 }
+
+export { AGREEMENT_KINDS } from '../../db/schema/index.ts';

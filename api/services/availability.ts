@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { type ClaimStatus, claims } from '../../db/schema/index.ts';
+import { type AgreementKind, type ClaimStatus, claims } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
 import { unprocessable } from '../errors.ts';
 import {
@@ -11,6 +11,7 @@ import {
 } from '../sla/index.ts';
 import { type CountedCause, countedCauses } from './counted-causes.ts';
 import {
+  COUNTERPARTY_VISIBLE_KINDS,
   currentPeriod,
   type DecidedClaim,
   decidedClaims,
@@ -211,6 +212,7 @@ export async function availabilityReport(
   const nowMs = deps.clock.now();
   const all = await loadAgreements(deps.db.db, {
     customerId,
+    kinds: COUNTERPARTY_VISIBLE_KINDS,
     ...(options.agreementId === undefined ? {} : { agreementIds: [options.agreementId] }),
   });
   const unavailableList: Unavailable[] = [];
@@ -342,7 +344,9 @@ function availabilityItem(
     correction:
       decided && !sameFigures(decided.evaluation, figure.evaluation) ? figure.evaluation : null,
     claim,
+    // An internal agreement is a report: nothing to claim (decision 195).
     claimable:
+      agreement.kind === 'customer' &&
       !live &&
       nowMs >= bounds.endMs &&
       nowMs < Date.parse(official.claimDeadline) &&
@@ -402,6 +406,7 @@ export async function terminationRight(
 
 export interface AgreementOverview {
   id: number;
+  kind: AgreementKind;
   timeZone: string;
   start: string;
   end: string | null;
@@ -434,7 +439,11 @@ export async function agreementOverviews(
   filter: { customerId?: number; agreementIds?: number[] },
 ): Promise<{ items: AgreementOverview[]; unavailable: Unavailable[] }> {
   const nowMs = deps.clock.now();
-  const list = await loadAgreements(deps.db.db, filter);
+  const list = await loadAgreements(deps.db.db, {
+    ...filter,
+    // A counterparty's own view never shows a vendor agreement.
+    ...(filter.customerId === undefined ? {} : { kinds: COUNTERPARTY_VISIBLE_KINDS }),
+  });
   const decided = await decidedClaims(
     deps.db.db,
     list.map((agreement) => agreement.id),
@@ -459,6 +468,7 @@ async function agreementOverview(
 ): Promise<AgreementOverview> {
   return {
     id: agreement.id,
+    kind: agreement.kind,
     timeZone: agreement.timeZone,
     start: formatInstant(agreement.startMs),
     end: agreement.endMs === null ? null : formatInstant(agreement.endMs),

@@ -21,6 +21,7 @@ import { type TerminationRight, terminationRight } from './availability.ts';
 import { findReplay, idempotent, type StoredResponse } from './idempotency.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
 import {
+  COUNTERPARTY_VISIBLE_KINDS,
   decidedClaims,
   evaluatePeriods,
   type LoadedAgreement,
@@ -28,6 +29,7 @@ import {
   sameFigures,
   storedEvaluation,
   versionInForce,
+  windowScopeOf,
   windowsForRange,
 } from './sla-figures.ts';
 import { evaluateSupport, type SupportMonth, staffSupportMonth } from './support.ts';
@@ -277,8 +279,16 @@ export async function fileClaim(
   const [agreement] = await loadAgreements(deps.db.db, {
     customerId,
     agreementIds: [input.agreementId],
+    kinds: COUNTERPARTY_VISIBLE_KINDS,
   });
   if (!agreement) throw notFound('No such agreement.');
+  if (agreement.kind === 'internal') {
+    throw unprocessable(
+      'This is an internal agreement between our own teams: a report, with no fee and no claims.',
+      'AGREEMENT_TAKES_NO_CLAIMS',
+      [{ path: 'agreementId', message: 'an internal agreement takes no claims' }],
+    );
+  }
   if (input.kind === 'support') {
     return fileSupportClaim(deps, principal, customerId, agreement, input, scope);
   }
@@ -906,6 +916,7 @@ async function claimReach(
     versionInForce(agreement, month).rules,
     period,
     nowMs,
+    windowScopeOf(agreement),
   );
   let { startMs, endMs } = period;
   for (const window of windows) {

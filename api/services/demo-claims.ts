@@ -5,7 +5,8 @@ import type { Deps, Principal } from '../context.ts';
 import { periodBounds, shiftPeriod } from '../sla/index.ts';
 import { customerAvailability } from './availability.ts';
 import { addComment, decideClaim, fileClaim, markCredited, withdrawClaim } from './claims.ts';
-import { currentPeriod, loadAgreements } from './sla-figures.ts';
+import { currentPeriod, evaluatePeriods, loadAgreements } from './sla-figures.ts';
+import { fileVendorClaim } from './vendor-credits.ts';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -43,7 +44,11 @@ export async function seedDemoClaims(deps: Deps, log: (line: string) => void): P
   }[] = [];
   for (const row of customerUsers) {
     if (row.customerId === null) continue;
-    const [agreement] = await loadAgreements(db, { customerId: row.customerId });
+    const [agreement] = await loadAgreements(db, {
+      customerId: row.customerId,
+      kinds: ['customer'],
+    });
+    // Internal teams and vendors file no claims with us.
     if (!agreement) continue;
     const current = currentPeriod(agreement, nowMs);
     const months = [shiftPeriod(current, -2), shiftPeriod(current, -1)];
@@ -159,6 +164,45 @@ export async function seedDemoClaims(deps: Deps, log: (line: string) => void): P
       });
     }
     log(`  claim ${id}: ${candidate.service} ${candidate.month} → ${outcome}`);
+  }
+  return filed;
+}
+
+/**
+ * The claim staff filed with the demo's CDN vendor: for each of the last two closed months in
+ * which the vendor owes a credit, filed two days after the month ended (when that lies a day
+ * or more in the past and before the vendor's deadline), still awaiting the vendor's answer.
+ */
+export async function seedDemoVendorClaims(
+  deps: Deps,
+  log: (line: string) => void,
+): Promise<number> {
+  const nowMs = deps.clock.now();
+  const { db } = deps.db;
+  const agent = await db.select().from(users).where(eq(users.email, 'agent@demo.example')).get();
+  if (!agent) return 0;
+  const staff = personOf(agent);
+  if (staff.kind !== 'user') return 0;
+  let filed = 0;
+  for (const agreement of await loadAgreements(db, { kinds: ['vendor'] })) {
+    const current = currentPeriod(agreement, nowMs);
+    const months = [shiftPeriod(current, -2), shiftPeriod(current, -1)];
+    for (const figure of await evaluatePeriods(deps, agreement, months, nowMs)) {
+      if (figure.evaluation.creditMinor === 0) continue;
+      const fileAtMs = periodBounds(figure.period, agreement.timeZone).endMs + 2 * DAY_MS;
+      if (fileAtMs > nowMs - DAY_MS || fileAtMs >= Date.parse(figure.evaluation.claimDeadline)) {
+        continue;
+      }
+      const claim = await fileVendorClaim({ ...deps, clock: manualClock(fileAtMs) }, staff, '', {
+        agreementId: agreement.id,
+        service: figure.service.slug,
+        period: figure.period,
+        vendorReference: `CE-CLAIM-${figure.period.replace('-', '')}`,
+        note: 'Filed through the vendor’s support portal with our outage timeline.',
+      });
+      filed += 1;
+      log(`  vendor claim ${claim.id}: ${claim.service} ${claim.period} → filed`);
+    }
   }
   return filed;
 }

@@ -9,7 +9,7 @@ import {
 import type { Deps } from '../context.ts';
 import { invalidInput, notFound, unprocessable } from '../errors.ts';
 import { periodBounds, periodOf } from '../sla/index.ts';
-import { loadAgreements, versionInForce } from './sla-figures.ts';
+import { COUNTERPARTY_VISIBLE_KINDS, loadAgreements, versionInForce } from './sla-figures.ts';
 
 /**
  * Whether the notice a maintenance gives meets each affected policy's
@@ -139,7 +139,10 @@ export async function checkNotice(deps: Deps, query: NoticeQuery): Promise<Maint
             ).map((row) => row.id),
           ),
         ];
-  const agreements = agreementIds.length === 0 ? [] : await loadAgreements(db, { agreementIds });
+  const agreements =
+    agreementIds.length === 0
+      ? []
+      : await loadAgreements(db, { agreementIds, kinds: COUNTERPARTY_VISIBLE_KINDS });
   const customerRows =
     agreements.length === 0
       ? []

@@ -1,12 +1,14 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import {
+  type AgreementKind,
   agreementServices,
   agreements,
   claims,
   policies,
   policyVersions,
   services,
+  vendorAttributions,
   windows,
 } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
@@ -67,6 +69,7 @@ export interface LoadedAgreement {
   startMs: number;
   endMs: number | null;
   timeZone: string;
+  kind: AgreementKind;
   active: boolean;
   /** Business hours of sla-response.md §1, as stored (validated when the agreement was made). */
   businessHours: Record<string, unknown> | null;
@@ -139,14 +142,24 @@ export async function agreementServiceRows(
   }));
 }
 
-/** Agreements with their services and policy versions; `customerId` scopes the query. */
+/**
+ * The kinds a counterparty's own people see in the portal: a vendor agreement is ours to
+ * track, never shown to the vendor (docs/decisions/195-agreement-kinds.md).
+ */
+export const COUNTERPARTY_VISIBLE_KINDS: AgreementKind[] = ['customer', 'internal'];
+
+/**
+ * Agreements with their services and policy versions; `customerId` scopes the query and
+ * `kinds` keeps only agreements of those kinds.
+ */
 export async function loadAgreements(
   db: Reader,
-  filter: { customerId?: number; agreementIds?: number[] },
+  filter: { customerId?: number; agreementIds?: number[]; kinds?: AgreementKind[] },
 ): Promise<LoadedAgreement[]> {
   const conditions = [
     filter.customerId === undefined ? undefined : eq(agreements.customerId, filter.customerId),
     filter.agreementIds === undefined ? undefined : inArray(agreements.id, filter.agreementIds),
+    filter.kinds === undefined ? undefined : inArray(agreements.kind, filter.kinds),
   ].filter((condition) => condition !== undefined);
   const rows = await db
     .select({ agreement: agreements, policyName: policies.name })
@@ -193,6 +206,7 @@ export async function loadAgreements(
       startMs: agreement.start.getTime(),
       endMs: agreement.end?.getTime() ?? null,
       timeZone: agreement.timeZone,
+      kind: agreement.kind,
       active: agreement.active,
       businessHours: agreement.businessHours ?? null,
       supportFeeMinor: agreement.supportFeeMinor,
@@ -231,18 +245,40 @@ function toWindow(row: typeof windows.$inferSelect): Window {
   };
 }
 
+/**
+ * Which windows of a service count for an agreement: all of them, or for a vendor agreement
+ * only those attributed to it (docs/decisions/196-vendor-attribution.md).
+ */
+export type WindowScope = { attributedTo?: number | undefined };
+
+export function windowScopeOf(agreement: Pick<LoadedAgreement, 'id' | 'kind'>): WindowScope {
+  return agreement.kind === 'vendor' ? { attributedTo: agreement.id } : {};
+}
+
 async function windowsMeeting(
   db: Reader,
   serviceId: number,
   startMs: number,
   endMs: number,
+  scope: WindowScope,
 ): Promise<Window[]> {
+  const attributed =
+    scope.attributedTo === undefined
+      ? undefined
+      : inArray(
+          windows.id,
+          db
+            .select({ id: vendorAttributions.windowId })
+            .from(vendorAttributions)
+            .where(eq(vendorAttributions.agreementId, scope.attributedTo)),
+        );
   const rows = await db
     .select()
     .from(windows)
     .where(
       and(
         eq(windows.serviceId, serviceId),
+        attributed,
         // Closed bounds: a window that only touches the range may join a run reaching into it.
         lte(windows.start, new Date(endMs)),
         or(isNull(windows.end), gte(windows.end, new Date(startMs))),
@@ -263,10 +299,11 @@ export async function windowsForRange(
   policy: Policy,
   range: { startMs: number; endMs: number },
   asOfMs: number,
+  scope: WindowScope = {},
 ): Promise<{ windows: Window[]; prepared: PreparedWindows }> {
   let { startMs, endMs } = range;
   for (;;) {
-    const found = await windowsMeeting(db, serviceId, startMs, endMs);
+    const found = await windowsMeeting(db, serviceId, startMs, endMs, scope);
     const prepared = prepareWindows(found);
     const reach = requiredWindowRange(prepared, policy, startMs, endMs, asOfMs);
     if (reach.startMs >= startMs && reach.endMs <= endMs) return { windows: found, prepared };
@@ -338,7 +375,14 @@ export async function evaluatePeriods(
     let windowSet: Window[] = [];
     const seen = new Set<string>();
     for (const version of new Set(requests.map((request) => request.version))) {
-      const found = await windowsForRange(reader, service.serviceId, version.rules, range, nowMs);
+      const found = await windowsForRange(
+        reader,
+        service.serviceId,
+        version.rules,
+        range,
+        nowMs,
+        windowScopeOf(agreement),
+      );
       for (const window of found.windows) {
         const key = String(window.id);
         if (!seen.has(key)) {

@@ -39,6 +39,15 @@ export const policyVersions = sqliteTable(
   ],
 );
 
+/**
+ * What an agreement is (docs/decisions/195-agreement-kinds.md): `customer`, a customer's SLA
+ * with fees and claims; `internal`, between the provider's own teams, a report without fees
+ * or claims; `vendor`, the provider as the customer of an upstream supplier, whose account
+ * (`customerId`) is the vendor.
+ */
+export const AGREEMENT_KINDS = ['customer', 'internal', 'vendor'] as const;
+export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
+
 export const agreements = sqliteTable(
   'agreements',
   {
@@ -57,6 +66,7 @@ export const agreements = sqliteTable(
     businessHours: text('business_hours', { mode: 'json' }).$type<Record<string, unknown>>(),
     /** The monthly fee the response credit is a share of; null: no support terms. */
     supportFeeMinor: integer('support_fee_minor'),
+    kind: text('kind', { enum: AGREEMENT_KINDS }).notNull().default('customer'),
     active: flag('active').notNull().default(true),
     createdAt: createdAt(),
   },

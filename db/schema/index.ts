@@ -7,3 +7,4 @@ export * from './notifications.ts';
 export * from './operations.ts';
 export * from './services.ts';
 export * from './support.ts';
+export * from './vendors.ts';

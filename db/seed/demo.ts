@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Tx } from '../client.ts';
 import {
@@ -20,6 +21,7 @@ import {
   supportRequestEvents,
   supportRequests,
   users,
+  vendorAttributions,
   type WindowState,
   windows,
 } from '../schema/index.ts';
@@ -151,6 +153,45 @@ const PREMIUM_V1 = {
   minimumCreditMinor: 500,
   claimWindowDays: 60,
   termination: { missedPeriods: 3, withinPeriods: 6 },
+};
+
+/**
+ * The upstream CDN's own terms (AWS-like tiers): what it owes us, as its customer, when its
+ * service fails ours. Claims go to the vendor within 60 days of the month's end.
+ */
+const VENDOR_CDN_V1 = {
+  targetPercent: 99.9,
+  weights: { major_outage: 1, partial_outage: 0.5, degraded: 0 },
+  minimumOutageMinutes: 0,
+  maintenanceNoticeMinutes: 0,
+  maintenanceAccounting: 'excluded',
+  tiers: [
+    { belowPercent: 99.9, creditPercent: 10 },
+    { belowPercent: 99.0, creditPercent: 25 },
+    { belowPercent: 95.0, creditPercent: 100 },
+  ],
+  dailyRule: null,
+  capPercent: 100,
+  minimumCreditMinor: 0,
+  claimWindowDays: 60,
+  termination: null,
+};
+
+/** Our own teams' agreement: a report of the figures, no fee, no claims (decision 195). */
+export const DEMO_INTERNAL = {
+  name: 'Platform Engineering, internal (demo)',
+  timeZone: 'Europe/London',
+  login: 'platform@internal-teams.example',
+  services: ['api', 'auth', 'database'] as const,
+};
+
+/** The upstream supplier of our CDN: an account without sign-ins (decision 195). */
+export const DEMO_VENDOR = {
+  name: 'Cumulus Edge CDN, vendor (demo)',
+  timeZone: 'UTC',
+  service: 'cdn' as const,
+  feeMinor: 1_200_000,
+  currency: 'USD',
 };
 
 const CUSTOMERS = [
@@ -295,6 +336,7 @@ export type DemoStory =
   | 'storage-short-notice'
   | 'cdn-unannounced-maintenance'
   | 'cdn-cross-month-outage'
+  | 'cdn-vendor-outage'
   | 'storage-ongoing';
 
 export interface PlannedWindow {
@@ -540,6 +582,7 @@ export function planDemoHistory(nowMs: number): DemoPlan {
   // Scripted events: they make the demo tell a story every time, each in a month that has
   // closed for every customer (or going on now), and after its service's monitoring began.
   const osloLastMonth = zonedMonthStart(lastMonth, zoneOf('Fjord Media (demo)'));
+  const vendorOutageStart = vendorStoryStart(anchor);
   const scripted: (PlannedWindow & {
     story: DemoStory;
     incident?: Pick<PlannedIncident, 'title' | 'impact'>;
@@ -598,6 +641,16 @@ export function planDemoHistory(nowMs: number): DemoPlan {
       startMs: osloLastMonth - 25 * MINUTE_MS,
       endMs: osloLastMonth + 35 * MINUTE_MS,
       incident: { title: 'CDN edge nodes failing health checks', impact: 'major' },
+    },
+    {
+      // The upstream CDN failed us for 90 minutes in this quarter (UTC): our customers with
+      // the CDN count it as ours, and the vendor owes us its credit for it (decision 196).
+      story: 'cdn-vendor-outage',
+      service: 'cdn',
+      state: 'major_outage',
+      startMs: vendorOutageStart,
+      endMs: vendorOutageStart + 90 * MINUTE_MS,
+      incident: { title: 'CDN errors: our upstream provider is failing', impact: 'major' },
     },
     {
       // Going on now: the status page shows it, with an incident still open.
@@ -659,6 +712,21 @@ export function planDemoHistory(nowMs: number): DemoPlan {
     incidents: incidentsNow,
     maintenance: maintenanceNow,
   };
+}
+
+/**
+ * When the vendor's outage starts: 06:00 UTC on the 8th of the month before the anchor's when
+ * that month lies in the anchor's quarter (a closed month: the credit is owed); otherwise on
+ * the 1st of the anchor's month (going on: the credit so far). On the first day of a quarter
+ * no time of it has passed, so the outage falls in the quarter before.
+ */
+export function vendorStoryStart(anchor: number): number {
+  const month = new Date(anchor).getUTCMonth();
+  const thisMonth = utcMonthStart(anchor, 0);
+  const firstOfQuarter = month % 3 === 0;
+  if (!firstOfQuarter) return utcMonthStart(anchor, -1) + 7 * DAY_MS + 6 * HOUR_MS;
+  if (anchor > thisMonth) return thisMonth + 6 * HOUR_MS;
+  return utcMonthStart(anchor, -1) + 7 * DAY_MS + 6 * HOUR_MS;
 }
 
 function defaultPassword(): string {
@@ -761,7 +829,34 @@ export async function seedDemo(tx: Tx, options: SeedOptions): Promise<SeedResult
     .values({ name: 'Premium 99.95 % with daily credits', createdAt: now })
     .returning()
     .get();
+  // Our own teams' objective: the standard target with a termination signal, and no money.
+  const internalObjective = await tx
+    .insert(policies)
+    .values({ name: 'Internal objective 99.9 % (no fees)', createdAt: now })
+    .returning()
+    .get();
+  const vendorTerms = await tx
+    .insert(policies)
+    .values({ name: 'Cumulus Edge terms (vendor)', createdAt: now })
+    .returning()
+    .get();
   await tx.insert(policyVersions).values([
+    {
+      policyId: internalObjective.id,
+      version: 1,
+      effectiveFrom: '0000-01',
+      rules: { ...STANDARD_V1, termination: { missedPeriods: 2, withinPeriods: 6 } },
+      createdByUserId: admin.id,
+      createdAt: now,
+    },
+    {
+      policyId: vendorTerms.id,
+      version: 1,
+      effectiveFrom: '0000-01',
+      rules: VENDOR_CDN_V1,
+      createdByUserId: admin.id,
+      createdAt: now,
+    },
     {
       policyId: standard.id,
       version: 1,
@@ -826,6 +921,60 @@ export async function seedDemo(tx: Tx, options: SeedOptions): Promise<SeedResult
     await addUser(customer.login, 'customer', { id: row.id, name: customer.name });
   }
 
+  progress('  an internal agreement and a vendor agreement');
+  const team = await tx
+    .insert(customers)
+    .values({ name: DEMO_INTERNAL.name, timeZone: DEMO_INTERNAL.timeZone, createdAt: now })
+    .returning()
+    .get();
+  const internalAgreement = await tx
+    .insert(agreements)
+    .values({
+      kind: 'internal',
+      customerId: team.id,
+      policyId: internalObjective.id,
+      start: new Date(plan.historyStart - 30 * DAY_MS),
+      end: null,
+      timeZone: DEMO_INTERNAL.timeZone,
+      createdAt: now,
+    })
+    .returning()
+    .get();
+  await tx.insert(agreementServices).values(
+    DEMO_INTERNAL.services.map((slug) => ({
+      agreementId: internalAgreement.id,
+      serviceId: serviceId(slug),
+      monthlyFeeMinor: 0,
+      // ISO 4217's "no currency": an internal agreement has no fee.
+      currency: 'XXX',
+    })),
+  );
+  await addUser(DEMO_INTERNAL.login, 'customer', { id: team.id, name: team.name });
+  const vendor = await tx
+    .insert(customers)
+    .values({ name: DEMO_VENDOR.name, timeZone: DEMO_VENDOR.timeZone, createdAt: now })
+    .returning()
+    .get();
+  const vendorAgreement = await tx
+    .insert(agreements)
+    .values({
+      kind: 'vendor',
+      customerId: vendor.id,
+      policyId: vendorTerms.id,
+      start: new Date(plan.historyStart - 30 * DAY_MS),
+      end: null,
+      timeZone: DEMO_VENDOR.timeZone,
+      createdAt: now,
+    })
+    .returning()
+    .get();
+  await tx.insert(agreementServices).values({
+    agreementId: vendorAgreement.id,
+    serviceId: serviceId(DEMO_VENDOR.service),
+    monthlyFeeMinor: DEMO_VENDOR.feeMinor,
+    currency: DEMO_VENDOR.currency,
+  });
+
   progress('  maintenance');
   const maintenanceIds = new Map<string, number>();
   for (const item of plan.maintenance) {
@@ -880,6 +1029,15 @@ export async function seedDemo(tx: Tx, options: SeedOptions): Promise<SeedResult
   });
   progress(`  uptime windows (${windowRows.length})`);
   await insertChunked(windowRows, (chunk) => tx.insert(windows).values(chunk), progress, 'windows');
+  const vendorStoryIndex = plan.windows.findIndex((window) => window.story === 'cdn-vendor-outage');
+  const vendorWindow =
+    vendorStoryIndex < 0
+      ? undefined
+      : await tx
+          .select({ id: windows.id })
+          .from(windows)
+          .where(eq(windows.externalId, `demo:cdn:${vendorStoryIndex}`))
+          .get();
 
   progress(`  incidents (${plan.incidents.length}) with their updates`);
   for (const [index, item] of plan.incidents.entries()) {
@@ -901,6 +1059,16 @@ export async function seedDemo(tx: Tx, options: SeedOptions): Promise<SeedResult
     await tx
       .insert(incidentServices)
       .values({ incidentId: row.id, serviceId: serviceId(item.service) });
+    if (item.story === 'cdn-vendor-outage' && vendorWindow) {
+      await tx.insert(vendorAttributions).values({
+        agreementId: vendorAgreement.id,
+        windowId: vendorWindow.id,
+        incidentId: row.id,
+        reason: 'Cumulus Edge status page: incident CE-2041, edge nodes failing (demo).',
+        createdByUserId: agent.id,
+        createdAt: new Date(Math.min((item.resolvedAtMs ?? nowMs) + HOUR_MS, nowMs)),
+      });
+    }
     if (item.updates.length > 0) {
       await tx.insert(incidentUpdates).values(
         item.updates.map((update) => ({
@@ -956,6 +1124,8 @@ export async function seedDemo(tx: Tx, options: SeedOptions): Promise<SeedResult
     counts: {
       services: SERVICES.length,
       customers: CUSTOMERS.length,
+      internalAgreements: 1,
+      vendorAgreements: 1,
       windows: windowRows.length,
       incidents: plan.incidents.length,
       maintenance: plan.maintenance.length,

@@ -3668,6 +3668,8 @@ export interface paths {
                     /** @description The previous page's nextCursor. */
                     cursor?: string;
                     customerId?: number;
+                    /** @description `customer`: a customer’s SLA with fees and claims; `internal`: between our own teams, a report with no fee and no claims; `vendor`: we are the customer of an upstream supplier, whose account is `customerId`. */
+                    kind?: "customer" | "internal" | "vendor";
                     active?: "true" | "false";
                     /** @description Text in the customer’s or the policy’s name. */
                     q?: string;
@@ -3724,7 +3726,7 @@ export interface paths {
         put?: never;
         /**
          * Add an agreement: a customer’s SLA for services, each with its monthly fee
-         * @description Fees are integers in minor units (cents). The terms are fixed once made: to change services or fees, end this agreement and add a new one.
+         * @description Fees are integers in minor units (cents). The terms are fixed once made: to change services or fees, end this agreement and add a new one. An internal agreement (`kind: internal`) has no fee: its lines name services only. A vendor agreement (`kind: vendor`) names the vendor’s account as `customerId` and the vendor’s policy; its lines carry what we pay the vendor.
          */
         post: {
             parameters: {
@@ -3736,6 +3738,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * @description Default: `customer`.
+                         * @enum {string}
+                         */
+                        kind?: "customer" | "internal" | "vendor";
                         customerId: number;
                         policyId: number;
                         /**
@@ -3756,9 +3763,13 @@ export interface paths {
                         services: {
                             /** @example api */
                             slug: string;
-                            monthlyFeeMinor: number;
-                            /** @example EUR */
-                            currency: string;
+                            /** @description Required, except for an internal agreement (none). */
+                            monthlyFeeMinor?: number;
+                            /**
+                             * @description Required, except for an internal agreement (none).
+                             * @example EUR
+                             */
+                            currency?: string;
                         }[];
                         /** @description Business hours for objectives on the `business` calendar (sla-response.md §1): every weekday mon…sun with its local [from, to) intervals, and holidays. */
                         businessHours?: {
@@ -6262,6 +6273,560 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/vendor-attributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The windows attributed to a vendor agreement */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Items per page, at most 100. */
+                    limit?: number;
+                    /** @description The previous page's nextCursor. */
+                    cursor?: string;
+                    agreementId: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of attributions, oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["VendorAttribution"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid, but impossible */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Attribute a window, or an incident’s windows, to a vendor agreement
+         * @description The vendor’s service caused the outage: the window then counts in the vendor agreement’s figures. Our window, and what our customers are owed for it, do not change. Maintenance windows are never attributed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agreementId: number;
+                        windowId?: number;
+                        incidentId?: number;
+                        /** @description Why the vendor caused it, e.g. the vendor’s own incident reference. */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The new attributions */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["VendorAttribution"][];
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid, but impossible */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/vendor-credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What our vendors owe us in a quarter, per vendor and currency */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Default: the current quarter. */
+                    quarter?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The quarter */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VendorQuarter"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/vendor-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a credit claim filed with a vendor */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agreementId: number;
+                        /** @example api */
+                        service: string;
+                        /** @example 2026-03 */
+                        period: string;
+                        /**
+                         * Format: date-time
+                         * @description When it was filed with the vendor: after the month ended, not after now.
+                         * @example 2026-03-14T10:00:00Z
+                         */
+                        filedAt?: string;
+                        vendorReference?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The vendor claim */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VendorClaim"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid, but impossible */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/vendor-claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One vendor claim */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The vendor claim */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VendorClaim"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/vendor-claims/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the vendor’s answer: granted with the amount received, or refused */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "granted" | "refused";
+                        /** @description Required when granted: what the vendor credited, minor units. */
+                        amountReceivedMinor?: number;
+                        /**
+                         * Format: date-time
+                         * @description When the vendor answered; default now.
+                         * @example 2026-03-14T10:00:00Z
+                         */
+                        decidedAt?: string;
+                        /** @description Required when refused. */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The vendor claim */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VendorClaim"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid, but impossible */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -12433,6 +12998,11 @@ export interface components {
         } | null;
         Agreement: {
             id: number;
+            /**
+             * @description `customer`: a customer’s SLA with fees and claims; `internal`: between our own teams, a report with no fee and no claims; `vendor`: we are the customer of an upstream supplier, whose account is `customerId`.
+             * @enum {string}
+             */
+            kind: "customer" | "internal" | "vendor";
             customerId: number;
             policyId: number;
             /** Format: date-time */
@@ -12445,7 +13015,9 @@ export interface components {
                 serviceId: number;
                 slug: string;
                 name: string;
+                /** @description 0 for an internal agreement. */
                 monthlyFeeMinor: number;
+                /** @description `XXX` (ISO 4217: no currency) for an internal agreement. */
                 currency: string;
             }[];
             businessHours: components["schemas"]["BusinessHours"];
@@ -12484,6 +13056,11 @@ export interface components {
         };
         AgreementOverview: {
             id: number;
+            /**
+             * @description `internal`: an agreement between our own teams, shown as a report: no fee, no claims.
+             * @enum {string}
+             */
+            kind: "customer" | "internal" | "vendor";
             timeZone: string;
             start: string;
             end: string | null;
@@ -13169,6 +13746,106 @@ export interface components {
                     name: string;
                 };
             }[];
+        };
+        VendorAttribution: {
+            id: number;
+            agreementId: number;
+            windowId: number;
+            service: string;
+            /** @enum {string} */
+            state: "major_outage" | "partial_outage" | "degraded" | "maintenance";
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string | null;
+            /** @description Set when the attribution was made for an incident (every window of its span). */
+            incidentId: number | null;
+            reason: string;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        VendorQuarter: {
+            quarter: string;
+            previous: string;
+            next: string;
+            months: string[];
+            /** Format: date-time */
+            generatedAt: string;
+            vendors: {
+                vendor: {
+                    id: number;
+                    name: string;
+                };
+                totals: {
+                    currency: string;
+                    /** @description Credit of the ended months under the vendor’s policy. */
+                    owedMinor: number;
+                    receivedMinor: number;
+                    /** @description Owed for months filed and not yet answered, or not yet filed and still in time. */
+                    openMinor: number;
+                    /** @description Credit so far in a month still going on. */
+                    soFarMinor: number;
+                }[];
+                items: {
+                    agreementId: number;
+                    policy: {
+                        id: number;
+                        name: string;
+                        version: number;
+                        targetPercent: number;
+                    };
+                    service: string;
+                    serviceName: string;
+                    month: string;
+                    timeZone: string;
+                    final: boolean;
+                    availabilityDisplay: string | null;
+                    met: boolean | null;
+                    downtimeMs: number;
+                    creditMinor: number;
+                    currency: string;
+                    /** Format: date-time */
+                    claimDeadline: string;
+                    claim: components["schemas"]["VendorClaim"] | null;
+                }[];
+            }[];
+            unavailable: {
+                agreementId: number;
+                reason: string;
+            }[];
+        };
+        VendorClaim: {
+            id: number;
+            agreementId: number;
+            vendor: {
+                id: number;
+                name: string;
+            };
+            service: string;
+            serviceName: string;
+            period: string;
+            /** @enum {string} */
+            status: "filed" | "granted" | "refused";
+            evaluation: components["schemas"]["Evaluation"];
+            computedCreditMinor: number;
+            currency: string;
+            /** Format: date-time */
+            claimDeadline: string;
+            /** Format: date-time */
+            filedAt: string;
+            vendorReference: string | null;
+            note: string | null;
+            filedBy: string;
+            amountReceivedMinor: number | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decisionNote: string | null;
+            decidedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         Incident: {
             id: number;

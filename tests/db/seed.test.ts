@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,8 +8,11 @@ import { makeConfig } from '../../api/config.ts';
 import { readEnv } from '../../api/env.ts';
 import { loadAgreements } from '../../api/services/sla-figures.ts';
 import { supportMonth } from '../../api/services/support.ts';
+import { currentQuarter, vendorQuarter } from '../../api/services/vendor-credits.ts';
 import { periodBounds, periodOf } from '../../api/sla/index.ts';
 import {
+  agreementServices,
+  agreements,
   claims,
   customers,
   INCIDENT_STATUSES,
@@ -18,11 +22,13 @@ import {
   serviceGroups,
   services,
   users,
+  vendorAttributions,
   windows,
 } from '../../db/schema/index.ts';
 import {
   DEMO_CUSTOMERS,
   DEMO_SERVICE_SLUGS,
+  DEMO_VENDOR,
   type DemoPlan,
   type DemoStory,
   planDemoHistory,
@@ -98,13 +104,63 @@ describe('the demo data set', () => {
     expect(Math.max(...perPolicy.values())).toBeGreaterThanOrEqual(2);
   });
 
-  it('has an admin, an agent and a user per customer, with random passwords printed', async () => {
+  it('has an admin, an agent and a user per customer and team, with random passwords printed', async () => {
     const rows = await db.db.select().from(users);
     expect(rows.filter((row) => row.role === 'admin')).toHaveLength(1);
     expect(rows.filter((row) => row.role === 'agent')).toHaveLength(1);
     const customerIds = new Set(rows.map((row) => row.customerId).filter((id) => id !== null));
-    expect(customerIds.size).toBe((await db.db.select().from(customers)).length);
+    // A vendor's account has no sign-in: its agreement is ours to track (decision 195).
+    const vendorIds = new Set(
+      (await db.db.select().from(agreements).where(eq(agreements.kind, 'vendor'))).map(
+        (row) => row.customerId,
+      ),
+    );
+    const accounts = await db.db.select().from(customers);
+    expect(vendorIds.size).toBe(1);
+    expect([...customerIds].sort()).toEqual(
+      accounts
+        .map((row) => row.id)
+        .filter((id) => !vendorIds.has(id))
+        .sort(),
+    );
     expect(rows.every((row) => row.email.endsWith('.example'))).toBe(true);
+  });
+
+  it('has an internal agreement without fees and a vendor agreement for the CDN', async () => {
+    const rows = await db.db.select().from(agreements);
+    const internal = rows.filter((row) => row.kind === 'internal');
+    const vendor = rows.filter((row) => row.kind === 'vendor');
+    expect(internal).toHaveLength(1);
+    expect(vendor).toHaveLength(1);
+    const lines = await db.db.select().from(agreementServices);
+    const internalLines = lines.filter((line) => line.agreementId === internal[0]?.id);
+    expect(internalLines.length).toBeGreaterThan(0);
+    expect(internalLines.every((line) => line.monthlyFeeMinor === 0)).toBe(true);
+    const [cdn] = await db.db.select().from(services).where(eq(services.slug, 'cdn'));
+    expect(lines.filter((line) => line.agreementId === vendor[0]?.id)).toMatchObject([
+      { serviceId: cdn?.id },
+    ]);
+    const attributed = await db.db.select().from(vendorAttributions);
+    expect(attributed).toHaveLength(1);
+  });
+
+  it('shows the CDN vendor’s credit this quarter, with a claim filed for it', async () => {
+    const deps = { db, clock: manualClock(NOW), config: makeConfig({}) };
+    const quarter = await vendorQuarter(deps, currentQuarter(NOW));
+    expect(quarter.quarter).toBe('2026-Q4');
+    const [entry] = quarter.vendors;
+    expect(entry?.vendor.name).toBe(DEMO_VENDOR.name);
+    const october = entry?.items.find((item) => item.month === '2026-10');
+    // 90 minutes of 31 days: 99.798 %, below the vendor's 99.9 %: 10 % of USD 12,000.
+    expect(october).toMatchObject({
+      service: 'cdn',
+      final: true,
+      met: false,
+      downtimeMs: 90 * 60_000,
+      creditMinor: 120_000,
+      currency: 'USD',
+      claim: { status: 'filed', vendorReference: 'CE-CLAIM-202610' },
+    });
   });
 
   it('has incidents whose timelines mix automated and human updates', async () => {
@@ -287,6 +343,17 @@ function checkStories(plan: DemoPlan, nowMs: number) {
   expect(shortNotice.startMs - (shortNotice.announcedAtMs ?? 0)).toBeLessThan(DAY_MS);
   expect(story(plan, 'cdn-unannounced-maintenance').window.announcedAtMs).toBeUndefined();
 
+  // The vendor's outage: over before now, in the current UTC quarter unless today is its first day.
+  const vendorOutage = story(plan, 'cdn-vendor-outage').window;
+  expect(vendorOutage.endMs ?? nowMs).toBeLessThanOrEqual(nowMs);
+  const quarterOf = (ms: number) => {
+    const date = new Date(ms);
+    return `${date.getUTCFullYear()}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
+  };
+  const firstDayOfQuarter = quarterOf(plan.anchor - DAY_MS) !== quarterOf(plan.anchor);
+  if (!firstDayOfQuarter) expect(quarterOf(vendorOutage.startMs)).toBe(quarterOf(nowMs));
+  expect(plan.incidents.some((incident) => incident.story === 'cdn-vendor-outage')).toBe(true);
+
   const ongoing = story(plan, 'storage-ongoing').window;
   expect(ongoing.endMs).toBeNull();
   expect(ongoing.startMs).toBeLessThanOrEqual(nowMs);
@@ -411,7 +478,10 @@ describe.each([
   it('gives every customer a final month missed on P1 response, and a pending month', async () => {
     const deps = { db, clock: manualClock(nowMs), config: makeConfig({}) };
     const lastMonth = new Date(planDemoHistory(nowMs).lastMonth).toISOString().slice(0, 7);
-    const loaded = await loadAgreements(db.db, {});
+    // The customers' agreements: the internal and vendor ones have no help desk.
+    const loaded = (await loadAgreements(db.db, {})).filter(
+      (agreement) => agreement.kind === 'customer',
+    );
     expect(loaded).toHaveLength(DEMO_CUSTOMERS.length);
     for (const agreement of loaded) {
       const closed = await supportMonth(deps, agreement, lastMonth);

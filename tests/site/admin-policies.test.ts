@@ -306,7 +306,8 @@ describe('a new policy version', () => {
     const { page, errors } = await openPage('/staff/admin/policies/');
     await signIn(page, admin());
     const rows = page.locator('main table tbody tr');
-    await expect.poll(() => rows.count()).toBe(2);
+    // Standard, Premium, the internal teams' objective and the CDN vendor's terms.
+    await expect.poll(() => rows.count()).toBe(4);
     await typeInto(page, 'Name contains', 'premium');
     await page.keyboard.press('Enter');
     await expect.poll(() => rows.count()).toBe(1);

@@ -76,6 +76,7 @@ describe('the months an agreement covered (monthsOf)', () => {
     fields: Pick<Agreement, 'start' | 'end' | 'timeZone' | 'currentPeriod'>,
   ): Agreement => ({
     id: 1,
+    kind: 'customer',
     active: fields.end === null,
     policy: { id: 1, name: 'Standard' },
     services: [],

@@ -342,7 +342,8 @@ describe('the staff console', () => {
     await page.getByRole('heading', { name: 'Administration', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Customers', exact: true }).click();
     await page.getByRole('heading', { name: 'Customers', level: 1 }).waitFor();
-    await expect.poll(() => rows(page).count()).toBe(4);
+    // The four customers, the internal team and the CDN vendor: every account.
+    await expect.poll(() => rows(page).count()).toBe(6);
     await page.goto(`${site.origin}/staff/admin/`);
     await page.getByRole('link', { name: 'Users and invitations' }).click();
     await expect

@@ -264,6 +264,8 @@ function AgreementSection(props: {
     .reverse()
     .find((candidate) => candidate.effectiveFrom <= month);
   const headingId = `agreement-${agreement.id}`;
+  // An agreement between our own teams is a report: the figures, no fee, no claims (ADR 195).
+  const report = agreement.kind === 'internal';
   return (
     <section class="agreement" aria-labelledby={headingId}>
       <h2 id={headingId}>
@@ -271,6 +273,12 @@ function AgreementSection(props: {
         {monthLabel(month)}
         {month === agreement.currentPeriod ? ' (so far)' : ''}
       </h2>
+      {report && (
+        <p class="notice">
+          An internal agreement between our teams: a report of the figures against the target,
+          without a fee, credits or claims.
+        </p>
+      )}
       <dl class="facts">
         <dt>Time zone</dt>
         <dd>{agreement.timeZone} (months and days are counted in it)</dd>
@@ -289,8 +297,10 @@ function AgreementSection(props: {
           {version && (
             <>
               , version {version.version} for {monthLabel(month)}: target{' '}
-              {percent(version.rules.targetPercent)}, claims within {version.rules.claimWindowDays}{' '}
-              days of the month’s end
+              {percent(version.rules.targetPercent)}
+              {report
+                ? ''
+                : `, claims within ${version.rules.claimWindowDays} days of the month’s end`}
             </>
           )}
           {agreement.policyVersions.length > 1 && (
@@ -333,6 +343,7 @@ function AgreementSection(props: {
               item={item}
               claims={props.claims}
               onFiled={props.onFiled}
+              report={report}
             />
           ))}
         </div>

@@ -19,8 +19,11 @@ export function ServiceMonth(props: {
   /** The customer's claims, for the amount of a decided one. */
   claims: ClaimDto[];
   onFiled: (claim: ClaimDto) => void;
+  /** An internal agreement's month: the figures only, no credit, deadline or claim. */
+  report?: boolean;
 }) {
   const { item } = props;
+  const report = props.report ?? false;
   const decision = props.claims.find((claim) => claim.id === item.claim?.id);
   const [filing, setFiling] = useState(false);
   const id = `svc-${item.agreementId}-${item.service}-${item.month}`;
@@ -44,11 +47,15 @@ export function ServiceMonth(props: {
           <>
             <dt>Downtime counted</dt>
             <dd>{duration(item.downtimeMs)}</dd>
-            <dt>Credit under the rules</dt>
-            <dd>
-              <strong>{money(item.creditMinor, item.currency)}</strong>
-              <CreditExplanation item={item} />
-            </dd>
+            {!report && (
+              <>
+                <dt>Credit under the rules</dt>
+                <dd>
+                  <strong>{money(item.creditMinor, item.currency)}</strong>
+                  <CreditExplanation item={item} />
+                </dd>
+              </>
+            )}
           </>
         )}
         {decision && decision.approvedAmountMinor !== null && (
@@ -88,16 +95,22 @@ export function ServiceMonth(props: {
             'Computed from the monitored windows as they are now.'
           )}
         </dd>
-        <dt>Claim deadline</dt>
-        <dd>
-          {inProgress
-            ? `Claims open when the month ends, ${localText(item.period.end, zone)}`
-            : `${claimsClosed ? 'Closed' : 'Closes'} ${localText(item.claimDeadline, zone)}`}
-          {!inProgress && !claimsClosed && item.claimable && soon(item.claimDeadline)}
-        </dd>
+        {!report && (
+          <>
+            <dt>Claim deadline</dt>
+            <dd>
+              {inProgress
+                ? `Claims open when the month ends, ${localText(item.period.end, zone)}`
+                : `${claimsClosed ? 'Closed' : 'Closes'} ${localText(item.claimDeadline, zone)}`}
+              {!inProgress && !claimsClosed && item.claimable && soon(item.claimDeadline)}
+            </dd>
+          </>
+        )}
       </dl>
       {item.correction && <Correction decided={item} corrected={item.correction} />}
-      <ClaimArea item={item} filing={filing} setFiling={setFiling} onFiled={props.onFiled} />
+      {!report && (
+        <ClaimArea item={item} filing={filing} setFiling={setFiling} onFiled={props.onFiled} />
+      )}
       {item.status !== 'not-monitored' && <DailyCharts item={item} id={id} />}
       <WindowTables evaluation={item} context={item.serviceName} causes={item.countedCauses} />
     </article>

@@ -279,6 +279,7 @@ export const STAFF_LINKS = (user: SessionUser, current: string) => [
   { href: '/staff/credits/', label: 'Credits', current: current === '/staff/credits/' },
   // Help-desk requests close to missing their first-response target.
   { href: '/staff/support/', label: 'Support queue', current: current === '/staff/support/' },
+  { href: '/staff/vendors/', label: 'Vendors', current: current === '/staff/vendors/' },
   // On call: incidents, maintenance and the windows behind every figure.
   { href: '/staff/incidents/', label: 'Incidents', current: current === '/staff/incidents/' },
   {

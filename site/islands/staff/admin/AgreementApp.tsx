@@ -5,7 +5,7 @@ import type { ApiError } from '../../../lib/client.ts';
 import { asApiError, ErrorMessage, Loading } from '../../account/common.tsx';
 import { money } from '../../account/format.ts';
 import { useApiQuery } from '../../shared/use-api-query.ts';
-import { agreementName } from './AgreementsApp.tsx';
+import { agreementName, feeText, KIND_LABELS } from './AgreementsApp.tsx';
 import { ADMIN, type Agreement } from './api.ts';
 import { WallTimeField } from './fields.tsx';
 import { inWords } from './problems.ts';
@@ -97,7 +97,11 @@ function AgreementDetail(props: { id: number }) {
         </section>
       )}
       <dl class="facts">
-        <dt>Customer</dt>
+        <dt>Kind</dt>
+        <dd>{KIND_LABELS[record.kind]}</dd>
+        <dt>
+          {record.kind === 'vendor' ? 'Vendor' : record.kind === 'internal' ? 'Team' : 'Customer'}
+        </dt>
         <dd>
           <a href={ADMIN.customer(record.customerId)}>{record.customerName}</a>
         </dd>
@@ -133,19 +137,22 @@ function AgreementDetail(props: { id: number }) {
                 <td>
                   <code>{line.slug}</code>
                 </td>
-                <td class="number">{money(line.monthlyFeeMinor, line.currency)}</td>
+                <td class="number">{feeText(record, line)}</td>
               </tr>
             ))}
-            {currencies.length === 1 && currencies[0] && record.services.length > 1 && (
-              <tr>
-                <th scope="row" colSpan={2}>
-                  Total per month
-                </th>
-                <td class="number">
-                  <strong>{money(totalMinor, currencies[0])}</strong>
-                </td>
-              </tr>
-            )}
+            {record.kind !== 'internal' &&
+              currencies.length === 1 &&
+              currencies[0] &&
+              record.services.length > 1 && (
+                <tr>
+                  <th scope="row" colSpan={2}>
+                    Total per month
+                  </th>
+                  <td class="number">
+                    <strong>{money(totalMinor, currencies[0])}</strong>
+                  </td>
+                </tr>
+              )}
           </tbody>
         </table>
       </div>

@@ -33,7 +33,28 @@ interface Line {
   fee: string;
 }
 
+type Kind = Terms['kind'];
+
+/** The kinds, as the form offers them (docs/decisions/195-agreement-kinds.md). */
+const KINDS: { value: Kind; label: string; hint: string }[] = [
+  { value: 'customer', label: 'A customer’s SLA', hint: 'Monthly fees, credits and claims.' },
+  {
+    value: 'internal',
+    label: 'Internal, between our own teams',
+    hint: 'A report of the same figures: no fee and no claims.',
+  },
+  {
+    value: 'vendor',
+    label: 'A vendor’s terms: we are its customer',
+    hint: 'The vendor’s policy and what we pay it; the portal computes what it owes us.',
+  },
+];
+
+/** What the account is to an agreement of each kind. */
+const ROLE: Record<Kind, string> = { customer: 'Customer', internal: 'Team', vendor: 'Vendor' };
+
 interface Draft {
+  kind: Kind;
   customer: Customer | null;
   policyId: string;
   currency: string;
@@ -99,6 +120,7 @@ function readHours(draft: Draft, found: Problems): BusinessHoursTerms | null {
 }
 
 interface Terms {
+  kind: 'customer' | 'internal' | 'vendor';
   customer: Customer;
   policy: Policy;
   currency: string;
@@ -195,6 +217,7 @@ function NewAgreement(props: { customerId: number | null }) {
 function emptyDraft(preset: Customer | null): Draft {
   const zone = preset?.timeZone ?? 'UTC';
   return {
+    kind: 'customer',
     customer: preset,
     policyId: '',
     currency: 'EUR',
@@ -260,13 +283,17 @@ function AgreementForm(props: {
   const submit = (event: TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const found: Problems = {};
-    if (draft.customer === null) found.customer = 'Choose the customer.';
+    if (draft.customer === null) found.customer = `Choose the ${ROLE[draft.kind].toLowerCase()}.`;
     const policy = props.policies.find((candidate) => String(candidate.id) === draft.policyId);
     if (!policy) found.policy = 'Choose the policy.';
     const chosen = props.services.filter((service) => line(service.slug).checked);
     if (chosen.length === 0) found.services = 'Choose at least one service.';
     const lines: Terms['services'] = [];
     for (const service of chosen) {
+      if (draft.kind === 'internal') {
+        lines.push({ service, feeMinor: 0 });
+        continue;
+      }
       const text = line(service.slug).fee;
       const feeMinor = parseMoney(text, draft.currency);
       if (text.trim() === '') {
@@ -322,6 +349,7 @@ function AgreementForm(props: {
     props.onReview(
       { ...draft, zone },
       {
+        kind: draft.kind,
         customer: draft.customer,
         policy,
         currency: draft.currency,
@@ -338,9 +366,29 @@ function AgreementForm(props: {
   return (
     <form class="form wide" onSubmit={submit} noValidate>
       <FormAlert error={null} problems={problems} fields={fields} />
+      <fieldset id="agreement-kind">
+        <legend>Kind of agreement</legend>
+        {KINDS.map((kind) => (
+          <div class="check kind-choice" key={kind.value}>
+            <input
+              id={`agreement-kind-${kind.value}`}
+              type="radio"
+              name="agreement-kind"
+              checked={draft.kind === kind.value}
+              aria-describedby={`agreement-kind-${kind.value}-hint`}
+              onChange={() => update({ kind: kind.value })}
+            />
+            <label for={`agreement-kind-${kind.value}`}>{kind.label}</label>
+            <p class="hint" id={`agreement-kind-${kind.value}-hint`}>
+              {kind.hint}
+            </p>
+          </div>
+        ))}
+      </fieldset>
       {choosing ? (
         <CustomerPicker
           id="agreement-customer"
+          role={ROLE[draft.kind]}
           problem={problems.customer}
           chosen={draft.customer}
           onChoose={(customer) => {
@@ -352,9 +400,9 @@ function AgreementForm(props: {
       ) : (
         <div class="field">
           <p class="label-like" id="agreement-customer">
-            <strong>Customer:</strong> {draft.customer?.name} ({draft.customer?.timeZone}){' '}
+            <strong>{ROLE[draft.kind]}:</strong> {draft.customer?.name} ({draft.customer?.timeZone}){' '}
             <button type="button" class="link" onClick={() => setChoosing(true)}>
-              Choose another customer
+              Choose another {ROLE[draft.kind].toLowerCase()}
             </button>
           </p>
         </div>
@@ -386,26 +434,28 @@ function AgreementForm(props: {
           There is no active policy yet: add one under Administration first.
         </p>
       )}
-      <Field
-        id="agreement-currency"
-        label="Currency"
-        hint="Of every fee in this agreement."
-        problem={problems.currency}
-      >
-        {(aria) => (
-          <select
-            {...aria}
-            value={draft.currency}
-            onChange={(event) => update({ currency: event.currentTarget.value })}
-          >
-            {currencyChoices().map((choice) => (
-              <option key={choice.code} value={choice.code}>
-                {choice.code} — {choice.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      {draft.kind !== 'internal' && (
+        <Field
+          id="agreement-currency"
+          label="Currency"
+          hint="Of every fee in this agreement."
+          problem={problems.currency}
+        >
+          {(aria) => (
+            <select
+              {...aria}
+              value={draft.currency}
+              onChange={(event) => update({ currency: event.currentTarget.value })}
+            >
+              {currencyChoices().map((choice) => (
+                <option key={choice.code} value={choice.code}>
+                  {choice.code} — {choice.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
       <fieldset
         id="agreement-services"
         tabIndex={-1}
@@ -413,10 +463,11 @@ function AgreementForm(props: {
           problems.services ? 'agreement-services-problem' : 'agreement-services-hint'
         }
       >
-        <legend>Services and monthly fees</legend>
+        <legend>{draft.kind === 'internal' ? 'Services' : 'Services and monthly fees'}</legend>
         <p class="hint" id="agreement-services-hint">
-          Tick each service the agreement covers and type its monthly fee in {draft.currency}, such
-          as {feeExample}.
+          {draft.kind === 'internal'
+            ? 'Tick each service the agreement covers: an internal agreement has no fee.'
+            : `Tick each service the agreement covers and type its monthly fee in ${draft.currency}, such as ${feeExample}.`}
         </p>
         {problems.services && (
           <p class="field-problem" id="agreement-services-problem">
@@ -443,7 +494,7 @@ function AgreementForm(props: {
                     {service.name} <span class="meta">({service.slug})</span>
                   </label>
                 </div>
-                {current.checked && (
+                {current.checked && draft.kind !== 'internal' && (
                   <Field
                     id={`fee-${service.slug}`}
                     label={`Monthly fee for ${service.name} (${draft.currency})`}
@@ -589,16 +640,22 @@ function Review(props: { terms: Terms; onChange: () => void }) {
       const agreement = await call(
         apiClient.POST('/staff/agreements', {
           body: {
+            kind: terms.kind,
             customerId: terms.customer.id,
             policyId: terms.policy.id,
             timeZone: terms.timeZone,
             start: terms.start,
             end: terms.end,
-            services: terms.services.map((line) => ({
-              slug: line.service.slug,
-              monthlyFeeMinor: line.feeMinor,
-              currency: terms.currency,
-            })),
+            services: terms.services.map((line) =>
+              // An internal agreement's lines carry no fee fields at all (the API refuses them).
+              terms.kind === 'internal'
+                ? { slug: line.service.slug }
+                : {
+                    slug: line.service.slug,
+                    monthlyFeeMinor: line.feeMinor,
+                    currency: terms.currency,
+                  },
+            ),
             supportFeeMinor: terms.supportFeeMinor,
             businessHours: terms.businessHours,
           },
@@ -622,7 +679,9 @@ function Review(props: { terms: Terms; onChange: () => void }) {
       <p>They cannot change once the agreement is made.</p>
       <FormAlert error={error} problems={{}} fields={[]} rest={rest} />
       <dl class="facts">
-        <dt>Customer</dt>
+        <dt>Kind</dt>
+        <dd>{KINDS.find((kind) => kind.value === terms.kind)?.label}</dd>
+        <dt>{ROLE[terms.kind]}</dt>
         <dd>{terms.customer.name}</dd>
         <dt>Policy</dt>
         <dd>
@@ -661,33 +720,39 @@ function Review(props: { terms: Terms; onChange: () => void }) {
             `; holidays ${terms.businessHours.holidays.join(', ')}`}
         </dd>
       </dl>
-      <div class="table-wrap">
-        <table>
-          <caption>Services and monthly fees</caption>
-          <thead>
-            <tr>
-              <th scope="col">Service</th>
-              <th scope="col" class="number">
-                Monthly fee
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {terms.services.map((line) => (
-              <tr key={line.service.slug}>
-                <td>{line.service.name}</td>
-                <td class="number">{money(line.feeMinor, terms.currency)}</td>
+      {terms.kind === 'internal' ? (
+        <p>
+          Services, without a fee: {terms.services.map((line) => line.service.name).join(', ')}.
+        </p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption>Services and monthly fees</caption>
+            <thead>
+              <tr>
+                <th scope="col">Service</th>
+                <th scope="col" class="number">
+                  Monthly fee
+                </th>
               </tr>
-            ))}
-            <tr>
-              <th scope="row">Total per month</th>
-              <td class="number">
-                <strong>{money(totalMinor, terms.currency)}</strong>
-              </td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {terms.services.map((line) => (
+                <tr key={line.service.slug}>
+                  <td>{line.service.name}</td>
+                  <td class="number">{money(line.feeMinor, terms.currency)}</td>
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">Total per month</th>
+                <td class="number">
+                  <strong>{money(totalMinor, terms.currency)}</strong>
+                </td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      )}
       <p class="actions">
         <button type="button" disabled={busy} onClick={() => void create()}>
           {busy ? 'Creating…' : 'Create the agreement'}

@@ -10,9 +10,22 @@ export default function AgreementsApp() {
 
 const SORTS = ['customer', '-customer', '-start', 'start', '-created'] as const;
 
-/** `Acme: Standard 99.9 %`. */
+/** What each kind of agreement is called on the administration screens. */
+export const KIND_LABELS: Record<Agreement['kind'], string> = {
+  customer: 'Customer SLA',
+  internal: 'Internal (between our teams)',
+  vendor: 'Vendor (we are its customer)',
+};
+
+/** `Acme: Standard 99.9 %`, and the kind when it is not a customer's SLA. */
 export function agreementName(agreement: Agreement): string {
-  return `${agreement.customerName}: ${agreement.policyName}`;
+  const kind = agreement.kind === 'customer' ? '' : ` (${agreement.kind})`;
+  return `${agreement.customerName}: ${agreement.policyName}${kind}`;
+}
+
+/** A line's fee as the lists show it: an internal agreement has none. */
+export function feeText(agreement: Agreement, line: Agreement['services'][number]): string {
+  return agreement.kind === 'internal' ? 'no fee' : money(line.monthlyFeeMinor, line.currency);
 }
 
 function Agreements() {
@@ -53,10 +66,9 @@ function Agreements() {
           {
             header: 'Services and monthly fees',
             cell: (row) =>
-              row.services
-                .map((line) => `${line.name} ${money(line.monthlyFeeMinor, line.currency)}`)
-                .join('; '),
+              row.services.map((line) => `${line.name} ${feeText(row, line)}`).join('; '),
           },
+          { header: 'Kind', cell: (row) => KIND_LABELS[row.kind] },
           {
             header: 'Starts',
             cell: (row) => <BothZones at={row.start} timeZone={row.timeZone} />,

@@ -14,7 +14,10 @@ export function CustomerPicker(props: {
   chosen: { id: number; name: string } | null;
   problem: string | undefined;
   onChoose: (customer: Customer) => void;
+  /** What the account is to the agreement: `Customer` (default), `Team` or `Vendor`. */
+  role?: string;
 }) {
+  const role = props.role ?? 'Customer';
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
   useEffect(() => {
@@ -34,8 +37,12 @@ export function CustomerPicker(props: {
   const items = found.data?.items ?? [];
   return (
     <fieldset>
-      <legend>Customer</legend>
-      <Field id={`${props.id}-search`} label="Find the customer" hint="Any part of the name.">
+      <legend>{role}</legend>
+      <Field
+        id={`${props.id}-search`}
+        label={`Find the ${role.toLowerCase()}`}
+        hint="Any part of the name."
+      >
         {(aria) => (
           <input
             {...aria}
@@ -46,7 +53,7 @@ export function CustomerPicker(props: {
           />
         )}
       </Field>
-      <Field id={props.id} label="Customer" problem={props.problem}>
+      <Field id={props.id} label={role} problem={props.problem}>
         {(aria) => (
           <select
             {...aria}
