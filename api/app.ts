@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { DATABASE_RETRY_AFTER_SECONDS, type Database, isBusyError } from '../db/client.ts';
 import { resolvePrincipal } from './auth/middleware.ts';
 import type { Clock } from './clock.ts';
+import { compressJson } from './compress.ts';
 import type { AppConfig } from './config.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { ApiError, errorBody } from './errors.ts';
@@ -104,6 +105,8 @@ export function createApp(deps: {
 
   app.use('*', requestId());
   app.use('*', requestLog(logger ?? faultsToConsole()));
+  // JSON answers are compressed for clients that take it (docs/decisions/172).
+  app.use('*', compressJson());
   app.use('*', async (c, next) => {
     c.set('deps', fullDeps);
     await next();
