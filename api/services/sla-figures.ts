@@ -374,8 +374,8 @@ interface CachedMonth {
   evaluation: EvaluationResult;
 }
 
-/** Entries per database: a few kilobytes each; the oldest go first. */
-const MAX_CACHED_MONTHS = 20_000;
+/** Entries per database; one with daily figures and explanations can weigh tens of kB. */
+const MAX_CACHED_MONTHS = 2_000;
 
 const monthCaches = new WeakMap<object, Map<string, CachedMonth>>();
 
