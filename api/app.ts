@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { DATABASE_RETRY_AFTER_SECONDS, type Database, isBusyError } from '../db/client.ts';
 import { resolvePrincipal } from './auth/middleware.ts';
 import type { Clock } from './clock.ts';
+import { compressJson } from './compress.ts';
 import type { AppConfig } from './config.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { ApiError, errorBody } from './errors.ts';
@@ -20,7 +21,7 @@ import { EVALUATE_RESPONSE_PATH, registerEvaluateResponse } from './routes/evalu
 import { registerFeed } from './routes/feed.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerIncidents } from './routes/incidents.ts';
-import { registerIngest } from './routes/ingest.ts';
+import { INGEST_BATCH_PATH, registerIngest } from './routes/ingest.ts';
 import { registerMe } from './routes/me.ts';
 import { registerPublic } from './routes/public.ts';
 import { registerStaffAgreements } from './routes/staff-agreements.ts';
@@ -121,6 +122,8 @@ export function createApp(deps: {
 
   app.use('*', requestId());
   app.use('*', requestLog(logger ?? faultsToConsole()));
+  // JSON answers are compressed for clients that take it (docs/decisions/172).
+  app.use('*', compressJson());
   app.use('*', async (c, next) => {
     c.set('deps', fullDeps);
     await next();
@@ -200,11 +203,15 @@ export function createApp(deps: {
   // A logo comes as base64 in JSON, over the default limit.
   const logoLimit = bodyLimit({ maxSize: LOGO_BODY_LIMIT_BYTES, onError: tooLarge });
   const logoPath = `${API_PREFIX}/staff/brand/logo`;
+  // A batch of windows carries up to a thousand of them.
+  const batchLimit = limitOf(deps.config.ingestBatchBodyLimitBytes);
+  const batchPath = `${API_PREFIX}${INGEST_BATCH_PATH}`;
   api.use('*', requireJsonBody, checkOrigin, resolvePrincipal);
   // After the principal, which reads headers only: the limit depends on who is calling
   // (docs/decisions/112). The body is read later, through the limit, so never unbounded.
   api.use('*', (c, next) => {
     if (c.req.path === logoPath) return logoLimit(c, next);
+    if (c.req.path === batchPath) return batchLimit(c, next);
     if (!evaluatePaths.has(c.req.path)) return defaultLimit(c, next);
     return c.var.principal.kind === 'anonymous'
       ? anonymousEvaluateLimit(c, next)

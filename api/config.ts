@@ -14,6 +14,8 @@ export interface AppConfig {
   passwordResetTtlMs: number;
   /** Largest accepted request body, in bytes (the evaluation routes have their own limits). */
   bodyLimitBytes: number;
+  /** Largest body of a batch of windows (`POST /ingest/windows/batch`: up to 1,000 windows). */
+  ingestBatchBodyLimitBytes: number;
   /** Largest evaluation body from a signed-in person or an API key. */
   evaluateBodyLimitBytes: number;
   /** Largest evaluation body from an anonymous caller (docs/decisions/112). */
@@ -108,6 +110,8 @@ export const defaultConfig: AppConfig = {
   // Long enough for an admin to reach the person by another channel, short enough to go stale.
   passwordResetTtlMs: 24 * HOUR_MS,
   bodyLimitBytes: 64 * 1024,
+  // 1,000 windows of the longest fields allowed (ids of 200 characters) with room for spaces.
+  ingestBatchBodyLimitBytes: 1024 * 1024,
   // A case may carry thousands of windows: callers we know may send them.
   evaluateBodyLimitBytes: 4 * 1024 * 1024,
   // Enough for a month of a busy service's windows; anyone may send it, so it stays small.

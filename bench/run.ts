@@ -9,10 +9,18 @@ import { basename, join } from 'node:path';
 const here = import.meta.dirname;
 const self = basename(import.meta.filename);
 const only = process.argv.slice(2);
-const benches = readdirSync(here)
+const known = readdirSync(here)
   .filter((name) => name.endsWith('.ts') && name !== self)
-  .filter((name) => only.length === 0 || only.includes(name.replace(/\.ts$/, '')))
+  .map((name) => name.replace(/\.ts$/, ''))
   .sort();
+const unknown = only.filter((name) => !known.includes(name));
+if (unknown.length > 0) {
+  process.stderr.write(`unknown benchmark ${unknown.join(', ')}; known: ${known.join(', ')}\n`);
+  process.exit(2);
+}
+const benches = known
+  .filter((name) => only.length === 0 || only.includes(name))
+  .map((name) => `${name}.ts`);
 let failed = 0;
 for (const name of benches) {
   process.stdout.write(`\n=== bench/${name}\n`);

@@ -1,9 +1,23 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
+import {
+  type ApiApp,
+  defineRoute,
+  errorResponses,
+  jsonBody,
+  jsonContent,
+  rejectInvalid,
+  z,
+} from '../openapi.ts';
 import { addIngestUpdate, ingestIncident } from '../services/incidents.ts';
-import { closeWindow, ingestWindow, WINDOW_STATES } from '../services/windows.ts';
+import {
+  closeWindow,
+  type IngestWindowInput,
+  ingestWindow,
+  WINDOW_STATES,
+} from '../services/windows.ts';
+import { INGEST_BATCH_MAX_WINDOWS, ingestWindows } from '../services/windows-batch.ts';
 import { IncidentBaseShape, IncidentSchema, NewUpdateSchema } from './incidents.ts';
 import { apiInstant, endsAfterStart, instantMs, optionalInstantMs } from './instants.ts';
 import { WindowSchema } from './staff-windows.ts';
@@ -56,6 +70,111 @@ const postWindow = defineRoute('ingest', {
     ...errorResponses(400, 409, 422),
   },
 });
+
+/** Where batches of windows come in: its body limit is its own (api/app.ts). */
+export const INGEST_BATCH_PATH = '/ingest/windows/batch';
+
+const ConflictSchema = z.object({
+  code: z.enum(['WINDOW_CONFLICT', 'EXTERNAL_ID_TAKEN']),
+  message: z.string(),
+});
+
+const BatchItemSchema = z
+  .discriminatedUnion('result', [
+    z.object({
+      index: z.number().int(),
+      externalId: z.string(),
+      result: z.enum(['created', 'replayed']),
+      window: WindowSchema,
+    }),
+    z.object({
+      index: z.number().int(),
+      externalId: z.string(),
+      result: z.literal('conflict'),
+      error: ConflictSchema,
+    }),
+  ])
+  .openapi('IngestBatchItem');
+
+const BatchResultSchema = z
+  .object({
+    created: z.number().int(),
+    replayed: z.number().int(),
+    conflicts: z.number().int(),
+    results: z.array(BatchItemSchema).openapi({ description: 'One per window sent, in order.' }),
+  })
+  .openapi('IngestBatchResult');
+
+const postWindowBatch = defineRoute('ingest', {
+  method: 'post',
+  path: INGEST_BATCH_PATH,
+  tags: ['Ingestion'],
+  summary: `Report up to ${INGEST_BATCH_MAX_WINDOWS.toLocaleString('en')} uptime windows in one transaction`,
+  description:
+    'Each window is answered as `POST /ingest/windows` would answer it alone, in order: ' +
+    '`created`, `replayed` (the same request again: the window as it is now) or `conflict` ' +
+    "(another request under that externalId, or an id that is not this key's). A later " +
+    'window with the externalId of an earlier one in the batch meets it as recorded. A window ' +
+    'the single endpoint would refuse (a reserved id, an unknown service, an instant out of ' +
+    'bounds) refuses the whole batch with 422 naming each such window, and nothing is ' +
+    `recorded. More than ${INGEST_BATCH_MAX_WINDOWS.toLocaleString('en')} windows, or a body over ` +
+    'its limit, is 413.',
+  request: {
+    body: jsonBody(
+      z
+        .strictObject({
+          windows: z.array(IngestWindowSchema).min(1).max(INGEST_BATCH_MAX_WINDOWS),
+        })
+        .openapi('IngestWindowBatch'),
+    ),
+  },
+  responses: {
+    200: jsonContent(BatchResultSchema, 'One result per window, in the order sent'),
+    ...errorResponses(400, 413, 422),
+  },
+});
+
+function windowInput(body: z.infer<typeof IngestWindowSchema>): IngestWindowInput {
+  return {
+    externalId: body.externalId,
+    service: body.service,
+    state: body.state,
+    startMs: instantMs(body.start),
+    endMs: optionalInstantMs(body.end) ?? null,
+    announcedAtMs: optionalInstantMs(body.announcedAt) ?? null,
+  };
+}
+
+/**
+ * Too many windows is the batch's size limit, as a body over its byte limit is: 413, with
+ * the limit named. Every other validation failure is the shared 400.
+ */
+function batchHook(result: Parameters<typeof rejectInvalid>[0]): undefined {
+  if (!result.success) {
+    const tooMany = result.error.issues.find(
+      (issue) =>
+        issue.path.length === 1 &&
+        issue.path[0] === 'windows' &&
+        (issue as { code?: string }).code === 'too_big',
+    );
+    if (tooMany !== undefined) {
+      throw new ApiError(
+        'PAYLOAD_TOO_LARGE',
+        `A batch holds at most ${INGEST_BATCH_MAX_WINDOWS.toLocaleString('en')} windows; send the rest in another.`,
+        {
+          issues: [
+            {
+              path: 'windows',
+              message: `must hold at most ${INGEST_BATCH_MAX_WINDOWS.toLocaleString('en')} windows`,
+            },
+          ],
+        },
+      );
+    }
+  }
+  rejectInvalid(result);
+  return undefined;
+}
 
 const patchWindow = defineRoute('ingest', {
   method: 'patch',
@@ -115,17 +234,18 @@ const postIncidentUpdate = defineRoute('ingest', {
 
 export function registerIngest(api: ApiApp): void {
   api.openapi(postWindow, async (c) => {
-    const body = c.req.valid('json');
-    const result = await ingestWindow(c.var.deps, keyId(c), {
-      externalId: body.externalId,
-      service: body.service,
-      state: body.state,
-      startMs: instantMs(body.start),
-      endMs: optionalInstantMs(body.end) ?? null,
-      announcedAtMs: optionalInstantMs(body.announcedAt) ?? null,
-    });
+    const result = await ingestWindow(c.var.deps, keyId(c), windowInput(c.req.valid('json')));
     return result.created ? c.json(result.window, 201) : c.json(result.window, 200);
   });
+
+  api.openapi(
+    postWindowBatch,
+    async (c) => {
+      const { windows } = c.req.valid('json');
+      return c.json(await ingestWindows(c.var.deps, keyId(c), windows.map(windowInput)), 200);
+    },
+    batchHook,
+  );
 
   api.openapi(patchWindow, async (c) => {
     const { externalId } = c.req.valid('param');

@@ -916,7 +916,7 @@ async function claimReach(
     versionInForce(agreement, month).rules,
     period,
     nowMs,
-    windowScopeOf(agreement),
+    { scope: windowScopeOf(agreement) },
   );
   let { startMs, endMs } = period;
   for (const window of windows) {

@@ -203,12 +203,19 @@ export interface WindowExtent {
 }
 
 /**
- * Refreshes the roll-ups under each closed extent (a change's before and after), each day
- * once: overlapping extents of one service are merged first.
+ * Refreshes the roll-ups under each closed extent (a change's before and after, or a
+ * batch's windows), each day once: the extents of one service are widened to whole UTC
+ * days and merged where they overlap or meet, so a batch of a thousand windows over three
+ * days refreshes those three days in one step, not a thousand.
  */
 export async function refreshRollupsFor(tx: Tx, extents: readonly WindowExtent[]): Promise<void> {
   const closed = extents
     .filter((extent): extent is WindowExtent & { endMs: number } => extent.endMs !== null)
+    .map((extent) => ({
+      serviceId: extent.serviceId,
+      startMs: utcDayStart(extent.startMs),
+      endMs: utcDayStart(extent.endMs - 1) + MS_PER_DAY,
+    }))
     .sort((a, b) => a.serviceId - b.serviceId || a.startMs - b.startMs);
   const merged: { serviceId: number; startMs: number; endMs: number }[] = [];
   for (const extent of closed) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import {
   type AgreementKind,
@@ -8,8 +8,7 @@ import {
   policies,
   policyVersions,
   services,
-  vendorAttributions,
-  windows,
+  type WindowState,
 } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
 import {
@@ -29,6 +28,7 @@ import {
   responsePolicySchema,
   type Window,
 } from '../sla/index.ts';
+import { readVersion } from './status-cache.ts';
 
 /**
  * The bridge between stored data and the engine: which policy version governs a period,
@@ -37,7 +37,7 @@ import {
  */
 
 /** The database, or a transaction (a preview reads its own uncommitted writes). */
-type Reader = Pick<Tx, 'select'>;
+type Reader = Pick<Tx, 'select' | 'all'>;
 
 export interface AgreementService {
   serviceId: number;
@@ -235,13 +235,22 @@ export function versionInForce(agreement: LoadedAgreement, period: string): Poli
   return chosen;
 }
 
-function toWindow(row: typeof windows.$inferSelect): Window {
+/** A window as SQLite stores it: instants are integer milliseconds. */
+interface RawWindow {
+  external_id: string;
+  state: WindowState;
+  start: number;
+  end: number | null;
+  announced_at: number | null;
+}
+
+function toWindow(row: RawWindow): Window {
   return {
-    id: row.externalId,
-    start: formatInstant(row.start.getTime()),
-    end: row.end === null ? null : formatInstant(row.end.getTime()),
+    id: row.external_id,
+    start: formatInstant(row.start),
+    end: row.end === null ? null : formatInstant(row.end),
     state: row.state,
-    announcedAt: row.announcedAt === null ? null : formatInstant(row.announcedAt.getTime()),
+    announcedAt: row.announced_at === null ? null : formatInstant(row.announced_at),
   };
 }
 
@@ -255,37 +264,96 @@ export function windowScopeOf(agreement: Pick<LoadedAgreement, 'id' | 'kind'>): 
   return agreement.kind === 'vendor' ? { attributedTo: agreement.id } : {};
 }
 
+/**
+ * How far before a range a closed window meeting it can start: the service's longest
+ * closed window. Computed in SQLite (one aggregate, no rows to the driver) and kept per
+ * process until the status version moves; a transaction's reader (a preview, reading its
+ * own uncommitted writes) computes it inside the query instead.
+ */
+const longestClosed = new WeakMap<Reader, Map<number, { version: number; ms: number }>>();
+
+async function longestClosedMs(db: Reader, serviceId: number, version: number): Promise<number> {
+  let byService = longestClosed.get(db);
+  if (byService === undefined) {
+    byService = new Map();
+    longestClosed.set(db, byService);
+  }
+  const known = byService.get(serviceId);
+  if (known !== undefined && known.version === version) return known.ms;
+  const [row] = await db.all<{ ms: number | null }>(
+    sql`SELECT max("end" - start) AS ms FROM windows WHERE service_id = ${serviceId} AND "end" IS NOT NULL`,
+  );
+  const ms = row?.ms ?? 0;
+  byService.set(serviceId, { version, ms });
+  return ms;
+}
+
+/**
+ * The windows of a service meeting `[startMs, endMs]` (closed: a window that only touches
+ * the range may join a run reaching into it), oldest first. The query is bounded on both
+ * sides of the (service, start) index: a closed window meeting the range starts at most
+ * the service's longest closed window before it, and open windows come from their own
+ * small index. So its cost follows the range, not all of the service's history.
+ */
+function meetingSql(
+  serviceId: number,
+  startMs: number,
+  endMs: number,
+  longestMs: number | undefined,
+  columns: SQL,
+  scope: WindowScope = {},
+): SQL {
+  const lowest =
+    longestMs === undefined
+      ? sql`${startMs} - (SELECT coalesce(max("end" - start), 0) FROM windows WHERE service_id = ${serviceId} AND "end" IS NOT NULL)`
+      : sql`${startMs - longestMs}`;
+  const attributed =
+    scope.attributedTo === undefined
+      ? sql``
+      : sql` AND id IN (SELECT window_id FROM vendor_attributions WHERE agreement_id = ${scope.attributedTo})`;
+  return sql`
+    SELECT ${columns} FROM windows
+    WHERE service_id = ${serviceId} AND "end" IS NOT NULL
+      AND start >= ${lowest} AND start <= ${endMs} AND "end" >= ${startMs}${attributed}
+    UNION ALL
+    SELECT ${columns} FROM windows
+    WHERE service_id = ${serviceId} AND "end" IS NULL AND start <= ${endMs}${attributed}`;
+}
+
+const WINDOW_COLUMNS = sql.raw('id, external_id, state, start, "end", announced_at');
+
 async function windowsMeeting(
   db: Reader,
   serviceId: number,
   startMs: number,
   endMs: number,
+  longestMs: number | undefined,
   scope: WindowScope,
 ): Promise<Window[]> {
-  const attributed =
-    scope.attributedTo === undefined
-      ? undefined
-      : inArray(
-          windows.id,
-          db
-            .select({ id: vendorAttributions.windowId })
-            .from(vendorAttributions)
-            .where(eq(vendorAttributions.agreementId, scope.attributedTo)),
-        );
-  const rows = await db
-    .select()
-    .from(windows)
-    .where(
-      and(
-        eq(windows.serviceId, serviceId),
-        attributed,
-        // Closed bounds: a window that only touches the range may join a run reaching into it.
-        lte(windows.start, new Date(endMs)),
-        or(isNull(windows.end), gte(windows.end, new Date(startMs))),
-      ),
-    )
-    .orderBy(asc(windows.start), asc(windows.id));
+  const rows = await db.all<RawWindow>(
+    sql`${meetingSql(serviceId, startMs, endMs, longestMs, WINDOW_COLUMNS, scope)} ORDER BY start, id`,
+  );
   return rows.map(toWindow);
+}
+
+/**
+ * Everything of the windows meeting a range that the engine reads, as one string: equal
+ * digests mean the same windows (ids, states, instants, announcements) for that range.
+ */
+async function windowsDigest(
+  db: Reader,
+  serviceId: number,
+  range: { startMs: number; endMs: number },
+  longestMs: number,
+): Promise<string> {
+  const [row] = await db.all<{ digest: string | null }>(sql`
+    SELECT count(*) || '|' || coalesce(group_concat(line, ','), '') AS digest FROM (
+      SELECT id || ':' || state || ':' || start || ':' || coalesce("end", '-') || ':' ||
+             coalesce(announced_at, '-') AS line, id
+      FROM (${meetingSql(serviceId, range.startMs, range.endMs, longestMs, WINDOW_COLUMNS)})
+      ORDER BY id
+    )`);
+  return row?.digest ?? '';
 }
 
 /**
@@ -299,14 +367,27 @@ export async function windowsForRange(
   policy: Policy,
   range: { startMs: number; endMs: number },
   asOfMs: number,
-  scope: WindowScope = {},
-): Promise<{ windows: Window[]; prepared: PreparedWindows }> {
+  options: { scope?: WindowScope; longestMs?: number | undefined } = {},
+): Promise<{
+  windows: Window[];
+  prepared: PreparedWindows;
+  range: { startMs: number; endMs: number };
+}> {
   let { startMs, endMs } = range;
   for (;;) {
-    const found = await windowsMeeting(db, serviceId, startMs, endMs, scope);
+    const found = await windowsMeeting(
+      db,
+      serviceId,
+      startMs,
+      endMs,
+      options.longestMs,
+      options.scope ?? {},
+    );
     const prepared = prepareWindows(found);
     const reach = requiredWindowRange(prepared, policy, startMs, endMs, asOfMs);
-    if (reach.startMs >= startMs && reach.endMs <= endMs) return { windows: found, prepared };
+    if (reach.startMs >= startMs && reach.endMs <= endMs) {
+      return { windows: found, prepared, range: { startMs, endMs } };
+    }
     startMs = Math.min(startMs, reach.startMs);
     endMs = Math.max(endMs, reach.endMs);
   }
@@ -337,8 +418,50 @@ export interface Figures {
 }
 
 /**
+ * Evaluations of closed months (docs/decisions/171-closed-month-cache.md). A closed month's
+ * figures depend on nothing but its inputs: the agreement's terms for the service, the
+ * policy version in force, the service's monitoring start (all in the key, read afresh on
+ * every request), and the windows whose runs reach into the month. Those are checked
+ * through the status version, which every write of windows or corrections bumps in its
+ * transaction, so every process sees it: while the version stands, an entry is served as
+ * it is; once it moved, the windows of the entry's range are compared by digest, one
+ * aggregate query, and the entry is kept if they are the same.
+ */
+interface CachedMonth {
+  version: number;
+  /** The range whose windows the evaluation read (the month widened to the runs reaching it). */
+  range: { startMs: number; endMs: number };
+  digest: string;
+  evaluation: EvaluationResult;
+}
+
+/** Entries per database; one with daily figures and explanations can weigh tens of kB. */
+const MAX_CACHED_MONTHS = 2_000;
+
+const monthCaches = new WeakMap<object, Map<string, CachedMonth>>();
+
+function monthCacheOf(database: object): Map<string, CachedMonth> {
+  let cache = monthCaches.get(database);
+  if (cache === undefined) {
+    cache = new Map();
+    monthCaches.set(database, cache);
+  }
+  return cache;
+}
+
+function remember(cache: Map<string, CachedMonth>, key: string, entry: CachedMonth): void {
+  cache.delete(key);
+  cache.set(key, entry);
+  if (cache.size > MAX_CACHED_MONTHS) {
+    const oldest = cache.keys().next();
+    if (!oldest.done) cache.delete(oldest.value);
+  }
+}
+
+/**
  * Evaluates each (agreement, service) of `agreement` for each period, one service's
- * windows fetched once for all of its periods. The current month is measured up to now.
+ * windows fetched once for all of its periods. The current month is measured up to now;
+ * closed months come from the cache above while their inputs are unchanged.
  */
 export async function evaluatePeriods(
   deps: Deps,
@@ -348,57 +471,106 @@ export async function evaluatePeriods(
   options: { includeDays?: boolean; serviceIds?: number[]; reader?: Reader } = {},
 ): Promise<Figures[]> {
   const reader = options.reader ?? deps.db.db;
+  // A transaction's reader sees its own uncommitted writes: never cached, never cache-fed.
+  // A vendor agreement's windows also depend on attributions, which the digest does not see.
+  const cached = reader === deps.db.db && agreement.kind !== 'vendor';
+  const version = cached ? await readVersion(deps.db) : 0;
+  const cache = monthCacheOf(deps.db);
+  const includeDays = options.includeDays ?? false;
   const figures: Figures[] = [];
   const chosen = agreement.services.filter(
     (service) => options.serviceIds === undefined || options.serviceIds.includes(service.serviceId),
   );
   for (const service of chosen) {
-    const requests: (EvaluationRequest & { version: PolicyVersionInForce })[] = periods.map(
-      (period) => {
-        const version = versionInForce(agreement, period);
-        return {
-          period,
-          asOf: formatInstant(asOfFor(period, agreement.timeZone, nowMs)),
-          agreement: engineAgreement(agreement, service),
-          policy: version.rules,
-          monitoredSince: formatInstant(service.monitoredSinceMs),
-          version,
-        };
-      },
-    );
-    // One fetch covering every requested period, widened per policy version in play.
-    const bounds = periods.map((period) => periodBounds(period, agreement.timeZone));
-    const range = {
-      startMs: Math.min(...bounds.map((bound) => bound.startMs)),
-      endMs: Math.max(...bounds.map((bound) => bound.endMs)),
-    };
-    let windowSet: Window[] = [];
-    const seen = new Set<string>();
-    for (const version of new Set(requests.map((request) => request.version))) {
-      const found = await windowsForRange(
-        reader,
-        service.serviceId,
-        version.rules,
-        range,
-        nowMs,
-        windowScopeOf(agreement),
-      );
-      for (const window of found.windows) {
-        const key = String(window.id);
-        if (!seen.has(key)) {
-          seen.add(key);
-          windowSet.push(window);
+    const longestMs = cached
+      ? await longestClosedMs(reader, service.serviceId, version)
+      : undefined;
+    const requests: (EvaluationRequest & {
+      version: PolicyVersionInForce;
+      key: string | null;
+    })[] = periods.map((period) => {
+      const version = versionInForce(agreement, period);
+      const asOfMs = asOfFor(period, agreement.timeZone, nowMs);
+      const request = {
+        period,
+        asOf: formatInstant(asOfMs),
+        agreement: engineAgreement(agreement, service),
+        policy: version.rules,
+        monitoredSince: formatInstant(service.monitoredSinceMs),
+      };
+      const closed = asOfMs === periodBounds(period, agreement.timeZone).endMs;
+      return {
+        ...request,
+        version,
+        key: closed ? JSON.stringify([service.serviceId, includeDays, request]) : null,
+      };
+    });
+    const results = new Map<string, EvaluationResult>();
+    if (cached && longestMs !== undefined) {
+      for (const request of requests) {
+        if (request.key === null) continue;
+        const entry = cache.get(request.key);
+        if (entry === undefined) continue;
+        if (entry.version !== version) {
+          const digest = await windowsDigest(reader, service.serviceId, entry.range, longestMs);
+          if (digest !== entry.digest) continue;
+          entry.version = version;
         }
+        results.set(request.period, entry.evaluation);
       }
     }
-    windowSet = windowSet.sort((a, b) => a.start.localeCompare(b.start));
-    const prepared = prepareWindows(windowSet);
-    const results = evaluateAgreements(prepared, requests, {
-      includeDays: options.includeDays ?? false,
-    });
-    requests.forEach((request, index) => {
-      const evaluation = results[index];
-      if (!evaluation) return;
+    const missing = requests.filter((request) => !results.has(request.period));
+    if (missing.length > 0) {
+      // One fetch covering every period still to evaluate, widened per policy version in play.
+      const bounds = missing.map((request) => periodBounds(request.period, agreement.timeZone));
+      const range = {
+        startMs: Math.min(...bounds.map((bound) => bound.startMs)),
+        endMs: Math.max(...bounds.map((bound) => bound.endMs)),
+      };
+      let windowSet: Window[] = [];
+      const seen = new Set<string>();
+      const reached = { ...range };
+      for (const version of new Set(missing.map((request) => request.version))) {
+        const found = await windowsForRange(
+          reader,
+          service.serviceId,
+          version.rules,
+          range,
+          nowMs,
+          { scope: windowScopeOf(agreement), longestMs },
+        );
+        reached.startMs = Math.min(reached.startMs, found.range.startMs);
+        reached.endMs = Math.max(reached.endMs, found.range.endMs);
+        for (const window of found.windows) {
+          const key = String(window.id);
+          if (!seen.has(key)) {
+            seen.add(key);
+            windowSet.push(window);
+          }
+        }
+      }
+      windowSet = windowSet.sort((a, b) => a.start.localeCompare(b.start));
+      const prepared = prepareWindows(windowSet);
+      const evaluated = evaluateAgreements(prepared, missing, { includeDays });
+      let cacheable = cached && longestMs !== undefined && missing.some((r) => r.key !== null);
+      const digest = cacheable
+        ? await windowsDigest(reader, service.serviceId, reached, longestMs ?? 0)
+        : '';
+      // A write between the version read and the digest would pair these figures with the
+      // windows after it: such an evaluation is answered, not kept.
+      if (cacheable && (await readVersion(deps.db)) !== version) cacheable = false;
+      missing.forEach((request, index) => {
+        const evaluation = evaluated[index];
+        if (!evaluation) return;
+        results.set(request.period, evaluation);
+        if (cacheable && request.key !== null) {
+          remember(cache, request.key, { version, range: reached, digest, evaluation });
+        }
+      });
+    }
+    for (const request of requests) {
+      const evaluation = results.get(request.period);
+      if (!evaluation) continue;
       figures.push({
         agreementId: agreement.id,
         service,
@@ -406,7 +578,7 @@ export async function evaluatePeriods(
         policy: request.version,
         evaluation,
       });
-    });
+    }
   }
   return figures;
 }

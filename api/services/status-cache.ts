@@ -113,7 +113,8 @@ export function represent(value: unknown): Representation {
   return { body, etag: `W/"${hash}"` };
 }
 
-async function readVersion(database: Database): Promise<number> {
+/** The status version: every committed write of status data (windows among them) bumps it. */
+export async function readVersion(database: Database): Promise<number> {
   const row = await database.db
     .select({ version: statusVersion.version })
     .from(statusVersion)

@@ -51,7 +51,7 @@ function ownedBy(apiKeyId: number): SQL | undefined {
 }
 
 /** One answer for every window that is not the caller's, so none is revealed. */
-const takenExternalId = (externalId: string) =>
+export const takenExternalId = (externalId: string) =>
   conflict(
     `The externalId ${externalId} is taken; monitors prefix their ids with their own name.`,
     'EXTERNAL_ID_TAKEN',
@@ -132,19 +132,20 @@ export function windowFingerprint(input: IngestWindowInput): string {
   });
 }
 
-function rejectReserved(externalId: string): void {
+/** Why a monitor may not use `externalId` (another writer's prefix), or null. */
+export function reservedIdProblem(externalId: string): string | null {
   if (externalId.startsWith(MAINTENANCE_PREFIX)) {
-    throw unprocessable(
-      `External ids starting with "${MAINTENANCE_PREFIX}" belong to scheduled maintenance.`,
-      'RESERVED_EXTERNAL_ID',
-    );
+    return `External ids starting with "${MAINTENANCE_PREFIX}" belong to scheduled maintenance.`;
   }
   if (externalId.startsWith(INCIDENT_PREFIX)) {
-    throw unprocessable(
-      `External ids starting with "${INCIDENT_PREFIX}" belong to component statuses set on incidents.`,
-      'RESERVED_EXTERNAL_ID',
-    );
+    return `External ids starting with "${INCIDENT_PREFIX}" belong to component statuses set on incidents.`;
   }
+  return null;
+}
+
+function rejectReserved(externalId: string): void {
+  const problem = reservedIdProblem(externalId);
+  if (problem !== null) throw unprocessable(problem, 'RESERVED_EXTERNAL_ID');
 }
 
 // ——— Bounds (docs/decisions/111-window-bounds.md) ———
@@ -189,7 +190,19 @@ export interface BoundedInstant {
  * monitoredSince moved keeps its place.
  */
 export function checkWindowBounds(bounds: WindowBounds, instants: readonly BoundedInstant[]): void {
-  const issues = instants.flatMap(({ path, ms, kind }) => {
+  const issues = windowBoundsIssues(bounds, instants);
+  const first = issues[0];
+  if (first !== undefined) {
+    throw unprocessable(`The ${first.path} ${first.message}.`, 'WINDOW_OUT_OF_BOUNDS', issues);
+  }
+}
+
+/** Each instant outside the bounds, as an issue naming its field and the bound. */
+export function windowBoundsIssues(
+  bounds: WindowBounds,
+  instants: readonly BoundedInstant[],
+): { path: string; message: string }[] {
+  return instants.flatMap(({ path, ms, kind }) => {
     if (kind === 'start' && ms < bounds.earliestMs) {
       const at = new Date(bounds.earliestMs).toISOString();
       return [{ path, message: `must not be before ${at}: ${bounds.earliestWhy}` }];
@@ -200,10 +213,6 @@ export function checkWindowBounds(bounds: WindowBounds, instants: readonly Bound
     }
     return [];
   });
-  const first = issues[0];
-  if (first !== undefined) {
-    throw unprocessable(`The ${first.path} ${first.message}.`, 'WINDOW_OUT_OF_BOUNDS', issues);
-  }
 }
 
 async function serviceBySlug(tx: Tx, slug: string) {

@@ -7174,6 +7174,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ingest/windows/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report up to 1,000 uptime windows in one transaction
+         * @description Each window is answered as `POST /ingest/windows` would answer it alone, in order: `created`, `replayed` (the same request again: the window as it is now) or `conflict` (another request under that externalId, or an id that is not this key's). A later window with the externalId of an earlier one in the batch meets it as recorded. A window the single endpoint would refuse (a reserved id, an unknown service, an instant out of bounds) refuses the whole batch with 422 naming each such window, and nothing is recorded. More than 1,000 windows, or a body over its limit, is 413.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IngestWindowBatch"];
+                };
+            };
+            responses: {
+                /** @description One result per window, in the order sent */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IngestBatchResult"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Request body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid, but impossible */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ingest/windows/{externalId}": {
         parameters: {
             query?: never;
@@ -13936,6 +14024,33 @@ export interface components {
              * @example 2026-03-14T10:00:00Z
              */
             announcedAt?: string | null;
+        };
+        IngestBatchResult: {
+            created: number;
+            replayed: number;
+            conflicts: number;
+            /** @description One per window sent, in order. */
+            results: components["schemas"]["IngestBatchItem"][];
+        };
+        IngestBatchItem: {
+            index: number;
+            externalId: string;
+            /** @enum {string} */
+            result: "created" | "replayed";
+            window: components["schemas"]["Window"];
+        } | {
+            index: number;
+            externalId: string;
+            /** @enum {string} */
+            result: "conflict";
+            error: {
+                /** @enum {string} */
+                code: "WINDOW_CONFLICT" | "EXTERNAL_ID_TAKEN";
+                message: string;
+            };
+        };
+        IngestWindowBatch: {
+            windows: components["schemas"]["IngestWindow"][];
         };
         CloseWindow: {
             /**

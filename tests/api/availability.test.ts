@@ -385,11 +385,15 @@ describe('GET /me/statements/{YYYY-MM}.csv', () => {
       `/api/v1/staff/claims/${claim.id}/decision`,
       json('POST', { decision: 'approve' }, world.agent.headers),
     );
-    // Staff later find the outage lasted one hour only.
-    await t.db.client.execute({
-      sql: 'UPDATE windows SET "end" = ? WHERE id = ?',
-      args: [Date.parse('2026-10-10T01:00:00Z'), window.id],
-    });
+    // Staff later find the outage lasted one hour only (written as every writer of windows
+    // writes: with the status version bumped, so cached figures are checked again).
+    await t.db.client.batch([
+      {
+        sql: 'UPDATE windows SET "end" = ? WHERE id = ?',
+        args: [Date.parse('2026-10-10T01:00:00Z'), window.id],
+      },
+      'UPDATE status_version SET version = version + 1 WHERE id = 1',
+    ]);
     const availability = await (
       await t.app.request('/api/v1/me/availability?period=2026-10', { headers: world.a.headers })
     ).json();

@@ -193,7 +193,9 @@ describe.each(withBody)('$method $path', ({ method, path, access, operation }) =
       ? t.config.evaluateBodyLimitBytes
       : path === '/staff/brand/logo'
         ? LOGO_BODY_LIMIT_BYTES
-        : t.config.bodyLimitBytes;
+        : path === '/ingest/windows/batch'
+          ? t.config.ingestBatchBodyLimitBytes
+          : t.config.bodyLimitBytes;
     const body = JSON.stringify({ padding: 'x'.repeat(limit) });
     await expectError(await send(body), 413, 'PAYLOAD_TOO_LARGE');
   });

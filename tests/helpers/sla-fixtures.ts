@@ -1,3 +1,4 @@
+import { bumpStatusVersion } from '../../api/services/status-cache.ts';
 import {
   agreementServices,
   agreements,
@@ -89,8 +90,10 @@ export async function addWindow(
 ) {
   windowCounter += 1;
   const now = new Date(t.clock.now());
-  return t.db.write((tx) =>
-    tx
+  // As every writer of windows does: each process's caches learn of it (ADR 171).
+  return t.db.write(async (tx) => {
+    await bumpStatusVersion(tx, now.getTime());
+    return tx
       .insert(windows)
       .values({
         serviceId,
@@ -105,8 +108,8 @@ export async function addWindow(
         updatedAt: now,
       })
       .returning()
-      .get(),
-  );
+      .get();
+  });
 }
 
 /**
