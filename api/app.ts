@@ -26,6 +26,7 @@ import { registerStaffAgreements } from './routes/staff-agreements.ts';
 import { registerStaffAudit } from './routes/staff-audit.ts';
 import { registerStaffClaims } from './routes/staff-claims.ts';
 import { registerStaffCustomers } from './routes/staff-customers.ts';
+import { registerStaffIncidentTemplates } from './routes/staff-incident-templates.ts';
 import { registerStaffIncidents } from './routes/staff-incidents.ts';
 import { registerStaffMaintenance } from './routes/staff-maintenance.ts';
 import { registerStaffPolicies } from './routes/staff-policies.ts';
@@ -57,6 +58,7 @@ const ROUTE_MODULES: ((api: ApiApp) => void)[] = [
   registerFeed,
   registerIngest,
   registerStaffIncidents,
+  registerStaffIncidentTemplates,
   registerStaffMaintenance,
   registerStaffWindows,
   registerBrand,

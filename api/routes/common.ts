@@ -3,7 +3,7 @@ import type { Principal } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { ID_PARAM, z } from '../openapi.ts';
 import { pageQueryShape } from '../services/pagination.ts';
-import { displayText } from './text.ts';
+import { displayText, textProblem } from './text.ts';
 
 /** Shapes shared by the routes modules of accounts, keys and administration. */
 
@@ -72,4 +72,23 @@ export function userPrincipal(principal: Principal): Extract<Principal, { kind: 
     throw new ApiError('FORBIDDEN', 'Only a signed-in person can do this.');
   }
   return principal;
+}
+
+/** Required text, said in words when it is missing or not text. */
+export const requiredText = () =>
+  z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') });
+
+/**
+ * Text people type for others to read (docs/decisions/117), required and trimmed, with every
+ * problem said in words: a title or name on one line, or prose (`multiline`).
+ */
+export function wordedText(options: { max: number; multiline: boolean }) {
+  return requiredText()
+    .trim()
+    .min(1, { message: 'must not be empty' })
+    .max(options.max, { message: `must be at most ${options.max} characters` })
+    .superRefine((text, ctx) => {
+      const message = textProblem(text, { multiline: options.multiline });
+      if (message !== undefined) ctx.addIssue({ code: 'custom', message });
+    });
 }

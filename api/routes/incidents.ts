@@ -54,7 +54,8 @@ const summaryShape = {
   components: z.array(ComponentStatusSchema).openapi({
     description: 'The affected components (the slugs of `services`) with their current status.',
   }),
-  latestUpdate: UpdateSchema.nullable(),
+  // A union, not .nullable(): that would make the shared IncidentUpdate component nullable.
+  latestUpdate: z.union([UpdateSchema, z.null()]),
   firstHumanUpdateAt: z.iso.datetime().nullable(),
   timeToFirstHumanUpdateMs: z.number().int().nullable().openapi({
     description: 'From startedAt to the first human update; automated updates never count.',
@@ -63,8 +64,22 @@ const summaryShape = {
 
 export const IncidentSummarySchema = z.object(summaryShape).openapi('IncidentSummary');
 
+const PostmortemSchema = z
+  .object({
+    body: z.string().openapi({ description: 'Plain text; paragraphs separated by blank lines.' }),
+    publishedAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .openapi('Postmortem', {
+    description: 'What happened and what changes, written by staff after the resolution.',
+  });
+
 export const IncidentSchema = z
-  .object({ ...summaryShape, updates: z.array(UpdateSchema) })
+  .object({
+    ...summaryShape,
+    updates: z.array(UpdateSchema),
+    postmortem: z.union([PostmortemSchema, z.null()]),
+  })
   .openapi('Incident');
 
 /** The fields a new incident has, from a monitor or from staff. */

@@ -1,12 +1,18 @@
 import { etag } from 'hono/etag';
 import { notFound } from '../errors.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonContent, z } from '../openapi.ts';
-import { MAINTENANCE_STATUSES, publicMaintenance } from '../services/maintenance.ts';
+import {
+  getPublishedMaintenance,
+  listPublishedMaintenance,
+  MAINTENANCE_STATUSES,
+  publicMaintenance,
+} from '../services/maintenance.ts';
 import { MAX_UPTIME_DAYS, uptimeDays } from '../services/rollups.ts';
 import { cachedStatus, SERVICE_STATES, serviceBySlug } from '../services/status.ts';
 import { defaultWeights } from '../sla/schema.ts';
 import { serveCached, setPublicCaching } from './caching.ts';
-import { IncidentSummarySchema } from './incidents.ts';
+import { IdParams } from './common.ts';
+import { cursorOf, IncidentSummarySchema, timePageShape } from './incidents.ts';
 
 const ServiceStatusSchema = z
   .object({
@@ -30,6 +36,13 @@ export const MaintenanceSchema = z
     endsAt: z.iso.datetime(),
     publishedAt: z.iso.datetime().nullable(),
     cancelledAt: z.iso.datetime().nullable(),
+    startedEarlyAt: z.iso.datetime().nullable().openapi({
+      description:
+        'When staff started it before startsAt; the time until startsAt was not announced in advance.',
+    }),
+    completedEarlyAt: z.iso.datetime().nullable().openapi({
+      description: 'When staff ended it before endsAt (the work was done).',
+    }),
     endedAt: z.iso.datetime().nullable(),
     services: z.array(z.string()),
     createdAt: z.iso.datetime(),
@@ -182,6 +195,33 @@ const getMaintenanceList = defineRoute('public', {
   },
 });
 
+const getMaintenanceArchive = defineRoute('public', {
+  method: 'get',
+  path: '/maintenance/all',
+  tags: ['Public status'],
+  summary: 'Every published maintenance, newest start first (a page at a time)',
+  request: { query: z.strictObject(timePageShape) },
+  responses: {
+    200: jsonContent(
+      z.object({ items: z.array(MaintenanceSchema), nextCursor: z.string().nullable() }),
+      'A page of maintenance',
+    ),
+    ...errorResponses(400),
+  },
+});
+
+const getOneMaintenance = defineRoute('public', {
+  method: 'get',
+  path: '/maintenance/{id}',
+  tags: ['Public status'],
+  summary: 'One published maintenance (its public page)',
+  request: { params: IdParams },
+  responses: {
+    200: jsonContent(MaintenanceSchema, 'The maintenance'),
+    ...errorResponses(404),
+  },
+});
+
 export function registerPublic(api: ApiApp): void {
   api.openapi(getStatus, async (c) => serveCached(c, (await cachedStatus(c.var.deps)).status));
   api.openapi(listServices, async (c) => serveCached(c, (await cachedStatus(c.var.deps)).services));
@@ -216,5 +256,23 @@ export function registerPublic(api: ApiApp): void {
     const lists = await publicMaintenance(deps, deps.clock.now());
     setPublicCaching(c);
     return c.json(lists, 200);
+  });
+
+  // Registered before `/maintenance/{id}`, which would read "all" as an id.
+  api.use('/maintenance/:id', etag());
+  api.openapi(getMaintenanceArchive, async (c) => {
+    const query = c.req.valid('query');
+    const page = await listPublishedMaintenance(c.var.deps, {
+      limit: query.limit,
+      cursor: cursorOf(query.cursor),
+    });
+    setPublicCaching(c);
+    return c.json(page, 200);
+  });
+
+  api.openapi(getOneMaintenance, async (c) => {
+    const item = await getPublishedMaintenance(c.var.deps, c.req.valid('param').id);
+    setPublicCaching(c);
+    return c.json(item, 200);
   });
 }

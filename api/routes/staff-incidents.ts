@@ -8,9 +8,10 @@ import {
   createStaffIncident,
   editIncident,
   INCIDENT_IMPACTS,
+  setPostmortem,
 } from '../services/incidents.ts';
 import type { StaffPrincipal } from '../services/windows.ts';
-import { IdParams } from './common.ts';
+import { IdParams, wordedText } from './common.ts';
 import { IncidentBaseShape, IncidentSchema, NewUpdateShape } from './incidents.ts';
 import { apiInstant, optionalInstantMs } from './instants.ts';
 import { displayText, longText } from './text.ts';
@@ -136,7 +137,43 @@ const editRoute = defineRoute('staff', {
   },
 });
 
+const postmortemRoute = defineRoute('staff', {
+  method: 'put',
+  path: '/staff/incidents/{id}/postmortem',
+  tags: ['Staff: incidents'],
+  summary: 'Publish or replace the postmortem of a resolved incident',
+  description:
+    'Plain text (paragraphs separated by blank lines), shown on the public incident page and ' +
+    'in the feed. Only a resolved incident has one (409 INCIDENT_NOT_RESOLVED otherwise); ' +
+    'publishedAt is kept when it is replaced.',
+  request: {
+    params: IdParams,
+    body: jsonBody(
+      z
+        .strictObject({
+          body: wordedText({ max: 50_000, multiline: true }),
+        })
+        .openapi('NewPostmortem'),
+    ),
+  },
+  responses: {
+    200: jsonContent(IncidentSchema, 'The incident with its postmortem'),
+    ...errorResponses(400, 404, 409),
+  },
+});
+
 export function registerStaffIncidents(api: ApiApp): void {
+  api.openapi(postmortemRoute, async (c) => {
+    const incident = await setPostmortem(
+      c.var.deps,
+      staffPrincipal(c),
+      c.var.requestId,
+      c.req.valid('param').id,
+      c.req.valid('json').body,
+    );
+    return c.json(incident, 200);
+  });
+
   api.openapi(createIncidentRoute, async (c) => {
     const body = c.req.valid('json');
     const incident = await createStaffIncident(c.var.deps, staffPrincipal(c), c.var.requestId, {

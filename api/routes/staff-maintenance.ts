@@ -1,12 +1,17 @@
+import { unprocessable } from '../errors.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import {
   cancelMaintenance,
+  completeMaintenanceEarly,
   createMaintenance,
   editMaintenance,
   getMaintenance,
   listAllMaintenance,
   publishMaintenance,
+  startMaintenanceEarly,
 } from '../services/maintenance.ts';
+import { checkNotice, noticeOfMaintenance } from '../services/maintenance-notice.ts';
+import { MS_PER_DAY } from '../sla/instant.ts';
 import { IdParams } from './common.ts';
 import { apiInstant, instantMs, optionalInstantMs } from './instants.ts';
 import { MaintenanceSchema } from './public.ts';
@@ -111,7 +116,177 @@ const cancelRoute = defineRoute('staff', {
   },
 });
 
+const startEarlyRoute = defineRoute('staff', {
+  method: 'post',
+  path: '/staff/maintenance/{id}/start',
+  tags,
+  summary: 'Start a scheduled maintenance now, before its announced start',
+  description:
+    'The announced window keeps its announcement; the time from now to startsAt becomes a ' +
+    'window of its own, announced only now, which every policy requiring notice counts as ' +
+    'downtime (sla-accounting §3.2). Refused (422 EARLY_START_NOT_ACKNOWLEDGED) unless the ' +
+    'body says acknowledgeUnannounced: true. A draft is 409 MAINTENANCE_NOT_PUBLISHED.',
+  request: {
+    params: IdParams,
+    body: jsonBody(
+      z
+        .strictObject({
+          acknowledgeUnannounced: z.boolean().default(false).openapi({
+            description: 'True: start anyway, knowing the early part counts as downtime.',
+          }),
+        })
+        .openapi('StartMaintenanceEarly'),
+    ),
+  },
+  responses: {
+    200: jsonContent(MaintenanceSchema, 'The maintenance, in progress'),
+    ...errorResponses(400, 404, 409, 422),
+  },
+});
+
+const completeEarlyRoute = defineRoute('staff', {
+  method: 'post',
+  path: '/staff/maintenance/{id}/complete',
+  tags,
+  summary: 'Complete a running maintenance now, before its planned end',
+  request: { params: IdParams },
+  responses: {
+    200: jsonContent(MaintenanceSchema, 'The maintenance, completed'),
+    ...errorResponses(404, 409),
+  },
+});
+
+const NoticeAgreementSchema = z.object({
+  agreementId: z.number().int(),
+  customer: z.object({ id: z.number().int(), name: z.string() }),
+  timeZone: z.string(),
+  active: z.boolean(),
+  services: z.array(z.string()),
+  months: z.array(z.string()).openapi({
+    description: "The agreement's months (in its zone) the maintenance touches under this version.",
+  }),
+});
+
+const NoticeSchema = z
+  .object({
+    announcedAt: z.iso.datetime().openapi({
+      description:
+        'When customers were told: the stored announcement when the plan stays within it, else now.',
+    }),
+    startsAt: z.iso.datetime(),
+    endsAt: z.iso.datetime(),
+    givenMs: z.number().int().openapi({ description: 'startsAt − announcedAt.' }),
+    unannounced: z
+      .object({ from: z.iso.datetime(), to: z.iso.datetime() })
+      .nullable()
+      .openapi({ description: 'The part of a maintenance started early that no notice preceded.' }),
+    policies: z.array(
+      z.object({
+        policy: z.object({ id: z.number().int(), name: z.string() }),
+        version: z.number().int(),
+        effectiveFrom: z.string(),
+        requiredMinutes: z.number().int(),
+        givenMs: z.number().int(),
+        met: z.boolean().openapi({ description: 'givenMs ≥ requiredMinutes, exactly.' }),
+        earlyPartCounts: z.boolean().openapi({
+          description: 'Started early, and this version wants notice: the early part is downtime.',
+        }),
+        agreements: z.array(NoticeAgreementSchema),
+      }),
+    ),
+    allMet: z.boolean(),
+  })
+  .openapi('MaintenanceNotice', {
+    description:
+      'Per policy version in force in a month the maintenance touches, for every agreement ' +
+      'including an affected service: the notice it requires, the notice given, and whether ' +
+      'it is met (otherwise the maintenance counts as downtime for those customers).',
+  });
+
+/** The longest plan the check reads: a year of months per agreement is already generous. */
+const NOTICE_MAX_DAYS = 400;
+
+const NoticeQuerySchema = z
+  .strictObject({
+    services: ServicesSchema,
+    startsAt: apiInstant,
+    endsAt: apiInstant,
+    maintenanceId: z.number().int().positive().optional().openapi({
+      description: 'The maintenance being edited: its announcement holds within its schedule.',
+    }),
+  })
+  .openapi('MaintenanceNoticeQuery');
+
+const checkNoticeRoute = defineRoute('staff', {
+  method: 'post',
+  path: '/staff/maintenance/notice',
+  tags,
+  summary: 'Check a plan: does its notice meet every affected policy? (writes nothing)',
+  request: { body: jsonBody(NoticeQuerySchema) },
+  responses: {
+    200: jsonContent(NoticeSchema, 'The notice per policy version'),
+    ...errorResponses(400, 404, 422),
+  },
+});
+
+const noticeRoute = defineRoute('staff', {
+  method: 'get',
+  path: '/staff/maintenance/{id}/notice',
+  tags,
+  summary: "A maintenance's notice per affected policy version",
+  request: { params: IdParams },
+  responses: {
+    200: jsonContent(NoticeSchema, 'The notice per policy version'),
+    ...errorResponses(404),
+  },
+});
+
 export function registerStaffMaintenance(api: ApiApp): void {
+  api.openapi(checkNoticeRoute, async (c) => {
+    const body = c.req.valid('json');
+    const startsAtMs = instantMs(body.startsAt);
+    const endsAtMs = instantMs(body.endsAt);
+    if (endsAtMs - startsAtMs > NOTICE_MAX_DAYS * MS_PER_DAY) {
+      throw unprocessable(
+        `A plan to check lasts at most ${NOTICE_MAX_DAYS} days.`,
+        'INVALID_SCHEDULE',
+        [{ path: 'endsAt', message: `must be at most ${NOTICE_MAX_DAYS} days after startsAt` }],
+      );
+    }
+    const notice = await checkNotice(c.var.deps, {
+      services: body.services,
+      startsAtMs,
+      endsAtMs,
+      maintenanceId: body.maintenanceId,
+    });
+    return c.json(notice, 200);
+  });
+
+  api.openapi(noticeRoute, async (c) =>
+    c.json(await noticeOfMaintenance(c.var.deps, c.req.valid('param').id), 200),
+  );
+
+  api.openapi(startEarlyRoute, async (c) => {
+    const item = await startMaintenanceEarly(
+      c.var.deps,
+      staffPrincipal(c),
+      c.var.requestId,
+      c.req.valid('param').id,
+      c.req.valid('json').acknowledgeUnannounced,
+    );
+    return c.json(item, 200);
+  });
+
+  api.openapi(completeEarlyRoute, async (c) => {
+    const item = await completeMaintenanceEarly(
+      c.var.deps,
+      staffPrincipal(c),
+      c.var.requestId,
+      c.req.valid('param').id,
+    );
+    return c.json(item, 200);
+  });
+
   api.openapi(listRoute, async (c) =>
     c.json({ items: await listAllMaintenance(c.var.deps, STAFF_MAINTENANCE_LIMIT) }, 200),
   );

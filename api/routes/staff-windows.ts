@@ -1,4 +1,5 @@
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
+import { previewCorrection } from '../services/correction-preview.ts';
 import {
   correctWindow,
   listCorrections,
@@ -6,7 +7,7 @@ import {
   WINDOW_SOURCES,
   WINDOW_STATES,
 } from '../services/windows.ts';
-import { IdParams } from './common.ts';
+import { activeFilter, IdParams } from './common.ts';
 import { cursorOf, timePageShape } from './incidents.ts';
 import { apiInstant, optionalInstantMs } from './instants.ts';
 import { staffPrincipal } from './staff-incidents.ts';
@@ -81,10 +82,16 @@ const listWindowsRoute = defineRoute('staff', {
   method: 'get',
   path: '/staff/windows',
   tags,
-  summary: "A service's windows, newest start first",
+  summary: 'Windows, newest start first, with filters',
+  description:
+    'Of one service (`service`) or all; `state`, `source`, `open=true` (still going on) or ' +
+    '`false` (ended), and `from`/`to` (windows overlapping that time).',
   request: {
     query: z.strictObject({
-      service: z.string().min(1).max(100),
+      service: z.string().min(1).max(100).optional(),
+      state: z.enum(WINDOW_STATES).optional(),
+      source: z.enum(WINDOW_SOURCES).optional(),
+      open: activeFilter.openapi({ description: 'true: no end yet; false: ended.' }),
       from: apiInstant.optional(),
       to: apiInstant.optional(),
       ...timePageShape,
@@ -110,6 +117,59 @@ const correctRoute = defineRoute('admin', {
   request: { params: IdParams, body: jsonBody(NewCorrectionSchema) },
   responses: {
     201: jsonContent(CorrectionSchema, 'Recorded'),
+    ...errorResponses(400, 404, 409, 422),
+  },
+});
+
+const FigureSummarySchema = z.object({
+  status: z.enum(['evaluated', 'not-covered', 'not-monitored', 'no-eligible-time']),
+  downtimeMs: z.number(),
+  eligibleMs: z.number(),
+  availabilityDisplay: z.string().nullable(),
+  met: z.boolean().nullable(),
+  creditMinor: z.number().int(),
+  currency: z.string(),
+});
+
+const CorrectionPreviewSchema = z
+  .object({
+    correction: CorrectionSchema.omit({ id: true, createdAt: true }),
+    items: z.array(
+      z.object({
+        customer: z.object({ id: z.number().int(), name: z.string() }),
+        agreementId: z.number().int(),
+        timeZone: z.string(),
+        service: z.string(),
+        period: z.string().openapi({ description: "A month in the agreement's zone." }),
+        before: FigureSummarySchema,
+        after: FigureSummarySchema,
+        changed: z.boolean(),
+        decidedClaim: z
+          .object({ id: z.number().int(), status: z.enum(['approved', 'credited']) })
+          .nullable()
+          .openapi({
+            description:
+              'An approved or credited claim of this month: its figures stay as decided, and ' +
+              'the correction shows beside them.',
+          }),
+      }),
+    ),
+  })
+  .openapi('WindowCorrectionPreview');
+
+const previewRoute = defineRoute('admin', {
+  method: 'post',
+  path: '/staff/windows/{id}/corrections/preview',
+  tags,
+  summary: 'What a correction would change, without saving it (admin)',
+  description:
+    'Applies the correction in a transaction that is rolled back: the same checks as saving, ' +
+    'then every (customer, agreement, service, month) it reaches evaluated by the engine ' +
+    'before and after. Months it overlaps are listed; a neighbouring month only when its ' +
+    'figures change (an outage run is judged whole). Decided claims are flagged.',
+  request: { params: IdParams, body: jsonBody(NewCorrectionSchema) },
+  responses: {
+    200: jsonContent(CorrectionPreviewSchema, 'The months touched, before and after'),
     ...errorResponses(400, 404, 409, 422),
   },
 });
@@ -145,6 +205,9 @@ export function registerStaffWindows(api: ApiApp): void {
       c.var.deps,
       {
         service: query.service,
+        state: query.state,
+        source: query.source,
+        open: query.open,
         fromMs: optionalInstantMs(query.from),
         toMs: optionalInstantMs(query.to),
       },
@@ -168,6 +231,23 @@ export function registerStaffWindows(api: ApiApp): void {
       },
     );
     return c.json(correction, 201);
+  });
+
+  api.openapi(previewRoute, async (c) => {
+    const body = c.req.valid('json');
+    const preview = await previewCorrection(
+      c.var.deps,
+      staffPrincipal(c),
+      c.var.requestId,
+      c.req.valid('param').id,
+      {
+        state: body.state,
+        startMs: optionalInstantMs(body.start),
+        endMs: optionalInstantMs(body.end),
+        reason: body.reason,
+      },
+    );
+    return c.json(preview, 200);
   });
 
   api.openapi(windowCorrectionsRoute, async (c) =>

@@ -69,7 +69,11 @@ function incidentEntry(incident: IncidentDto, origin: string): Entry {
     published: incident.startedAt,
     updated: incident.updatedAt,
     summary: `Impact: ${incident.impact}. Affected: ${affected(incident.components) || 'none listed'}.`,
-    content: [`Started ${incident.startedAt}.`, ...timeline].join('\n'),
+    content: [
+      `Started ${incident.startedAt}.`,
+      ...(incident.postmortem ? [`Postmortem: ${incident.postmortem.body}`] : []),
+      ...timeline,
+    ].join('\n'),
   };
 }
 
@@ -77,7 +81,8 @@ function maintenanceEntry(item: MaintenanceDto, origin: string): Entry {
   return {
     id: `${origin}/maintenance/${item.id}`,
     title: `[Maintenance: ${LABELS[item.status]}] ${item.title}`,
-    link: `${origin}/maintenance`,
+    // Each maintenance has its own page on the public site (site/pages/maintenance/[id].astro).
+    link: `${origin}/maintenance/${item.id}`,
     published: item.publishedAt ?? item.createdAt,
     updated: item.updatedAt,
     summary: `From ${item.startsAt} to ${item.endsAt}. Affected: ${item.services.join(', ')}.`,

@@ -66,9 +66,17 @@ export interface IncidentSummaryDto {
   timeToFirstHumanUpdateMs: number | null;
 }
 
+/** What happened and what changes, written once the incident was resolved. */
+export interface PostmortemDto {
+  body: string;
+  publishedAt: string;
+  updatedAt: string;
+}
+
 export interface IncidentDto extends IncidentSummaryDto {
   /** Oldest first. */
   updates: IncidentUpdateDto[];
+  postmortem: PostmortemDto | null;
 }
 
 type IncidentRow = typeof incidents.$inferSelect;
@@ -116,8 +124,22 @@ function incidentDto(
       ? firstHuman.createdAt.getTime() - row.startedAt.getTime()
       : null,
     updates: updates.map((update) => updateDto(update, slugOf)),
+    postmortem: postmortemDto(row),
   };
 }
+
+function postmortemDto(row: IncidentRow): PostmortemDto | null {
+  if (row.postmortem === null || row.postmortemPublishedAt === null) return null;
+  return {
+    body: row.postmortem,
+    publishedAt: row.postmortemPublishedAt.toISOString(),
+    updatedAt: (row.postmortemUpdatedAt ?? row.postmortemPublishedAt).toISOString(),
+  };
+}
+
+/** An incident without its timeline and postmortem, as lists and the status show it. */
+const summaryOf = ({ updates: _, postmortem: __, ...summary }: IncidentDto): IncidentSummaryDto =>
+  summary;
 
 type Reader = Pick<Tx, 'select'>;
 
@@ -223,7 +245,7 @@ export async function listIncidents(
   );
   const detailed = await withDetails(db, listed.items);
   return {
-    items: detailed.map(({ updates: _, ...summary }) => summary),
+    items: detailed.map(summaryOf),
     nextCursor: listed.nextCursor,
   };
 }
@@ -236,7 +258,7 @@ export async function activeIncidents(deps: Deps): Promise<IncidentSummaryDto[]>
     .from(incidents)
     .where(isNull(incidents.resolvedAt))
     .orderBy(desc(incidents.startedAt), desc(incidents.id));
-  return (await withDetails(db, rows)).map(({ updates: _, ...summary }) => summary);
+  return (await withDetails(db, rows)).map(summaryOf);
 }
 
 /** The most recently changed incidents, for the feed. */
@@ -628,4 +650,46 @@ async function replaceServices(tx: Tx, incidentId: number, slugs: string[]): Pro
       .insert(incidentServices)
       .values(added.map((service) => ({ incidentId, serviceId: service.id })));
   }
+}
+
+/**
+ * Publishes or replaces the postmortem of a resolved incident: shown on its public page
+ * and in the feed. An incident not resolved has none to write yet (409).
+ */
+export async function setPostmortem(
+  deps: Deps,
+  actor: StaffPrincipal,
+  requestId: string | undefined,
+  incidentId: number,
+  body: string,
+): Promise<IncidentDto> {
+  return writeStatusData(deps, async (tx) => {
+    const row = await tx.select().from(incidents).where(eq(incidents.id, incidentId)).get();
+    if (!row) throw notFound(`There is no incident ${incidentId}.`);
+    if (row.status !== 'resolved') {
+      throw conflict(
+        `Incident ${incidentId} is not resolved: post the resolving update first, then the postmortem.`,
+        'INCIDENT_NOT_RESOLVED',
+      );
+    }
+    if (row.postmortem === body) return unchanged(await incidentById(tx, incidentId));
+    const now = new Date(deps.clock.now());
+    await tx
+      .update(incidents)
+      .set({
+        postmortem: body,
+        postmortemPublishedAt: row.postmortemPublishedAt ?? now,
+        postmortemUpdatedAt: now,
+        updatedAt: now,
+      })
+      .where(eq(incidents.id, incidentId));
+    await recordAudit(tx, deps, actor, requestId, {
+      action: row.postmortem === null ? 'incident.postmortem.create' : 'incident.postmortem.update',
+      entityType: 'incident',
+      entityId: incidentId,
+      before: row.postmortem === null ? undefined : { postmortem: row.postmortem },
+      after: { postmortem: body },
+    });
+    return incidentById(tx, incidentId);
+  });
 }

@@ -1,11 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { maintenanceServices, maintenances, services, windows } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
 import { conflict, invalidInput, notFound, unprocessable } from '../errors.ts';
 import { MS_PER_DAY } from '../sla/instant.ts';
 import { recordAudit } from './audit.ts';
+import { type Cursor, pageOf } from './keyset.ts';
 import { refreshRollupsFor, type WindowExtent } from './rollups.ts';
 import { unlessSame, writeStatusData } from './status-cache.ts';
 import {
@@ -45,7 +46,14 @@ export interface MaintenanceDto {
   /** When the current schedule was made public: the announcedAt of its windows. */
   publishedAt: string | null;
   cancelledAt: string | null;
-  /** Actual end: endsAt, or the cancellation when it ended early; null if it never ran. */
+  /**
+   * When staff started it before startsAt: from then to startsAt it was not announced in
+   * advance (docs/decisions/132-maintenance-early-start-and-completion.md).
+   */
+  startedEarlyAt: string | null;
+  /** When staff ended it before endsAt, the work done. */
+  completedEarlyAt: string | null;
+  /** Actual end: endsAt, or when it ended early; null until it has ended. */
   endedAt: string | null;
   services: string[];
   createdAt: string;
@@ -54,15 +62,26 @@ export interface MaintenanceDto {
 
 type MaintenanceRow = typeof maintenances.$inferSelect;
 
-/** Where the maintenance's windows end: at endsAt, or earlier when cancelled while running. */
+/**
+ * Where the maintenance's windows end: at endsAt, or earlier when cancelled while running
+ * or completed early.
+ */
 function effectiveEndMs(row: MaintenanceRow): number {
-  const endsAtMs = row.endsAt.getTime();
-  return row.cancelledAt === null ? endsAtMs : Math.min(endsAtMs, row.cancelledAt.getTime());
+  return Math.min(
+    row.endsAt.getTime(),
+    row.cancelledAt?.getTime() ?? Number.POSITIVE_INFINITY,
+    row.completedEarlyAt?.getTime() ?? Number.POSITIVE_INFINITY,
+  );
+}
+
+/** Where its windows start: at startsAt, or earlier when started early. */
+function effectiveStartMs(row: MaintenanceRow): number {
+  return row.startedEarlyAt?.getTime() ?? row.startsAt.getTime();
 }
 
 export function maintenanceStatus(row: MaintenanceRow, nowMs: number): MaintenanceStatus {
   if (row.publishedAt === null) return row.cancelledAt === null ? 'draft' : 'cancelled';
-  const startMs = row.startsAt.getTime();
+  const startMs = effectiveStartMs(row);
   const endMs = effectiveEndMs(row);
   if (endMs <= startMs) return 'cancelled';
   if (nowMs < startMs) return 'scheduled';
@@ -80,6 +99,8 @@ function maintenanceDto(row: MaintenanceRow, slugs: string[], nowMs: number): Ma
     endsAt: row.endsAt.toISOString(),
     publishedAt: row.publishedAt?.toISOString() ?? null,
     cancelledAt: row.cancelledAt?.toISOString() ?? null,
+    startedEarlyAt: row.startedEarlyAt?.toISOString() ?? null,
+    completedEarlyAt: row.completedEarlyAt?.toISOString() ?? null,
     endedAt: status === 'completed' ? new Date(effectiveEndMs(row)).toISOString() : null,
     services: slugs,
     createdAt: row.createdAt.toISOString(),
@@ -123,11 +144,64 @@ async function maintenanceById(db: Reader, id: number, nowMs: number): Promise<M
   return dto as MaintenanceDto;
 }
 
+/** A window the maintenance should have on one service. */
+interface WantedWindow {
+  externalId: string;
+  serviceId: number;
+  slug: string;
+  startMs: number;
+  endMs: number;
+  /** A fixed announcement (an early start's part), or null: kept, or now for a new window. */
+  announcedAtMs: number | null;
+}
+
 /**
- * Makes the maintenance's windows match it: one `maintenance` window per service over
- * `[startsAt, effective end)` while it is published and runs at all, none otherwise.
- * New windows are announced now; moved ones keep their announcement unless `reannounce`.
- * Roll-ups under every old and new extent are recomputed.
+ * The windows a maintenance should have: while published and running at all, per service
+ * one `maintenance:<id>:<service>` over `[startsAt, effective end)` and, when started early,
+ * one `maintenance:<id>:<service>:early` over `[startedEarlyAt, startsAt)` announced only at
+ * that moment (docs/decisions/132-maintenance-early-start-and-completion.md).
+ */
+function wantedWindows(
+  row: MaintenanceRow,
+  services: readonly { id: number; slug: string }[],
+): WantedWindow[] {
+  const startMs = row.startsAt.getTime();
+  const endMs = effectiveEndMs(row);
+  if (row.publishedAt === null || endMs <= effectiveStartMs(row)) return [];
+  return services.flatMap((service) => {
+    const main = `${MAINTENANCE_PREFIX}${row.id}:${service.slug}`;
+    const windows: WantedWindow[] = [];
+    if (row.startedEarlyAt !== null) {
+      windows.push({
+        externalId: `${main}${EARLY_SUFFIX}`,
+        serviceId: service.id,
+        slug: service.slug,
+        startMs: row.startedEarlyAt.getTime(),
+        endMs: Math.min(startMs, endMs),
+        announcedAtMs: row.startedEarlyAt.getTime(),
+      });
+    }
+    if (endMs > startMs) {
+      windows.push({
+        externalId: main,
+        serviceId: service.id,
+        slug: service.slug,
+        startMs,
+        endMs,
+        announcedAtMs: null,
+      });
+    }
+    return windows;
+  });
+}
+
+/** The external id suffix of the part of a maintenance that started before its announced start. */
+export const EARLY_SUFFIX = ':early';
+
+/**
+ * Makes the maintenance's windows match it (see `wantedWindows`). New windows are announced
+ * now; moved ones keep their announcement unless `reannounce`. Roll-ups under every old and
+ * new extent are recomputed.
  */
 async function syncWindows(
   tx: Tx,
@@ -135,14 +209,12 @@ async function syncWindows(
   nowMs: number,
   reannounce: boolean,
 ): Promise<void> {
-  const wanted = await tx
+  const affected = await tx
     .select({ id: services.id, slug: services.slug })
     .from(maintenanceServices)
     .innerJoin(services, eq(services.id, maintenanceServices.serviceId))
     .where(eq(maintenanceServices.maintenanceId, row.id));
-  const startMs = row.startsAt.getTime();
-  const endMs = effectiveEndMs(row);
-  const runs = row.publishedAt !== null && endMs > startMs;
+  const wanted = wantedWindows(row, affected);
   const existing = await tx.select().from(windows).where(eq(windows.maintenanceId, row.id));
   const extents: WindowExtent[] = existing.map((window) => ({
     serviceId: window.serviceId,
@@ -151,44 +223,56 @@ async function syncWindows(
   }));
   const now = new Date(nowMs);
   for (const window of existing) {
-    if (!runs || !wanted.some((service) => service.id === window.serviceId)) {
+    const target = wanted.find((candidate) => candidate.externalId === window.externalId);
+    if (target === undefined) {
       await tx.delete(windows).where(eq(windows.id, window.id));
-    } else if (
-      window.start.getTime() !== startMs ||
-      window.end?.getTime() !== endMs ||
-      reannounce
+      continue;
+    }
+    const announcedAt =
+      target.announcedAtMs !== null
+        ? new Date(target.announcedAtMs)
+        : reannounce
+          ? now
+          : window.announcedAt;
+    if (
+      window.start.getTime() !== target.startMs ||
+      window.end?.getTime() !== target.endMs ||
+      window.announcedAt?.getTime() !== announcedAt?.getTime()
     ) {
       await tx
         .update(windows)
         .set({
-          start: row.startsAt,
-          end: new Date(endMs),
-          announcedAt: reannounce ? now : window.announcedAt,
+          start: new Date(target.startMs),
+          end: new Date(target.endMs),
+          announcedAt,
           updatedAt: now,
         })
         .where(eq(windows.id, window.id));
     }
   }
-  if (runs) {
-    for (const service of wanted) {
-      if (existing.some((window) => window.serviceId === service.id)) continue;
-      const externalId = `${MAINTENANCE_PREFIX}${row.id}:${service.slug}`;
-      await tx.insert(windows).values({
-        serviceId: service.id,
-        externalId,
-        state: 'maintenance',
-        start: row.startsAt,
-        end: new Date(endMs),
-        announcedAt: now,
-        source: 'staff',
-        apiKeyId: null,
-        requestFingerprint: JSON.stringify({ maintenanceId: row.id, service: service.slug }),
+  for (const target of wanted) {
+    if (existing.some((window) => window.externalId === target.externalId)) continue;
+    await tx.insert(windows).values({
+      serviceId: target.serviceId,
+      externalId: target.externalId,
+      state: 'maintenance',
+      start: new Date(target.startMs),
+      end: new Date(target.endMs),
+      announcedAt: new Date(target.announcedAtMs ?? nowMs),
+      source: 'staff',
+      apiKeyId: null,
+      requestFingerprint: JSON.stringify({
         maintenanceId: row.id,
-        createdAt: now,
-        updatedAt: now,
-      });
-    }
-    for (const service of wanted) extents.push({ serviceId: service.id, startMs, endMs });
+        service: target.slug,
+        ...(target.externalId.endsWith(EARLY_SUFFIX) ? { early: true } : {}),
+      }),
+      maintenanceId: row.id,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+  for (const target of wanted) {
+    extents.push({ serviceId: target.serviceId, startMs: target.startMs, endMs: target.endMs });
   }
   await refreshRollupsFor(tx, extents);
 }
@@ -400,7 +484,7 @@ export async function editMaintenance(
       isDeepStrictEqual([...new Set(changes.services)].sort(), before.services);
     const reschedules =
       startsAtMs !== row.startsAt.getTime() || endsAtMs !== row.endsAt.getTime() || !sameServices;
-    if (reschedules && row.startsAt.getTime() <= nowMs) {
+    if (reschedules && effectiveStartMs(row) <= nowMs) {
       throw conflict(
         `Maintenance ${id} has started: only its title and description can change; cancel it to end it early.`,
         'MAINTENANCE_STARTED',
@@ -468,6 +552,86 @@ export async function cancelMaintenance(
   });
 }
 
+/**
+ * Starts a scheduled maintenance now, before its announced start. The announced window keeps
+ * its announcement; the time from now to startsAt becomes a window of its own announced only
+ * now, so a policy that wants notice counts it as downtime (sla-accounting §3.2). Without
+ * `acknowledgeUnannounced` it is refused with a 422 that says so.
+ */
+export async function startMaintenanceEarly(
+  deps: Deps,
+  actor: StaffPrincipal,
+  requestId: string | undefined,
+  id: number,
+  acknowledgeUnannounced: boolean,
+): Promise<MaintenanceDto> {
+  const nowMs = deps.clock.now();
+  return writeStatusData(deps, async (tx) => {
+    const row = await changeable(tx, id, nowMs);
+    const status = maintenanceStatus(row, nowMs);
+    if (status === 'draft') {
+      throw conflict(
+        `Maintenance ${id} is a draft: nobody was told of it. Publish it first, or schedule it to start now.`,
+        'MAINTENANCE_NOT_PUBLISHED',
+      );
+    }
+    if (status !== 'scheduled') {
+      throw conflict(`Maintenance ${id} has started already.`, 'MAINTENANCE_STARTED');
+    }
+    if (!acknowledgeUnannounced) {
+      throw unprocessable(
+        `Maintenance ${id} was announced to start at ${row.startsAt.toISOString()}. Starting it now, ` +
+          'the time until then was not announced in advance: it counts as downtime for every ' +
+          'policy that requires notice. Send acknowledgeUnannounced: true to start it anyway.',
+        'EARLY_START_NOT_ACKNOWLEDGED',
+        [
+          {
+            path: 'acknowledgeUnannounced',
+            message: 'must be true to start before the announced time',
+          },
+        ],
+      );
+    }
+    const before = await maintenanceById(tx, id, nowMs);
+    const started = await tx
+      .update(maintenances)
+      .set({ startedEarlyAt: new Date(nowMs), updatedAt: new Date(nowMs) })
+      .where(eq(maintenances.id, id))
+      .returning()
+      .get();
+    await syncWindows(tx, started, nowMs, false);
+    return audited(tx, deps, actor, requestId, 'maintenance.start_early', before, id, nowMs);
+  });
+}
+
+/** Ends a running maintenance now, before its planned end: the work is done. */
+export async function completeMaintenanceEarly(
+  deps: Deps,
+  actor: StaffPrincipal,
+  requestId: string | undefined,
+  id: number,
+): Promise<MaintenanceDto> {
+  const nowMs = deps.clock.now();
+  return writeStatusData(deps, async (tx) => {
+    const row = await changeable(tx, id, nowMs);
+    if (maintenanceStatus(row, nowMs) !== 'in_progress') {
+      throw conflict(
+        `Maintenance ${id} has not started: cancel it instead, or start it early first.`,
+        'MAINTENANCE_NOT_STARTED',
+      );
+    }
+    const before = await maintenanceById(tx, id, nowMs);
+    const completed = await tx
+      .update(maintenances)
+      .set({ completedEarlyAt: new Date(nowMs), updatedAt: new Date(nowMs) })
+      .where(eq(maintenances.id, id))
+      .returning()
+      .get();
+    await syncWindows(tx, completed, nowMs, false);
+    return audited(tx, deps, actor, requestId, 'maintenance.complete_early', before, id, nowMs);
+  });
+}
+
 /** Every maintenance, drafts included, newest start first (the staff console). */
 export async function listAllMaintenance(deps: Deps, limit: number): Promise<MaintenanceDto[]> {
   const { db } = deps.db;
@@ -497,6 +661,50 @@ export async function recentlyChangedMaintenance(
 export const getMaintenance = (deps: Deps, id: number) =>
   maintenanceById(deps.db.db, id, deps.clock.now());
 
+/** A published maintenance (its public page); a draft is nobody's business: 404. */
+export async function getPublishedMaintenance(deps: Deps, id: number): Promise<MaintenanceDto> {
+  const dto = await getMaintenance(deps, id);
+  if (dto.publishedAt === null) throw notFound(`There is no maintenance ${id}.`);
+  return dto;
+}
+
+/** Every published maintenance, newest start first, a page at a time (the public pages). */
+export async function listPublishedMaintenance(
+  deps: Deps,
+  page: { limit: number; cursor: Cursor | undefined },
+): Promise<{ items: MaintenanceDto[]; nextCursor: string | null }> {
+  const { db } = deps.db;
+  const rows = await db
+    .select()
+    .from(maintenances)
+    .where(
+      and(
+        isNotNull(maintenances.publishedAt),
+        page.cursor === undefined
+          ? undefined
+          : or(
+              lt(maintenances.startsAt, new Date(page.cursor.atMs)),
+              and(
+                eq(maintenances.startsAt, new Date(page.cursor.atMs)),
+                lt(maintenances.id, page.cursor.id),
+              ),
+            ),
+      ),
+    )
+    .orderBy(desc(maintenances.startsAt), desc(maintenances.id))
+    .limit(page.limit + 1);
+  const listed = pageOf(
+    rows,
+    page.limit,
+    (row) => ({ atMs: row.startsAt.getTime(), id: row.id }),
+    (row) => row,
+  );
+  return {
+    items: await withServices(db, listed.items, deps.clock.now()),
+    nextCursor: listed.nextCursor,
+  };
+}
+
 /** How far back public lists show finished or cancelled maintenance. */
 export const RECENT_MAINTENANCE_MS = 30 * 86_400_000;
 /** Public lists are capped: a status page shows a handful. */
@@ -511,7 +719,14 @@ export async function publicMaintenance(deps: Deps, nowMs: number) {
   const current = await db
     .select()
     .from(maintenances)
-    .where(and(published, isNull(maintenances.cancelledAt), gt(maintenances.endsAt, now)))
+    .where(
+      and(
+        published,
+        isNull(maintenances.cancelledAt),
+        isNull(maintenances.completedEarlyAt),
+        gt(maintenances.endsAt, now),
+      ),
+    )
     .orderBy(asc(maintenances.startsAt), asc(maintenances.id))
     .limit(PUBLIC_MAINTENANCE_LIMIT * 2);
   const past = await db
@@ -523,6 +738,7 @@ export async function publicMaintenance(deps: Deps, nowMs: number) {
         or(
           and(lte(maintenances.endsAt, now), gt(maintenances.endsAt, since)),
           and(lte(maintenances.cancelledAt, now), gt(maintenances.cancelledAt, since)),
+          and(lte(maintenances.completedEarlyAt, now), gt(maintenances.completedEarlyAt, since)),
         ),
       ),
     )

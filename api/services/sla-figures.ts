@@ -32,7 +32,8 @@ import {
  * with the decided figures taking precedence once a claim is decided (portal.md).
  */
 
-type Reader = Deps['db']['db'];
+/** The database, or a transaction (a preview reads its own uncommitted writes). */
+type Reader = Pick<Tx, 'select'>;
 
 export interface AgreementService {
   serviceId: number;
@@ -282,8 +283,9 @@ export async function evaluatePeriods(
   agreement: LoadedAgreement,
   periods: string[],
   nowMs: number,
-  options: { includeDays?: boolean; serviceIds?: number[] } = {},
+  options: { includeDays?: boolean; serviceIds?: number[]; reader?: Reader } = {},
 ): Promise<Figures[]> {
+  const reader = options.reader ?? deps.db.db;
   const figures: Figures[] = [];
   const chosen = agreement.services.filter(
     (service) => options.serviceIds === undefined || options.serviceIds.includes(service.serviceId),
@@ -311,13 +313,7 @@ export async function evaluatePeriods(
     let windowSet: Window[] = [];
     const seen = new Set<string>();
     for (const version of new Set(requests.map((request) => request.version))) {
-      const found = await windowsForRange(
-        deps.db.db,
-        service.serviceId,
-        version.rules,
-        range,
-        nowMs,
-      );
+      const found = await windowsForRange(reader, service.serviceId, version.rules, range, nowMs);
       for (const window of found.windows) {
         const key = String(window.id);
         if (!seen.has(key)) {

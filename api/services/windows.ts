@@ -4,6 +4,7 @@ import {
   eq,
   gt,
   inArray,
+  isNotNull,
   isNull,
   lt,
   or,
@@ -402,86 +403,99 @@ export async function correctWindow(
   windowId: number,
   input: CorrectionInput,
 ): Promise<CorrectionDto> {
-  return writeStatusData(deps, async (tx) => {
-    const found = await windowWithService(tx, eq(windows.id, windowId));
-    if (!found) throw notFound(`There is no window ${windowId}.`);
-    const { window, slug } = found;
-    if (window.maintenanceId !== null) {
-      throw conflict(
-        `Window ${window.externalId} belongs to maintenance ${window.maintenanceId}: change the maintenance.`,
-        'MAINTENANCE_WINDOW',
-      );
-    }
-    const before = { state: window.state, start: window.start, end: window.end };
-    const after = {
-      state: input.state ?? window.state,
-      start: input.startMs === undefined ? window.start : new Date(input.startMs),
-      end: input.endMs === undefined ? window.end : new Date(input.endMs),
-    };
-    if (after.end !== null && after.end <= after.start) {
-      throw invalidInput('The end must be after the start.', [
-        { path: 'end', message: `must be after ${after.start.toISOString()}` },
-      ]);
-    }
-    checkWindowBounds(windowBounds(deps, found.monitoredSince), [
-      ...(input.startMs === undefined
-        ? []
-        : [{ path: 'start', ms: input.startMs, kind: 'start' } as const]),
-      ...(input.endMs === undefined
-        ? []
-        : [{ path: 'end', ms: input.endMs, kind: 'end' } as const]),
-    ]);
-    const same =
-      after.state === before.state &&
-      after.start.getTime() === before.start.getTime() &&
-      after.end?.getTime() === before.end?.getTime();
-    if (same) throw unprocessable('The correction changes nothing.', 'NOTHING_TO_CORRECT');
+  return writeStatusData(deps, (tx) =>
+    applyCorrection(tx, deps, actor, requestId, windowId, input),
+  );
+}
 
-    const nowMs = deps.clock.now();
-    // An open window reaches up to now (and on), so its extent is open-ended.
-    const reach = (values: typeof before) => ({
-      startMs: values.start.getTime(),
-      endMs: values.end?.getTime() ?? Number.POSITIVE_INFINITY,
-    });
-    const affectsDecidedClaim = await decidedClaimCovers(tx, window.serviceId, [
-      reach(before),
-      reach(after),
+/**
+ * The correction in the caller's transaction: what `correctWindow` commits, and what its
+ * preview applies and rolls back (docs/decisions/133-correction-preview.md).
+ */
+export async function applyCorrection(
+  tx: Tx,
+  deps: Deps,
+  actor: StaffPrincipal,
+  requestId: string | undefined,
+  windowId: number,
+  input: CorrectionInput,
+): Promise<CorrectionDto> {
+  const found = await windowWithService(tx, eq(windows.id, windowId));
+  if (!found) throw notFound(`There is no window ${windowId}.`);
+  const { window, slug } = found;
+  if (window.maintenanceId !== null) {
+    throw conflict(
+      `Window ${window.externalId} belongs to maintenance ${window.maintenanceId}: change the maintenance.`,
+      'MAINTENANCE_WINDOW',
+    );
+  }
+  const before = { state: window.state, start: window.start, end: window.end };
+  const after = {
+    state: input.state ?? window.state,
+    start: input.startMs === undefined ? window.start : new Date(input.startMs),
+    end: input.endMs === undefined ? window.end : new Date(input.endMs),
+  };
+  if (after.end !== null && after.end <= after.start) {
+    throw invalidInput('The end must be after the start.', [
+      { path: 'end', message: `must be after ${after.start.toISOString()}` },
     ]);
-    await tx
-      .update(windows)
-      .set({ ...after, updatedAt: new Date(nowMs) })
-      .where(eq(windows.id, window.id));
-    const valuesOf = (values: typeof before): WindowValues => ({
-      state: values.state,
-      start: values.start.toISOString(),
-      end: iso(values.end),
-    });
-    const correction = await tx
-      .insert(windowCorrections)
-      .values({
-        windowId: window.id,
-        actorUserId: actor.user.id,
-        reason: input.reason,
-        before: valuesOf(before),
-        after: valuesOf(after),
-        affectsDecidedClaim,
-        createdAt: new Date(nowMs),
-      })
-      .returning()
-      .get();
-    await refreshRollupsFor(tx, [
-      extentOf({ serviceId: window.serviceId, ...before }),
-      extentOf({ serviceId: window.serviceId, ...after }),
-    ]);
-    await recordAudit(tx, deps, actor, requestId, {
-      action: 'window.correct',
-      entityType: 'window',
-      entityId: window.id,
-      before: correction.before,
-      after: { ...valuesOf(after), reason: input.reason },
-    });
-    return correctionDto(correction, window, slug, { id: actor.user.id, email: actor.user.email });
+  }
+  checkWindowBounds(windowBounds(deps, found.monitoredSince), [
+    ...(input.startMs === undefined
+      ? []
+      : [{ path: 'start', ms: input.startMs, kind: 'start' } as const]),
+    ...(input.endMs === undefined ? [] : [{ path: 'end', ms: input.endMs, kind: 'end' } as const]),
+  ]);
+  const same =
+    after.state === before.state &&
+    after.start.getTime() === before.start.getTime() &&
+    after.end?.getTime() === before.end?.getTime();
+  if (same) throw unprocessable('The correction changes nothing.', 'NOTHING_TO_CORRECT');
+
+  const nowMs = deps.clock.now();
+  // An open window reaches up to now (and on), so its extent is open-ended.
+  const reach = (values: typeof before) => ({
+    startMs: values.start.getTime(),
+    endMs: values.end?.getTime() ?? Number.POSITIVE_INFINITY,
   });
+  const affectsDecidedClaim = await decidedClaimCovers(tx, window.serviceId, [
+    reach(before),
+    reach(after),
+  ]);
+  await tx
+    .update(windows)
+    .set({ ...after, updatedAt: new Date(nowMs) })
+    .where(eq(windows.id, window.id));
+  const valuesOf = (values: typeof before): WindowValues => ({
+    state: values.state,
+    start: values.start.toISOString(),
+    end: iso(values.end),
+  });
+  const correction = await tx
+    .insert(windowCorrections)
+    .values({
+      windowId: window.id,
+      actorUserId: actor.user.id,
+      reason: input.reason,
+      before: valuesOf(before),
+      after: valuesOf(after),
+      affectsDecidedClaim,
+      createdAt: new Date(nowMs),
+    })
+    .returning()
+    .get();
+  await refreshRollupsFor(tx, [
+    extentOf({ serviceId: window.serviceId, ...before }),
+    extentOf({ serviceId: window.serviceId, ...after }),
+  ]);
+  await recordAudit(tx, deps, actor, requestId, {
+    action: 'window.correct',
+    entityType: 'window',
+    entityId: window.id,
+    before: correction.before,
+    after: { ...valuesOf(after), reason: input.reason },
+  });
+  return correctionDto(correction, window, slug, { id: actor.user.id, email: actor.user.email });
 }
 
 function correctionDto(
@@ -596,22 +610,48 @@ export async function correctionsMeeting(
   );
 }
 
-/** A service's windows overlapping `[fromMs, toMs)`, newest start first, a page at a time. */
+export interface WindowQuery {
+  /** A service slug; absent: every service. */
+  service?: string | undefined;
+  state?: WindowState | undefined;
+  source?: WindowSource | undefined;
+  /** True: only windows still going on (no end); false: only closed ones. */
+  open?: boolean | undefined;
+  fromMs?: number | undefined;
+  toMs?: number | undefined;
+}
+
+/**
+ * Windows overlapping `[fromMs, toMs)` (of one service, or all), with the state, source and
+ * open filters, newest start first, a page at a time.
+ */
 export async function listWindows(
   deps: Deps,
-  query: { service: string; fromMs?: number | undefined; toMs?: number | undefined },
+  query: WindowQuery,
   page: { limit: number; cursor: Cursor | undefined },
 ) {
   const { db } = deps.db;
-  const service = await db.select().from(services).where(eq(services.slug, query.service)).get();
-  if (!service) throw notFound(`There is no service ${query.service}.`);
+  let serviceId: number | undefined;
+  if (query.service !== undefined) {
+    const service = await db.select().from(services).where(eq(services.slug, query.service)).get();
+    if (!service) throw notFound(`There is no service ${query.service}.`);
+    serviceId = service.id;
+  }
   const rows = await db
-    .select({ window: windows, authorId: users.id, authorEmail: users.email })
+    .select({ window: windows, slug: services.slug, authorId: users.id, authorEmail: users.email })
     .from(windows)
+    .innerJoin(services, eq(services.id, windows.serviceId))
     .leftJoin(users, eq(users.id, windows.authorUserId))
     .where(
       and(
-        eq(windows.serviceId, service.id),
+        serviceId === undefined ? undefined : eq(windows.serviceId, serviceId),
+        query.state === undefined ? undefined : eq(windows.state, query.state),
+        query.source === undefined ? undefined : eq(windows.source, query.source),
+        query.open === undefined
+          ? undefined
+          : query.open
+            ? isNull(windows.end)
+            : isNotNull(windows.end),
         query.toMs === undefined ? undefined : lt(windows.start, new Date(query.toMs)),
         query.fromMs === undefined
           ? undefined
@@ -633,7 +673,7 @@ export async function listWindows(
     (row) =>
       windowDto(
         row.window,
-        service.slug,
+        row.slug,
         row.authorId === null || row.authorEmail === null
           ? null
           : { id: row.authorId, email: row.authorEmail },

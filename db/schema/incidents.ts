@@ -44,6 +44,13 @@ export const incidents = sqliteTable(
      * was not recorded (from before the column): no key may change those.
      */
     apiKeyId: integer('api_key_id').references(() => apiKeys.id),
+    /**
+     * What happened and what changes, written by staff once the incident is resolved and shown
+     * on its public page (docs/decisions/130-incident-templates-and-postmortems.md).
+     */
+    postmortem: text('postmortem'),
+    postmortemPublishedAt: instant('postmortem_published_at'),
+    postmortemUpdatedAt: instant('postmortem_updated_at'),
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull(),
   },
@@ -107,6 +114,13 @@ export const maintenances = sqliteTable(
     endsAt: instant('ends_at').notNull(),
     publishedAt: instant('published_at'),
     cancelledAt: instant('cancelled_at'),
+    /**
+     * Set when staff started it before `startsAt`: the time from here to `startsAt` was not
+     * announced in advance (docs/decisions/132-maintenance-early-start-and-completion.md).
+     */
+    startedEarlyAt: instant('started_early_at'),
+    /** Set when staff ended it before `endsAt`: the work was done. */
+    completedEarlyAt: instant('completed_early_at'),
     createdByUserId: integer('created_by_user_id').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull(),
@@ -126,3 +140,18 @@ export const maintenanceServices = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.maintenanceId, t.serviceId] })],
 );
+
+/**
+ * Saved texts staff insert into an incident update ("Investigating — we are looking into
+ * reports of …"). A template is a convenience, not a record: editing one changes no update.
+ */
+export const incidentTemplates = sqliteTable('incident_templates', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  /** The update status the template suits; null for any. */
+  status: text('status', { enum: INCIDENT_STATUSES }),
+  body: text('body').notNull(),
+  createdByUserId: integer('created_by_user_id').references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: instant('updated_at').notNull(),
+});

@@ -1,16 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { StatusDocument } from '../../api/services/status.ts';
-import {
-  affectedComponents,
-  IMPACT_LABELS,
-  INCIDENT_STATUS_LABELS,
-  label,
-  STATE_LABELS,
-  utcDateTime,
-  utcRange,
-  utcTime,
-} from '../lib/format.ts';
+import { IncidentCard } from '../components/IncidentCard.tsx';
+import { MaintenanceCard } from '../components/MaintenanceCard.tsx';
+import { STATE_LABELS, utcDateTime, utcTime } from '../lib/format.ts';
 
 /**
  * The live part of `/`: banner, active incidents, maintenance and each component's state.
@@ -114,28 +107,7 @@ export default function LiveStatus(props: Props) {
           <h2 id="active-incidents">Active incidents</h2>
           <ul class="cards">
             {status.activeIncidents.map((incident) => (
-              <li class={`card impact-${incident.impact}`} key={incident.id}>
-                <h3>
-                  <a href={`/incidents/${incident.id}/`}>{incident.title}</a>
-                </h3>
-                <p class="meta">
-                  <span class="tag">{label(INCIDENT_STATUS_LABELS, incident.status)}</span>{' '}
-                  <span class="tag">{label(IMPACT_LABELS, incident.impact)}</span> Started{' '}
-                  <time dateTime={incident.startedAt}>{utcDateTime(incident.startedAt)}</time>
-                  {incident.components.length > 0 && (
-                    <> · Affects {affectedComponents(incident.components, nameOf)}</>
-                  )}
-                </p>
-                {incident.latestUpdate && (
-                  <p class="latest">
-                    <span class="kind">
-                      {incident.latestUpdate.kind === 'human' ? 'Our team' : 'Automated monitor'},{' '}
-                      {utcTime(incident.latestUpdate.createdAt)}:
-                    </span>{' '}
-                    {incident.latestUpdate.body}
-                  </p>
-                )}
-              </li>
+              <IncidentCard incident={incident} nameOf={nameOf} key={incident.id} />
             ))}
           </ul>
         </section>
@@ -148,15 +120,7 @@ export default function LiveStatus(props: Props) {
           </h2>
           <ul class="cards">
             {[...active, ...upcoming].map((item) => (
-              <li class="card maintenance" key={item.id}>
-                <h3>{item.title}</h3>
-                <p class="meta">
-                  {active.includes(item) && <span class="tag">In progress</span>}{' '}
-                  <time dateTime={item.startsAt}>{utcRange(item.startsAt, item.endsAt)}</time>
-                  {item.services.length > 0 && <> · Affects {serviceNames(item.services)}</>}
-                </p>
-                {item.description && <p>{item.description}</p>}
-              </li>
+              <MaintenanceCard item={item} names={serviceNames} key={item.id} />
             ))}
           </ul>
         </section>

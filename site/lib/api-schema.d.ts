@@ -193,6 +193,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/maintenance/all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every published maintenance, newest start first (a page at a time) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page, at most 100. */
+                    limit?: number;
+                    /** @description The previous page's nextCursor. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of maintenance */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Maintenance"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/maintenance/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published maintenance (its public page) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The maintenance */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Maintenance"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/login": {
         parameters: {
             query?: never;
@@ -6349,6 +6449,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff/incidents/{id}/postmortem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Publish or replace the postmortem of a resolved incident
+         * @description Plain text (paragraphs separated by blank lines), shown on the public incident page and in the feed. Only a resolved incident has one (409 INCIDENT_NOT_RESOLVED otherwise); publishedAt is kept when it is replaced.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewPostmortem"];
+                };
+            };
+            responses: {
+                /** @description The incident with its postmortem */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/staff/incidents": {
         parameters: {
             query?: never;
@@ -6624,6 +6814,579 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/staff/incident-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved update texts, by name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The templates */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["IncidentTemplate"][];
+                        };
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save an update text */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewIncidentTemplate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncidentTemplate"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/incident-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a template (updates written with it keep their text) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a template's name, status or text (updates written with it keep theirs) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IncidentTemplateChanges"];
+                };
+            };
+            responses: {
+                /** @description The template */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncidentTemplate"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/staff/maintenance/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a plan: does its notice meet every affected policy? (writes nothing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MaintenanceNoticeQuery"];
+                };
+            };
+            responses: {
+                /** @description The notice per policy version */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MaintenanceNotice"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid, but impossible */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/maintenance/{id}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A maintenance's notice per affected policy version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The notice per policy version */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MaintenanceNotice"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/maintenance/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a scheduled maintenance now, before its announced start
+         * @description The announced window keeps its announcement; the time from now to startsAt becomes a window of its own, announced only now, which every policy requiring notice counts as downtime (sla-accounting §3.2). Refused (422 EARLY_START_NOT_ACKNOWLEDGED) unless the body says acknowledgeUnannounced: true. A draft is 409 MAINTENANCE_NOT_PUBLISHED.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StartMaintenanceEarly"];
+                };
+            };
+            responses: {
+                /** @description The maintenance, in progress */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Maintenance"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid, but impossible */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/maintenance/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete a running maintenance now, before its planned end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The maintenance, completed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Maintenance"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/staff/maintenance": {
@@ -7045,11 +7808,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A service's windows, newest start first */
+        /**
+         * Windows, newest start first, with filters
+         * @description Of one service (`service`) or all; `state`, `source`, `open=true` (still going on) or `false` (ended), and `from`/`to` (windows overlapping that time).
+         */
         get: {
             parameters: {
-                query: {
-                    service: string;
+                query?: {
+                    service?: string;
+                    state?: "major_outage" | "partial_outage" | "degraded" | "maintenance";
+                    source?: "ingest" | "staff" | "incident" | "seed";
+                    /** @description true: no end yet; false: ended. */
+                    open?: "true" | "false";
                     from?: string;
                     to?: string;
                     /** @description Items per page, at most 100. */
@@ -7207,6 +7977,105 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["WindowCorrection"];
+                    };
+                };
+                /** @description Invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API key is invalid */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Valid, but impossible */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/windows/{id}/corrections/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a correction would change, without saving it (admin)
+         * @description Applies the correction in a transaction that is rolled back: the same checks as saving, then every (customer, agreement, service, month) it reaches evaluated by the engine before and after. Months it overlaps are listed; a neighbouring month only when its figures change (an outage run is judged whole). Decided claims are flagged.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewWindowCorrection"];
+                };
+            };
+            responses: {
+                /** @description The months touched, before and after */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WindowCorrectionPreview"];
                     };
                 };
                 /** @description Invalid input */
@@ -7817,7 +8686,7 @@ export interface components {
             services: string[];
             /** @description The affected components (the slugs of `services`) with their current status. */
             components: components["schemas"]["ComponentStatus"][];
-            latestUpdate: components["schemas"]["IncidentUpdate"];
+            latestUpdate: components["schemas"]["IncidentUpdate"] | null;
             /** Format: date-time */
             firstHumanUpdateAt: string | null;
             /** @description From startedAt to the first human update; automated updates never count. */
@@ -7844,7 +8713,7 @@ export interface components {
             components: components["schemas"]["ComponentStatus"][];
             /** Format: date-time */
             createdAt: string;
-        } | null;
+        };
         Maintenance: {
             id: number;
             title: string;
@@ -7859,6 +8728,16 @@ export interface components {
             publishedAt: string | null;
             /** Format: date-time */
             cancelledAt: string | null;
+            /**
+             * Format: date-time
+             * @description When staff started it before startsAt; the time until startsAt was not announced in advance.
+             */
+            startedEarlyAt: string | null;
+            /**
+             * Format: date-time
+             * @description When staff ended it before endsAt (the work was done).
+             */
+            completedEarlyAt: string | null;
             /** Format: date-time */
             endedAt: string | null;
             services: string[];
@@ -8610,12 +9489,22 @@ export interface components {
             services: string[];
             /** @description The affected components (the slugs of `services`) with their current status. */
             components: components["schemas"]["ComponentStatus"][];
-            latestUpdate: components["schemas"]["IncidentUpdate"];
+            latestUpdate: components["schemas"]["IncidentUpdate"] | null;
             /** Format: date-time */
             firstHumanUpdateAt: string | null;
             /** @description From startedAt to the first human update; automated updates never count. */
             timeToFirstHumanUpdateMs: number | null;
             updates: components["schemas"]["IncidentUpdate"][];
+            postmortem: components["schemas"]["Postmortem"] | null;
+        };
+        /** @description What happened and what changes, written by staff after the resolution. */
+        Postmortem: {
+            /** @description Plain text; paragraphs separated by blank lines. */
+            body: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         Window: {
             id: number;
@@ -8711,6 +9600,9 @@ export interface components {
             /** @enum {string} */
             impact?: "none" | "minor" | "major" | "critical";
         };
+        NewPostmortem: {
+            body: string;
+        };
         NewStaffIncident: {
             title: string;
             /**
@@ -8765,6 +9657,105 @@ export interface components {
              */
             startedAt?: string;
             services?: string[];
+        };
+        IncidentTemplate: {
+            id: number;
+            name: string;
+            /**
+             * @description The update status the template suits; null for any.
+             * @enum {string|null}
+             */
+            status: "investigating" | "identified" | "monitoring" | "resolved" | null;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        NewIncidentTemplate: {
+            name: string;
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            status: "investigating" | "identified" | "monitoring" | "resolved" | null;
+            body: string;
+        };
+        IncidentTemplateChanges: {
+            name?: string;
+            /** @enum {string|null} */
+            status?: "investigating" | "identified" | "monitoring" | "resolved" | null;
+            body?: string;
+        };
+        /** @description Per policy version in force in a month the maintenance touches, for every agreement including an affected service: the notice it requires, the notice given, and whether it is met (otherwise the maintenance counts as downtime for those customers). */
+        MaintenanceNotice: {
+            /**
+             * Format: date-time
+             * @description When customers were told: the stored announcement when the plan stays within it, else now.
+             */
+            announcedAt: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @description startsAt − announcedAt. */
+            givenMs: number;
+            /** @description The part of a maintenance started early that no notice preceded. */
+            unannounced: {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+            } | null;
+            policies: {
+                policy: {
+                    id: number;
+                    name: string;
+                };
+                version: number;
+                effectiveFrom: string;
+                requiredMinutes: number;
+                givenMs: number;
+                /** @description givenMs ≥ requiredMinutes, exactly. */
+                met: boolean;
+                /** @description Started early, and this version wants notice: the early part is downtime. */
+                earlyPartCounts: boolean;
+                agreements: {
+                    agreementId: number;
+                    customer: {
+                        id: number;
+                        name: string;
+                    };
+                    timeZone: string;
+                    active: boolean;
+                    services: string[];
+                    /** @description The agreement's months (in its zone) the maintenance touches under this version. */
+                    months: string[];
+                }[];
+            }[];
+            allMet: boolean;
+        };
+        MaintenanceNoticeQuery: {
+            services: string[];
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-14T10:00:00Z
+             */
+            endsAt: string;
+            /** @description The maintenance being edited: its announcement holds within its schedule. */
+            maintenanceId?: number;
+        };
+        StartMaintenanceEarly: {
+            /**
+             * @description True: start anyway, knowing the early part counts as downtime.
+             * @default false
+             */
+            acknowledgeUnannounced: boolean;
         };
         NewMaintenance: {
             title: string;
@@ -8847,6 +9838,74 @@ export interface components {
              */
             end?: string;
             reason: string;
+        };
+        WindowCorrectionPreview: {
+            correction: {
+                windowId: number;
+                externalId: string;
+                service: string;
+                actor: {
+                    id: number;
+                    email: string;
+                };
+                reason: string;
+                before: {
+                    /** @enum {string} */
+                    state: "major_outage" | "partial_outage" | "degraded" | "maintenance";
+                    /** Format: date-time */
+                    start: string;
+                    /** Format: date-time */
+                    end: string | null;
+                };
+                after: {
+                    /** @enum {string} */
+                    state: "major_outage" | "partial_outage" | "degraded" | "maintenance";
+                    /** Format: date-time */
+                    start: string;
+                    /** Format: date-time */
+                    end: string | null;
+                };
+                /** @description An approved or credited claim covered the changed time when it was made. */
+                affectsDecidedClaim: boolean;
+            };
+            items: {
+                customer: {
+                    id: number;
+                    name: string;
+                };
+                agreementId: number;
+                timeZone: string;
+                service: string;
+                /** @description A month in the agreement's zone. */
+                period: string;
+                before: {
+                    /** @enum {string} */
+                    status: "evaluated" | "not-covered" | "not-monitored" | "no-eligible-time";
+                    downtimeMs: number;
+                    eligibleMs: number;
+                    availabilityDisplay: string | null;
+                    met: boolean | null;
+                    creditMinor: number;
+                    currency: string;
+                };
+                after: {
+                    /** @enum {string} */
+                    status: "evaluated" | "not-covered" | "not-monitored" | "no-eligible-time";
+                    downtimeMs: number;
+                    eligibleMs: number;
+                    availabilityDisplay: string | null;
+                    met: boolean | null;
+                    creditMinor: number;
+                    currency: string;
+                };
+                changed: boolean;
+                /** @description An approved or credited claim of this month: its figures stay as decided, and the correction shows beside them. */
+                decidedClaim: {
+                    id: number;
+                    /** @enum {string} */
+                    status: "approved" | "credited";
+                } | null;
+            }[];
         };
         Brand: {
             productName: string;

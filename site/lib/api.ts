@@ -107,3 +107,25 @@ export function getAllIncidents(): Promise<IncidentSummaryDto[]> {
   })();
   return allIncidents;
 }
+
+export const getMaintenanceItem = (id: number) => once<MaintenanceDto>(`/maintenance/${id}`);
+
+let allMaintenance: Promise<MaintenanceDto[]> | undefined;
+
+/** Every published maintenance, newest start first (each gets its own page). */
+export function getAllMaintenance(): Promise<MaintenanceDto[]> {
+  allMaintenance ??= (async () => {
+    const items: MaintenanceDto[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page = await apiGet<{ items: MaintenanceDto[]; nextCursor: string | null }>(
+        `/maintenance/all?limit=${PAGE}${query}`,
+      );
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    return items;
+  })();
+  return allMaintenance;
+}

@@ -41,6 +41,8 @@ export interface ContextOptions {
   viewport?: { width: number; height: number };
   /** A phone: touch events and a mobile viewport. */
   mobile?: boolean;
+  /** The browser's time zone (an IANA name); the machine's when absent. */
+  timezoneId?: string;
 }
 
 export interface BrowserSession {
@@ -81,6 +83,7 @@ export async function launchBrowser(options: { clock?: Clock } = {}): Promise<Br
         javaScriptEnabled: contextOptions.javaScriptEnabled ?? true,
         viewport: contextOptions.viewport ?? { width: 1280, height: 900 },
         ...(contextOptions.mobile ? { hasTouch: true, isMobile: true } : {}),
+        ...(contextOptions.timezoneId ? { timezoneId: contextOptions.timezoneId } : {}),
       });
       contexts.push(context);
       if (options.clock) await context.clock.install({ time: options.clock.now() });

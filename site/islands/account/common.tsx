@@ -273,6 +273,14 @@ export const ACCOUNT_LINKS = (current: string) => [
 export const STAFF_LINKS = (user: SessionUser, current: string) => [
   { href: '/staff/', label: 'Claims queue', current: current === '/staff/' },
   { href: '/staff/credits/', label: 'Credits', current: current === '/staff/credits/' },
+  // On call: incidents, maintenance and the windows behind every figure.
+  { href: '/staff/incidents/', label: 'Incidents', current: current === '/staff/incidents/' },
+  {
+    href: '/staff/maintenance/',
+    label: 'Maintenance',
+    current: current === '/staff/maintenance/',
+  },
+  { href: '/staff/windows/', label: 'Windows', current: current === '/staff/windows/' },
   ...(user.role === 'admin'
     ? [
         {

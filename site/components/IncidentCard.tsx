@@ -1,0 +1,57 @@
+import type { components } from '../lib/api-schema.d.ts';
+import {
+  affectedComponents,
+  duration,
+  IMPACT_LABELS,
+  INCIDENT_STATUS_LABELS,
+  label,
+  utcDateTime,
+} from '../lib/format.ts';
+
+/**
+ * One incident as a card: title (linking to its page), status, impact, start, how long, the
+ * affected components with their status, and the latest update. The one rendering of a card:
+ * the static pages (history, built by Astro without hydration), the live status island and
+ * the staff console's preview all use it, so the three cannot say different things.
+ */
+
+export type CardIncident = Pick<
+  components['schemas']['IncidentSummary'],
+  'id' | 'title' | 'impact' | 'status' | 'startedAt' | 'resolvedAt' | 'components' | 'latestUpdate'
+>;
+
+export function IncidentCard(props: {
+  incident: CardIncident;
+  nameOf: (slug: string) => string;
+  headingLevel?: 'h2' | 'h3';
+}) {
+  const { incident, nameOf } = props;
+  const Heading = props.headingLevel ?? 'h3';
+  const latest = incident.latestUpdate;
+  return (
+    <li class={`card impact-${incident.impact}`}>
+      <Heading>
+        <a href={`/incidents/${incident.id}/`}>{incident.title}</a>
+      </Heading>
+      <p class="meta">
+        <span class="tag">{label(INCIDENT_STATUS_LABELS, incident.status)}</span>{' '}
+        <span class="tag">{label(IMPACT_LABELS, incident.impact)}</span> Started{' '}
+        <time dateTime={incident.startedAt}>{utcDateTime(incident.startedAt)}</time>
+        {incident.resolvedAt
+          ? ` · resolved after ${duration(Date.parse(incident.resolvedAt) - Date.parse(incident.startedAt))}`
+          : ' · not resolved yet'}
+        {incident.components.length > 0 &&
+          ` · Affects ${affectedComponents(incident.components, nameOf)}`}
+      </p>
+      {latest && (
+        <p class="latest">
+          <span class="kind">
+            {latest.kind === 'human' ? 'Our team' : 'Automated monitor'},{' '}
+            <time dateTime={latest.createdAt}>{utcDateTime(latest.createdAt)}</time>:
+          </span>{' '}
+          {latest.body}
+        </p>
+      )}
+    </li>
+  );
+}

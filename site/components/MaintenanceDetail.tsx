@@ -1,0 +1,100 @@
+import type { components } from '../lib/api-schema.d.ts';
+import { duration, utcDateTime, utcRange } from '../lib/format.ts';
+import { paragraphs } from './IncidentDetail.tsx';
+import { MAINTENANCE_STATUS_LABELS } from './MaintenanceCard.tsx';
+
+/**
+ * A maintenance's own page below the site's header (/maintenance/{id}/): what, when (UTC),
+ * which services, when it was announced, and how it went (started or completed early,
+ * cancelled). Also the staff console's preview of a plan.
+ */
+
+export type DetailMaintenance = Pick<
+  components['schemas']['Maintenance'],
+  | 'title'
+  | 'description'
+  | 'status'
+  | 'startsAt'
+  | 'endsAt'
+  | 'publishedAt'
+  | 'cancelledAt'
+  | 'startedEarlyAt'
+  | 'completedEarlyAt'
+  | 'endedAt'
+  | 'services'
+>;
+
+export function MaintenanceDetail(props: {
+  item: DetailMaintenance;
+  names: (slugs: string[]) => string;
+  /** The title's heading level; the public page uses 1. */
+  level?: 1 | 2 | 3;
+}) {
+  const { item } = props;
+  const Title = `h${props.level ?? 1}` as 'h1';
+  return (
+    <div class="maintenance-detail">
+      <Title>{item.title}</Title>
+      <p>
+        <span class="tag">{MAINTENANCE_STATUS_LABELS[item.status] ?? item.status}</span>
+      </p>
+      <dl class="facts">
+        <dt>When</dt>
+        <dd>
+          <time dateTime={item.startsAt}>{utcRange(item.startsAt, item.endsAt)}</time> (
+          {duration(Date.parse(item.endsAt) - Date.parse(item.startsAt))})
+        </dd>
+        <dt>Affected</dt>
+        <dd>{item.services.length > 0 ? props.names(item.services) : 'No specific service'}</dd>
+        <dt>Announced</dt>
+        <dd>
+          {item.publishedAt ? (
+            <time dateTime={item.publishedAt}>{utcDateTime(item.publishedAt)}</time>
+          ) : (
+            'Not yet'
+          )}
+        </dd>
+        {item.startedEarlyAt && (
+          <>
+            <dt>Started early</dt>
+            <dd>
+              <time dateTime={item.startedEarlyAt}>{utcDateTime(item.startedEarlyAt)}</time>, before
+              the announced start: the time until{' '}
+              <time dateTime={item.startsAt}>{utcDateTime(item.startsAt)}</time> was not announced
+              in advance.
+            </dd>
+          </>
+        )}
+        {item.cancelledAt && (
+          <>
+            <dt>Cancelled</dt>
+            <dd>
+              <time dateTime={item.cancelledAt}>{utcDateTime(item.cancelledAt)}</time>
+            </dd>
+          </>
+        )}
+        {item.completedEarlyAt && (
+          <>
+            <dt>Completed early</dt>
+            <dd>
+              <time dateTime={item.completedEarlyAt}>{utcDateTime(item.completedEarlyAt)}</time>
+            </dd>
+          </>
+        )}
+        {item.endedAt && !item.completedEarlyAt && (
+          <>
+            <dt>Ended</dt>
+            <dd>
+              <time dateTime={item.endedAt}>{utcDateTime(item.endedAt)}</time>
+            </dd>
+          </>
+        )}
+      </dl>
+      {paragraphs(item.description).map((paragraph) => (
+        <p class="update-body" key={paragraph}>
+          {paragraph}
+        </p>
+      ))}
+    </div>
+  );
+}
