@@ -4,10 +4,17 @@ import type { Database } from '../db/client.ts';
 import { type App, createApp } from './app.ts';
 import type { Clock } from './clock.ts';
 import { ownOrigins, type ServerEnv } from './env.ts';
+import { pathOf } from './http-cache.ts';
 import type { Logger } from './log.ts';
 import { buildSite } from './site-build.ts';
 import { type RebuildTimings, startSiteRebuilds, statusFingerprint } from './site-rebuild.ts';
 import { createSiteApp, isSiteBuilt } from './site-server.ts';
+
+/** Whether a request URL is the API's (`/api/…`, `/healthz`), without parsing it whole. */
+function isApiPath(url: string): boolean {
+  const path = pathOf(url);
+  return path !== null && (path.startsWith('/api/') || path === '/healthz');
+}
 
 export interface RunningPortal {
   /** e.g. http://127.0.0.1:8787 (no trailing slash). */
@@ -39,13 +46,11 @@ export async function startPortal(options: {
     log('Building the site (first start)…');
     await buildSite({ databaseUrl: env.databaseUrl, outDir: env.siteDir, asOfMs: clock.now() });
   }
-  const site = createSiteApp(env.siteDir, options.logger ? { logger: options.logger } : {});
+  const site = await createSiteApp(env.siteDir, options.logger ? { logger: options.logger } : {});
   let api: App | undefined;
   const server = serve({
     fetch: (request, ...rest) => {
-      const { pathname } = new URL(request.url);
-      const isApi = pathname.startsWith('/api/') || pathname === '/healthz';
-      if (!isApi) return site.app.fetch(request, ...rest);
+      if (!isApiPath(request.url)) return site.fetch(request);
       // Only between listening and the next line of this function; never seen in practice.
       return api ? api.fetch(request, ...rest) : new Response(null, { status: 503 });
     },
