@@ -7,8 +7,9 @@ import { ownOrigins, type ServerEnv } from './env.ts';
 import { pathOf } from './http-cache.ts';
 import type { Logger } from './log.ts';
 import { buildSite } from './site-build.ts';
+import { newestBuild, siteFingerprint, writeBuildRecord } from './site-fingerprint.ts';
 import { type RebuildTimings, startSiteRebuilds, statusFingerprint } from './site-rebuild.ts';
-import { createSiteApp, isSiteBuilt } from './site-server.ts';
+import { createSiteApp } from './site-server.ts';
 
 /** Whether a request URL is the API's (`/api/…`, `/healthz`), without parsing it whole. */
 function isApiPath(url: string): boolean {
@@ -41,12 +42,33 @@ export async function startPortal(options: {
   siteRebuilds?: Partial<RebuildTimings> | false;
 }): Promise<RunningPortal> {
   const { env, database, clock, log } = options;
-  const builtBefore = isSiteBuilt(env.siteDir);
-  if (!builtBefore) {
+  // Origins are settled once listening (below); the fingerprint and builds need none.
+  const dataDeps = { db: database, clock, config: env.config };
+  /** Builds into `outDir`, then records what it was built from (docs/decisions/176). */
+  const build = async (outDir: string, signal?: AbortSignal) => {
+    const builtAtMs = clock.now();
+    // Taken before the build: a change during it leaves an older record, so a later start
+    // rebuilds rather than trusts pages that may miss the change.
+    const fingerprint = await siteFingerprint(dataDeps);
+    await buildSite({
+      databaseUrl: env.databaseUrl,
+      outDir,
+      asOfMs: builtAtMs,
+      ...(signal ? { signal } : {}),
+    });
+    writeBuildRecord(outDir, { fingerprint, builtAtMs });
+  };
+  let served = newestBuild(env.siteDir);
+  let upToDate = true;
+  if (served === null) {
     log('Building the site (first start)…');
-    await buildSite({ databaseUrl: env.databaseUrl, outDir: env.siteDir, asOfMs: clock.now() });
+    await build(env.siteDir);
+    served = { dir: env.siteDir, record: null };
+  } else {
+    upToDate = served.record?.fingerprint === (await siteFingerprint(dataDeps));
+    if (upToDate) log('The site is unchanged since its last build: not rebuilt.');
   }
-  const site = await createSiteApp(env.siteDir, options.logger ? { logger: options.logger } : {});
+  const site = await createSiteApp(served.dir, options.logger ? { logger: options.logger } : {});
   let api: App | undefined;
   const server = serve({
     fetch: (request, ...rest) => {
@@ -76,12 +98,11 @@ export async function startPortal(options: {
       : startSiteRebuilds({
           site,
           siteDir: env.siteDir,
-          build: (outDir, signal) =>
-            buildSite({ databaseUrl: env.databaseUrl, outDir, signal, asOfMs: clock.now() }),
+          build,
           fingerprint: () => statusFingerprint(deps),
           clock,
           log,
-          rebuildAtStart: builtBefore,
+          rebuildAtStart: !upToDate,
           timings: options.siteRebuilds,
         });
   return {

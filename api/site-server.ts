@@ -20,9 +20,11 @@ import {
 } from './http-cache.ts';
 import type { Logger } from './log.ts';
 
-export function isSiteBuilt(dir: string): boolean {
-  return existsSync(join(dir, 'index.html'));
-}
+/**
+ * Written beside the pages of each build: what it was built from (api/site-fingerprint.ts).
+ * Never served.
+ */
+export const BUILD_RECORD = '.portal-build.json';
 
 const COMPRESSIBLE_TYPE = /^(?:text\/|application\/(?:javascript|json|xml|atom\+xml)|image\/svg)/;
 
@@ -199,7 +201,8 @@ async function compressedCopy(
 export async function loadSite(root: string): Promise<LoadedSite> {
   const names = (await readdir(root, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'));
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter((name) => name !== BUILD_RECORD);
   const present = new Set(names);
   const isCopy = (name: string) => {
     const source = name.replace(/\\.(?:br|gz)$/, '');
