@@ -188,7 +188,7 @@ describe('GET /api/v1/status from the cache', () => {
     expect(revalidated.headers.get('x-request-id')).toMatch(/^[\w-]+$/);
   });
 
-  it('answers the 304 without looking at who is calling (an unknown session is no 401)', async () => {
+  it('answers the 304 also to a request with an unknown session (checked, and anonymous)', async () => {
     const t = await testApp();
     const etag = (await t.app.request('/api/v1/status')).headers.get('etag') ?? '';
     const response = await t.app.request('/api/v1/status', {
