@@ -46,6 +46,7 @@ import { LOGO_BODY_LIMIT_BYTES } from './services/brand.ts';
 import { DOCS_CSP } from './services/docs-assets.ts';
 import { FEED_CSP } from './services/feed.ts';
 import { MAIL_PREVIEW_CSP } from './services/notifications.ts';
+import { publicStatusFastPath } from './status-fast-path.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -120,17 +121,20 @@ export function createApp(deps: {
   const { logger, ...rest } = deps;
   const fullDeps: Deps = rest;
 
+  const log = logger ?? faultsToConsole();
+  const apiHeaders = secureHeaders({
+    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    crossOriginResourcePolicy: 'same-site',
+  });
+  // First: a cached public status (or its 304) is sent before anything below runs.
+  app.use('*', publicStatusFastPath({ deps: fullDeps, logger: log, securityHeaders: apiHeaders }));
   app.use('*', requestId());
-  app.use('*', requestLog(logger ?? faultsToConsole()));
+  app.use('*', requestLog(log));
   // JSON answers are compressed for clients that take it (docs/decisions/172).
   app.use('*', compressJson());
   app.use('*', async (c, next) => {
     c.set('deps', fullDeps);
     await next();
-  });
-  const apiHeaders = secureHeaders({
-    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-    crossOriginResourcePolicy: 'same-site',
   });
   // The reference page runs swagger-ui from this origin: scripts and styles, still nothing inline.
   const docsHeaders = secureHeaders({
@@ -210,6 +214,8 @@ export function createApp(deps: {
   // After the principal, which reads headers only: the limit depends on who is calling
   // (docs/decisions/112). The body is read later, through the limit, so never unbounded.
   api.use('*', (c, next) => {
+    // A GET or HEAD has no body to limit; checking would build the whole request object.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     if (c.req.path === logoPath) return logoLimit(c, next);
     if (c.req.path === batchPath) return batchLimit(c, next);
     if (!evaluatePaths.has(c.req.path)) return defaultLimit(c, next);

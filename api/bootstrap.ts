@@ -4,12 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { count, eq } from 'drizzle-orm';
 import { createDb, type Database, migrateDb } from '../db/client.ts';
 import { services, users } from '../db/schema/index.ts';
-import { type DemoLogin, seedDemo } from '../db/seed/demo.ts';
+import type { DemoLogin } from '../db/seed/demo.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { randomToken } from './auth/tokens.ts';
 import type { Clock } from './clock.ts';
 import type { ServerEnv } from './env.ts';
-import { seedDemoClaims, seedDemoVendorClaims } from './services/demo-claims.ts';
 import { rebuildRollups } from './services/rollups.ts';
 
 /** The local file behind a `file:` URL, or null for a server URL. */
@@ -59,6 +58,11 @@ export async function seedDemoData(
   clock: Clock,
   log: (line: string) => void,
 ): Promise<DemoLogin[]> {
+  // Loaded here, not with the server: a database is seeded once (docs/decisions/177).
+  const [{ seedDemo }, { seedDemoClaims, seedDemoVendorClaims }] = await Promise.all([
+    import('../db/seed/demo.ts'),
+    import('./services/demo-claims.ts'),
+  ]);
   const { logins } = await database.write((tx) =>
     seedDemo(tx, {
       nowMs: clock.now(),

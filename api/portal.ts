@@ -4,12 +4,20 @@ import type { Database } from '../db/client.ts';
 import { type App, createApp } from './app.ts';
 import type { Clock } from './clock.ts';
 import { ownOrigins, type ServerEnv } from './env.ts';
+import { pathOf } from './http-cache.ts';
 import { faultsToConsole, type Logger } from './log.ts';
 import { smtpTransport } from './notify/smtp.ts';
 import { createOutboxWorker } from './notify/worker.ts';
 import { buildSite } from './site-build.ts';
+import { newestBuild, siteFingerprint, writeBuildRecord } from './site-fingerprint.ts';
 import { type RebuildTimings, startSiteRebuilds, statusFingerprint } from './site-rebuild.ts';
-import { createSiteApp, isSiteBuilt } from './site-server.ts';
+import { createSiteApp } from './site-server.ts';
+
+/** Whether a request URL is the API's (`/api/…`, `/healthz`), without parsing it whole. */
+function isApiPath(url: string): boolean {
+  const path = pathOf(url);
+  return path !== null && (path.startsWith('/api/') || path === '/healthz');
+}
 
 export interface RunningPortal {
   /** e.g. http://127.0.0.1:8787 (no trailing slash). */
@@ -38,18 +46,37 @@ export async function startPortal(options: {
   outboxWorker?: boolean;
 }): Promise<RunningPortal> {
   const { env, database, clock, log } = options;
-  const builtBefore = isSiteBuilt(env.siteDir);
-  if (!builtBefore) {
+  // Origins are settled once listening (below); the fingerprint and builds need none.
+  const dataDeps = { db: database, clock, config: env.config };
+  /** Builds into `outDir`, then records what it was built from (docs/decisions/176). */
+  const build = async (outDir: string, signal?: AbortSignal) => {
+    const builtAtMs = clock.now();
+    // Taken before the build: a change during it leaves an older record, so a later start
+    // rebuilds rather than trusts pages that may miss the change.
+    const fingerprint = await siteFingerprint(dataDeps);
+    await buildSite({
+      databaseUrl: env.databaseUrl,
+      outDir,
+      asOfMs: builtAtMs,
+      ...(signal ? { signal } : {}),
+    });
+    writeBuildRecord(outDir, { fingerprint, builtAtMs });
+  };
+  let served = newestBuild(env.siteDir);
+  let upToDate = true;
+  if (served === null) {
     log('Building the site (first start)…');
-    await buildSite({ databaseUrl: env.databaseUrl, outDir: env.siteDir, asOfMs: clock.now() });
+    await build(env.siteDir);
+    served = { dir: env.siteDir, record: null };
+  } else {
+    upToDate = served.record?.fingerprint === (await siteFingerprint(dataDeps));
+    if (upToDate) log('The site is unchanged since its last build: not rebuilt.');
   }
-  const site = createSiteApp(env.siteDir, options.logger ? { logger: options.logger } : {});
+  const site = await createSiteApp(served.dir, options.logger ? { logger: options.logger } : {});
   let api: App | undefined;
   const server = serve({
     fetch: (request, ...rest) => {
-      const { pathname } = new URL(request.url);
-      const isApi = pathname.startsWith('/api/') || pathname === '/healthz';
-      if (!isApi) return site.app.fetch(request, ...rest);
+      if (!isApiPath(request.url)) return site.fetch(request);
       // Only between listening and the next line of this function; never seen in practice.
       return api ? api.fetch(request, ...rest) : new Response(null, { status: 503 });
     },
@@ -75,12 +102,11 @@ export async function startPortal(options: {
       : startSiteRebuilds({
           site,
           siteDir: env.siteDir,
-          build: (outDir, signal) =>
-            buildSite({ databaseUrl: env.databaseUrl, outDir, signal, asOfMs: clock.now() }),
+          build,
           fingerprint: () => statusFingerprint(deps),
           clock,
           log,
-          rebuildAtStart: builtBefore,
+          rebuildAtStart: !upToDate,
           timings: options.siteRebuilds,
         });
   const mail = config.smtpUrl === null ? null : smtpTransport(config.smtpUrl);

@@ -75,7 +75,8 @@ export interface SiteRebuilder {
 }
 
 export function startSiteRebuilds(options: {
-  site: { readonly root: string; setRoot(next: string): void };
+  /** The site server: `setRoot` resolves once the new build is what it serves. */
+  site: { readonly root: string; setRoot(next: string): void | Promise<void> };
   siteDir: string;
   build: (outDir: string, signal: AbortSignal) => Promise<void>;
   fingerprint: () => Promise<string>;
@@ -140,7 +141,7 @@ export function startSiteRebuilds(options: {
       await options.build(outDir, abort.signal);
       if (stopped) return;
       const previous = site.root;
-      site.setRoot(outDir);
+      await site.setRoot(outDir);
       log(`Site rebuilt (${reason}) in ${Math.round(performance.now() - startedMs)} ms.`);
       if (resolve(dirname(previous)) === buildsDir) {
         later(timings.removeAfterMs, () => rmSync(previous, { recursive: true, force: true }));

@@ -1,17 +1,30 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono, type MiddlewareHandler } from 'hono';
-import { requestId } from 'hono/request-id';
-import { type LoggedEnv, type Logger, requestLog } from './log.ts';
+import {
+  brotliCompress,
+  brotliDecompress as brotliDecompressCb,
+  constants,
+  gunzip,
+  gzip,
+} from 'node:zlib';
+import { getMimeType } from 'hono/utils/mime';
+import {
+  type Encoding,
+  noneMatchHits,
+  pathOf,
+  preferredEncoding,
+  requestIdOf,
+} from './http-cache.ts';
+import type { Logger } from './log.ts';
 
-export function isSiteBuilt(dir: string): boolean {
-  return existsSync(join(dir, 'index.html'));
-}
+/**
+ * Written beside the pages of each build: what it was built from (api/site-fingerprint.ts).
+ * Never served.
+ */
+export const BUILD_RECORD = '.portal-build.json';
 
 const COMPRESSIBLE_TYPE = /^(?:text\/|application\/(?:javascript|json|xml|atom\+xml)|image\/svg)/;
 
@@ -33,6 +46,8 @@ const COMPRESSIBLE = /\.(?:html|js|mjs|css|svg|json|xml|txt|webmanifest)$/;
 const MIN_COMPRESS_BYTES = 1024;
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
+const brotliDecompress = promisify(brotliDecompressCb);
+const gunzipAsync = promisify(gunzip);
 
 /**
  * Writes a brotli (`.br`) and a gzip (`.gz`) copy beside every text file of a built site,
@@ -64,14 +79,17 @@ export async function precompressSite(dir: string): Promise<void> {
  * own, and the live island talks only to this origin's API.
  */
 export function contentSecurityPolicy(root: string): string {
+  return policyOf(
+    existsSync(root) ? htmlFiles(root).map((file) => readFileSync(file, 'utf8')) : [],
+  );
+}
+
+function policyOf(pages: Iterable<string>): string {
   const scripts = new Set<string>();
   const styles = new Set<string>();
-  if (existsSync(root)) {
-    for (const file of htmlFiles(root)) {
-      const html = readFileSync(file, 'utf8');
-      for (const match of html.matchAll(INLINE_SCRIPT)) scripts.add(sha256(match[1] ?? ''));
-      for (const match of html.matchAll(INLINE_STYLE)) styles.add(sha256(match[1] ?? ''));
-    }
+  for (const html of pages) {
+    for (const match of html.matchAll(INLINE_SCRIPT)) scripts.add(sha256(match[1] ?? ''));
+    for (const match of html.matchAll(INLINE_STYLE)) styles.add(sha256(match[1] ?? ''));
   }
   return [
     "default-src 'none'",
@@ -88,57 +106,267 @@ export function contentSecurityPolicy(root: string): string {
   ].join('; ');
 }
 
-/**
- * Serves the built static site from a folder that can be swapped whole (a rebuild writes a
- * fresh folder, then `setRoot` points here): a request sees one build, never a mix.
- */
-export function createSiteApp(initialRoot: string, options: { logger?: Logger } = {}) {
-  let root = initialRoot;
-  const serve = (from: string): MiddlewareHandler =>
-    serveStatic({ root: from, precompressed: true });
-  let handler = serve(root);
-  // Computed on the first page served from a root, then kept until the root changes.
-  let csp: string | undefined;
-  const app = new Hono<LoggedEnv>();
-  if (options.logger) app.use('*', requestId(), requestLog(options.logger, { route: 'site' }));
-  app.use('*', async (c, next) => {
-    const servedRoot = root;
-    await next();
-    const type = c.res.headers.get('content-type') ?? '';
-    if (c.req.path.startsWith('/_astro/')) {
-      // Astro fingerprints these file names: a new build gets new names.
-      c.header('Cache-Control', 'public, max-age=31536000, immutable');
-    } else if (type.startsWith('text/html')) {
-      c.header('Cache-Control', 'public, max-age=30, stale-while-revalidate=60');
-    }
-    if (COMPRESSIBLE_TYPE.test(type)) c.header('Vary', 'Accept-Encoding');
-    if (type.startsWith('text/html')) {
-      if (servedRoot === root) csp ??= contentSecurityPolicy(root);
-      c.header(
-        'Content-Security-Policy',
-        servedRoot === root && csp ? csp : contentSecurityPolicy(servedRoot),
-      );
-    }
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-    c.header('X-Frame-Options', 'DENY');
-    c.header('Cross-Origin-Opener-Policy', 'same-origin');
-    c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-  });
-  app.use('*', (c, next) => handler(c, next));
-  app.notFound((c) => {
-    const page = join(root, '404.html');
-    return existsSync(page) ? c.html(readFileSync(page, 'utf8'), 404) : c.text('Not found', 404);
-  });
+/** One encoding of one file, with every header it is sent with, computed once at load. */
+interface Variant {
+  body: Uint8Array<ArrayBuffer>;
+  etag: string;
+  headers: Record<string, string>;
+  /** The same without the body's own headers, for a 304. */
+  notModified: Record<string, string>;
+}
+
+interface SiteFile {
+  identity: Variant;
+  br?: Variant;
+  gzip?: Variant;
+}
+
+/** One build, held in memory: every file under each path that names it. */
+interface LoadedSite {
+  root: string;
+  files: Map<string, SiteFile>;
+  notFound: SiteFile | undefined;
+  /** Bytes held (all encodings), for the log and the benchmark. */
+  bytes: number;
+}
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+/** A strong validator of the bytes: a different encoding is a different representation. */
+const strongEtag = (content: Buffer, suffix: string) =>
+  `"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}${suffix}"`;
+
+function variantOf(
+  body: Buffer,
+  etag: string,
+  base: Record<string, string>,
+  encoding: Encoding,
+): Variant {
+  const notModified = { ...base, etag };
   return {
-    app,
-    get root() {
-      return root;
-    },
-    setRoot(next: string) {
-      root = next;
-      handler = serve(root);
-      csp = undefined;
+    body: bytesOf(body),
+    etag,
+    notModified,
+    headers: {
+      ...notModified,
+      ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
+      'content-length': String(body.length),
     },
   };
 }
+
+/** The bytes as a Response body takes them (a copy only if they sit in shared memory). */
+function bytesOf(buffer: Buffer): Uint8Array<ArrayBuffer> {
+  const { buffer: memory, byteOffset, byteLength } = buffer;
+  return memory instanceof ArrayBuffer
+    ? new Uint8Array(memory, byteOffset, byteLength)
+    : new Uint8Array(buffer);
+}
+
+/** The compressed copy beside `file` when it holds exactly `raw`; else a fresh one. */
+async function compressedCopy(
+  file: string,
+  raw: Buffer,
+  encoding: 'br' | 'gzip',
+  onDisk: boolean,
+): Promise<Buffer> {
+  if (onDisk) {
+    const copy = await readFile(`${file}${encoding === 'br' ? '.br' : '.gz'}`);
+    // A copy left by an earlier build over the same folder would serve old bytes.
+    const decoded = await (encoding === 'br' ? brotliDecompress(copy) : gunzipAsync(copy)).catch(
+      () => null,
+    );
+    if (decoded?.equals(raw)) return copy;
+  }
+  return encoding === 'br'
+    ? brotli(raw, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 11,
+          [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+        },
+      })
+    : gzipAsync(raw, { level: 9 });
+}
+
+/**
+ * Reads a built site into memory: each file, its brotli and gzip copies (the build's, checked
+ * against the file, or made here), strong ETags and the headers of each answer.
+ */
+export async function loadSite(root: string): Promise<LoadedSite> {
+  const names = (await readdir(root, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter((name) => name !== BUILD_RECORD);
+  const present = new Set(names);
+  const isCopy = (name: string) => {
+    const source = name.replace(/\\.(?:br|gz)$/, '');
+    return source !== name && present.has(source) && COMPRESSIBLE.test(source);
+  };
+  const sources = names.filter((name) => !isCopy(name));
+  const contents = new Map<string, Buffer>();
+  await Promise.all(
+    sources.map(async (name) => contents.set(name, await readFile(join(root, name)))),
+  );
+  const csp = policyOf(
+    [...contents].filter(([name]) => name.endsWith('.html')).map(([, raw]) => raw.toString()),
+  );
+  const files = new Map<string, SiteFile>();
+  let bytes = 0;
+  await Promise.all(
+    sources.map(async (name) => {
+      const raw = contents.get(name) ?? Buffer.alloc(0);
+      const type = getMimeType(name) ?? 'application/octet-stream';
+      const base: Record<string, string> = { 'content-type': type, ...SECURITY_HEADERS };
+      if (name.startsWith('_astro/')) {
+        // Astro fingerprints these file names: a new build gets new names.
+        base['cache-control'] = 'public, max-age=31536000, immutable';
+      } else if (type.startsWith('text/html')) {
+        base['cache-control'] = 'public, max-age=30, stale-while-revalidate=60';
+      }
+      if (type.startsWith('text/html')) base['content-security-policy'] = csp;
+      const compressible = COMPRESSIBLE.test(name) || COMPRESSIBLE_TYPE.test(type);
+      if (compressible) base.vary = 'Accept-Encoding';
+      const etag = strongEtag(raw, '');
+      const file: SiteFile = { identity: variantOf(raw, etag, base, 'identity') };
+      if (compressible && raw.length >= MIN_COMPRESS_BYTES) {
+        const path = join(root, name);
+        const [br, gz] = await Promise.all([
+          compressedCopy(path, raw, 'br', present.has(`${name}.br`)),
+          compressedCopy(path, raw, 'gzip', present.has(`${name}.gz`)),
+        ]);
+        // Only a copy that is smaller is worth sending.
+        if (br.length < raw.length) {
+          file.br = variantOf(br, etag.replace(/"$/, '-br"'), base, 'br');
+        }
+        if (gz.length < raw.length) {
+          file.gzip = variantOf(gz, etag.replace(/"$/, '-gz"'), base, 'gzip');
+        }
+      }
+      bytes += raw.length + (file.br?.body.length ?? 0) + (file.gzip?.body.length ?? 0);
+      files.set(`/${name}`, file);
+      // `/incidents/7/index.html` is also `/incidents/7/` and `/incidents/7`.
+      if (name === 'index.html') files.set('/', file);
+      else if (name.endsWith('/index.html')) {
+        const dir = `/${name.slice(0, -'/index.html'.length)}`;
+        files.set(`${dir}/`, file);
+        files.set(dir, file);
+      }
+    }),
+  );
+  return { root, files, notFound: files.get('/404.html'), bytes };
+}
+
+function pick(file: SiteFile, acceptEncoding: string | null): Variant {
+  const encoding = preferredEncoding(acceptEncoding);
+  return (
+    (encoding === 'br' ? file.br : encoding === 'gzip' ? file.gzip : undefined) ??
+    (encoding === 'br' ? file.gzip : undefined) ??
+    file.identity
+  );
+}
+
+/** The fetch of the site, and `request(path)` as Hono's, for tests. */
+export interface SiteHandler {
+  fetch(request: Request): Response;
+  request(path: string, init?: RequestInit): Promise<Response>;
+}
+
+/**
+ * Serves the built static site from memory. A rebuild writes a fresh folder; `setRoot` reads
+ * it whole into memory and only then answers from it: a request sees one build, never a mix,
+ * and never a file changed on disk after the load. A GET whose If-None-Match holds the
+ * file's ETag is answered 304 before anything else is done.
+ */
+export async function createSiteApp(initialRoot: string, options: { logger?: Logger } = {}) {
+  let site = await loadSite(initialRoot);
+  /** Loads started; only the newest one is swapped in, whatever order they finish in. */
+  let loads = 0;
+  const { logger } = options;
+
+  const answer = (request: Request, requestId: string): Response => {
+    const { method } = request;
+    const path = pathOf(request.url);
+    const file =
+      (method === 'GET' || method === 'HEAD') && path !== null ? site.files.get(path) : undefined;
+    if (file === undefined) {
+      const page = site.notFound;
+      if (page === undefined) {
+        return new Response('Not found', {
+          status: 404,
+          headers: {
+            'content-type': 'text/plain; charset=utf-8',
+            ...SECURITY_HEADERS,
+            'x-request-id': requestId,
+          },
+        });
+      }
+      const variant = pick(page, request.headers.get('accept-encoding'));
+      const { etag: _none, ...headers } = variant.headers;
+      return new Response(method === 'HEAD' ? null : variant.body, {
+        status: 404,
+        headers: { ...headers, 'x-request-id': requestId },
+      });
+    }
+    const { headers } = request;
+    const variant = pick(file, headers.get('accept-encoding'));
+    if (noneMatchHits(headers.get('if-none-match'), variant.etag)) {
+      return new Response(null, {
+        status: 304,
+        headers: { ...variant.notModified, 'x-request-id': requestId },
+      });
+    }
+    return new Response(method === 'HEAD' ? null : variant.body, {
+      status: 200,
+      headers: { ...variant.headers, 'x-request-id': requestId },
+    });
+  };
+
+  const fetch = (request: Request): Response => {
+    const startedMs = performance.now();
+    const requestId = requestIdOf(request.headers.get('x-request-id'));
+    const response = answer(request, requestId);
+    logger?.info(
+      {
+        requestId,
+        method: request.method,
+        route: 'site',
+        status: response.status,
+        durationMs: Math.round((performance.now() - startedMs) * 10) / 10,
+        principal: 'anonymous',
+      },
+      'request',
+    );
+    return response;
+  };
+
+  const app: SiteHandler = {
+    fetch,
+    request: async (path, init) => fetch(new Request(new URL(path, 'http://localhost'), init)),
+  };
+  return {
+    app,
+    fetch,
+    get root() {
+      return site.root;
+    },
+    /** Bytes of the served build held in memory (all encodings). */
+    get bytes() {
+      return site.bytes;
+    },
+    /** Reads `next` into memory, then serves it. */
+    async setRoot(next: string): Promise<void> {
+      loads += 1;
+      const load = loads;
+      const loaded = await loadSite(next);
+      if (load === loads) site = loaded;
+    },
+  };
+}
+
+export type SiteApp = Awaited<ReturnType<typeof createSiteApp>>;

@@ -1,7 +1,6 @@
+import { createRequire } from 'node:module';
 import { hash, verify } from '@node-rs/argon2';
 import { type MatchExtended, ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as commonPasswords from '@zxcvbn-ts/language-common';
-import * as englishWords from '@zxcvbn-ts/language-en';
 import type { AppConfig } from '../config.ts';
 import { invalidInput } from '../errors.ts';
 
@@ -63,9 +62,25 @@ const MIN_LOCAL_PART_LENGTH = 3;
 
 let estimator: ZxcvbnFactory | undefined;
 
+/**
+ * The word lists hold about 30 MB once loaded, and only a password being chosen needs them:
+ * they are loaded then, not when the server starts (docs/decisions/177).
+ */
+function wordLists() {
+  const load = createRequire(import.meta.url);
+  return {
+    commonPasswords: load(
+      '@zxcvbn-ts/language-common',
+    ) as typeof import('@zxcvbn-ts/language-common'),
+    englishWords: load('@zxcvbn-ts/language-en') as typeof import('@zxcvbn-ts/language-en'),
+  };
+}
+
 /** Built on first use: ranking the dictionaries takes about a second. */
 function strengthEstimator(): ZxcvbnFactory {
-  estimator ??= new ZxcvbnFactory({
+  if (estimator !== undefined) return estimator;
+  const { commonPasswords, englishWords } = wordLists();
+  estimator = new ZxcvbnFactory({
     dictionary: { ...commonPasswords.dictionary, ...englishWords.dictionary },
     graphs: commonPasswords.adjacencyGraphs,
     translations: englishWords.translations,

@@ -294,11 +294,11 @@ describe('serving the built site', () => {
   it('sends the CSP of the folder being served, and switches with it', async () => {
     const first = builtSite({ 'index.html': '<script>one()</script>' });
     const second = builtSite({ 'index.html': '<script>two()</script>' });
-    const site = createSiteApp(first);
+    const site = await createSiteApp(first);
     const csp = async () =>
       (await site.app.request('/')).headers.get('content-security-policy') ?? '';
     expect(await csp()).toContain(hash('one()'));
-    site.setRoot(second);
+    await site.setRoot(second);
     expect(await csp()).toContain(hash('two()'));
     expect(await csp()).not.toContain(hash('one()'));
   });
@@ -310,7 +310,7 @@ describe('serving the built site', () => {
     expect(brotliDecompressSync(readFileSync(join(root, 'index.html.br'))).toString()).toBe(html);
     expect(gunzipSync(readFileSync(join(root, 'index.html.gz'))).toString()).toBe(html);
     expect(existsSync(join(root, 'small.html.br'))).toBe(false);
-    const site = createSiteApp(root);
+    const site = await createSiteApp(root);
     const response = await site.app.request('/', {
       headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
     });

@@ -1,0 +1,338 @@
+// Benchmark of static and status serving: `node bench/serving.ts` (also run by `npm run bench`).
+// Builds the site from the demo data set, then, each server in its own process on a port
+// of 127.0.0.1 the system picks (printed below), measures with autocannon:
+//   GET /api/v1/status (cached) against bare Hono serving the same bytes, and both 304s;
+//   a static file of the built site against bare node:http serving the same bytes, and its 304;
+//   the idle memory of the portal against bare Hono's;
+//   a restart on an unchanged database (whether the site is rebuilt, and how long it takes).
+// Cases are interleaved over rounds and each figure is the median of its rounds. Writes
+// docs/benchmarks.md between <!-- bench:serving:start --> and <!-- bench:serving:end -->.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { openDatabase, seedDemoData } from '../api/bootstrap.ts';
+import { systemClock } from '../api/clock.ts';
+import { readEnv } from '../api/env.ts';
+import { bumpStatusVersion } from '../api/services/status-cache.ts';
+import { writeSection } from './lib/report.ts';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const CONNECTIONS = 32;
+const here = import.meta.dirname;
+const root = join(here, '..');
+/**
+ * The Node options `npm start` runs the portal with (its script's NODE_OPTIONS=…), given to
+ * the portal here too; BENCH_NODE_OPTIONS replaces them (to compare settings).
+ */
+const PORTAL_NODE_OPTIONS =
+  process.env.BENCH_NODE_OPTIONS ??
+  /NODE_OPTIONS=(\S+)/.exec(
+    (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } })
+      .scripts.start,
+  )?.[1] ??
+  '';
+
+function log(message: string): void {
+  process.stdout.write(`${message}\n`);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+interface Server {
+  name: string;
+  port: number;
+  child: ChildProcess;
+}
+
+/** Starts `bench/lib/serving-server.ts <kind>` and waits for the port it prints. */
+function startServer(name: string, kind: string, env: Record<string, string>): Promise<Server> {
+  const child = spawn(process.execPath, [join(here, 'lib', 'serving-server.ts'), kind], {
+    cwd: root,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk) => {
+      output += chunk;
+      const line = /^\{"port":\d+\}$/m.exec(output)?.[0];
+      if (line) resolve({ name, port: (JSON.parse(line) as { port: number }).port, child });
+    });
+    child.on('exit', (code) => reject(new Error(`${name} exited (${code}) before listening`)));
+  });
+}
+
+/** Resident memory of a process, from /proc (Linux), in MB. */
+function rssMb(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1]);
+    return Number.isFinite(kb) ? kb / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+interface Case {
+  label: string;
+  port: () => number;
+  path: string;
+  headers?: () => Record<string, string>;
+  /** The status every answer must have, or the case's figure is wrong. */
+  status: number;
+}
+
+interface Figure {
+  requestsPerSecond: number;
+  p99Ms: number;
+}
+
+async function load(target: Case): Promise<Figure> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${target.port()}${target.path}`,
+    connections: CONNECTIONS,
+    duration: DURATION_SECONDS,
+    headers: target.headers?.() ?? {},
+  });
+  const expected = target.status === 304 ? result['3xx'] : result['2xx'];
+  if (result.errors > 0 || result.timeouts > 0 || expected !== result.requests.total) {
+    throw new Error(
+      `${target.label}: ${result.errors} errors, ${result.timeouts} timeouts, ` +
+        `${expected} of ${result.requests.total} answers were ${target.status}`,
+    );
+  }
+  return { requestsPerSecond: result.requests.average, p99Ms: result.latency.p99 };
+}
+
+async function main() {
+  const dir = mkdtempSync(join(os.tmpdir(), 'portal-bench-serving-'));
+  const servers: Server[] = [];
+  try {
+    const databaseUrl = `file:${join(dir, 'portal.db')}`;
+    const siteDir = join(dir, 'site');
+    const env = readEnv({
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORTAL_SITE_DIR: siteDir,
+      PORTAL_DEMO: '1',
+    });
+    const database = await openDatabase(env);
+    await seedDemoData(database, env, systemClock, () => undefined);
+    database.close();
+    // The portal's first start builds the site, as `npm start` does (and records its fingerprint).
+    log('Building the demo site…');
+
+    const portal = await startServer('portal', 'portal', {
+      DATABASE_URL: databaseUrl,
+      PORTAL_SITE_DIR: siteDir,
+      NODE_OPTIONS: PORTAL_NODE_OPTIONS,
+    });
+    servers.push(portal);
+    const status = await fetch(`http://127.0.0.1:${portal.port}/api/v1/status`);
+    const statusEtag = status.headers.get('etag') ?? '';
+    const statusFile = join(dir, 'status.json');
+    writeFileSync(statusFile, Buffer.from(await status.arrayBuffer()));
+    // As autocannon asks: no encoding (fetch would ask for brotli and get its ETag).
+    const page = await fetch(`http://127.0.0.1:${portal.port}/`, {
+      headers: { 'accept-encoding': 'identity' },
+    });
+    const pageEtag = page.headers.get('etag') ?? '';
+    const pageBytes = (await page.arrayBuffer()).byteLength;
+    const hono = await startServer('bare Hono', 'hono', {
+      BENCH_STATUS_FILE: statusFile,
+      BENCH_STATUS_ETAG: statusEtag,
+    });
+    servers.push(hono);
+    const http = await startServer('bare node:http', 'http', {
+      BENCH_STATIC_FILE: join(siteDir, 'index.html'),
+      BENCH_STATIC_TYPE: 'text/html; charset=utf-8',
+    });
+    servers.push(http);
+    for (const server of servers) log(`${server.name} listens on 127.0.0.1:${server.port}`);
+
+    // Idle: loaded, served one request each, nothing since.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const idle = { portal: rssMb(portal.child.pid), hono: rssMb(hono.child.pid) };
+
+    const cases: Case[] = [
+      { label: 'status, portal', port: () => portal.port, path: '/api/v1/status', status: 200 },
+      { label: 'status, bare Hono', port: () => hono.port, path: '/api/v1/status', status: 200 },
+      {
+        label: 'status 304, portal',
+        port: () => portal.port,
+        path: '/api/v1/status',
+        headers: () => ({ 'if-none-match': statusEtag }),
+        status: 304,
+      },
+      {
+        label: 'status 304, bare Hono',
+        port: () => hono.port,
+        path: '/api/v1/status',
+        headers: () => ({ 'if-none-match': statusEtag }),
+        status: 304,
+      },
+      { label: 'static /, portal', port: () => portal.port, path: '/', status: 200 },
+      { label: 'static /, bare node:http', port: () => http.port, path: '/', status: 200 },
+      {
+        label: 'static / 304, portal',
+        port: () => portal.port,
+        path: '/',
+        headers: () => ({ 'if-none-match': pageEtag }),
+        status: 304,
+      },
+    ];
+    const figures = new Map<string, Figure[]>(cases.map((c) => [c.label, []]));
+    // A short warm-up of each, so no round pays for compiling the hot paths.
+    for (const target of cases) await load({ ...target }).catch(() => undefined);
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      for (const target of round % 2 === 0 ? [...cases].reverse() : cases) {
+        const figure = await load(target);
+        figures.get(target.label)?.push(figure);
+        log(
+          `round ${round}: ${target.label}: ${Math.round(figure.requestsPerSecond)} req/s, p99 ${figure.p99Ms} ms`,
+        );
+      }
+    }
+    const rate = (label: string) =>
+      median((figures.get(label) ?? []).map((figure) => figure.requestsPerSecond));
+    const p99 = (label: string) => median((figures.get(label) ?? []).map((figure) => figure.p99Ms));
+    const ratio = (a: string, b: string) => rate(a) / rate(b);
+    const idleAfterLoad = rssMb(portal.child.pid);
+    for (const server of servers.splice(0)) server.child.kill('SIGTERM');
+
+    const restart = await restartFigures(env, siteDir);
+
+    const row = (label: string, anchor: string, aim: string) =>
+      `| ${label} | ${Math.round(rate(label)).toLocaleString('en')} req/s (p99 ${p99(label)} ms) | ${anchor} ${Math.round(rate(anchor)).toLocaleString('en')} req/s | **${ratio(label, anchor).toFixed(2)}×** | ${aim} |`;
+    const uptime = execFileSync('uptime', { encoding: 'utf8' }).trim();
+    const cpus = os.cpus();
+    const mb = (value: number | null) => (value === null ? 'n/a' : `${Math.round(value)} MB`);
+    const body = [
+      '## Static and status serving',
+      '',
+      `Measured by \`npm run bench -- serving\` (bench/serving.ts) on ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ` +
+        `${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}; load before the run: \`${uptime}\`.`,
+      `autocannon, ${CONNECTIONS} connections, ${DURATION_SECONDS} s per case, median of ${ROUNDS} interleaved rounds; ` +
+        'each server in its own process on 127.0.0.1, the load generator in another (all on the same 2 cores). ' +
+        `The portal writes its request log (to /dev/null) and runs with NODE_OPTIONS=\`${PORTAL_NODE_OPTIONS}\` as \`npm start\` does. The demo data set; \`/\` is ` +
+        `${(pageBytes / 1024).toFixed(1)} kB of HTML, sent uncompressed (autocannon asks for no encoding).`,
+      '',
+      '| case | figure | anchor | ratio | aim |',
+      '|---|---|---|---|---|',
+      row('status, portal', 'status, bare Hono', '≥ 0.8×'),
+      row('status 304, portal', 'status, portal', '> 1× (faster than its 200)'),
+      row('status 304, bare Hono', 'status, bare Hono', '(Hono’s own 304 against its 200)'),
+      row('static /, portal', 'static /, bare node:http', '≥ 0.5×'),
+      row('static / 304, portal', 'static /, portal', '> 1×'),
+      '',
+      `Idle memory (RSS, after start and one request of each kind): portal ${mb(idle.portal)}, ` +
+        `bare Hono ${mb(idle.hono)}; the portal after the load ${mb(idleAfterLoad)}. Aim < 150 MB.`,
+      '',
+      restart,
+    ].join('\n');
+    log(`\n${body}`);
+    log(`\nWritten to ${writeSection('serving', body)}`);
+  } finally {
+    for (const server of servers) server.child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `npm start` again on the same database and site folder: once with nothing changed since
+ * the last build, once after a status change (the site must be rebuilt). Time to listening,
+ * whether the site was rebuilt, CPU time of the process and its build, and idle RSS.
+ */
+async function restartFigures(env: ReturnType<typeof readEnv>, siteDir: string): Promise<string> {
+  const lines: string[] = [];
+  for (const attempt of ['unchanged database', 'after a status change']) {
+    if (attempt === 'after a status change') {
+      const database = await openDatabase(env);
+      await database.write((tx) => bumpStatusVersion(tx, systemClock.now()));
+      database.close();
+    }
+    const startedMs = performance.now();
+    const child = spawn(process.execPath, ['api/server.ts'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: env.databaseUrl,
+        PORTAL_SITE_DIR: siteDir,
+        PORTAL_DEMO: '0',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NODE_OPTIONS: PORTAL_NODE_OPTIONS,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk) => {
+      output += chunk;
+    });
+    const waitFor = (pattern: RegExp, timeoutMs: number) =>
+      new Promise<number>((resolve, reject) => {
+        const check = setInterval(() => {
+          if (pattern.test(output)) {
+            clearInterval(check);
+            resolve(performance.now() - startedMs);
+          } else if (child.exitCode !== null || performance.now() - startedMs > timeoutMs) {
+            clearInterval(check);
+            reject(new Error(`no ${pattern} from the portal:\n${output}`));
+          }
+        }, 20);
+      });
+    const listeningMs = await waitFor(/running at/, 120_000);
+    if (/not rebuilt/.test(output)) {
+      // A rebuild at start would have begun within the rebuild's quiet time (3 s).
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+    } else {
+      await waitFor(/Site rebuilt|Site rebuild failed/, 180_000);
+    }
+    const rss = rssMb(child.pid);
+    const cpuMs = cpuTimeMs(child.pid);
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    const site = /Site rebuilt/.test(output)
+      ? 'rebuilt'
+      : /not rebuilt/.test(output)
+        ? 'not rebuilt (unchanged)'
+        : 'rebuild failed';
+    lines.push(
+      `| ${attempt} | ${Math.round(listeningMs)} ms | ${site} | ${cpuMs === null ? 'n/a' : `${Math.round(cpuMs)} ms`} | ${rss === null ? 'n/a' : `${Math.round(rss)} MB`} |`,
+    );
+  }
+  return [
+    '`npm start` again on the demo database and its built site:',
+    '',
+    '| restart | to listening | site | CPU of the process and its build | RSS at the end |',
+    '|---|---|---|---|---|',
+    ...lines,
+  ].join('\n');
+}
+
+/** CPU time of a process and its waited-for children, from /proc (Linux). */
+function cpuTimeMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime, stime, cutime, cstime: fields 14–17 of stat, 12–15 after the name.
+    const ticks = [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index] ?? 0), 0);
+    return (ticks * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+await main();
