@@ -267,6 +267,10 @@ export function registerSubscriptions(api: ApiApp): void {
     return c.json({ message: 'Unsubscribed: nothing more is sent to this address.' }, 200);
   });
   api.openapi(oneClickPage, (c) =>
-    c.redirect(siteUrl(c, `${UNSUBSCRIBE_PAGE}#token=${c.req.valid('query').code}`), 303),
+    // Encoded: a code with control characters must not break the Location header (a 500).
+    c.redirect(
+      siteUrl(c, `${UNSUBSCRIBE_PAGE}#token=${encodeURIComponent(c.req.valid('query').code)}`),
+      303,
+    ),
   );
 }

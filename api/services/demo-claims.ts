@@ -41,6 +41,8 @@ export async function seedDemoClaims(deps: Deps, log: (line: string) => void): P
     creditMinor: number;
     endMs: number;
     deadlineMs: number;
+    /** The customer's newest closed month, the one the portal opens on. */
+    newest: boolean;
   }[] = [];
   for (const row of customerUsers) {
     if (row.customerId === null) continue;
@@ -64,6 +66,7 @@ export async function seedDemoClaims(deps: Deps, log: (line: string) => void): P
         creditMinor: item.creditMinor,
         endMs: periodBounds(item.month, item.timeZone).endMs,
         deadlineMs: Date.parse(item.claimDeadline),
+        newest: item.month === months[1],
       });
     }
   }
@@ -75,9 +78,16 @@ export async function seedDemoClaims(deps: Deps, log: (line: string) => void): P
       candidate,
     ]);
   }
-  for (const list of byCustomer.values()) list.sort((a, b) => b.creditMinor - a.creditMinor);
+  for (const [customerId, list] of byCustomer) {
+    list.sort((a, b) => b.creditMinor - a.creditMinor);
+    // Every demo login keeps a missed month to claim itself: the biggest credit of the month
+    // the portal opens on is left unclaimed.
+    const kept = list.findIndex((candidate) => candidate.newest && candidate.creditMinor > 0);
+    if (kept >= 0) byCustomer.set(customerId, list.toSpliced(kept, 1));
+  }
   const ordered: typeof candidates = [];
-  for (let round = 0; ordered.length < candidates.length; round += 1) {
+  const total = [...byCustomer.values()].reduce((sum, list) => sum + list.length, 0);
+  for (let round = 0; ordered.length < total; round += 1) {
     for (const list of byCustomer.values()) {
       const next = list[round];
       if (next) ordered.push(next);

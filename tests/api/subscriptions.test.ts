@@ -122,6 +122,12 @@ describe('POST /subscriptions', () => {
     expect(opened.headers.get('location')).toMatch(
       new RegExp(`^${TEST_ORIGIN}/subscribe/unsubscribe/#token=`),
     );
+    // A mangled code (a control character, a space) still leads to the page, encoded.
+    const mangled = await t.app.request('/api/v1/subscriptions/one-click?code=a%00b%20c');
+    expect(mangled.status).toBe(303);
+    expect(mangled.headers.get('location')).toBe(
+      `${TEST_ORIGIN}/subscribe/unsubscribe/#token=a%00b%20c`,
+    );
     // The mail provider's POST: a form body, no Origin, no cookie.
     const oneClick = await t.app.request(path, {
       method: 'POST',

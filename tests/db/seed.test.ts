@@ -6,10 +6,11 @@ import { seedDemoData } from '../../api/bootstrap.ts';
 import { manualClock } from '../../api/clock.ts';
 import { makeConfig } from '../../api/config.ts';
 import { readEnv } from '../../api/env.ts';
+import { customerAvailability } from '../../api/services/availability.ts';
 import { loadAgreements } from '../../api/services/sla-figures.ts';
 import { supportMonth } from '../../api/services/support.ts';
 import { currentQuarter, vendorQuarter } from '../../api/services/vendor-credits.ts';
-import { periodBounds, periodOf } from '../../api/sla/index.ts';
+import { periodBounds, periodOf, shiftPeriod } from '../../api/sla/index.ts';
 import {
   agreementServices,
   agreements,
@@ -473,6 +474,30 @@ describe.each([
       );
       expect(own.every((update) => update.createdAt.getTime() <= nowMs)).toBe(true);
     }
+  });
+
+  it('leaves every customer a missed month to claim itself in the month the portal opens on', async () => {
+    const deps = { db, clock: manualClock(nowMs), config: makeConfig({}) };
+    const customerRows = await db.db.select().from(customers);
+    let checked = 0;
+    for (const customer of customerRows) {
+      const [agreement] = await loadAgreements(db.db, {
+        customerId: customer.id,
+        kinds: ['customer'],
+      });
+      if (!agreement) continue;
+      const newest = shiftPeriod(periodOf(nowMs, agreement.timeZone), -1);
+      const items = await customerAvailability(deps, customer.id, [newest]);
+      const missed = items.filter((item) => item.met === false && item.creditMinor > 0);
+      if (missed.length === 0) continue;
+      checked += 1;
+      expect(
+        missed.some((item) => item.claimable),
+        `${customer.name} has a claimable missed month in ${newest}`,
+      ).toBe(true);
+    }
+    // The demo's customers who missed in that month (Northwind always does).
+    expect(checked).toBeGreaterThan(0);
   });
 
   it('gives every customer a final month missed on P1 response, and a pending month', async () => {
