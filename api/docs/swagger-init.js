@@ -8,6 +8,44 @@
 // portal's origin, which the page names in a meta tag (the first of PORTAL_ORIGIN).
 const COOKIE_JAR = 'cookies.txt';
 
+/**
+ * Swagger UI (5.33 and later) virtualizes its operations list once the tags and the
+ * operations shown reach 150 rows: only the rows near the viewport are in the page, so find in
+ * page, a screen reader's reading order and a test's locator miss the rest (ADR 146). The
+ * threshold is fixed, not an option. So the list is drawn one tag at a time, by Swagger UI's
+ * own component: each tag is far below the threshold and its rows are all in the page, laid
+ * out exactly as before.
+ */
+function EveryOperationInThePage() {
+  return {
+    wrapComponents: {
+      operations: (Operations, system) => (props) => {
+        const { React } = system;
+        const tagged = props.specSelectors.taggedOperations();
+        // An empty document keeps Swagger UI's own "No operations defined in spec!".
+        if (tagged.size === 0) return React.createElement(Operations, props);
+        return React.createElement(
+          'div',
+          { className: 'operations-by-tag' },
+          tagged
+            .keySeq()
+            .toArray()
+            .map((tag) =>
+              React.createElement(Operations, {
+                ...props,
+                key: tag,
+                specSelectors: {
+                  ...props.specSelectors,
+                  taggedOperations: () => tagged.filter((_, name) => name === tag),
+                },
+              }),
+            ),
+        );
+      },
+    },
+  };
+}
+
 function portalOrigin() {
   const meta = document.querySelector('meta[name="portal-origin"]');
   return meta?.getAttribute('content') || window.location.origin;
@@ -21,6 +59,7 @@ window.addEventListener('load', () => {
     deepLinking: true,
     presets: [window.SwaggerUIBundle.presets.apis],
     layout: 'BaseLayout',
+    plugins: [EveryOperationInThePage],
     // No call to the public validator service: the page talks to this API only.
     validatorUrl: null,
     withCredentials: true,
