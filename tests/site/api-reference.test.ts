@@ -8,7 +8,7 @@ import {
   launchBrowser,
   screenshotDir,
 } from '../helpers/browser.ts';
-import { type SitePortal, startSitePortal } from './fixture.ts';
+import { type SitePortal, siteClock, startSitePortal } from './fixture.ts';
 
 /**
  * The browsable API reference (/api/v1/docs, Swagger UI) in Debian's Chromium: every tag,
@@ -30,7 +30,11 @@ let session: BrowserSession;
 let document: OpenApiDocument;
 
 beforeAll(async () => {
-  [site, session] = await Promise.all([startSitePortal({ demoBuild: true }), launchBrowser()]);
+  const clock = siteClock();
+  [site, session] = await Promise.all([
+    startSitePortal({ demoBuild: true, clock }),
+    launchBrowser({ clock }),
+  ]);
   document = (await (await fetch(`${site.origin}/api/v1/openapi.json`)).json()) as OpenApiDocument;
 }, 120_000);
 
