@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 
 /**
  * The files of the browsable API reference: swagger-ui-dist's bundle and styles (from the
- * npm package, never a CDN) and our own start script. Read once, kept in memory.
+ * npm package, never a CDN) and our own start script and styles. Read once, kept in memory.
  */
 const swaggerDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 const ownDir = new URL('../docs/', import.meta.url).pathname;
@@ -15,6 +15,7 @@ export const DOCS_ASSETS = {
     path: join(swaggerDir, 'swagger-ui-bundle.js'),
     type: 'text/javascript; charset=utf-8',
   },
+  'reference.css': { path: join(ownDir, 'reference.css'), type: 'text/css; charset=utf-8' },
   'swagger-init.js': {
     path: join(ownDir, 'swagger-init.js'),
     type: 'text/javascript; charset=utf-8',
@@ -60,6 +61,7 @@ export function docsPage(portalOrigin: string): string {
 <title>API reference · Status and SLA-credits portal</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="docs/swagger-ui.css">
+<link rel="stylesheet" href="docs/reference.css">
 </head>
 <body>
 <noscript>The browsable reference needs JavaScript; the document itself is at <a href="openapi.json">openapi.json</a>.</noscript>

@@ -12502,7 +12502,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    file: "swagger-ui.css" | "swagger-ui-bundle.js" | "swagger-init.js";
+                    file: "swagger-ui.css" | "swagger-ui-bundle.js" | "reference.css" | "swagger-init.js";
                 };
                 cookie?: never;
             };

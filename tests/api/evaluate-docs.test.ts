@@ -170,6 +170,7 @@ describe('GET /docs', () => {
     ['swagger-ui-bundle.js', /javascript/, 'SwaggerUIBundle'],
     ['swagger-init.js', /javascript/, 'openapi.json'],
     ['swagger-ui.css', /text\/css/, '.swagger-ui'],
+    ['reference.css', /text\/css/, '.opblock-summary-method'],
   ])('serves %s from the installed package or the repository', async (file, type, content) => {
     const { app } = await testApp();
     const response = await app.request(`/api/v1/docs/${file}`);
