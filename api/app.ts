@@ -10,6 +10,7 @@ import type { AppConfig } from './config.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { ApiError, errorBody } from './errors.ts';
 import { faultsToConsole, type Logger, requestLog } from './log.ts';
+import type { HostResolver } from './notify/targets.ts';
 import { type ApiApp, createRouter } from './openapi.ts';
 import { registerApiKeys } from './routes/api-keys.ts';
 import { registerAuth } from './routes/auth.ts';
@@ -30,13 +31,19 @@ import { registerStaffCustomers } from './routes/staff-customers.ts';
 import { registerStaffIncidentTemplates } from './routes/staff-incident-templates.ts';
 import { registerStaffIncidents } from './routes/staff-incidents.ts';
 import { registerStaffMaintenance } from './routes/staff-maintenance.ts';
+import { registerStaffNotifications } from './routes/staff-notifications.ts';
 import { registerStaffPolicies } from './routes/staff-policies.ts';
 import { registerStaffServices } from './routes/staff-services.ts';
 import { registerStaffUsers } from './routes/staff-users.ts';
 import { registerStaffWindows } from './routes/staff-windows.ts';
+import { registerStatements } from './routes/statements.ts';
+import { registerSubscriptions } from './routes/subscriptions.ts';
+import { registerWebhooks } from './routes/webhooks.ts';
 import { checkOrigin, requireJsonBody } from './security.ts';
 import { LOGO_BODY_LIMIT_BYTES } from './services/brand.ts';
 import { DOCS_CSP } from './services/docs-assets.ts';
+import { FEED_CSP } from './services/feed.ts';
+import { MAIL_PREVIEW_CSP } from './services/notifications.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -54,6 +61,7 @@ const ROUTE_MODULES: ((api: ApiApp) => void)[] = [
   registerEvaluate,
   registerEvaluateResponse,
   registerMe,
+  registerStatements,
   registerStaffClaims,
   registerIncidents,
   registerFeed,
@@ -62,6 +70,9 @@ const ROUTE_MODULES: ((api: ApiApp) => void)[] = [
   registerStaffIncidentTemplates,
   registerStaffMaintenance,
   registerStaffWindows,
+  registerSubscriptions,
+  registerStaffNotifications,
+  registerWebhooks,
   registerBrand,
   registerDocs,
 ];
@@ -98,6 +109,8 @@ export function createApp(deps: {
   config: AppConfig;
   /** The request log; without one, only faults are logged, through console.error. */
   logger?: Logger;
+  /** How webhook hosts are resolved; the system resolver when absent. */
+  resolveHost?: HostResolver;
 }) {
   const app = createRouter();
   const { logger, ...rest } = deps;
@@ -120,11 +133,27 @@ export function createApp(deps: {
     contentSecurityPolicy: DOCS_CSP,
     crossOriginResourcePolicy: 'same-origin',
   });
+  // A browser opening the feed applies its XSLT (a script, to CSP) and CSS from this origin.
+  const feedHeaders = secureHeaders({
+    contentSecurityPolicy: FEED_CSP,
+    crossOriginResourcePolicy: 'same-origin',
+  });
+  // A message's HTML shown to staff: its own inline styles and images, nothing that runs.
+  const mailPreviewHeaders = secureHeaders({
+    contentSecurityPolicy: MAIL_PREVIEW_CSP,
+    crossOriginResourcePolicy: 'same-origin',
+  });
   const docsPrefix = `${API_PREFIX}${DOCS_PATH}`;
+  const feedPath = `${API_PREFIX}/feed.atom`;
+  const mailPreview = new RegExp(`^${API_PREFIX}/staff/notifications/outbox/[1-9][0-9]*/html$`);
   app.use('*', (c, next) =>
     c.req.path === docsPrefix || c.req.path.startsWith(`${docsPrefix}/`)
       ? docsHeaders(c, next)
-      : apiHeaders(c, next),
+      : c.req.path === feedPath
+        ? feedHeaders(c, next)
+        : mailPreview.test(c.req.path)
+          ? mailPreviewHeaders(c, next)
+          : apiHeaders(c, next),
   );
 
   app.onError((error, c) => {
@@ -196,8 +225,20 @@ export function createApp(deps: {
     info: {
       title: 'Status and SLA-credits portal API',
       version: '1',
-      description:
+      description: [
         'Public status, customer availability against SLA targets, credit claims and their review.',
+        '',
+        'From a terminal, sign in once and keep the session in a cookie jar; signed-in writes ' +
+          'must also name the portal (its origin, `PORTAL_ORIGIN`), or they are refused with 403:',
+        '',
+        '    curl -c cookies.txt -H "Origin: https://status.example.com" \\',
+        '      -H "Content-Type: application/json" \\',
+        '      -d \'{"email":"you@example.com","password":"…"}\' https://status.example.com/api/v1/auth/login',
+        '    curl -b cookies.txt -c cookies.txt -H "Origin: https://status.example.com" …',
+        '',
+        'The curl command this reference shows after “Execute” carries both already. ' +
+          'Monitors and scripts use an API key instead: `Authorization: Bearer <key>`.',
+      ].join('\n'),
     },
     servers: [{ url: API_PREFIX }],
   });

@@ -52,6 +52,49 @@ export interface AppConfig {
   /** Seconds public responses may be cached, and served stale while revalidating. */
   publicMaxAgeSeconds: number;
   publicStaleSeconds: number;
+  /**
+   * The SMTP relay mail goes through (`smtp://host:port`, `smtps://user:pass@host`); null
+   * keeps every message in the development mailbox of the staff console (decision 151).
+   */
+  smtpUrl: string | null;
+  /** The From of every message, e.g. `Service status <status@example.com>`. */
+  mailFrom: string;
+  /** A "Forgot password" link works once, for this long (decision 152). */
+  passwordRecoveryTtlMs: number;
+  /**
+   * Requests allowed in `notifyRequestWindowMs` for "Forgot password" and subscriptions:
+   * per client address (beyond it: 429), and per email address (beyond it: still 202, but
+   * no more mail, so the answer says nothing about the address).
+   */
+  notifyRequestsPerAddress: number;
+  notifyRequestsPerEmail: number;
+  notifyRequestWindowMs: number;
+  /** The outbox worker (decision 150). */
+  outbox: OutboxSettings;
+  /**
+   * Webhooks may reach loopback, private and link-local addresses, and plain http
+   * (PORTAL_WEBHOOK_ALLOW_PRIVATE=1): for development and tests only (decision 154).
+   */
+  webhookAllowPrivate: boolean;
+  /** A webhook attempt is abandoned (and retried later) after this long. */
+  webhookTimeoutMs: number;
+  /** After a rotation, the previous signing secret keeps signing this long. */
+  webhookSecretOverlapMs: number;
+}
+
+export interface OutboxSettings {
+  /** After this many failed attempts an item is dead (staff may retry it). */
+  maxAttempts: number;
+  /** How long a worker holds a claimed item before another may take it (after a crash). */
+  leaseMs: number;
+  /** The wait after the first failure; each later one is `backoffFactor` times longer. */
+  backoffBaseMs: number;
+  backoffFactor: number;
+  backoffMaxMs: number;
+  /** How often a running worker looks for due items. */
+  pollMs: number;
+  /** Items one worker claims at a time. */
+  batchSize: number;
 }
 
 const MINUTE_MS = 60_000;
@@ -93,6 +136,27 @@ export const defaultConfig: AppConfig = {
   passwordHashing: { memoryCostKiB: 19_456, timeCost: 2, parallelism: 1 },
   publicMaxAgeSeconds: 10,
   publicStaleSeconds: 60,
+  smtpUrl: null,
+  mailFrom: 'Service status <status@localhost>',
+  // OWASP Forgot Password Cheat Sheet: a short-lived token the person uses at once.
+  passwordRecoveryTtlMs: 30 * MINUTE_MS,
+  notifyRequestsPerAddress: 20,
+  notifyRequestsPerEmail: 3,
+  notifyRequestWindowMs: HOUR_MS,
+  outbox: {
+    // 30 s, 2 min, 8 min, 32 min, about 2 h and then 6 h apart: nine hours of retries.
+    maxAttempts: 8,
+    // Longer than the slowest attempt (SMTP and webhook timeouts are well under it).
+    leaseMs: 2 * MINUTE_MS,
+    backoffBaseMs: 30_000,
+    backoffFactor: 4,
+    backoffMaxMs: 6 * HOUR_MS,
+    pollMs: 1_000,
+    batchSize: 10,
+  },
+  webhookAllowPrivate: false,
+  webhookTimeoutMs: 10_000,
+  webhookSecretOverlapMs: 24 * HOUR_MS,
 };
 
 export function makeConfig(overrides: Partial<AppConfig> = {}): AppConfig {

@@ -2,12 +2,15 @@ import type { Database } from '../db/client.ts';
 import type { ApiKeyScope, Role } from '../db/schema/index.ts';
 import type { Clock } from './clock.ts';
 import type { AppConfig } from './config.ts';
+import type { HostResolver } from './notify/targets.ts';
 
 /** What createApp is given: everything with a side effect comes in here. */
 export interface Deps {
   db: Database;
   clock: Clock;
   config: AppConfig;
+  /** How webhook hosts are resolved (the system resolver when absent; tests give their own). */
+  resolveHost?: HostResolver;
 }
 
 export interface SessionUser {

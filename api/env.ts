@@ -42,6 +42,15 @@ const EnvSchema = z.object({
   PORTAL_BACKFILL_DAYS: z.coerce.number().int().min(0).max(10_000).default(400),
   PORTAL_API_URL: z.url().optional(),
   PORTAL_SITE_DIR: z.string().min(1).default('dist/site'),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, {
+      message: 'must be an address, or a name and an address: Service status <status@example.com>',
+    })
+    .optional(),
+  PORTAL_WEBHOOK_ALLOW_PRIVATE: flag01.optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -73,6 +82,12 @@ export function ownOrigins(host: string, port: number): string[] {
   const origins = [`http://${host.includes(':') ? `[${host}]` : host}:${port}`];
   if (host === '127.0.0.1') origins.push(`http://localhost:${port}`);
   return origins;
+}
+
+/** `Service status <status@HOST>` for the first PORTAL_ORIGIN's host (localhost without one). */
+export function defaultMailFrom(origin: string | undefined): string {
+  const host = origin === undefined ? 'localhost' : new URL(origin).hostname;
+  return `Service status <status@${host.replace(/^\[|\]$/g, '')}>`;
 }
 
 /** The only reader of process.env: parses it once, with messages naming the variable. */
@@ -119,6 +134,9 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     config: makeConfig({
       origins: value.PORTAL_ORIGIN ?? ownOrigins(value.HOST, port),
       trustedProxyHops: value.PORTAL_TRUSTED_PROXIES,
+      smtpUrl: value.SMTP_URL ?? null,
+      mailFrom: value.MAIL_FROM ?? defaultMailFrom(value.PORTAL_ORIGIN?.[0]),
+      webhookAllowPrivate: value.PORTAL_WEBHOOK_ALLOW_PRIVATE ?? false,
       backfillDays: value.PORTAL_BACKFILL_DAYS,
     }),
   };

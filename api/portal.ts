@@ -4,7 +4,9 @@ import type { Database } from '../db/client.ts';
 import { type App, createApp } from './app.ts';
 import type { Clock } from './clock.ts';
 import { ownOrigins, type ServerEnv } from './env.ts';
-import type { Logger } from './log.ts';
+import { faultsToConsole, type Logger } from './log.ts';
+import { smtpTransport } from './notify/smtp.ts';
+import { createOutboxWorker } from './notify/worker.ts';
 import { buildSite } from './site-build.ts';
 import { type RebuildTimings, startSiteRebuilds, statusFingerprint } from './site-rebuild.ts';
 import { createSiteApp, isSiteBuilt } from './site-server.ts';
@@ -32,6 +34,8 @@ export async function startPortal(options: {
   logger?: Logger;
   /** Rebuild timings (tests shorten them), or false for no rebuilds. */
   siteRebuilds?: Partial<RebuildTimings> | false;
+  /** Whether this process runs the outbox worker (docs/decisions/150); on unless false. */
+  outboxWorker?: boolean;
 }): Promise<RunningPortal> {
   const { env, database, clock, log } = options;
   const builtBefore = isSiteBuilt(env.siteDir);
@@ -79,6 +83,12 @@ export async function startPortal(options: {
           rebuildAtStart: builtBefore,
           timings: options.siteRebuilds,
         });
+  const mail = config.smtpUrl === null ? null : smtpTransport(config.smtpUrl);
+  const worker =
+    options.outboxWorker === false
+      ? null
+      : createOutboxWorker({ ...deps, logger: options.logger ?? faultsToConsole(), mail });
+  worker?.start();
   return {
     origin: `http://${host}:${address.port}`,
     origins: config.origins,
@@ -89,6 +99,9 @@ export async function startPortal(options: {
         // Idle keep-alive connections would hold close() open; busy ones finish first.
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
+      // Deliveries under way finish and are recorded; nothing new is claimed.
+      await worker?.stop();
+      mail?.close();
     },
   };
 }

@@ -1,12 +1,28 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.ts';
 import { ApiError } from './errors.ts';
+import { ONE_CLICK_PATH, SUBSCRIBE_FORM_PATH } from './notify/paths.ts';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const JSON_TYPE = /^application\/(?:[a-z0-9.+-]+\+)?json\s*(?:;.*)?$/i;
+const FORM_TYPE = /^(?:application\/x-www-form-urlencoded|multipart\/form-data)\s*(?:;.*)?$/i;
+
+/**
+ * The two routes that take HTML forms (docs/decisions/153): the status page's subscribe form
+ * (works without JavaScript) and RFC 8058's one-click unsubscribe, which mail clients post
+ * as a form. Neither acts on a session: a cross-site form gains nothing a direct request
+ * would not.
+ */
+const FORM_PATHS = new Set([`/api/v1${SUBSCRIBE_FORM_PATH}`, `/api/v1${ONE_CLICK_PATH}`]);
+/** A mail provider posts one-click unsubscribes from its own origin; the code authorises it. */
+const ORIGIN_FREE_PATHS = new Set([`/api/v1${ONE_CLICK_PATH}`]);
 
 /** State-changing requests carry JSON or nothing: a cross-site form cannot send JSON. */
 export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (FORM_PATHS.has(c.req.path) && FORM_TYPE.test(c.req.header('content-type') ?? '')) {
+    await next();
+    return;
+  }
   if (UNSAFE_METHODS.has(c.req.method)) {
     const type = c.req.header('content-type');
     const length = c.req.header('content-length');
@@ -34,7 +50,7 @@ export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
  */
 export const checkOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
   const keyed = authorizationOf(c.req.header('authorization')).kind === 'bearer';
-  if (UNSAFE_METHODS.has(c.req.method) && !keyed) {
+  if (UNSAFE_METHODS.has(c.req.method) && !keyed && !ORIGIN_FREE_PATHS.has(c.req.path)) {
     const origin = c.req.header('origin');
     const fetchSite = c.req.header('sec-fetch-site');
     if (origin !== undefined) {

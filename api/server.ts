@@ -38,6 +38,11 @@ if (admin.created && env.admin) {
   }
 }
 
+log(
+  env.config.smtpUrl === null
+    ? 'Mail: SMTP_URL is not set, so messages stay in the development mailbox (staff console, Notifications).'
+    : `Mail: through ${env.config.smtpUrl.replace(/\/\/[^@/]*@/, '//…@')} from ${env.config.mailFrom}.`,
+);
 // Requests are logged as JSON lines on stdout, beside the plain lines above (decision 118).
 const portal = await startPortal({ env, database, clock, log, logger: createLogger() });
 log(`\nThe portal is running at ${portal.origin}/`);
@@ -46,7 +51,7 @@ let stopping = false;
 const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;
-  log(`${signal}: finishing open requests, then closing the database.`);
+  log(`${signal}: finishing open requests and deliveries, then closing the database.`);
   await portal.close();
   database.close();
   log('Stopped.');

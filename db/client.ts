@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import {
   type Client,
@@ -151,6 +152,17 @@ export function retryingClient(client: Client, budgetMs: number): Client {
 
 const migrationsFolder = new URL('./migrations', import.meta.url).pathname;
 
+/** Open while a write transaction runs, in that transaction's async context. */
+const insideWrite = new AsyncLocalStorage<{ open: boolean }>();
+
+/** `db.write` called inside `db.write`: the inner one would wait forever for the outer. */
+export class NestedWriteError extends Error {
+  constructor() {
+    super('db.write was called inside db.write: use the transaction (tx) you were given.');
+    this.name = 'NestedWriteError';
+  }
+}
+
 /** Opens the database. Never reads the environment: the caller passes the configuration. */
 export async function createDb(config: DbConfig): Promise<Database> {
   const embedded = config.url.startsWith('file:');
@@ -194,11 +206,23 @@ export async function createDb(config: DbConfig): Promise<Database> {
     client,
     embedded,
     write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+      // A write queued from inside a write waits for the one that waits for it: refuse it
+      // at once, naming the fix, instead of hanging the process's every later write.
+      if (insideWrite.getStore()?.open === true) {
+        return Promise.reject(new NestedWriteError());
+      }
       return onWriter(async () => {
         // Outside the transaction (SQLite refuses it inside one), before each attempt: a
         // connection replaced after a busy failure starts with the default.
         if (embedded) await writer.execute(`PRAGMA synchronous = ${synchronous}`);
-        return writeDb.transaction(fn);
+        // Closed when the transaction ends, so that work it started for later (a timer) may
+        // write once it is over.
+        const mark = { open: true };
+        try {
+          return await insideWrite.run(mark, () => writeDb.transaction(fn));
+        } finally {
+          mark.open = false;
+        }
       });
     },
     migrate() {

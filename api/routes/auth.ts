@@ -6,7 +6,7 @@ import type { AppEnv } from '../context.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import { type ClientMeta, changePassword, login, logout } from '../services/accounts.ts';
 import { acceptInvitation } from '../services/invitations.ts';
-import { completePasswordReset } from '../services/password-resets.ts';
+import { completePasswordReset, requestPasswordReset } from '../services/password-resets.ts';
 import { emailSchema, newPasswordSchema, userPrincipal } from './common.ts';
 
 export const SessionUserSchema = z
@@ -103,15 +103,36 @@ const acceptInvite = defineRoute('public', {
   },
 });
 
-const finishReset = defineRoute('public', {
+const askReset = defineRoute('public', {
   method: 'post',
   path: '/auth/password-reset',
   tags: ['Accounts'],
+  summary: 'Forgot password: mail a one-time link to choose a new one',
+  description:
+    'Answers 202 whether or not an account has this email: when one that can sign in does, a ' +
+    'link that works once for 30 minutes is mailed to it (an earlier one stops working). ' +
+    'Limited per client address (429 with Retry-After) and per email address (beyond it ' +
+    'nothing more is mailed; the answer is the same).',
+  request: { body: jsonBody(z.strictObject({ email: emailSchema })) },
+  responses: {
+    202: jsonContent(
+      z.object({ message: z.string() }).openapi('PasswordResetAsked'),
+      'Taken: if the address has an account, a link is on its way',
+    ),
+    ...errorResponses(400, 403, 413, 415, 429),
+  },
+});
+
+const finishReset = defineRoute('public', {
+  method: 'post',
+  path: '/auth/password-reset/confirm',
+  tags: ['Accounts'],
   summary: 'Choose a new password with a one-time reset link',
   description:
-    'The token comes from the link an admin issued (after `#token=`). It works once, until it ' +
-    'expires. Every session of the user ends and only this browser stays trusted for sign-in ' +
-    '(`portal_device`); sign in with the new password afterwards.',
+    'The token comes from a reset link (after `#token=`): one mailed by "Forgot password" ' +
+    '(30 minutes) or one an admin issued (24 hours). It works once, until it expires. Every ' +
+    'session of the user ends, every other reset link stops working, and only this browser ' +
+    'stays trusted for sign-in (`portal_device`); sign in with the new password afterwards.',
   request: {
     body: jsonBody(
       z.strictObject({
@@ -172,6 +193,19 @@ export function registerAuth(api: ApiApp): void {
     );
     setSessionCookie(c, token);
     return c.json({ user }, 200);
+  });
+
+  api.openapi(askReset, async (c) => {
+    await requestPasswordReset(c.var.deps, c.var.requestId, c.req.valid('json'), {
+      ip: c.var.clientAddress,
+    });
+    const minutes = Math.round(c.var.deps.config.passwordRecoveryTtlMs / 60_000);
+    return c.json(
+      {
+        message: `If an account has this email address, a link to choose a new password is on its way. It works once, for ${minutes} minutes.`,
+      },
+      202,
+    );
   });
 
   api.openapi(finishReset, async (c) => {

@@ -1,5 +1,5 @@
-import { CLAIM_STATUSES } from '../../db/schema/index.ts';
 import { z } from '../openapi.ts';
+import { CLAIM_STATUSES } from '../services/claims.ts';
 import { evaluationResultSchema } from '../sla/index.ts';
 import { longText } from './text.ts';
 

@@ -1,5 +1,5 @@
 import { type ApiApp, defineRoute, errorResponses, z } from '../openapi.ts';
-import { DOCS_ASSET_NAMES, DOCS_PAGE, docsAsset } from '../services/docs-assets.ts';
+import { DOCS_ASSET_NAMES, docsAsset, docsPage } from '../services/docs-assets.ts';
 
 /** Path of the reference page under /api/v1; app.ts gives it its own CSP. */
 export const DOCS_PATH = '/docs';
@@ -33,7 +33,9 @@ const asset = defineRoute('public', {
 export function registerDocs(api: ApiApp): void {
   api.openapi(page, (c) => {
     c.header('Cache-Control', 'no-cache');
-    return c.html(DOCS_PAGE, 200);
+    // The first public origin: the one the curl commands on the page send as Origin.
+    const origin = c.var.deps.config.origins[0] ?? new URL(c.req.url).origin;
+    return c.html(docsPage(origin), 200);
   });
   api.openapi(asset, async (c) => {
     const file = await docsAsset(c.req.valid('param').file);

@@ -10,7 +10,6 @@ import {
   withdrawClaim,
 } from '../services/claims.ts';
 import { pageSchema } from '../services/pagination.ts';
-import { monthlyStatement, statementCsv } from '../services/statements.ts';
 import { policySchema } from '../sla/index.ts';
 import {
   ClaimCommentSchema,
@@ -59,7 +58,7 @@ const AgreementOverviewSchema = z
   })
   .openapi('AgreementOverview');
 
-const AvailabilityItemSchema = EvaluationSchema.extend({
+export const AvailabilityItemSchema = EvaluationSchema.extend({
   agreementId: z.number().int(),
   service: z.string(),
   serviceName: z.string(),
@@ -76,14 +75,57 @@ const AvailabilityItemSchema = EvaluationSchema.extend({
     version: z.number().int(),
     effectiveFrom: z.string(),
     targetPercent: z.number(),
+    dailyRule: z
+      .object({ thresholdMinutes: z.number(), creditDays: z.number() })
+      .nullable()
+      .openapi({ description: 'The daily rule of the version, null when it has none.' }),
   }),
+  dailyCreditMinor: z
+    .number()
+    .int()
+    .openapi({
+      description:
+        'What the qualifying days of the daily rule are worth, rounded half up on its own (0 ' +
+        'without any). The credit adds the exact amount to the tier’s part before the cap and ' +
+        'rounds once, so the parts may differ from `creditMinor` by a minor unit or by the cap.',
+    }),
+  countedCauses: z
+    .array(
+      z.object({
+        start: z.string(),
+        end: z.string(),
+        state: z
+          .enum(['major_outage', 'partial_outage', 'degraded', 'maintenance'])
+          .nullable()
+          .openapi({
+            description:
+              'The most severe state of the stored windows under the piece that carry its ' +
+              'weight; null when no stored window lies under it any more.',
+          }),
+        incident: z
+          .object({
+            id: z.number().int(),
+            title: z.string(),
+            linked: z.enum(['window', 'overlap']).openapi({
+              description:
+                '`window`: the window was written for this incident; `overlap`: the incident ' +
+                'on the service whose time overlaps the piece longest (docs/decisions/144).',
+            }),
+          })
+          .nullable(),
+      }),
+    )
+    .optional()
+    .openapi({
+      description: 'With `causes=true`: for each piece of `counted`, in order, what caused it.',
+    }),
   source: z.enum(['decided-claim', 'computed']),
   correction: EvaluationSchema.nullable(),
   claim: z.object({ id: z.number().int(), status: ClaimStatusSchema }).nullable(),
   claimable: z.boolean(),
 }).openapi('AvailabilityItem');
 
-const NotBegunSchema = z
+export const NotBegunSchema = z
   .object({
     agreementId: z.number().int(),
     month: z.string(),
@@ -95,7 +137,7 @@ const NotBegunSchema = z
       'A month asked for that has not begun yet in this agreement’s time zone: no figures for it.',
   });
 
-const UnavailableSchema = z
+export const UnavailableSchema = z
   .object({
     agreementId: z.number().int(),
     service: z.string().nullable().openapi({
@@ -135,6 +177,13 @@ const availabilityQuery = z
       .transform((value) => value === 'true')
       .optional()
       .openapi({ description: 'Add figures per local day (for charts).' }),
+    causes: z
+      .enum(['true', 'false'])
+      .transform((value) => value === 'true')
+      .optional()
+      .openapi({
+        description: 'Add `countedCauses`: the state and incident behind each counted piece.',
+      }),
   })
   .refine((query) => (query.period === undefined) !== (query.from === undefined), {
     message: 'give either period, or from and to',
@@ -175,45 +224,6 @@ const availabilityRoute = defineRoute('customer-read', {
       'Availability',
     ),
     ...errorResponses(400, 404, 422),
-  },
-});
-
-const statementRoute = defineRoute('customer-read', {
-  method: 'get',
-  path: '/me/statements/{file}',
-  tags,
-  summary: "A month's statement: `YYYY-MM.csv` or `YYYY-MM.json`",
-  description:
-    'The figures of `GET /me/availability` for one month. An agreement for which the month has ' +
-    'not begun in its zone is listed in `notBegun` (JSON) or as a `not-begun` row (CSV); one whose ' +
-    'stored data cannot be evaluated, in `unavailable` (JSON) or as an `unavailable` row (CSV).',
-  request: {
-    params: z.strictObject({
-      file: z
-        .string()
-        .regex(/^\d{4}-(0[1-9]|1[0-2])\.(csv|json)$/, {
-          message: 'must be YYYY-MM.csv or YYYY-MM.json',
-        })
-        .openapi({ param: { name: 'file', in: 'path' }, example: '2026-03.csv' }),
-    }),
-  },
-  responses: {
-    200: {
-      description: 'The statement',
-      content: {
-        'text/csv': { schema: z.string() },
-        'application/json': {
-          schema: z.object({
-            period: z.string(),
-            generatedAt: z.string(),
-            items: z.array(AvailabilityItemSchema),
-            notBegun: z.array(NotBegunSchema),
-            unavailable: z.array(UnavailableSchema),
-          }),
-        },
-      },
-    },
-    ...errorResponses(400, 422),
   },
 });
 
@@ -329,6 +339,7 @@ export function registerMe(api: ApiApp): void {
         : monthsBetween(query.from as string, query.to as string);
     const report = await availabilityReport(c.var.deps, customerId, months, {
       includeDays: query.days ?? false,
+      includeCauses: query.causes ?? false,
       agreementId: query.agreementId,
     });
     return c.json(
@@ -337,16 +348,6 @@ export function registerMe(api: ApiApp): void {
         : { from: query.from, to: query.to, ...report },
       200,
     );
-  });
-
-  api.openapi(statementRoute, async (c) => {
-    const customerId = customerIdOf(c.var.principal);
-    const [period, format] = c.req.valid('param').file.split('.') as [string, 'csv' | 'json'];
-    const statement = await monthlyStatement(c.var.deps, customerId, period);
-    const name = `statement-${period}.${format}`;
-    c.header('Content-Disposition', `attachment; filename="${name}"`);
-    if (format === 'json') return c.json(statement, 200);
-    return c.body(statementCsv(statement), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
   });
 
   api.openapi(claimsList, async (c) => {

@@ -1,14 +1,16 @@
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import {
   addComment,
+  creditTotals,
   decideClaim,
   listCredits,
   listStaffClaims,
   markCredited,
   staffClaim,
 } from '../services/claims.ts';
+import { CSV_CONTENT_TYPE } from '../services/csv.ts';
+import { renderLedgerCsv } from '../services/ledger-csv.ts';
 import { pageSchema } from '../services/pagination.ts';
-import { csvCell } from '../services/statements.ts';
 import {
   ClaimCommentSchema,
   ClaimDetailSchema,
@@ -20,6 +22,7 @@ import {
   TerminationSchema,
 } from './claims-shapes.ts';
 import { IdParams, idFilter, listQuery } from './common.ts';
+import { CorrectionSchema } from './staff-windows.ts';
 import { displayText, longText } from './text.ts';
 
 const tags = ['Staff: claims and credits'];
@@ -28,19 +31,6 @@ const StaffClaimSchema = ClaimSchema.extend({
   customer: z.object({ id: z.number().int(), name: z.string() }),
   ageDays: z.number().int(),
 }).openapi('StaffClaim');
-
-const CorrectionSchema = z.object({
-  id: z.number().int(),
-  windowId: z.number().int(),
-  externalId: z.string(),
-  service: z.string(),
-  actor: z.object({ id: z.number().int(), email: z.string() }),
-  reason: z.string(),
-  before: z.object({ state: z.string(), start: z.string(), end: z.string().nullable() }),
-  after: z.object({ state: z.string(), start: z.string(), end: z.string().nullable() }),
-  affectsDecidedClaim: z.boolean(),
-  createdAt: z.string(),
-});
 
 const StaffClaimDetailSchema = ClaimDetailSchema.extend({
   customer: z.object({ id: z.number().int(), name: z.string() }),
@@ -149,7 +139,11 @@ const CreditSchema = z
     claimId: z.number().int(),
     customer: z.object({ id: z.number().int(), name: z.string() }),
     agreementId: z.number().int(),
+    timeZone: z
+      .string()
+      .openapi({ description: "The agreement's zone: the month is counted in it." }),
     service: z.string(),
+    serviceName: z.string(),
     period: z.string(),
     amountMinor: z.number().int(),
     currency: z.string(),
@@ -172,35 +166,63 @@ const ledger = defineRoute('staff', {
   },
 });
 
+const ledgerFilter = z.strictObject({ customerId: idFilter, period: monthSchema.optional() });
+
 const ledgerCsv = defineRoute('staff', {
   method: 'get',
   path: '/staff/credits.csv',
   tags,
-  summary: 'The credits ledger as CSV (every matching entry)',
-  request: {
-    query: z.strictObject({ customerId: idFilter, period: monthSchema.optional() }),
-  },
+  summary: 'The credits ledger as CSV (every matching entry, then the totals)',
+  description:
+    'In the statements’ conventions (ADR 160, 163): one table whose `record` column says what a ' +
+    'row is: `credit` (one per entry), `customer total` (per customer and currency), `total` ' +
+    '(per currency). Amounts in major units beside their currency, times in the agreement’s ' +
+    'zone with their offset, services by name beside their slug; UTF-8 with a byte order mark, ' +
+    'CRLF, formula-like text prefixed with an apostrophe. The totals are those of the rows listed.',
+  request: { query: ledgerFilter },
   responses: {
     200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
     ...errorResponses(400),
   },
 });
 
-const LEDGER_COLUMNS = [
-  'credit_id',
-  'claim_id',
-  'customer_id',
-  'customer',
-  'agreement_id',
-  'service',
-  'period',
-  'amount_minor',
-  'currency',
-  'approved_at',
-  'approved_by',
-  'invoice_reference',
-  'credited_at',
-] as const;
+const CreditTotalSchema = z.object({
+  currency: z.string(),
+  count: z.number().int().openapi({ description: 'Entries.' }),
+  amountMinor: z.number().int().openapi({ description: 'Approved, in minor units.' }),
+  creditedMinor: z
+    .number()
+    .int()
+    .openapi({ description: 'The part of it already credited on an invoice.' }),
+});
+
+const CreditTotalsSchema = z
+  .object({
+    byCurrency: z.array(CreditTotalSchema).openapi({
+      description:
+        'Every matching entry per currency: amounts of different currencies are never added.',
+    }),
+    byCustomer: z
+      .array(
+        CreditTotalSchema.extend({
+          customer: z.object({ id: z.number().int(), name: z.string() }),
+        }),
+      )
+      .openapi({ description: 'Per customer and currency, customers by name.' }),
+  })
+  .openapi('CreditTotals');
+
+const ledgerTotals = defineRoute('staff', {
+  method: 'get',
+  path: '/staff/credits/totals',
+  tags,
+  summary: 'The credits ledger’s totals per currency and per customer (every matching entry)',
+  request: { query: ledgerFilter },
+  responses: {
+    200: jsonContent(CreditTotalsSchema, 'The totals'),
+    ...errorResponses(400),
+  },
+});
 
 export function registerStaffClaims(api: ApiApp): void {
   api.openapi(queue, async (c) => {
@@ -247,31 +269,13 @@ export function registerStaffClaims(api: ApiApp): void {
     return c.json(await listCredits(c.var.deps, filter, { limit, cursor }), 200);
   });
 
+  api.openapi(ledgerTotals, async (c) => {
+    return c.json(await creditTotals(c.var.deps, c.req.valid('query')), 200);
+  });
+
   api.openapi(ledgerCsv, async (c) => {
     const { items } = await listCredits(c.var.deps, c.req.valid('query'), null);
-    const lines = [
-      LEDGER_COLUMNS.join(','),
-      ...items.map((item) =>
-        [
-          item.id,
-          item.claimId,
-          item.customer.id,
-          item.customer.name,
-          item.agreementId,
-          item.service,
-          item.period,
-          item.amountMinor,
-          item.currency,
-          item.approvedAt,
-          item.approvedBy,
-          item.invoiceReference,
-          item.creditedAt,
-        ]
-          .map(csvCell)
-          .join(','),
-      ),
-    ];
     c.header('Content-Disposition', 'attachment; filename="credits.csv"');
-    return c.body(`${lines.join('\r\n')}\r\n`, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+    return c.body(await renderLedgerCsv(items), 200, { 'Content-Type': CSV_CONTENT_TYPE });
   });
 }

@@ -100,7 +100,9 @@ const invite = defineRoute('admin', {
   tags,
   summary: 'Invite a person: a user without a password and a one-time link',
   description:
-    'The link is shown once and works once, until it expires. Inviting a person again who never accepted replaces their earlier link.',
+    'The link is shown once and works once, until it expires; it is also mailed to the invitee ' +
+    '(SMTP_URL set) or kept in the development mailbox. Inviting a person again who never ' +
+    'accepted replaces their earlier link.',
   request: {
     body: jsonBody(
       z.strictObject({
@@ -114,7 +116,16 @@ const invite = defineRoute('admin', {
   responses: {
     201: jsonContent(
       z
-        .object({ user: UserSchema, link: z.string(), expiresAt: z.iso.datetime() })
+        .object({
+          user: UserSchema,
+          link: z.string(),
+          expiresAt: z.iso.datetime(),
+          emailed: z.boolean().openapi({
+            description:
+              'True when the link is also on its way to the invitee by mail (SMTP_URL is set); ' +
+              'false when the message waits in the development mailbox of the staff console.',
+          }),
+        })
         .openapi('Invitation'),
       'The invited user and the one-time link',
     ),

@@ -46,7 +46,11 @@ const WindowValuesSchema = z.object({
   end: z.iso.datetime().nullable(),
 });
 
-const CorrectionSchema = z
+/**
+ * A correction of a window, as the windows screen and a claim's review both show it (one
+ * shape: the claim review's copy had drifted to untyped strings).
+ */
+export const CorrectionSchema = z
   .object({
     id: z.number().int(),
     windowId: z.number().int(),

@@ -2,7 +2,14 @@ import { inArray } from 'drizzle-orm';
 import { type ClaimStatus, claims } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
 import { unprocessable } from '../errors.ts';
-import { type EvaluationResult, formatInstant, periodBounds, shiftPeriod } from '../sla/index.ts';
+import {
+  dailyRuleCreditMinor,
+  type EvaluationResult,
+  formatInstant,
+  periodBounds,
+  shiftPeriod,
+} from '../sla/index.ts';
+import { type CountedCause, countedCauses } from './counted-causes.ts';
 import {
   currentPeriod,
   type DecidedClaim,
@@ -44,7 +51,19 @@ export interface AvailabilityItem extends EvaluationResult {
     version: number;
     effectiveFrom: string;
     targetPercent: number;
+    /** The daily rule of the version (sla-accounting §1), null when it has none. */
+    dailyRule: { thresholdMinutes: number; creditDays: number } | null;
   };
+  /**
+   * What the daily rule's qualifying days are worth, in minor units, rounded half up on its
+   * own (0 without any): the credit adds it to the tier's part before the cap.
+   */
+  dailyCreditMinor: number;
+  /**
+   * On request: for each piece of `counted`, in its order, the state and the incident behind
+   * it (docs/decisions/144).
+   */
+  countedCauses?: CountedCause[];
   /**
    * `decided-claim`: a decided claim's stored evaluation, the official figure for the
    * month; `computed`: the engine's figure on the windows as they are now (the current
@@ -103,6 +122,7 @@ function policySummary(version: PolicyVersionInForce) {
     version: version.version,
     effectiveFrom: version.effectiveFrom,
     targetPercent: version.rules.targetPercent,
+    dailyRule: version.rules.dailyRule,
   };
 }
 
@@ -180,7 +200,12 @@ export async function availabilityReport(
   deps: Deps,
   customerId: number,
   months: string[],
-  options: { includeDays?: boolean; agreementId?: number | undefined } = {},
+  options: {
+    includeDays?: boolean;
+    /** Adds `countedCauses` to each item (two more reads per service and month). */
+    includeCauses?: boolean;
+    agreementId?: number | undefined;
+  } = {},
 ): Promise<AvailabilityReport> {
   const nowMs = deps.clock.now();
   const all = await loadAgreements(deps.db.db, {
@@ -246,9 +271,22 @@ export async function availabilityReport(
         });
         for (const figure of figures) {
           const key = tripleKey(agreement.id, figure.service.serviceId, figure.period);
-          items.push(
-            availabilityItem(agreement, figure, decided.get(key), latest.get(key) ?? null, nowMs),
+          const item = availabilityItem(
+            agreement,
+            figure,
+            decided.get(key),
+            latest.get(key) ?? null,
+            nowMs,
           );
+          if (options.includeCauses) {
+            item.countedCauses = await countedCauses(
+              deps.db.db,
+              figure.service.serviceId,
+              item.counted,
+              figure.policy.rules.weights,
+            );
+          }
+          items.push(item);
         }
       } catch (error) {
         unavailableList.push(unavailable(agreement.id, service.slug, error));
@@ -278,6 +316,7 @@ function availabilityItem(
   const official = decided?.evaluation ?? figure.evaluation;
   const bounds = periodBounds(figure.period, agreement.timeZone);
   const live = claim !== null && claim.status !== 'rejected' && claim.status !== 'withdrawn';
+  const dailyRule = figure.policy.rules.dailyRule;
   return {
     ...official,
     // Daily figures come from the fresh evaluation; a stored one may not carry them.
@@ -289,6 +328,15 @@ function availabilityItem(
     month: figure.period,
     monthlyFeeMinor: figure.service.monthlyFeeMinor,
     policy: policySummary(figure.policy),
+    dailyCreditMinor:
+      dailyRule === null || official.qualifyingDays.length === 0
+        ? 0
+        : dailyRuleCreditMinor(
+            dailyRule.creditDays,
+            figure.service.monthlyFeeMinor,
+            official.qualifyingDays.length,
+            bounds.daysInMonth,
+          ),
     source: decided ? 'decided-claim' : 'computed',
     correction:
       decided && !sameFigures(decided.evaluation, figure.evaluation) ? figure.evaluation : null,

@@ -79,7 +79,8 @@ function accentDto(color: string | null): BrandAccentDto | null {
   };
 }
 
-async function readBrand(db: Reader): Promise<BrandDto> {
+/** The brand read with any reader (a transaction too: mail rendered with an event). */
+export async function readBrand(db: Reader): Promise<BrandDto> {
   const row = await db.select().from(brandSettings).where(eq(brandSettings.id, 1)).get();
   if (!row) {
     return {

@@ -1,6 +1,7 @@
-import { and, asc, count, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte, type SQL, sql, sum } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import {
+  agreements,
   type ClaimStatus,
   claimComments,
   claimEvents,
@@ -12,6 +13,8 @@ import {
 } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
 import { ApiError, conflict, notFound, unprocessable } from '../errors.ts';
+import { type ClaimSummary, claimSummary } from '../notify/events.ts';
+import { emit } from '../notify/outbox.ts';
 import { type EvaluationResult, periodBounds } from '../sla/index.ts';
 import { type TerminationRight, terminationRight } from './availability.ts';
 import { findReplay, idempotent, type StoredResponse } from './idempotency.ts';
@@ -27,6 +30,8 @@ import {
   windowsForRange,
 } from './sla-figures.ts';
 import { correctionsMeeting } from './windows.ts';
+
+export { CLAIM_STATUSES } from '../../db/schema/index.ts';
 
 /**
  * Credit claims (sla-accounting §4): filing with the evaluation stored as evidence, one live
@@ -167,6 +172,16 @@ function actorOf(principal: Principal): {
     actorUserId: principal.kind === 'user' ? principal.user.id : null,
     actorApiKeyId: principal.kind === 'key' ? principal.key.id : null,
   };
+}
+
+/** The claim as notifications carry it, with its customer's name. */
+async function summaryOf(tx: Tx, dto: ClaimDto, customerId: number): Promise<ClaimSummary> {
+  const customer = await tx
+    .select({ id: customers.id, name: customers.name })
+    .from(customers)
+    .where(eq(customers.id, customerId))
+    .get();
+  return claimSummary(dto, customer ?? { id: customerId, name: `Customer ${customerId}` });
 }
 
 async function appendEvent(
@@ -343,7 +358,12 @@ export async function fileClaim(
             toStatus: 'submitted',
             note: description,
           });
-          return { status: 201, body: claimDto(row, service) };
+          const dto = claimDto(row, service);
+          await emit(tx, deps, {
+            type: 'claim.filed',
+            claim: await summaryOf(tx, dto, customerId),
+          });
+          return { status: 201, body: dto };
         },
         (first) => currentClaim(tx, customerId, first),
       ),
@@ -559,7 +579,7 @@ export async function addComment(
 ): Promise<ClaimCommentDto> {
   if (principal.kind !== 'user') throw new ApiError('FORBIDDEN', 'Only people comment on claims.');
   return deps.db.write(async (tx) => {
-    await loadClaim(tx, claimId, customerId);
+    const claim = await loadClaim(tx, claimId, customerId);
     const now = new Date(deps.clock.now());
     const row = await tx
       .insert(claimComments)
@@ -578,6 +598,18 @@ export async function addComment(
       note: input.body,
       internal: input.internal,
     });
+    // Staff writing to the customer tells the customer; a customer's own words and staff's
+    // internal notes tell nobody.
+    if (principal.user.role !== 'customer' && !input.internal) {
+      const [dto] = await claimDtos(tx, [claim]);
+      if (dto) {
+        await emit(tx, deps, {
+          type: 'claim.commented',
+          claim: await summaryOf(tx, dto, claim.customerId),
+          comment: input.body,
+        });
+      }
+    }
     return {
       id: row.id,
       body: row.body,
@@ -760,7 +792,7 @@ export async function decideClaim(
           { path: 'reason', message: 'required when rejecting' },
         ]);
       }
-      return transition(
+      const rejected = await transition(
         tx,
         deps,
         principal,
@@ -769,6 +801,11 @@ export async function decideClaim(
         { type: 'rejected', note: reason },
         { decisionReason: reason, decidedByUserId: principal.user.id, decidedAt: now },
       );
+      await emit(tx, deps, {
+        type: 'claim.decided',
+        claim: await summaryOf(tx, rejected, row.customerId),
+      });
+      return rejected;
     }
     const amount = input.amountMinor ?? row.computedCreditMinor;
     if (amount !== row.computedCreditMinor && reason === null) {
@@ -816,6 +853,10 @@ export async function decideClaim(
       approvedByUserId: principal.user.id,
       approvedAt: now,
     });
+    await emit(tx, deps, {
+      type: 'claim.decided',
+      claim: await summaryOf(tx, dto, row.customerId),
+    });
     return dto;
   });
 }
@@ -843,6 +884,10 @@ export async function markCredited(
       .update(credits)
       .set({ invoiceReference, creditedAt: now })
       .where(eq(credits.claimId, row.id));
+    await emit(tx, deps, {
+      type: 'credit.applied',
+      claim: await summaryOf(tx, dto, row.customerId),
+    });
     return dto;
   });
 }
@@ -855,7 +900,10 @@ export interface CreditDto {
   claimId: number;
   customer: { id: number; name: string };
   agreementId: number;
+  /** The agreement's zone: the month is counted in it, and people read the times in it. */
+  timeZone: string;
   service: string;
+  serviceName: string;
   period: string;
   amountMinor: number;
   currency: string;
@@ -865,15 +913,26 @@ export interface CreditDto {
   creditedAt: string | null;
 }
 
+export interface CreditFilter {
+  customerId?: number | undefined;
+  period?: string | undefined;
+}
+
+function creditConditions(filter: CreditFilter): SQL[] {
+  return [
+    filter.customerId === undefined ? undefined : eq(credits.customerId, filter.customerId),
+    filter.period === undefined ? undefined : eq(credits.period, filter.period),
+  ].filter((condition) => condition !== undefined);
+}
+
 export async function listCredits(
   deps: Deps,
-  filter: { customerId?: number | undefined; period?: string | undefined },
+  filter: CreditFilter,
   page: PageQuery | null,
 ): Promise<Page<CreditDto>> {
   const { db } = deps.db;
   const conditions = [
-    filter.customerId === undefined ? undefined : eq(credits.customerId, filter.customerId),
-    filter.period === undefined ? undefined : eq(credits.period, filter.period),
+    ...creditConditions(filter),
     page === null ? undefined : afterCursor(credits.id, page),
   ].filter((condition) => condition !== undefined);
   const query = db
@@ -881,11 +940,14 @@ export async function listCredits(
       credit: credits,
       customerName: customers.name,
       slug: services.slug,
+      serviceName: services.name,
+      timeZone: agreements.timeZone,
       approver: users.email,
     })
     .from(credits)
     .innerJoin(customers, eq(customers.id, credits.customerId))
     .innerJoin(services, eq(services.id, credits.serviceId))
+    .innerJoin(agreements, eq(agreements.id, credits.agreementId))
     .innerJoin(users, eq(users.id, credits.approvedByUserId))
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(asc(credits.id));
@@ -897,7 +959,9 @@ export async function listCredits(
       claimId: row.credit.claimId,
       customer: { id: row.credit.customerId, name: row.customerName },
       agreementId: row.credit.agreementId,
+      timeZone: row.timeZone,
       service: row.slug,
+      serviceName: row.serviceName,
       period: row.credit.period,
       amountMinor: row.credit.amountMinor,
       currency: row.credit.currency,
@@ -909,4 +973,74 @@ export async function listCredits(
   }));
   if (page === null) return { items: shaped.map((row) => row.dto), nextCursor: null };
   return toPage(shaped, page, (row) => row.dto);
+}
+
+/** Credits of one currency: approved in all, and the part already credited on invoices. */
+export interface CreditTotal {
+  currency: string;
+  count: number;
+  amountMinor: number;
+  creditedMinor: number;
+}
+
+export interface CreditTotals {
+  /** Every matching entry, per currency: amounts of different currencies are never added. */
+  byCurrency: CreditTotal[];
+  /** Per customer and currency, customers by name. */
+  byCustomer: (CreditTotal & { customer: { id: number; name: string } })[];
+}
+
+/**
+ * The ledger's totals over every entry the filter matches (not one page), summed by the
+ * database in integer minor units.
+ */
+export async function creditTotals(deps: Deps, filter: CreditFilter): Promise<CreditTotals> {
+  const { db } = deps.db;
+  const conditions = creditConditions(filter);
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const figures = {
+    currency: credits.currency,
+    count: count(),
+    amountMinor: sum(credits.amountMinor).mapWith(Number),
+    creditedMinor:
+      sql<number>`coalesce(sum(case when ${credits.creditedAt} is not null then ${credits.amountMinor} else 0 end), 0)`.mapWith(
+        Number,
+      ),
+  };
+  const byCurrency = await db
+    .select(figures)
+    .from(credits)
+    .where(where)
+    .groupBy(credits.currency)
+    .orderBy(asc(credits.currency));
+  const byCustomer = await db
+    .select({ ...figures, customerId: credits.customerId, customerName: customers.name })
+    .from(credits)
+    .innerJoin(customers, eq(customers.id, credits.customerId))
+    .where(where)
+    .groupBy(credits.customerId, credits.currency)
+    .orderBy(asc(customers.name), asc(credits.customerId), asc(credits.currency));
+  return {
+    byCurrency: byCurrency.map((row) => ({ ...row, amountMinor: row.amountMinor ?? 0 })),
+    byCustomer: byCustomer.map(({ customerId, customerName, ...row }) => ({
+      customer: { id: customerId, name: customerName },
+      ...row,
+      amountMinor: row.amountMinor ?? 0,
+    })),
+  };
+}
+
+/** A customer's claims (any status) for the given months, oldest first: for statements. */
+export async function claimsForPeriods(
+  deps: Deps,
+  customerId: number,
+  periods: string[],
+): Promise<ClaimDto[]> {
+  if (periods.length === 0) return [];
+  const rows = await deps.db.db
+    .select()
+    .from(claims)
+    .where(and(eq(claims.customerId, customerId), inArray(claims.period, periods)))
+    .orderBy(asc(claims.id));
+  return claimDtos(deps.db.db, rows);
 }

@@ -38,12 +38,25 @@ export async function docsAsset(name: DocsAsset): Promise<{ body: Uint8Array; ty
   return { body: await body, type: asset.type };
 }
 
-/** The reference page: no inline script or style, so its CSP can forbid both. */
-export const DOCS_PAGE = `<!doctype html>
+const ATTRIBUTE_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '"': '&quot;',
+  '<': '&lt;',
+  '>': '&gt;',
+};
+
+/**
+ * The reference page: no inline script or style, so its CSP can forbid both. It names the
+ * portal's origin for the curl commands it shows (swagger-init.js), which must send it.
+ */
+export function docsPage(portalOrigin: string): string {
+  const origin = portalOrigin.replace(/[&"<>]/g, (char) => ATTRIBUTE_ESCAPES[char] ?? char);
+  return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="portal-origin" content="${origin}">
 <title>API reference · Status and SLA-credits portal</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="docs/swagger-ui.css">
@@ -56,6 +69,7 @@ export const DOCS_PAGE = `<!doctype html>
 </body>
 </html>
 `;
+}
 
 /**
  * The docs page's Content-Security-Policy: scripts, styles and fetches from this origin

@@ -1,4 +1,7 @@
+import { and, eq } from 'drizzle-orm';
+import { services } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
+import { notFound } from '../errors.ts';
 import { getBrand } from './brand.ts';
 import { type ComponentStatusDto, type IncidentDto, recentIncidents } from './incidents.ts';
 import { type MaintenanceDto, recentlyChangedMaintenance } from './maintenance.ts';
@@ -96,14 +99,51 @@ function maintenanceEntry(item: MaintenanceDto, origin: string): Entry {
   };
 }
 
+/** Where a browser opening the feed gets its XSLT (docs/decisions/155). */
+export const FEED_XSL_PATH = '/api/v1/feed.xsl';
+export const FEED_CSS_PATH = '/api/v1/feed.css';
+
+/**
+ * The feed's Content-Security-Policy: a browser applies the stylesheet (XSLT counts as a
+ * script) and the CSS from this origin; nothing inline, nothing else.
+ */
+export const FEED_CSP = {
+  defaultSrc: ["'none'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  baseUri: ["'none'"],
+  formAction: ["'none'"],
+  frameAncestors: ["'none'"],
+};
+
+/** The feed's address, for one component or for all. */
+export function feedPath(service?: string): string {
+  return service === undefined
+    ? '/api/v1/feed.atom'
+    : `/api/v1/feed.atom?service=${encodeURIComponent(service)}`;
+}
+
 /**
  * The Atom 1.0 feed (RFC 4287) of incidents and published maintenance, newest change
- * first. Links point at the public site (`origin`); each entry's id is stable.
+ * first, of every component or of one (`service`, a slug: unknown is a 404). Links point at
+ * the public site (`origin`); each entry's id is stable. It names an XSLT stylesheet, so a
+ * browser shows it as a page.
  */
-export async function atomFeed(deps: Deps, origin: string): Promise<string> {
+export async function atomFeed(deps: Deps, origin: string, service?: string): Promise<string> {
   const { productName } = await getBrand(deps);
-  const incidents = await recentIncidents(deps, FEED_ENTRIES);
-  const maintenance = await recentlyChangedMaintenance(deps, FEED_ENTRIES);
+  const component =
+    service === undefined
+      ? undefined
+      : await deps.db.db
+          .select({ id: services.id, slug: services.slug, name: services.name })
+          .from(services)
+          .where(and(eq(services.slug, service), eq(services.active, true)))
+          .get();
+  if (service !== undefined && !component) throw notFound(`There is no component ${service}.`);
+  const filter = component ? { serviceId: component.id } : {};
+  const incidents = await recentIncidents(deps, FEED_ENTRIES, filter);
+  const maintenance = await recentlyChangedMaintenance(deps, FEED_ENTRIES, filter);
   const entries = [
     ...incidents.map((incident) => incidentEntry(incident, origin)),
     ...maintenance.map((item) => maintenanceEntry(item, origin)),
@@ -111,13 +151,15 @@ export async function atomFeed(deps: Deps, origin: string): Promise<string> {
     .sort((a, b) => b.updated.localeCompare(a.updated))
     .slice(0, FEED_ENTRIES);
   const updated = entries[0]?.updated ?? new Date(0).toISOString();
+  const self = `${origin}${feedPath(component?.slug)}`;
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
+    `<?xml-stylesheet type="text/xsl" href="${FEED_XSL_PATH}"?>`,
     '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `  <id>${text(`${origin}/`)}</id>`,
-    `  <title>${text(productName)}: incidents and maintenance</title>`,
+    `  <id>${text(component ? self : `${origin}/`)}</id>`,
+    `  <title>${text(productName)}: ${component ? `${text(component.name)} — ` : ''}incidents and maintenance</title>`,
     `  <updated>${updated}</updated>`,
-    `  <link rel="self" type="application/atom+xml" href="${text(`${origin}/api/v1/feed.atom`)}"/>`,
+    `  <link rel="self" type="application/atom+xml" href="${text(self)}"/>`,
     `  <link rel="alternate" type="text/html" href="${text(`${origin}/`)}"/>`,
     `  <author><name>${text(productName)}</name></author>`,
     ...entries.flatMap((entry) => [

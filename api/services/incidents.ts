@@ -10,6 +10,8 @@ import {
 } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
 import { conflict, notFound, unprocessable } from '../errors.ts';
+import type { IncidentEventType } from '../notify/events.ts';
+import { emit } from '../notify/outbox.ts';
 import { recordAudit } from './audit.ts';
 import {
   type ComponentInput,
@@ -198,6 +200,24 @@ async function incidentById(db: Reader, id: number): Promise<IncidentDto> {
 
 export const getIncident = (deps: Deps, id: number) => incidentById(deps.db.db, id);
 
+/**
+ * Tells subscribers and webhooks of an incident as it now is: opened, a new update, or
+ * resolved (an update that moved it to resolved). Runs in the writing transaction.
+ */
+async function announce(
+  tx: Tx,
+  deps: Deps,
+  type: IncidentEventType,
+  incident: IncidentDto,
+  tellSubscribers = true,
+): Promise<void> {
+  await emit(tx, deps, { type, incident, tellSubscribers });
+}
+
+/** The event of an update: resolving an open incident, or any other update. */
+const updateEvent = (was: IncidentStatus, now: IncidentStatus): IncidentEventType =>
+  now === 'resolved' && was !== 'resolved' ? 'incident.resolved' : 'incident.updated';
+
 /** Incidents newest first (by start), a page at a time, optionally of one service. */
 export async function listIncidents(
   deps: Deps,
@@ -262,11 +282,27 @@ export async function activeIncidents(deps: Deps): Promise<IncidentSummaryDto[]>
 }
 
 /** The most recently changed incidents, for the feed. */
-export async function recentIncidents(deps: Deps, limit: number): Promise<IncidentDto[]> {
+export async function recentIncidents(
+  deps: Deps,
+  limit: number,
+  options: { serviceId?: number } = {},
+): Promise<IncidentDto[]> {
   const { db } = deps.db;
+  const serviceId = options.serviceId;
   const rows = await db
     .select()
     .from(incidents)
+    .where(
+      serviceId === undefined
+        ? undefined
+        : inArray(
+            incidents.id,
+            db
+              .select({ id: incidentServices.incidentId })
+              .from(incidentServices)
+              .where(eq(incidentServices.serviceId, serviceId)),
+          ),
+    )
     .orderBy(desc(incidents.updatedAt), desc(incidents.id))
     .limit(limit);
   return withDetails(db, rows);
@@ -479,7 +515,9 @@ export async function ingestIncident(
       fingerprint,
       apiKeyId,
     });
-    return { created: true, incident: await incidentById(tx, row.id) };
+    const incident = await incidentById(tx, row.id);
+    await announce(tx, deps, 'incident.created', incident);
+    return { created: true, incident };
   });
 }
 
@@ -501,7 +539,9 @@ export async function addIngestUpdate(
       .get();
     if (!incident) throw notFound(`There is no incident ${externalId}.`);
     await appendUpdate(tx, incident, update, { kind: 'automated', apiKeyId }, deps.clock.now());
-    return incidentById(tx, incident.id);
+    const after = await incidentById(tx, incident.id);
+    await announce(tx, deps, updateEvent(incident.status, after.status), after);
+    return after;
   });
 }
 
@@ -533,6 +573,7 @@ export async function createStaffIncident(
         components: dto.components,
       },
     });
+    await announce(tx, deps, 'incident.created', dto);
     return dto;
   });
 }
@@ -553,7 +594,9 @@ export async function addStaffUpdate(
       { kind: 'human', userId: actor.user.id },
       deps.clock.now(),
     );
-    return incidentById(tx, incident.id);
+    const after = await incidentById(tx, incident.id);
+    await announce(tx, deps, updateEvent(incident.status, after.status), after);
+    return after;
   });
 }
 
@@ -604,6 +647,9 @@ export async function editIncident(
       before: fields(before),
       after: fields(after),
     });
+    // Systems that mirror incidents hear of a new title or start; subscribers hear of
+    // updates, not of edits (an edit that changed nothing is rolled back with this).
+    await announce(tx, deps, 'incident.updated', after, false);
     return unlessSame(before, after);
   });
 }

@@ -7,6 +7,7 @@ import { createSession, endSession } from '../auth/sessions.ts';
 import { randomToken, sha256 } from '../auth/tokens.ts';
 import type { Deps, Principal, SessionUser } from '../context.ts';
 import { ApiError, conflict, notFound } from '../errors.ts';
+import { emit } from '../notify/outbox.ts';
 import { type ClientMeta, normalizeEmail } from './accounts.ts';
 import { checkRoleCustomer, type UserDto, userDto } from './admin-users.ts';
 import { recordAudit } from './audit.ts';
@@ -20,6 +21,11 @@ export interface InvitationDto {
   /** The one-time link, shown once: only its hash is stored. */
   link: string;
   expiresAt: string;
+  /**
+   * True when the link is also on its way to the invitee by mail (SMTP_URL is set); false
+   * when the message waits in the development mailbox of the staff console.
+   */
+  emailed: boolean;
 }
 
 export interface NewInvitation {
@@ -97,10 +103,20 @@ export async function inviteUser(
       after: { ...dto, invitationId: invitation.id, invitationExpiresAt: expiresAt.toISOString() },
     });
     const origin = deps.config.origins[0] ?? '';
+    const link = `${origin}${INVITATION_PAGE}#token=${token}`;
+    await emit(tx, deps, {
+      type: 'user.invited',
+      userId: user.id,
+      email: user.email,
+      link,
+      expiresAt: expiresAt.toISOString(),
+      invitedBy: principal.user.email,
+    });
     return {
       user: dto,
-      link: `${origin}${INVITATION_PAGE}#token=${token}`,
+      link,
       expiresAt: expiresAt.toISOString(),
+      emailed: deps.config.smtpUrl !== null,
     };
   });
 }

@@ -1,9 +1,17 @@
 import { isDeepStrictEqual } from 'node:util';
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { maintenanceServices, maintenances, services, windows } from '../../db/schema/index.ts';
+import {
+  maintenanceServices,
+  maintenances,
+  notificationEvents,
+  services,
+  windows,
+} from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
 import { conflict, invalidInput, notFound, unprocessable } from '../errors.ts';
+import type { MaintenanceEventType } from '../notify/events.ts';
+import { emit } from '../notify/outbox.ts';
 import { MS_PER_DAY } from '../sla/instant.ts';
 import { recordAudit } from './audit.ts';
 import { type Cursor, pageOf } from './keyset.ts';
@@ -392,6 +400,13 @@ export async function createMaintenance(
       entityId: row.id,
       after: dto,
     });
+    if (input.publish) {
+      await emit(tx, deps, {
+        type: 'maintenance.scheduled',
+        maintenance: dto,
+        tellSubscribers: true,
+      });
+    }
     return dto;
   });
 }
@@ -427,6 +442,43 @@ async function audited(
   return after;
 }
 
+/**
+ * One step of a maintenance's life that happens now (published, started or completed
+ * early): the instant stamped, its windows brought in line, the change audited and
+ * announced, all in the caller's transaction.
+ */
+async function stampAndAnnounce(
+  tx: Tx,
+  deps: Deps,
+  actor: StaffPrincipal,
+  requestId: string | undefined,
+  row: typeof maintenances.$inferSelect,
+  nowMs: number,
+  step: {
+    stamp: 'publishedAt' | 'startedEarlyAt' | 'completedEarlyAt';
+    action: string;
+    event: 'maintenance.scheduled' | 'maintenance.started' | 'maintenance.completed';
+    dedupeKey?: string;
+  },
+): Promise<MaintenanceDto> {
+  const before = await maintenanceById(tx, row.id, nowMs);
+  const stamped = await tx
+    .update(maintenances)
+    .set({ [step.stamp]: new Date(nowMs), updatedAt: new Date(nowMs) })
+    .where(eq(maintenances.id, row.id))
+    .returning()
+    .get();
+  await syncWindows(tx, stamped, nowMs, false);
+  const after = await audited(tx, deps, actor, requestId, step.action, before, row.id, nowMs);
+  await emit(
+    tx,
+    deps,
+    { type: step.event, maintenance: after, tellSubscribers: true },
+    step.dedupeKey === undefined ? {} : { dedupeKey: step.dedupeKey },
+  );
+  return after;
+}
+
 /** Publishes a draft: now becomes the announcedAt of its windows. */
 export async function publishMaintenance(
   deps: Deps,
@@ -440,15 +492,11 @@ export async function publishMaintenance(
     if (row.publishedAt !== null) {
       throw conflict(`Maintenance ${id} is already published.`, 'ALREADY_PUBLISHED');
     }
-    const before = await maintenanceById(tx, id, nowMs);
-    const published = await tx
-      .update(maintenances)
-      .set({ publishedAt: new Date(nowMs), updatedAt: new Date(nowMs) })
-      .where(eq(maintenances.id, id))
-      .returning()
-      .get();
-    await syncWindows(tx, published, nowMs, false);
-    return audited(tx, deps, actor, requestId, 'maintenance.publish', before, id, nowMs);
+    return stampAndAnnounce(tx, deps, actor, requestId, row, nowMs, {
+      stamp: 'publishedAt',
+      action: 'maintenance.publish',
+      event: 'maintenance.scheduled',
+    });
   });
 }
 
@@ -523,6 +571,15 @@ export async function editMaintenance(
       id,
       nowMs,
     );
+    if (announcedBefore) {
+      // An edit that changed nothing is rolled back with this (writeStatusData). Subscribers
+      // hear of a new schedule or new components, not of a reworded title.
+      await emit(tx, deps, {
+        type: 'maintenance.updated',
+        maintenance: after,
+        tellSubscribers: reschedules,
+      });
+    }
     return unlessSame(before, after);
   });
 }
@@ -548,7 +605,107 @@ export async function cancelMaintenance(
       .returning()
       .get();
     await syncWindows(tx, cancelled, nowMs, false);
-    return audited(tx, deps, actor, requestId, 'maintenance.cancel', before, id, nowMs);
+    const after = await audited(
+      tx,
+      deps,
+      actor,
+      requestId,
+      'maintenance.cancel',
+      before,
+      id,
+      nowMs,
+    );
+    if (before.publishedAt !== null) {
+      await emit(tx, deps, {
+        type: 'maintenance.cancelled',
+        maintenance: after,
+        tellSubscribers: true,
+      });
+    }
+    return after;
+  });
+}
+
+/**
+ * How far back the outbox worker looks for maintenance that started or completed with time:
+ * a worker that was down longer does not announce stale starts and ends.
+ */
+export const TRANSITION_LOOKBACK_MS = 60 * 60 * 1000;
+
+/**
+ * Announces published maintenance that started or completed by `nowMs` (within the
+ * lookback): `maintenance.started` and `maintenance.completed`, each once whichever worker
+ * finds it first (a key per maintenance and instant). One cancelled while running was
+ * announced by the cancellation. Returns how many events it announced.
+ */
+/**
+ * One key per maintenance and planned instant: a start or completion announced early by staff
+ * is not announced again by the worker when the planned instant passes.
+ */
+function transitionKey(id: number, what: 'started' | 'completed', plannedMs: number): string {
+  return `maintenance:${id}:${what}:${plannedMs}`;
+}
+
+export async function announceMaintenanceTransitions(deps: Deps, nowMs: number): Promise<number> {
+  const now = new Date(nowMs);
+  const since = new Date(nowMs - TRANSITION_LOOKBACK_MS);
+  const rows = await deps.db.db
+    .select()
+    .from(maintenances)
+    .where(
+      and(
+        isNotNull(maintenances.publishedAt),
+        or(
+          and(gt(maintenances.startsAt, since), lte(maintenances.startsAt, now)),
+          and(gt(maintenances.endsAt, since), lte(maintenances.endsAt, now)),
+        ),
+      ),
+    );
+  const wanted: { id: number; type: MaintenanceEventType; key: string }[] = [];
+  for (const row of rows) {
+    const startMs = row.startsAt.getTime();
+    const ran = effectiveEndMs(row) > startMs;
+    if (ran && startMs > since.getTime() && startMs <= nowMs) {
+      wanted.push({
+        id: row.id,
+        type: 'maintenance.started',
+        key: transitionKey(row.id, 'started', startMs),
+      });
+    }
+    const endMs = row.endsAt.getTime();
+    if (ran && row.cancelledAt === null && endMs > since.getTime() && endMs <= nowMs) {
+      wanted.push({
+        id: row.id,
+        type: 'maintenance.completed',
+        key: transitionKey(row.id, 'completed', endMs),
+      });
+    }
+  }
+  if (wanted.length === 0) return 0;
+  const seen = await deps.db.db
+    .select({ key: notificationEvents.dedupeKey })
+    .from(notificationEvents)
+    .where(
+      inArray(
+        notificationEvents.dedupeKey,
+        wanted.map((entry) => entry.key),
+      ),
+    );
+  const fresh = wanted.filter((entry) => !seen.some((row) => row.key === entry.key));
+  if (fresh.length === 0) return 0;
+  return deps.db.write(async (tx) => {
+    let announced = 0;
+    for (const entry of fresh) {
+      const maintenance = await maintenanceById(tx, entry.id, nowMs);
+      const done = await emit(
+        tx,
+        deps,
+        { type: entry.type, maintenance, tellSubscribers: true },
+        { dedupeKey: entry.key },
+      );
+      if (done) announced += 1;
+    }
+    return announced;
   });
 }
 
@@ -592,15 +749,12 @@ export async function startMaintenanceEarly(
         ],
       );
     }
-    const before = await maintenanceById(tx, id, nowMs);
-    const started = await tx
-      .update(maintenances)
-      .set({ startedEarlyAt: new Date(nowMs), updatedAt: new Date(nowMs) })
-      .where(eq(maintenances.id, id))
-      .returning()
-      .get();
-    await syncWindows(tx, started, nowMs, false);
-    return audited(tx, deps, actor, requestId, 'maintenance.start_early', before, id, nowMs);
+    return stampAndAnnounce(tx, deps, actor, requestId, row, nowMs, {
+      stamp: 'startedEarlyAt',
+      action: 'maintenance.start_early',
+      event: 'maintenance.started',
+      dedupeKey: transitionKey(id, 'started', row.startsAt.getTime()),
+    });
   });
 }
 
@@ -620,15 +774,12 @@ export async function completeMaintenanceEarly(
         'MAINTENANCE_NOT_STARTED',
       );
     }
-    const before = await maintenanceById(tx, id, nowMs);
-    const completed = await tx
-      .update(maintenances)
-      .set({ completedEarlyAt: new Date(nowMs), updatedAt: new Date(nowMs) })
-      .where(eq(maintenances.id, id))
-      .returning()
-      .get();
-    await syncWindows(tx, completed, nowMs, false);
-    return audited(tx, deps, actor, requestId, 'maintenance.complete_early', before, id, nowMs);
+    return stampAndAnnounce(tx, deps, actor, requestId, row, nowMs, {
+      stamp: 'completedEarlyAt',
+      action: 'maintenance.complete_early',
+      event: 'maintenance.completed',
+      dedupeKey: transitionKey(id, 'completed', row.endsAt.getTime()),
+    });
   });
 }
 
@@ -647,12 +798,27 @@ export async function listAllMaintenance(deps: Deps, limit: number): Promise<Mai
 export async function recentlyChangedMaintenance(
   deps: Deps,
   limit: number,
+  options: { serviceId?: number } = {},
 ): Promise<MaintenanceDto[]> {
   const { db } = deps.db;
+  const serviceId = options.serviceId;
   const rows = await db
     .select()
     .from(maintenances)
-    .where(isNotNull(maintenances.publishedAt))
+    .where(
+      and(
+        isNotNull(maintenances.publishedAt),
+        serviceId === undefined
+          ? undefined
+          : inArray(
+              maintenances.id,
+              db
+                .select({ id: maintenanceServices.maintenanceId })
+                .from(maintenanceServices)
+                .where(eq(maintenanceServices.serviceId, serviceId)),
+            ),
+      ),
+    )
     .orderBy(desc(maintenances.updatedAt), desc(maintenances.id))
     .limit(limit);
   return withServices(db, rows, deps.clock.now());

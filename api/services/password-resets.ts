@@ -6,8 +6,10 @@ import { endUserSessions } from '../auth/sessions.ts';
 import { randomToken, sha256 } from '../auth/tokens.ts';
 import type { Deps, Principal } from '../context.ts';
 import { ApiError, conflict, notFound, unprocessable } from '../errors.ts';
-import type { ClientMeta } from './accounts.ts';
+import { emit } from '../notify/outbox.ts';
+import { type ClientMeta, normalizeEmail } from './accounts.ts';
 import { recordAudit } from './audit.ts';
+import { hitLimit, pruneLimits, tooManyRequests } from './rate-limit.ts';
 
 /** Where the site's reset page lives; the token rides in the fragment (never sent to servers). */
 export const PASSWORD_RESET_PAGE = '/account/reset';
@@ -52,13 +54,14 @@ export async function issuePasswordReset(
     }
     const now = new Date(deps.clock.now());
     const expiresAt = new Date(now.getTime() + deps.config.passwordResetTtlMs);
-    // One live link per person: an earlier one stops working now.
+    // One live admin link per person: an earlier one stops working now.
     await tx
       .update(passwordResets)
       .set({ expiresAt: now })
       .where(
         and(
           eq(passwordResets.userId, user.id),
+          eq(passwordResets.kind, 'admin'),
           isNull(passwordResets.usedAt),
           gt(passwordResets.expiresAt, now),
         ),
@@ -88,10 +91,105 @@ export async function issuePasswordReset(
   });
 }
 
+/** Rate-limit buckets of "Forgot password" are dropped a day after their window started. */
+const PRUNE_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * "Forgot password" (decision 152): when `email` belongs to an account that can sign in, a
+ * one-time link (30 minutes) is mailed to it; an earlier such link stops working. The
+ * caller learns nothing either way: the route answers 202 alike, the work is the same
+ * write, and the mail leaves later from the outbox. Limits: per client address (429), and
+ * per email address (beyond it nothing more is mailed, still 202).
+ */
+export async function requestPasswordReset(
+  deps: Deps,
+  requestId: string,
+  input: { email: string },
+  meta: Pick<ClientMeta, 'ip'>,
+): Promise<void> {
+  const email = normalizeEmail(input.email);
+  const token = randomToken();
+  const refused = await deps.db.write(async (tx) => {
+    const nowMs = deps.clock.now();
+    const windowMs = deps.config.notifyRequestWindowMs;
+    await pruneLimits(tx, nowMs - PRUNE_AFTER_MS);
+    const byAddress = await hitLimit(
+      tx,
+      {
+        bucket: `recovery:address:${meta.ip}`,
+        max: deps.config.notifyRequestsPerAddress,
+        windowMs,
+      },
+      nowMs,
+    );
+    if (!byAddress.allowed) return byAddress.retryAfterMs;
+    const byEmail = await hitLimit(
+      tx,
+      { bucket: `recovery:email:${email}`, max: deps.config.notifyRequestsPerEmail, windowMs },
+      nowMs,
+    );
+    if (!byEmail.allowed) return null;
+    const found = await tx
+      .select({ user: users, customerActive: customers.active })
+      .from(users)
+      .leftJoin(customers, eq(customers.id, users.customerId))
+      .where(eq(users.email, email))
+      .get();
+    // Only an account that can sign in: a pending invitation is accepted through its own link.
+    if (!found?.user.active || found.customerActive === false || found.user.passwordHash === null) {
+      return null;
+    }
+    const { user } = found;
+    const now = new Date(nowMs);
+    const expiresAt = new Date(nowMs + deps.config.passwordRecoveryTtlMs);
+    await tx
+      .update(passwordResets)
+      .set({ expiresAt: now })
+      .where(
+        and(
+          eq(passwordResets.userId, user.id),
+          eq(passwordResets.kind, 'self'),
+          isNull(passwordResets.usedAt),
+          gt(passwordResets.expiresAt, now),
+        ),
+      );
+    const reset = await tx
+      .insert(passwordResets)
+      .values({
+        tokenHash: sha256(token),
+        userId: user.id,
+        createdByUserId: user.id,
+        kind: 'self',
+        expiresAt,
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    await recordAudit(tx, deps, { kind: 'anonymous' }, requestId, {
+      action: 'user.password.reset.request',
+      entityType: 'user',
+      entityId: user.id,
+      after: { passwordResetId: reset.id, expiresAt: expiresAt.toISOString() },
+    });
+    const origin = deps.config.origins[0] ?? '';
+    await emit(tx, deps, {
+      type: 'password.reset',
+      userId: user.id,
+      email: user.email,
+      link: `${origin}${PASSWORD_RESET_PAGE}#token=${token}`,
+      expiresAt: expiresAt.toISOString(),
+    });
+    return null;
+  });
+  if (refused !== null) {
+    throw tooManyRequests(refused, 'Too many password reset requests. Try again later.');
+  }
+}
+
 const invalidReset = () =>
   new ApiError(
     'PASSWORD_RESET_INVALID',
-    'This password reset link is not valid: it was used, replaced or has expired. Ask an administrator for a new one.',
+    'This password reset link is not valid: it was used, replaced or has expired. Ask for a new one with "Forgot password" on the sign-in page, or ask an administrator.',
     { status: 400 },
   );
 
@@ -148,6 +246,17 @@ export async function completePasswordReset(
       .returning()
       .get();
     if (!user) throw invalidReset();
+    // Every other link to this account stops working too: the password was just chosen.
+    await tx
+      .update(passwordResets)
+      .set({ expiresAt: new Date(nowMs) })
+      .where(
+        and(
+          eq(passwordResets.userId, user.id),
+          isNull(passwordResets.usedAt),
+          gt(passwordResets.expiresAt, new Date(nowMs)),
+        ),
+      );
     await endUserSessions(tx, user.id);
     await distrustUserDevices(tx, user.id);
     const deviceTokens = await trustDevice(tx, deps, user.id, meta.deviceTokens);

@@ -1,177 +1,464 @@
 import type { Deps } from '../context.ts';
+import { type Policy, periodBounds } from '../sla/index.ts';
+import { roundMoneyHalfUp } from '../sla/money.ts';
+import { add, cmp, fromDecimal, mul, type Rational, rat, ZERO } from '../sla/rational.ts';
+import { getCustomer } from './admin-customers.ts';
 import {
   type AvailabilityItem,
   availabilityReport,
   type NotBegun,
   type Unavailable,
 } from './availability.ts';
+import { brandLogo, getBrand } from './brand.ts';
+import { type ClaimDto, claimsForPeriods } from './claims.ts';
+import { currentPeriod, type LoadedAgreement, loadAgreements } from './sla-figures.ts';
+import { moneyText } from './statement-format.ts';
 
 /**
- * The statement of a month: a row per agreement × service with the official figures, then
- * every window counted or ignored with its reason; decided months show the decided figures
- * with any later correction beside them. A month nobody measured says so (`not-monitored`),
- * and the time before monitoring began is `unmonitored_ms`, never counted as up.
+ * A customer's statement for a month or a calendar year (ADR 160–162, 164): the figures of every
+ * agreement × service × month, the credit each earned and the rule that gave it, the claims
+ * and their status, and totals per currency.
+ *
+ * Built in two steps so that a run over every customer (issue 17) can reuse the second:
+ * `loadStatementData` reads (the only step with I/O), `buildStatement` turns the data into the
+ * document, a pure function. The renderers (statement-csv.ts, statement-pdf.ts, and
+ * `statementJson` here) take the document and nothing else.
  */
-export interface Statement {
-  period: string;
-  generatedAt: string;
-  items: AvailabilityItem[];
-  /** Agreements for which the month has not begun in their zone (no figures yet). */
-  notBegun: NotBegun[];
-  /** Agreements or services whose stored data could not be evaluated (ADR 114). */
-  unavailable: Unavailable[];
+
+export type StatementScope = { kind: 'month'; period: string } | { kind: 'year'; year: string };
+const FORMATS = ['csv', 'json', 'pdf'] as const;
+export type StatementFormat = (typeof FORMATS)[number];
+
+const FILE = /^(\d{4})(?:-(0[1-9]|1[0-2]))?\.(csv|json|pdf)$/;
+
+/** `2026-10.pdf` → the month and the format; `2026.csv` → the year. Null for anything else. */
+export function parseStatementFile(
+  file: string,
+): { scope: StatementScope; format: StatementFormat } | null {
+  const match = FILE.exec(file);
+  if (match === null) return null;
+  const [, year = '', month, extension] = match;
+  const format = FORMATS.find((candidate) => candidate === extension);
+  if (format === undefined) return null;
+  return {
+    scope:
+      month === undefined ? { kind: 'year', year } : { kind: 'month', period: `${year}-${month}` },
+    format,
+  };
 }
 
-export async function monthlyStatement(
+export function scopeLabel(scope: StatementScope): string {
+  return scope.kind === 'month' ? scope.period : scope.year;
+}
+
+/** The provider as the statement shows it: the brand's name, accent and logo (ADR 141). */
+export interface StatementProvider {
+  productName: string;
+  /** `#rrggbb`, or null for the portal's own colour. */
+  accentColor: string | null;
+  /** The logo's PNG bytes, or null. */
+  logoPng: Uint8Array | null;
+  supportEmail: string | null;
+  supportUrl: string | null;
+}
+
+export interface StatementAgreement {
+  id: number;
+  timeZone: string;
+  startMs: number;
+  endMs: number | null;
+  policyName: string;
+}
+
+/** Everything a statement is made of, as read: the input of `buildStatement`. */
+export interface StatementData {
+  scope: StatementScope;
+  /** The months asked of the availability report (those of the scope that have begun). */
+  months: string[];
+  /** The statement's as-of instant: figures are as they stood then. */
+  asOfMs: number;
+  provider: StatementProvider;
+  customer: { id: number; name: string; timeZone: string };
+  agreements: StatementAgreement[];
+  /** Policy rules by `agreementId:version`, for explaining credits. */
+  rules: Map<string, Policy>;
+  items: AvailabilityItem[];
+  claims: ClaimDto[];
+  notBegun: NotBegun[];
+  unavailable: Unavailable[];
+  /** Where customers check the figures: the portal's origin. */
+  portalOrigin: string;
+}
+
+/** How a month’s credit came about, in figures and in words (ADR 164). */
+export interface CreditRule {
+  /** The monthly fee, and the fee for the covered part of the month (rounded for display). */
+  feeMinor: number;
+  feeBaseMinor: number;
+  prorated: boolean;
+  tier: { belowPercent: number; creditPercent: number; amountMinor: number } | null;
+  daily: {
+    days: number;
+    thresholdMinutes: number;
+    creditDays: number;
+    daysInMonth: number;
+    amountMinor: number;
+  } | null;
+  capPercent: number;
+  capMinor: number;
+  capped: boolean;
+  /** The rules' minimum credit, when the amount fell below it (and so none is issued). */
+  belowMinimumMinor: number | null;
+  creditMinor: number;
+  /** `10 % (availability below 99.9 %) of USD 2,000.00 = USD 200.00; cap 100 % = USD 2,000.00`. */
+  text: string;
+}
+
+export interface StatementItem extends AvailabilityItem {
+  creditRule: CreditRule | null;
+  /** The rule in words, also when there is no breakdown (`No credit: nothing was measured`). */
+  creditRuleText: string;
+}
+
+export interface CurrencyTotal {
+  currency: string;
+  /** Credits under the rules, summed over the statement's figures. */
+  creditMinor: number;
+  /** Amounts approved on claims of the statement's months (approved or credited). */
+  approvedMinor: number;
+  /** The part of those already credited on an invoice. */
+  creditedMinor: number;
+}
+
+export interface StatementDocument {
+  kind: 'month' | 'year';
+  /** `YYYY-MM` or `YYYY`. */
+  period: string;
+  months: string[];
+  /** A year's months that had begun in no agreement's zone at the as-of instant: no figures. */
+  monthsNotBegun: string[];
+  /** The as-of instant, UTC. */
+  generatedAt: string;
+  /** True while some month of the statement has not ended in its agreement's zone. */
+  inProgress: boolean;
+  provider: StatementProvider;
+  customer: { id: number; name: string; timeZone: string };
+  agreements: StatementAgreement[];
+  items: StatementItem[];
+  claims: ClaimDto[];
+  totals: CurrencyTotal[];
+  notBegun: NotBegun[];
+  unavailable: Unavailable[];
+  portalOrigin: string;
+}
+
+const YEAR_MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
+
+function yearMonths(year: string): string[] {
+  return YEAR_MONTHS.map((month) => `${year}-${month}`);
+}
+
+/** The months of the scope that have begun in the zone of at least one agreement. */
+function monthsOf(scope: StatementScope, agreements: LoadedAgreement[], nowMs: number): string[] {
+  if (scope.kind === 'month') return [scope.period];
+  const all = yearMonths(scope.year);
+  let latest: string | undefined;
+  for (const agreement of agreements) {
+    try {
+      const current = currentPeriod(agreement, nowMs);
+      if (latest === undefined || current > latest) latest = current;
+    } catch {
+      // An agreement that cannot be read is reported by the availability report.
+    }
+  }
+  const begun = latest === undefined ? all : all.filter((month) => month <= latest);
+  // A year that has begun nowhere: ask for its first month, which the report refuses in words.
+  return begun.length > 0 ? begun : all.slice(0, 1);
+}
+
+/** Reads what a customer's statement needs; `provider` may be given once for many customers. */
+export async function loadStatementData(
   deps: Deps,
   customerId: number,
-  period: string,
-): Promise<Statement> {
-  const report = await availabilityReport(deps, customerId, [period]);
+  scope: StatementScope,
+  options: { provider?: StatementProvider } = {},
+): Promise<StatementData> {
+  const nowMs = deps.clock.now();
+  const customer = await getCustomer(deps, customerId);
+  const loaded = await loadAgreements(deps.db.db, { customerId });
+  const months = monthsOf(scope, loaded, nowMs);
+  const report = await availabilityReport(deps, customerId, months);
+  const rules = new Map<string, Policy>();
+  for (const agreement of loaded) {
+    for (const version of agreement.versions) {
+      rules.set(`${agreement.id}:${version.version}`, version.rules);
+    }
+  }
   return {
-    period,
-    generatedAt: new Date(deps.clock.now()).toISOString(),
+    scope,
+    months,
+    asOfMs: nowMs,
+    provider: options.provider ?? (await statementProvider(deps)),
+    customer: { id: customer.id, name: customer.name, timeZone: customer.timeZone },
+    agreements: loaded.map((agreement) => ({
+      id: agreement.id,
+      timeZone: agreement.timeZone,
+      startMs: agreement.startMs,
+      endMs: agreement.endMs,
+      policyName: agreement.policyName,
+    })),
+    rules,
     items: report.items,
+    claims: await claimsForPeriods(deps, customerId, months),
     notBegun: report.notBegun,
     unavailable: report.unavailable,
+    portalOrigin: deps.config.origins[0] ?? '',
   };
 }
 
-const COLUMNS = [
-  'record',
-  'agreement_id',
-  'service',
-  'month',
-  'time_zone',
-  'policy',
-  'policy_version',
-  'source',
-  'status',
-  'availability_percent',
-  'target_percent',
-  'met',
-  'eligible_ms',
-  'downtime_ms',
-  'credit_percent',
-  'fee_base_minor',
-  'credit_minor',
-  'currency',
-  'claim_deadline',
-  'claim_status',
-  'start',
-  'end',
-  'state',
-  'weight',
-  'reason',
-  // Added after the first release: appended, so that no existing column moves.
-  'unmonitored_ms',
-  'monitored_since',
-] as const;
-type Column = (typeof COLUMNS)[number];
-type Row = Partial<Record<Column, string | number | boolean | null>>;
+/** The brand as statements print it (one read, shareable across customers). */
+export async function statementProvider(deps: Deps): Promise<StatementProvider> {
+  const brand = await getBrand(deps);
+  const logo = brand.logo === null ? null : await brandLogo(deps, brand.logo.hash);
+  return {
+    productName: brand.productName,
+    accentColor: brand.accent?.color ?? null,
+    logoPng: logo === null ? null : new Uint8Array(logo),
+    supportEmail: brand.support.email,
+    supportUrl: brand.support.url,
+  };
+}
+
+/** Reads and builds a customer's statement. */
+export async function customerStatement(
+  deps: Deps,
+  customerId: number,
+  scope: StatementScope,
+): Promise<StatementDocument> {
+  return buildStatement(await loadStatementData(deps, customerId, scope));
+}
+
+function safeNumber(value: bigint): number {
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new RangeError('a total exceeds 2^53 − 1 minor units; it would not be exact');
+  }
+  return Number(value);
+}
+
+/** The statement document from its data: pure, deterministic for the same data. */
+export function buildStatement(data: StatementData): StatementDocument {
+  const items = data.items.map((item): StatementItem => {
+    const rules = data.rules.get(`${item.agreementId}:${item.policy.version}`);
+    const creditRule = rules === undefined ? null : explainCredit(item, rules);
+    return { ...item, creditRule, creditRuleText: creditRule?.text ?? noCreditText(item) };
+  });
+  const totals = new Map<string, { credit: bigint; approved: bigint; credited: bigint }>();
+  const totalOf = (currency: string) => {
+    let total = totals.get(currency);
+    if (total === undefined) {
+      total = { credit: 0n, approved: 0n, credited: 0n };
+      totals.set(currency, total);
+    }
+    return total;
+  };
+  for (const item of items) totalOf(item.currency).credit += BigInt(item.creditMinor);
+  for (const claim of data.claims) {
+    if (claim.approvedAmountMinor === null) continue;
+    if (claim.status !== 'approved' && claim.status !== 'credited') continue;
+    const total = totalOf(claim.currency);
+    total.approved += BigInt(claim.approvedAmountMinor);
+    if (claim.status === 'credited') total.credited += BigInt(claim.approvedAmountMinor);
+  }
+  return {
+    kind: data.scope.kind,
+    period: scopeLabel(data.scope),
+    months: data.months,
+    monthsNotBegun:
+      data.scope.kind === 'year'
+        ? yearMonths(data.scope.year).filter((month) => !data.months.includes(month))
+        : [],
+    generatedAt: new Date(data.asOfMs).toISOString(),
+    inProgress:
+      data.notBegun.length > 0 ||
+      items.some((item) => Date.parse(item.asOf) < Date.parse(item.period.end)),
+    provider: data.provider,
+    customer: data.customer,
+    agreements: data.agreements.filter(
+      (agreement) =>
+        items.some((item) => item.agreementId === agreement.id) ||
+        data.notBegun.some((gap) => gap.agreementId === agreement.id) ||
+        data.unavailable.some((gap) => gap.agreementId === agreement.id),
+    ),
+    items,
+    claims: data.claims,
+    totals: [...totals.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([currency, total]) => ({
+        currency,
+        creditMinor: safeNumber(total.credit),
+        approvedMinor: safeNumber(total.approved),
+        creditedMinor: safeNumber(total.credited),
+      })),
+    notBegun: data.notBegun,
+    unavailable: data.unavailable,
+    portalOrigin: data.portalOrigin,
+  };
+}
+
+function noCreditText(item: AvailabilityItem): string {
+  switch (item.status) {
+    case 'not-monitored':
+      return 'No credit: nothing was measured this month.';
+    case 'not-covered':
+      return 'No credit: the agreement did not cover this month.';
+    case 'no-eligible-time':
+      return 'No credit: no time counted (all of it was excluded).';
+    case 'evaluated':
+      return `${moneyText(item.creditMinor, item.currency)} under the rules of policy version ${item.policy.version}.`;
+  }
+}
+
+const pct = (value: number) => `${String(value)} %`;
 
 /**
- * One CSV cell (RFC 4180). Text that a spreadsheet would run as a formula gets a leading
- * apostrophe (OWASP CSV injection); numbers are written as they are.
+ * The tier, daily rule, cap and minimum behind a month's credit (sla-accounting §3.9–3.12),
+ * recomputed exactly from the figures and the policy version. When the recomputation does not
+ * give the credit shown (figures decided under rules that read differently), there is no
+ * breakdown: the statement never prints an explanation that does not add up.
  */
-export function csvCell(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+export function explainCredit(item: AvailabilityItem, rules: Policy): CreditRule | null {
+  if (item.status !== 'evaluated') return null;
+  const startMs = Date.parse(item.period.start);
+  const periodMs = Date.parse(item.period.end) - startMs;
+  const fee = BigInt(item.monthlyFeeMinor);
+  const feeBase = rat(fee * BigInt(item.coveredMs), BigInt(periodMs));
+  const downtime100 = BigInt(Math.round(item.downtimeMs * 100));
+  const eligible = BigInt(item.eligibleMs);
+  const availability = rat(100n * eligible - downtime100, eligible);
 
-function figures(
-  item: AvailabilityItem,
-  evaluation: AvailabilityItem | AvailabilityItem['correction'],
-): Row {
-  if (evaluation === null) return {};
+  let tier: { belowPercent: number; creditPercent: number; credit: Rational } | null = null;
+  for (const candidate of rules.tiers) {
+    const below = fromDecimal(candidate.belowPercent);
+    const credit = fromDecimal(candidate.creditPercent);
+    if (cmp(availability, below) < 0 && (tier === null || cmp(credit, tier.credit) > 0)) {
+      tier = { ...candidate, credit };
+    }
+  }
+  const tierAmount =
+    tier === null || cmp(tier.credit, ZERO) === 0
+      ? ZERO
+      : mul(feeBase, { n: tier.credit.n, d: tier.credit.d * 100n });
+  const bounds = periodBounds(item.month, item.timeZone);
+  const days = item.qualifyingDays.length;
+  const daily = rules.dailyRule;
+  const dailyAmount =
+    daily === null || days === 0
+      ? ZERO
+      : mul(fromDecimal(daily.creditDays), {
+          n: BigInt(days) * fee,
+          d: BigInt(bounds.daysInMonth),
+        });
+  const uncapped = add(tierAmount, dailyAmount);
+  const capRate = fromDecimal(rules.capPercent);
+  const cap = mul(feeBase, { n: capRate.n, d: capRate.d * 100n });
+  const capped = cmp(uncapped, cap) > 0;
+  const rounded = roundMoneyHalfUp(capped ? cap : uncapped);
+  const belowMinimum = rounded > 0n && rounded < BigInt(rules.minimumCreditMinor);
+  const credit = belowMinimum ? 0n : rounded;
+  if (credit !== BigInt(item.creditMinor) || capped !== item.capped) return null;
+
+  const currency = item.currency;
+  const money = (amount: Rational | bigint) =>
+    moneyText(typeof amount === 'bigint' ? amount : roundMoneyHalfUp(amount), currency);
+  const feeBaseMinor = roundMoneyHalfUp(feeBase);
+  const prorated = cmp(feeBase, { n: fee, d: 1n }) !== 0;
+  const feeWords = prorated
+    ? `${money(feeBaseMinor)} (the fee for the covered part of the month)`
+    : money(feeBaseMinor);
+  const parts: string[] = [];
+  const tierApplies = tier !== null && cmp(tier.credit, ZERO) > 0;
+  if (tier !== null && tierApplies) {
+    parts.push(
+      `${pct(tier.creditPercent)} (availability below ${pct(tier.belowPercent)}) of ${feeWords} = ${money(tierAmount)}`,
+    );
+  }
+  if (daily !== null && days > 0) {
+    parts.push(
+      `daily rule: ${days} ${days === 1 ? 'day' : 'days'} with over ${daily.thresholdMinutes} min of downtime × ${daily.creditDays} × the day’s fee (${money(fee)} / ${bounds.daysInMonth}) = ${money(dailyAmount)}`,
+    );
+  }
+  let text: string;
+  if (parts.length === 0) {
+    text = `No credit: no tier applies at ${item.availabilityDisplay} %${daily === null ? '' : ' and no day qualifies for the daily rule'}.`;
+  } else {
+    text = parts.join(' + ');
+    if (parts.length > 1) text += ` = ${money(uncapped)}`;
+    if (capped) {
+      text += `; capped at ${pct(rules.capPercent)} of the fee = ${money(cap)}`;
+    }
+    if (belowMinimum) {
+      text += `; below the minimum credit of ${money(BigInt(rules.minimumCreditMinor))}, so none is issued`;
+    }
+    text += '.';
+  }
   return {
-    status: evaluation.status,
-    availability_percent: evaluation.availabilityDisplay,
-    met: evaluation.met,
-    eligible_ms: evaluation.eligibleMs,
-    unmonitored_ms: evaluation.unmonitoredMs,
-    downtime_ms: evaluation.downtimeMs,
-    credit_percent: evaluation.creditPercent,
-    fee_base_minor: evaluation.feeBaseMinor,
-    credit_minor: evaluation.creditMinor,
-    currency: item.currency,
-    claim_deadline: evaluation.claimDeadline,
+    feeMinor: item.monthlyFeeMinor,
+    feeBaseMinor: Number(feeBaseMinor),
+    prorated,
+    tier:
+      tier !== null && tierApplies
+        ? {
+            belowPercent: tier.belowPercent,
+            creditPercent: tier.creditPercent,
+            amountMinor: Number(roundMoneyHalfUp(tierAmount)),
+          }
+        : null,
+    daily:
+      daily !== null && days > 0
+        ? {
+            days,
+            thresholdMinutes: daily.thresholdMinutes,
+            creditDays: daily.creditDays,
+            daysInMonth: bounds.daysInMonth,
+            amountMinor: Number(roundMoneyHalfUp(dailyAmount)),
+          }
+        : null,
+    capPercent: rules.capPercent,
+    capMinor: item.capMinor,
+    capped,
+    belowMinimumMinor: belowMinimum ? rules.minimumCreditMinor : null,
+    creditMinor: item.creditMinor,
+    text,
   };
 }
 
-/** The statement as CSV: one table, the `record` column says what each row is. */
-export function statementCsv(statement: Statement): string {
-  const rows: Row[] = [];
-  for (const item of statement.items) {
-    const common: Row = {
-      agreement_id: item.agreementId,
-      service: item.service,
-      month: item.month,
-      time_zone: item.timeZone,
-    };
-    rows.push({
-      record: 'summary',
-      ...common,
-      policy: item.policy.name,
-      policy_version: item.policy.version,
-      source: item.source,
-      target_percent: item.policy.targetPercent,
-      claim_status: item.claim?.status ?? null,
-      monitored_since: item.monitoredSince,
-      ...figures(item, item),
-    });
-    if (item.correction) {
-      rows.push({
-        record: 'later-correction',
-        ...common,
-        source: 'computed',
-        target_percent: item.policy.targetPercent,
-        ...figures(item, item.correction),
-      });
-    }
-    for (const piece of item.counted) {
-      rows.push({
-        record: 'counted',
-        ...common,
-        start: piece.start,
-        end: piece.end,
-        weight: piece.weight,
-        downtime_ms: piece.downtimeMs,
-      });
-    }
-    for (const window of item.ignored) {
-      rows.push({
-        record: 'ignored',
-        ...common,
-        start: window.start,
-        end: window.end,
-        state: window.state,
-        reason: window.reason,
-      });
-    }
-  }
-  for (const gap of statement.notBegun) {
-    rows.push({
-      record: 'not-begun',
-      agreement_id: gap.agreementId,
-      month: gap.month,
-      time_zone: gap.timeZone,
-    });
-  }
-  for (const gap of statement.unavailable) {
-    rows.push({
-      record: 'unavailable',
-      agreement_id: gap.agreementId,
-      service: gap.service,
-      month: statement.period,
-      reason: gap.reason,
-    });
-  }
-  const lines = [
-    COLUMNS.join(','),
-    ...rows.map((row) => COLUMNS.map((column) => csvCell(row[column])).join(',')),
-  ];
-  return `${lines.join('\r\n')}\r\n`;
+/** The statement as JSON: the machine fields (minor units, milliseconds, UTC, slugs). */
+export function statementJson(document: StatementDocument) {
+  return {
+    kind: document.kind,
+    period: document.period,
+    months: document.months,
+    monthsNotBegun: document.monthsNotBegun,
+    generatedAt: document.generatedAt,
+    customer: { id: document.customer.id, name: document.customer.name },
+    items: document.items.map(({ creditRule: _, ...item }) => item),
+    claims: document.claims.map((claim) => ({
+      id: claim.id,
+      agreementId: claim.agreementId,
+      service: claim.service,
+      serviceName: claim.serviceName,
+      period: claim.period,
+      status: claim.status,
+      computedCreditMinor: claim.computedCreditMinor,
+      approvedAmountMinor: claim.approvedAmountMinor,
+      currency: claim.currency,
+      invoiceReference: claim.invoiceReference,
+      createdAt: claim.createdAt,
+      decidedAt: claim.decidedAt,
+      creditedAt: claim.creditedAt,
+    })),
+    totals: document.totals,
+    notBegun: document.notBegun,
+    unavailable: document.unavailable,
+  };
 }

@@ -27,6 +27,7 @@ import {
 } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
 import { conflict, invalidInput, notFound, unprocessable } from '../errors.ts';
+import { emit } from '../notify/outbox.ts';
 import { periodBounds } from '../sla/index.ts';
 import { MS_PER_DAY, MS_PER_MINUTE } from '../sla/instant.ts';
 import { recordAudit } from './audit.ts';
@@ -504,7 +505,13 @@ export async function applyCorrection(
     before: correction.before,
     after: { ...valuesOf(after), reason: input.reason },
   });
-  return correctionDto(correction, window, slug, { id: actor.user.id, email: actor.user.email });
+  const dto = correctionDto(correction, window, slug, {
+    id: actor.user.id,
+    email: actor.user.email,
+  });
+  // Written in the correction's transaction: a preview that rolls back leaves no event behind.
+  await emit(tx, deps, { type: 'window.corrected', correction: dto, serviceId: window.serviceId });
+  return dto;
 }
 
 function correctionDto(

@@ -13,7 +13,7 @@ export {
   requiredWindowRange,
 } from './evaluate.ts';
 export { formatInstant, parseInstant } from './instant.ts';
-export { roundMoneyHalfUp } from './money.ts';
+export { dailyRuleCreditMinor, roundMoneyHalfUp } from './money.ts';
 export {
   canonicalTimeZone,
   claimDeadlineMs,

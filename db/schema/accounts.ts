@@ -31,6 +31,8 @@ export const users = sqliteTable(
     customerId: integer('customer_id').references(() => customers.id),
     active: flag('active').notNull().default(true),
     passwordChangedAt: instant('password_changed_at'),
+    /** Staff only: email me when a customer files a claim (docs/decisions/151). */
+    notifyClaimFiled: flag('notify_claim_filed').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [index('users_customer_idx').on(t.customerId)],
@@ -95,9 +97,13 @@ export const trustedDevices = sqliteTable(
   ],
 );
 
+export const PASSWORD_RESET_KINDS = ['admin', 'self'] as const;
+export type PasswordResetKind = (typeof PASSWORD_RESET_KINDS)[number];
+
 /**
- * One-time links an admin issues so a user can choose a new password (decision 123):
- * single use, expiring, replaced by the next one. The token is stored hashed.
+ * One-time links so a user can choose a new password: issued by an admin (decision 123) or
+ * asked for by the person ("Forgot password", decision 152). Single use, expiring, replaced
+ * by the next one of the same kind. The token is stored hashed.
  */
 export const passwordResets = sqliteTable(
   'password_resets',
@@ -107,9 +113,11 @@ export const passwordResets = sqliteTable(
     userId: integer('user_id')
       .notNull()
       .references(() => users.id),
+    /** The admin who issued it, or the user themselves for a "Forgot password" link. */
     createdByUserId: integer('created_by_user_id')
       .notNull()
       .references(() => users.id),
+    kind: text('kind', { enum: PASSWORD_RESET_KINDS }).notNull().default('admin'),
     expiresAt: instant('expires_at').notNull(),
     usedAt: instant('used_at'),
     createdAt: createdAt(),

@@ -5,14 +5,16 @@ import {
   IMPACT_LABELS,
   INCIDENT_STATUS_LABELS,
   label,
-  utcDateTime,
 } from '../lib/format.ts';
+import { Time } from './Time.tsx';
 
 /**
  * One incident as a card: title (linking to its page), status, impact, start, how long, the
  * affected components with their status, and the latest update. The one rendering of a card:
  * the static pages (history, built by Astro without hydration), the live status island and
- * the staff console's preview all use it, so the three cannot say different things.
+ * the staff console's preview all use it, so the three cannot say different things. Its
+ * times are in `timeZone` (UTC unless the live island passes the visitor's; the static
+ * pages' are rewritten by site/scripts/local-time.ts).
  */
 
 export type CardIncident = Pick<
@@ -24,19 +26,23 @@ export function IncidentCard(props: {
   incident: CardIncident;
   nameOf: (slug: string) => string;
   headingLevel?: 'h2' | 'h3';
+  timeZone?: string;
 }) {
   const { incident, nameOf } = props;
   const Heading = props.headingLevel ?? 'h3';
   const latest = incident.latestUpdate;
   return (
-    <li class={`card impact-${incident.impact}`}>
+    <li
+      class={`card impact-${incident.impact}`}
+      data-services={incident.components.map((component) => component.service).join(' ')}
+    >
       <Heading>
         <a href={`/incidents/${incident.id}/`}>{incident.title}</a>
       </Heading>
       <p class="meta">
         <span class="tag">{label(INCIDENT_STATUS_LABELS, incident.status)}</span>{' '}
         <span class="tag">{label(IMPACT_LABELS, incident.impact)}</span> Started{' '}
-        <time dateTime={incident.startedAt}>{utcDateTime(incident.startedAt)}</time>
+        <Time at={incident.startedAt} timeZone={props.timeZone} />
         {incident.resolvedAt
           ? ` · resolved after ${duration(Date.parse(incident.resolvedAt) - Date.parse(incident.startedAt))}`
           : ' · not resolved yet'}
@@ -47,7 +53,7 @@ export function IncidentCard(props: {
         <p class="latest">
           <span class="kind">
             {latest.kind === 'human' ? 'Our team' : 'Automated monitor'},{' '}
-            <time dateTime={latest.createdAt}>{utcDateTime(latest.createdAt)}</time>:
+            <Time at={latest.createdAt} timeZone={props.timeZone} />:
           </span>{' '}
           {latest.body}
         </p>

@@ -7,8 +7,8 @@ import {
   IMPACT_LABELS,
   INCIDENT_STATUS_LABELS,
   label,
-  utcDateTime,
 } from '../lib/format.ts';
+import { Time } from './Time.tsx';
 
 /**
  * An incident's page below the site's header: title, status and impact, the facts, the
@@ -57,12 +57,10 @@ export function PostmortemSection(props: {
     <section class="postmortem">
       <Heading level={props.level}>Postmortem</Heading>
       <p class="meta">
-        Published{' '}
-        <time dateTime={postmortem.publishedAt}>{utcDateTime(postmortem.publishedAt)}</time>
+        Published <Time at={postmortem.publishedAt} />
         {postmortem.updatedAt !== postmortem.publishedAt && (
           <>
-            , revised{' '}
-            <time dateTime={postmortem.updatedAt}>{utcDateTime(postmortem.updatedAt)}</time>
+            , revised <Time at={postmortem.updatedAt} />
           </>
         )}
       </p>
@@ -89,11 +87,16 @@ export function IncidentDetail(props: {
     ? duration(Date.parse(incident.resolvedAt) - Date.parse(incident.startedAt))
     : null;
   const firstHuman =
-    incident.timeToFirstHumanUpdateMs !== null && incident.firstHumanUpdateAt !== null
-      ? `${duration(incident.timeToFirstHumanUpdateMs)} after the start (${utcDateTime(incident.firstHumanUpdateAt)})`
-      : incident.status === 'resolved'
-        ? 'None: this incident had automated updates only'
-        : 'None yet';
+    incident.timeToFirstHumanUpdateMs !== null && incident.firstHumanUpdateAt !== null ? (
+      <>
+        {duration(incident.timeToFirstHumanUpdateMs)} after the start (
+        <Time at={incident.firstHumanUpdateAt} />)
+      </>
+    ) : incident.status === 'resolved' ? (
+      'None: this incident had automated updates only'
+    ) : (
+      'None yet'
+    );
   return (
     <div class="incident-detail">
       <Heading level={level}>{incident.title}</Heading>
@@ -110,14 +113,13 @@ export function IncidentDetail(props: {
         </dd>
         <dt>Started</dt>
         <dd>
-          <time dateTime={incident.startedAt}>{utcDateTime(incident.startedAt)}</time>
+          <Time at={incident.startedAt} />
         </dd>
         <dt>Resolved</dt>
         <dd>
           {incident.resolvedAt ? (
             <>
-              <time dateTime={incident.resolvedAt}>{utcDateTime(incident.resolvedAt)}</time>, after{' '}
-              {resolvedAfter}
+              <Time at={incident.resolvedAt} />, after {resolvedAfter}
             </>
           ) : (
             'Not yet'
@@ -144,7 +146,7 @@ export function IncidentDetail(props: {
                 <strong class="update-status">
                   {label(INCIDENT_STATUS_LABELS, update.status)}
                 </strong>{' '}
-                · <time dateTime={update.createdAt}>{utcDateTime(update.createdAt)}</time> ·{' '}
+                · <Time at={update.createdAt} /> ·{' '}
                 <span class="tag">
                   {update.kind === 'human' ? 'Written by our team' : 'Automated update'}
                 </span>

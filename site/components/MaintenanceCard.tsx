@@ -1,9 +1,11 @@
 import type { components } from '../lib/api-schema.d.ts';
-import { duration, utcDateTime, utcRange } from '../lib/format.ts';
+import { duration } from '../lib/format.ts';
+import { Time } from './Time.tsx';
 
 /**
- * One maintenance as a card, linking to its own page: what, its status, when (UTC), how long,
- * which services. Shared by the static maintenance list and the live status island.
+ * One maintenance as a card, linking to its own page: what, its status, when, how long,
+ * which services. Shared by the static maintenance list and the live status island (times in
+ * `timeZone`, as IncidentCard).
  */
 
 export type CardMaintenance = Pick<
@@ -28,22 +30,38 @@ export const MAINTENANCE_STATUS_LABELS: Record<string, string> = {
 };
 
 /** `Started early at 30 Nov 2026, 01:30 UTC`, `completed early …`, or nothing. */
-export function earlyNote(item: Pick<CardMaintenance, 'startedEarlyAt' | 'completedEarlyAt'>) {
-  const notes = [
-    item.startedEarlyAt ? `started early at ${utcDateTime(item.startedEarlyAt)}` : null,
-    item.completedEarlyAt ? `completed early at ${utcDateTime(item.completedEarlyAt)}` : null,
-  ].filter((note): note is string => note !== null);
-  if (notes.length === 0) return null;
-  const text = notes.join(', ');
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+export function EarlyNote(props: {
+  item: Pick<CardMaintenance, 'startedEarlyAt' | 'completedEarlyAt'>;
+  timeZone?: string;
+}) {
+  const { startedEarlyAt, completedEarlyAt } = props.item;
+  if (!startedEarlyAt && !completedEarlyAt) return null;
+  return (
+    <p class="meta">
+      {startedEarlyAt && (
+        <>
+          Started early at <Time at={startedEarlyAt} timeZone={props.timeZone} />
+        </>
+      )}
+      {startedEarlyAt && completedEarlyAt && ', completed'}
+      {!startedEarlyAt && completedEarlyAt && 'Completed'}
+      {completedEarlyAt && (
+        <>
+          {' '}
+          early at <Time at={completedEarlyAt} timeZone={props.timeZone} />
+        </>
+      )}
+      .
+    </p>
+  );
 }
 
 export function MaintenanceCard(props: {
   item: CardMaintenance;
   names: (slugs: string[]) => string;
+  timeZone?: string;
 }) {
   const { item } = props;
-  const note = earlyNote(item);
   return (
     <li class="card maintenance">
       <h3>
@@ -51,11 +69,11 @@ export function MaintenanceCard(props: {
       </h3>
       <p class="meta">
         <span class="tag">{MAINTENANCE_STATUS_LABELS[item.status] ?? item.status}</span>{' '}
-        <time dateTime={item.startsAt}>{utcRange(item.startsAt, item.endsAt)}</time>
+        <Time at={item.startsAt} end={item.endsAt} format="range" timeZone={props.timeZone} />
         {` (${duration(Date.parse(item.endsAt) - Date.parse(item.startsAt))})`}
         {item.services.length > 0 && ` · Affects ${props.names(item.services)}`}
       </p>
-      {note && <p class="meta">{note}</p>}
+      <EarlyNote item={item} timeZone={props.timeZone} />
       {item.description && <p>{item.description}</p>}
     </li>
   );

@@ -1,10 +1,11 @@
 import type { components } from '../lib/api-schema.d.ts';
-import { duration, utcDateTime, utcRange } from '../lib/format.ts';
+import { duration } from '../lib/format.ts';
 import { paragraphs } from './IncidentDetail.tsx';
 import { MAINTENANCE_STATUS_LABELS } from './MaintenanceCard.tsx';
+import { Time } from './Time.tsx';
 
 /**
- * A maintenance's own page below the site's header (/maintenance/{id}/): what, when (UTC),
+ * A maintenance's own page below the site's header (/maintenance/{id}/): what, when,
  * which services, when it was announced, and how it went (started or completed early,
  * cancelled). Also the staff console's preview of a plan.
  */
@@ -41,27 +42,19 @@ export function MaintenanceDetail(props: {
       <dl class="facts">
         <dt>When</dt>
         <dd>
-          <time dateTime={item.startsAt}>{utcRange(item.startsAt, item.endsAt)}</time> (
+          <Time at={item.startsAt} end={item.endsAt} format="range" /> (
           {duration(Date.parse(item.endsAt) - Date.parse(item.startsAt))})
         </dd>
         <dt>Affected</dt>
         <dd>{item.services.length > 0 ? props.names(item.services) : 'No specific service'}</dd>
         <dt>Announced</dt>
-        <dd>
-          {item.publishedAt ? (
-            <time dateTime={item.publishedAt}>{utcDateTime(item.publishedAt)}</time>
-          ) : (
-            'Not yet'
-          )}
-        </dd>
+        <dd>{item.publishedAt ? <Time at={item.publishedAt} /> : 'Not yet'}</dd>
         {item.startedEarlyAt && (
           <>
             <dt>Started early</dt>
             <dd>
-              <time dateTime={item.startedEarlyAt}>{utcDateTime(item.startedEarlyAt)}</time>, before
-              the announced start: the time until{' '}
-              <time dateTime={item.startsAt}>{utcDateTime(item.startsAt)}</time> was not announced
-              in advance.
+              <Time at={item.startedEarlyAt} />, before the announced start: the time until{' '}
+              <Time at={item.startsAt} /> was not announced in advance.
             </dd>
           </>
         )}
@@ -69,7 +62,7 @@ export function MaintenanceDetail(props: {
           <>
             <dt>Cancelled</dt>
             <dd>
-              <time dateTime={item.cancelledAt}>{utcDateTime(item.cancelledAt)}</time>
+              <Time at={item.cancelledAt} />
             </dd>
           </>
         )}
@@ -77,7 +70,7 @@ export function MaintenanceDetail(props: {
           <>
             <dt>Completed early</dt>
             <dd>
-              <time dateTime={item.completedEarlyAt}>{utcDateTime(item.completedEarlyAt)}</time>
+              <Time at={item.completedEarlyAt} />
             </dd>
           </>
         )}
@@ -85,7 +78,7 @@ export function MaintenanceDetail(props: {
           <>
             <dt>Ended</dt>
             <dd>
-              <time dateTime={item.endedAt}>{utcDateTime(item.endedAt)}</time>
+              <Time at={item.endedAt} />
             </dd>
           </>
         )}

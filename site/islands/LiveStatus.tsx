@@ -3,7 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { StatusDocument } from '../../api/services/status.ts';
 import { IncidentCard } from '../components/IncidentCard.tsx';
 import { MaintenanceCard } from '../components/MaintenanceCard.tsx';
-import { STATE_LABELS, utcDateTime, utcTime } from '../lib/format.ts';
+import { Time } from '../components/Time.tsx';
+import { STATE_LABELS } from '../lib/format.ts';
+import { onZoneChange, shownZone } from '../lib/time-zone-choice.ts';
 
 /**
  * The live part of `/`: banner, active incidents, maintenance and each component's state.
@@ -27,9 +29,23 @@ interface Props {
 
 type Live = { idle: true } | { checkedAt: number } | { failedSince: number };
 
+/**
+ * The zone the page shows its times in: UTC as built (so hydration matches the static
+ * HTML), then the visitor's choice (site/lib/time-zone-choice.ts), following its changes.
+ */
+function useShownZone(): string {
+  const [timeZone, setTimeZone] = useState('UTC');
+  useEffect(() => {
+    setTimeZone(shownZone());
+    return onZoneChange(setTimeZone);
+  }, []);
+  return timeZone;
+}
+
 export default function LiveStatus(props: Props) {
   const [status, setStatus] = useState(props.initial);
   const [live, setLive] = useState<Live>({ idle: true });
+  const timeZone = useShownZone();
 
   useEffect(() => {
     let etag: string | null = null;
@@ -91,12 +107,13 @@ export default function LiveStatus(props: Props) {
         <p class="as-of">
           {'failedSince' in live ? (
             <span class="live-failed" role="status">
-              Live updates unavailable since {utcTime(live.failedSince)}; showing the status as of{' '}
-              {utcTime(status.generatedAt)}.
+              Live updates unavailable since{' '}
+              <Time at={live.failedSince} format="time" timeZone={timeZone} />; showing the status
+              as of <Time at={status.generatedAt} format="time" timeZone={timeZone} />.
             </span>
           ) : (
             <span>
-              Status as of <time dateTime={new Date(asOf).toISOString()}>{utcTime(asOf)}</time>
+              Status as of <Time at={asOf} format="time" timeZone={timeZone} />
             </span>
           )}
         </p>
@@ -107,7 +124,12 @@ export default function LiveStatus(props: Props) {
           <h2 id="active-incidents">Active incidents</h2>
           <ul class="cards">
             {status.activeIncidents.map((incident) => (
-              <IncidentCard incident={incident} nameOf={nameOf} key={incident.id} />
+              <IncidentCard
+                incident={incident}
+                nameOf={nameOf}
+                timeZone={timeZone}
+                key={incident.id}
+              />
             ))}
           </ul>
         </section>
@@ -120,7 +142,7 @@ export default function LiveStatus(props: Props) {
           </h2>
           <ul class="cards">
             {[...active, ...upcoming].map((item) => (
-              <MaintenanceCard item={item} names={serviceNames} key={item.id} />
+              <MaintenanceCard item={item} names={serviceNames} timeZone={timeZone} key={item.id} />
             ))}
           </ul>
         </section>
@@ -141,11 +163,19 @@ export default function LiveStatus(props: Props) {
                 return (
                   <li class="service" key={service.slug}>
                     <div class="service-head">
-                      <h4 class="service-name">{service.name}</h4>
+                      <div>
+                        <h4 class="service-name">{service.name}</h4>
+                        {service.description && (
+                          <p class="service-description">{service.description}</p>
+                        )}
+                      </div>
                       <span class={`state state-${service.state}`}>
                         {STATE_LABELS[service.state]}
                         {service.since && (
-                          <span class="since"> since {utcDateTime(service.since)}</span>
+                          <span class="since">
+                            {' '}
+                            since <Time at={service.since} timeZone={timeZone} />
+                          </span>
                         )}
                       </span>
                     </div>

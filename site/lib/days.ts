@@ -67,6 +67,11 @@ export function dayBreakdown(day: UptimeDay): string[] {
 
 const DAY_MS = 86_400_000;
 
+/** Days a bar shows on a wide screen, and on a narrow one (a phone), in rows of ROW_DAYS. */
+export const BAR_DAYS = 90;
+export const NARROW_BAR_DAYS = 30;
+export const ROW_DAYS = 10;
+
 /** One uptime figure as the page prints it: the value (`—` without one) and what it covers. */
 export interface UptimeFigure {
   value: string;

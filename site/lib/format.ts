@@ -1,10 +1,12 @@
 /**
  * Words and numbers the public pages print, shared by the static pages and the live island.
- * Everything is UTC and formatted by hand (no Intl): the build (Node) and the browser must
- * print exactly the same text, whatever their locale, time zone or ICU version.
+ * One style: `27 Nov 2026, 14:05 UTC`, English month abbreviations of three letters (never
+ * ICU's en-GB "Sept"). UTC is computed by hand, so the build (Node) and every browser print exactly
+ * the same text whatever their locale, zone or ICU version; another zone takes only the
+ * calendar fields from Intl and is worded here the same way.
  */
 
-const MONTHS = [
+export const MONTHS = [
   'Jan',
   'Feb',
   'Mar',
@@ -34,20 +36,152 @@ const MONTH_NAMES = [
   'December',
 ] as const;
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+export const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** The calendar fields of an instant in a time zone (month 1–12, weekday 0 = Sunday). */
+export interface ZonedFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  weekday: number;
+}
+
+const fieldFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Fields of `at` in `timeZone` (an IANA name; `UTC` needs no Intl). */
+export function fieldsIn(at: string | number, timeZone: string): ZonedFields {
+  const date = new Date(at);
+  if (timeZone === 'UTC') {
+    return {
+      year: date.getUTCFullYear(),
+      month: date.getUTCMonth() + 1,
+      day: date.getUTCDate(),
+      hour: date.getUTCHours(),
+      minute: date.getUTCMinutes(),
+      weekday: date.getUTCDay(),
+    };
+  }
+  let format = fieldFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      weekday: 'short',
+      hourCycle: 'h23',
+    });
+    fieldFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((item) => item.type === type)?.value ?? '';
+  return {
+    year: Number(part('year')),
+    month: Number(part('month')),
+    day: Number(part('day')),
+    // Some engines print midnight as 24 even with h23.
+    hour: Number(part('hour')) % 24,
+    minute: Number(part('minute')),
+    weekday: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(part('weekday')),
+  };
+}
+
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * How a time is labelled in a zone: `UTC`, or the zone's offset at that instant, `UTC+1`,
+ * `UTC−5`, `UTC+5:30` (an offset says exactly which time is meant, where abbreviations
+ * such as CST are ambiguous).
+ */
+export function zoneLabel(at: string | number, timeZone: string): string {
+  if (timeZone === 'UTC') return 'UTC';
+  let format = offsetFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' });
+    offsetFormats.set(timeZone, format);
+  }
+  const name =
+    format.formatToParts(new Date(at)).find((part) => part.type === 'timeZoneName')?.value ?? '';
+  const offset = name.replace(/^GMT/, '').replace('-', '\u2212');
+  return `UTC${offset === '' ? '+0' : offset}`;
+}
+
+/** `14:05` in the zone, unlabelled. */
+export function clockIn(at: string | number, timeZone: string): string {
+  const fields = fieldsIn(at, timeZone);
+  return `${pad(fields.hour)}:${pad(fields.minute)}`;
+}
+
+/** `27 Nov 2026` in the zone. */
+export function dateIn(at: string | number, timeZone: string): string {
+  const fields = fieldsIn(at, timeZone);
+  return `${fields.day} ${MONTHS[fields.month - 1]} ${fields.year}`;
+}
+
+/** `14:05 UTC`, `15:05 UTC+1`. */
+export function timeIn(at: string | number, timeZone: string): string {
+  return `${clockIn(at, timeZone)} ${zoneLabel(at, timeZone)}`;
+}
+
+/** `27 Nov 2026, 14:05 UTC` */
+export function dateTimeIn(at: string | number, timeZone: string): string {
+  return `${dateIn(at, timeZone)}, ${timeIn(at, timeZone)}`;
+}
+
+/**
+ * A span of time: `30 Nov 2026, 02:00–04:00 UTC` within a day (and one offset),
+ * `30 Nov 2026, 22:00 UTC to 1 Dec 2026, 02:00 UTC` across days.
+ */
+export function rangeIn(from: string | number, to: string | number, timeZone: string): string {
+  if (dateIn(from, timeZone) === dateIn(to, timeZone)) {
+    const label = zoneLabel(to, timeZone);
+    if (zoneLabel(from, timeZone) === label) {
+      return `${dateIn(from, timeZone)}, ${clockIn(from, timeZone)}–${clockIn(to, timeZone)} ${label}`;
+    }
+  }
+  return `${dateTimeIn(from, timeZone)} to ${dateTimeIn(to, timeZone)}`;
+}
+
+/** How a `<time>` element of the public pages words its instant (see `timeText`). */
+export type TimeFormat = 'date' | 'time' | 'datetime' | 'range';
+
+/**
+ * The text of a `<time datetime>` of the public pages in a zone: the static pages print it
+ * in UTC, and site/scripts/local-time.ts prints it again in the visitor's zone.
+ */
+export function timeText(
+  format: TimeFormat,
+  at: string | number,
+  end: string | number | null,
+  timeZone: string,
+): string {
+  switch (format) {
+    case 'date':
+      return dateIn(at, timeZone);
+    case 'time':
+      return timeIn(at, timeZone);
+    case 'range':
+      return end === null ? dateTimeIn(at, timeZone) : rangeIn(at, end, timeZone);
+    default:
+      return dateTimeIn(at, timeZone);
+  }
+}
+
 /** `14:05 UTC` */
 export function utcTime(at: string | number): string {
-  const date = new Date(at);
-  return `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
+  return timeIn(at, 'UTC');
 }
 
 /** `27 Nov 2026` */
 export function utcDate(at: string | number): string {
-  const date = new Date(at);
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  return dateIn(at, 'UTC');
 }
 
 /** `Fri 27 Nov 2026` for a calendar date `YYYY-MM-DD` (a UTC day). */
@@ -56,9 +190,15 @@ export function dayLabel(isoDate: string): string {
   return `${WEEKDAYS[date.getUTCDay()]} ${utcDate(date.getTime())}`;
 }
 
+/** `Fri 27 Nov` for a calendar date `YYYY-MM-DD`: a day of the current stretch. */
+export function shortDayLabel(isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  return `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
+}
+
 /** `27 Nov 2026, 14:05 UTC` */
 export function utcDateTime(at: string | number): string {
-  return `${utcDate(at)}, ${utcTime(at)}`;
+  return dateTimeIn(at, 'UTC');
 }
 
 /**
@@ -66,10 +206,7 @@ export function utcDateTime(at: string | number): string {
  * `30 Nov 2026, 22:00 UTC to 1 Dec 2026, 02:00 UTC` across days.
  */
 export function utcRange(from: string | number, to: string | number): string {
-  if (utcDate(from) === utcDate(to)) {
-    return `${utcDate(from)}, ${utcTime(from).replace(' UTC', '')}–${utcTime(to)}`;
-  }
-  return `${utcDateTime(from)} to ${utcDateTime(to)}`;
+  return rangeIn(from, to, 'UTC');
 }
 
 /** `November 2026` for `2026-11`. */

@@ -41,3 +41,23 @@ async function collectMonths(): Promise<HistoryMonth[]> {
   }
   return list;
 }
+
+/** Incidents grouped by the UTC month they started in, newest month first (empty ones left out). */
+export function byMonth(
+  incidents: IncidentSummaryDto[],
+): { month: string; incidents: IncidentSummaryDto[] }[] {
+  const groups: { month: string; incidents: IncidentSummaryDto[] }[] = [];
+  for (const incident of incidents) {
+    const month = utcMonth(incident.startedAt);
+    const group = groups.find((candidate) => candidate.month === month);
+    if (group) group.incidents.push(incident);
+    else groups.push({ month, incidents: [incident] });
+  }
+  return groups.sort((a, b) => b.month.localeCompare(a.month));
+}
+
+/** The services a visitor can filter the history by: those on the status page, in its order. */
+export async function historyComponents(): Promise<{ slug: string; name: string }[]> {
+  const status = await getStatus();
+  return status.services.map((service) => ({ slug: service.slug, name: service.name }));
+}

@@ -1,7 +1,7 @@
 /**
  * Keyboard access to the 90-day bars, added by JavaScript (without it every day is its
  * own tab stop, which works, only slowly). Each bar becomes one tab stop (a roving
- * tabindex): the arrow keys, Home and End move between days; the links in a day's details
+ * tabindex): the arrow keys, Home and End move between the days displayed; the links in a day's details
  * are reachable only from that day; Escape hides the details until the next move (WCAG
  * 1.4.13: content shown on focus is dismissible).
  *
@@ -47,15 +47,17 @@ function enhanceBar(bar: HTMLElement): void {
       bar.classList.add('tips-hidden');
       return;
     }
-    const index = days.indexOf(event.target as HTMLElement);
+    // Only the days displayed: a narrow screen leaves the earlier ones out (CSS).
+    const shown = days.filter((day) => day.getClientRects().length > 0);
+    const index = shown.indexOf(event.target as HTMLElement);
     if (index < 0) return;
     const moves: Record<string, number> = {
       ArrowLeft: index - 1,
       ArrowRight: index + 1,
       Home: 0,
-      End: days.length - 1,
+      End: shown.length - 1,
     };
-    const next = days[moves[event.key] ?? -1];
+    const next = shown[moves[event.key] ?? -1];
     if (next === undefined) return;
     event.preventDefault();
     bar.classList.remove('tips-hidden');

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import {
   type EvaluationCaseInput,
@@ -324,7 +325,7 @@ describe('customer scoping', () => {
   });
 });
 
-describe('GET /me/statements/{period}.csv', () => {
+describe('GET /me/statements/{YYYY-MM}.csv', () => {
   it('lists the month per agreement × service, then every window counted or ignored', async () => {
     const t = await testApp({ now: '2026-11-20T12:00:00Z' });
     const world = await claimWorld(t);
@@ -344,15 +345,21 @@ describe('GET /me/statements/{period}.csv', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/csv');
     expect(response.headers.get('content-disposition')).toContain('statement-2026-10.csv');
-    const lines = (await response.text()).trim().split('\r\n');
-    expect(lines[0]?.startsWith('record,agreement_id,service,month')).toBe(true);
-    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual([
-      'summary',
-      'counted',
-      'ignored',
+    const rows: Record<string, string>[] = parse(await response.text(), { columns: true });
+    expect(rows.map((row) => row.record)).toEqual([
+      'service month',
+      'counted window',
+      'ignored window',
+      'total',
     ]);
-    expect(lines[1]).toContain(',99.596,99.9,false,');
-    expect(lines[3]).toContain('zero-weight');
+    expect(rows[0]).toMatchObject({
+      agreement: String(world.agreementA.id),
+      service: 'api',
+      availability_percent: '99.596',
+      target_percent: '99.9',
+      target: 'missed',
+    });
+    expect(rows[2]?.reason).toBe('counts zero under the policy');
     expect(response.headers.get('cache-control')).toBe('private, no-store');
   });
 
@@ -401,12 +408,11 @@ describe('GET /me/statements/{period}.csv', () => {
     const csv = await (
       await t.app.request('/api/v1/me/statements/2026-10.csv', { headers: world.a.headers })
     ).text();
-    const records = csv
-      .trim()
-      .split('\r\n')
-      .slice(1)
-      .map((line) => line.split(',')[0]);
-    expect(records.slice(0, 2)).toEqual(['summary', 'later-correction']);
+    const rows: Record<string, string>[] = parse(csv, { columns: true, bom: true });
+    expect(rows.slice(0, 2).map((row) => [row.record, row.figures, row.downtime_minutes])).toEqual([
+      ['service month', 'decided with the claim', '180.00'],
+      ['later correction', 'computed after a later correction', '60.00'],
+    ]);
   });
 });
 
@@ -496,12 +502,19 @@ describe('agreements in several time zones near a month boundary', () => {
     expect(monthsOf(statement.items)).toEqual([[auckland.id, '2026-12']]);
     expect(monthsOf(statement.notBegun)).toEqual([[newYork.id, '2026-12']]);
     const csv = await (await get('/me/statements/2026-12.csv')).text();
-    const rows = csv.trim().split('\r\n');
-    expect(rows.filter((row) => row.startsWith('summary,'))).toHaveLength(1);
-    // One row naming the agreement and month, every other column of the header empty.
-    const columns = (rows[0] ?? '').split(',').length;
-    expect(rows.filter((row) => row.startsWith('not-begun,'))).toEqual([
-      `not-begun,${newYork.id},,2026-12,America/New_York${','.repeat(columns - 5)}`,
+    const rows: Record<string, string>[] = parse(csv, { columns: true, bom: true });
+    expect(rows.filter((row) => row.record === 'service month')).toHaveLength(1);
+    // One row naming the agreement and month, the columns of figures empty.
+    const notBegun = rows.filter((row) => row.record === 'not begun');
+    expect(notBegun).toEqual([
+      expect.objectContaining({
+        agreement: String(newYork.id),
+        month: '2026-12',
+        time_zone: 'America/New_York',
+        credit: '',
+        downtime_minutes: '',
+        reason: 'the month has not begun in America/New_York',
+      }),
     ]);
   });
 });

@@ -145,10 +145,25 @@ describe('GET /docs', () => {
     expect(csp).not.toContain('unsafe-eval');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     const html = await response.text();
-    // Nothing from another host, and no inline script.
-    expect(html).not.toMatch(/https?:\/\//);
+    // Nothing loaded from another host, and no inline script.
+    expect(html).not.toMatch(/(src|href)="https?:\/\//);
     expect(html).not.toMatch(/<script>/);
     expect(html).not.toMatch(/ style=/);
+  });
+
+  it('names the portal origin the curl commands send, escaped, and explains the cookie jar', async () => {
+    const { app } = await testApp({
+      config: { origins: ['https://status.example.com', 'http://127.0.0.1:8787'] },
+    });
+    const html = await (await app.request('/api/v1/docs')).text();
+    expect(html).toContain('<meta name="portal-origin" content="https://status.example.com">');
+    const init = await (await app.request('/api/v1/docs/swagger-init.js')).text();
+    expect(init).toContain('curlOptions');
+    const doc = (await (await app.request('/api/v1/openapi.json')).json()) as {
+      info: { description: string };
+    };
+    expect(doc.info.description).toContain('curl -c cookies.txt -H "Origin: ');
+    expect(doc.info.description).toContain('-b cookies.txt');
   });
 
   it.each([

@@ -1,5 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, describe, expect, it } from 'vitest';
+import { Piscina } from 'piscina';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { AppConfig } from '../../api/config.ts';
 import { closeEvaluationPool } from '../../api/services/evaluate-pool.ts';
 import { testApp } from '../helpers/app.ts';
@@ -121,18 +121,25 @@ describe('large evaluations run in a worker thread', () => {
 
   it('keeps /healthz and GET /status answering while a large evaluation runs', async () => {
     const { t, user } = await callers({ evaluateMaxPerMinute: 100 });
+    const dispatched = vi.spyOn(Piscina.prototype, 'run');
     let evaluated = false;
     const running = (async () => {
       const response = await evaluate(t, bigCase(12_000), user);
       evaluated = true;
       return response.status;
     })();
-    // On the event loop, the evaluation would hold it until done: these would come after.
-    await sleep(20);
+    // Once the case is handed to a worker, the event loop is free while it is evaluated
+    // (12,000 windows take far longer than two in-process requests); on the event loop the
+    // evaluation would hold it until done, and these would come after.
+    await vi.waitFor(() => expect(dispatched).toHaveBeenCalledTimes(1), {
+      interval: 1,
+      timeout: 10_000,
+    });
     const health = await t.app.request('/healthz');
     const status = await t.app.request('/api/v1/status');
     expect([health.status, status.status, evaluated]).toEqual([200, 200, false]);
     expect(await running).toBe(200);
+    dispatched.mockRestore();
   });
 
   it('answers 503 with Retry-After when the queue is full, and never 500', async () => {

@@ -1,3 +1,4 @@
+import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.ts';
 import { createService } from '../helpers/factories.ts';
@@ -16,53 +17,40 @@ interface XmlElement {
 }
 
 /**
- * A strict reader for the XML the feed uses (elements, attributes, text, the five named
- * entities and numeric references): throws on anything not well-formed.
+ * The feed as an element tree, read by saxes, a conformant XML 1.0 parser: anything not
+ * well-formed (a character XML forbids, an undefined entity, a tag left open, a second root,
+ * a repeated attribute, an unbound namespace prefix) fails the test with the parser's message.
  */
 function parseXml(xml: string): XmlElement {
-  const decode = (text: string) => {
-    if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(text)) {
-      throw new Error(`bad entity in ${text}`);
-    }
-    if (/[<]/.test(text)) throw new Error(`raw < in ${text}`);
-    return text
-      .replace(/&#(\d+);/g, (_, code) => String.fromCodePoint(Number(code)))
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&apos;/g, "'")
-      .replace(/&amp;/g, '&');
-  };
-  const body = xml.replace(/^<\?xml version="1\.0" encoding="utf-8"\?>\n/, '');
-  const tokens = body.match(/<[^>]*>|[^<]+/g) ?? [];
-  const root: XmlElement = { name: '#root', attributes: {}, children: [], text: '' };
+  const parser = new SaxesParser({ xmlns: true });
+  const root: XmlElement = { name: '#document', attributes: {}, children: [], text: '' };
   const stack = [root];
-  for (const token of tokens) {
-    const top = stack.at(-1) as XmlElement;
-    if (!token.startsWith('<')) {
-      top.text += decode(token);
-      continue;
-    }
-    const close = /^<\/([\w:-]+)\s*>$/.exec(token);
-    if (close) {
-      if (top.name !== close[1]) throw new Error(`</${close[1]}> closes <${top.name}>`);
-      stack.pop();
-      continue;
-    }
-    const open = /^<([\w:-]+)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>$/.exec(token);
-    if (!open) throw new Error(`malformed tag ${token}`);
-    const attributes: Record<string, string> = {};
-    for (const [, name, value] of (open[2] ?? '').matchAll(/([\w:-]+)="([^"]*)"/g)) {
-      if (name === undefined || value === undefined) continue;
-      if (name in attributes) throw new Error(`duplicate attribute ${name}`);
-      attributes[name] = decode(value);
-    }
-    const element: XmlElement = { name: open[1] as string, attributes, children: [], text: '' };
-    top.children.push(element);
-    if (open[3] !== '/') stack.push(element);
-  }
-  if (stack.length !== 1) throw new Error(`unclosed <${stack.at(-1)?.name}>`);
-  if (root.children.length !== 1 || root.text.trim() !== '') throw new Error('not one root');
+  const top = () => stack.at(-1) ?? root;
+  const errors: string[] = [];
+  parser.on('error', (error) => {
+    errors.push(error.message);
+  });
+  parser.on('opentag', (tag) => {
+    const element: XmlElement = {
+      name: tag.local,
+      attributes: Object.fromEntries(
+        Object.values(tag.attributes).map((attribute) => [attribute.name, attribute.value]),
+      ),
+      children: [],
+      text: '',
+    };
+    top().children.push(element);
+    stack.push(element);
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+  parser.on('text', (text) => {
+    top().text += text;
+  });
+  parser.write(xml).close();
+  expect(errors, 'the feed is well-formed XML').toEqual([]);
+  expect(root.children, 'one root element').toHaveLength(1);
   return root.children[0] as XmlElement;
 }
 
@@ -158,6 +146,60 @@ describe('GET /feed.atom', () => {
     );
     expect(child(feed, 'updated')[0]?.text).toBe('2026-03-14T12:02:00.000Z');
     expect(xml).not.toContain('Draft');
+  });
+});
+
+describe('the feed in a browser, and per component', () => {
+  it('names its XSLT stylesheet; a browser gets it as XML it can style, with a CSP that allows that', async () => {
+    const t = await testApp();
+    const asReader = await t.app.request('/api/v1/feed.atom', {
+      headers: { accept: 'application/atom+xml, application/xml;q=0.9' },
+    });
+    const asBrowser = await t.app.request('/api/v1/feed.atom', {
+      headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },
+    });
+    expect(asReader.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    expect(asBrowser.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+    expect(asBrowser.headers.get('vary')).toContain('Accept');
+    const xml = await asBrowser.text();
+    expect(xml.split('\n')[1]).toBe('<?xml-stylesheet type="text/xsl" href="/api/v1/feed.xsl"?>');
+    expect(await asReader.text()).toBe(xml);
+    const csp = asBrowser.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).toContain("default-src 'none'");
+    const xsl = await t.app.request('/api/v1/feed.xsl');
+    expect(xsl.headers.get('content-type')).toBe('text/xsl; charset=utf-8');
+    expect(await xsl.text()).toContain('<xsl:stylesheet');
+    const css = await t.app.request('/api/v1/feed.css');
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+  });
+
+  it('offers a feed per component with only its incidents and maintenance', async () => {
+    const t = await testApp({ now: '2026-03-14T12:00:00Z' });
+    await createService(t, 'api');
+    await createService(t, 'web');
+    const { asAgent } = await statusActors(t);
+    for (const service of ['api', 'web']) {
+      await expectStatus(
+        await asAgent('POST', '/staff/incidents', {
+          title: `${service} errors`,
+          services: [service],
+          body: 'Looking.',
+        }),
+        201,
+      );
+    }
+    const xml = await (await t.app.request('/api/v1/feed.atom?service=web')).text();
+    const feed = expectValidAtom(xml);
+    expect(child(feed, 'entry').map((entry) => child(entry, 'title')[0]?.text)).toEqual([
+      '[Investigating] web errors',
+    ]);
+    expect(child(feed, 'title')[0]?.text).toBe('Service status: WEB — incidents and maintenance');
+    const self = child(feed, 'link').find((link) => link.attributes.rel === 'self');
+    expect(self?.attributes.href).toBe('http://portal.test/api/v1/feed.atom?service=web');
+    expect((await t.app.request('/api/v1/feed.atom?service=nope')).status).toBe(404);
+    expect((await t.app.request('/api/v1/feed.atom?service=Not%20A%20Slug')).status).toBe(400);
   });
 });
 

@@ -5,9 +5,10 @@ import { TEST_ORIGIN, type TestApp, testApp } from '../helpers/app.ts';
 import { createCustomer, createUser, json, signedIn } from '../helpers/factories.ts';
 
 /**
- * Until notifications exist, an admin lets a person who forgot their password choose a new
- * one through a one-time link: hashed at rest, single use, expiring, replaced by the next;
- * using it sets the password and ends every session of that person.
+ * An admin lets a person who forgot their password choose a new one through a one-time
+ * link: hashed at rest, single use, expiring after 24 hours, replaced by the next; using it
+ * (at /auth/password-reset/confirm, where "Forgot password" links complete too) sets the
+ * password and ends every session of that person.
  */
 
 const OLD_PASSWORD = 'correct horse battery staple';
@@ -31,7 +32,7 @@ async function arrange() {
 const tokenOf = (url: string) => new URL(url).hash.replace('#token=', '');
 
 const complete = (t: TestApp, token: string, password = NEW_PASSWORD) =>
-  t.app.request('/api/v1/auth/password-reset', json('POST', { token, password }));
+  t.app.request('/api/v1/auth/password-reset/confirm', json('POST', { token, password }));
 
 const login = (t: TestApp, password: string) =>
   t.app.request(
@@ -88,7 +89,7 @@ describe('POST /staff/users/{id}/password-reset', () => {
   });
 });
 
-describe('POST /auth/password-reset', () => {
+describe('POST /auth/password-reset/confirm with an admin-issued link', () => {
   it('sets the new password and ends every session of the person', async () => {
     const { t, user, issue } = await arrange();
     const first = await signedIn(t, user.id);

@@ -19,7 +19,16 @@ const docDb = await tempDb();
 const docApp = createApp({ db: docDb, clock: manualClock(0), config: makeConfig() });
 const doc = await (await docApp.request('/api/v1/openapi.json')).json();
 afterAll(() => docDb.dispose());
-const withBody = operationsOf(doc).filter((operation) => operation.hasBody);
+const declaresJson = (operation: Record<string, unknown>) =>
+  'application/json' in (operation.requestBody as { content: Record<string, unknown> }).content;
+const withBody = operationsOf(doc).filter(
+  (operation) => operation.hasBody && declaresJson(operation.operation),
+);
+// The routes that take HTML forms instead (the status page's subscribe form, one-click
+// unsubscribe): they refuse other bodies alike, and never answer a bad form with a 5xx.
+const withForm = operationsOf(doc).filter(
+  (operation) => operation.hasBody && !declaresJson(operation.operation),
+);
 
 /** A principal the access level lets through, so validation is what answers. */
 const CALLER: Record<string, PrincipalName> = {
@@ -198,5 +207,56 @@ describe.each(withBody)('$method $path', ({ method, path, access, operation }) =
       415,
       'UNSUPPORTED_MEDIA_TYPE',
     );
+  });
+});
+
+describe.each(withForm)('$method $path (a form)', ({ method, path, access }) => {
+  let t: TestApp;
+  let principals: Principals;
+  let countsBefore: Record<string, number>;
+
+  beforeAll(async () => {
+    t = await routeApp();
+    principals = await createPrincipals(t);
+    countsBefore = await rowCounts(t);
+  });
+  afterAll(async () => {
+    expect(await rowCounts(t)).toEqual(countsBefore);
+    t.db.dispose();
+  });
+
+  function send(body: string, contentType: string) {
+    const caller = CALLER[access];
+    if (!caller) throw new Error(`no caller for access level ${access}`);
+    return t.app.request(`${concretePath(path)}?code=no-such-code`, {
+      method,
+      headers: { ...principals.headers[caller], 'content-type': contentType },
+      body,
+    });
+  }
+
+  it('answers 413 to a body over the limit', async () => {
+    const response = await send(
+      `a=${'x'.repeat(t.config.bodyLimitBytes)}`,
+      'application/x-www-form-urlencoded',
+    );
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers 415 to a body that is neither a form nor empty', async () => {
+    for (const type of ['text/plain', 'application/json']) {
+      const response = await send('{}', type);
+      expect(response.status, type).toBe(415);
+      expect((await response.json()).error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    }
+  });
+
+  it('answers a form it cannot use without a 5xx and without writing anything', async () => {
+    for (const body of ['a=1', 'email=not-an-address', 'services=%00']) {
+      const response = await send(body, 'application/x-www-form-urlencoded');
+      expect(response.status, body).toBeLessThan(500);
+      expect([200, 303, 400]).toContain(response.status);
+    }
   });
 });

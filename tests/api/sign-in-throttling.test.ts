@@ -232,7 +232,7 @@ describe('other ways in while an account is under attack', () => {
     );
     const token = new URL((await issued.json()).url).hash.replace('#token=', '');
     const phone = browser(t, '192.0.2.9');
-    const reset = await phone.post('/auth/password-reset', {
+    const reset = await phone.post('/auth/password-reset/confirm', {
       token,
       password: 'a brand new passphrase',
     });

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createClient, LibsqlError } from '@libsql/client';
+import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createDb,
   DatabaseBusyError,
   isBusyError,
   migrateDb,
+  NestedWriteError,
   retryingClient,
 } from '../../db/client.ts';
 import { type TempDb, tempDb } from '../helpers/db.ts';
@@ -54,9 +56,10 @@ describe('a file database', () => {
         .finally(() => {
           settled = true;
         });
-      // The event loop keeps turning while the write waits: reads answer meanwhile.
+      // The event loop keeps turning while the write waits: reads answer meanwhile. Turns, not
+      // a sleep: the lock is held until released below, however slow the machine.
       for (let turn = 0; turn < 20; turn += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
+        await new Promise((resolve) => setImmediate(resolve));
         const count = await database.client.execute('SELECT count(*) AS n FROM customers');
         expect(Number(count.rows[0]?.n)).toBe(0);
       }
@@ -127,6 +130,28 @@ describe('a file database', () => {
       }),
     ).rejects.toThrow('a real fault');
     expect(runs).toBe(1);
+  });
+
+  it('refuses a write inside a write at once, rolling the outer back, and writes on after', async () => {
+    database = await tempDb();
+    const db = database;
+    await db.client.execute('CREATE TABLE notes (body TEXT NOT NULL)');
+    const nested = db.write(async (tx) => {
+      await tx.run(sql`INSERT INTO notes (body) VALUES ('outer')`);
+      await db.write((inner) => inner.run(sql`INSERT INTO notes (body) VALUES ('inner')`));
+    });
+    await expect(nested).rejects.toBeInstanceOf(NestedWriteError);
+    // The queue is not stuck, and a write started for later from inside one may run.
+    let later: Promise<unknown> = Promise.resolve();
+    await db.write(async (tx) => {
+      await tx.run(sql`INSERT INTO notes (body) VALUES ('first')`);
+      later = new Promise((resolve) => setImmediate(resolve)).then(() =>
+        db.write((next) => next.run(sql`INSERT INTO notes (body) VALUES ('second')`)),
+      );
+    });
+    await later;
+    const rows = await db.client.execute('SELECT body FROM notes ORDER BY rowid');
+    expect(rows.rows.map((row) => row.body)).toEqual(['first', 'second']);
   });
 
   it('retries one-shot reads that meet a busy lock, then gives up with DatabaseBusyError', async () => {

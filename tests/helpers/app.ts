@@ -1,11 +1,11 @@
-import { afterEach } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { manualClock } from '../../api/clock.ts';
 import { type AppConfig, makeConfig } from '../../api/config.ts';
 import { type TempDb, tempDb } from './db.ts';
+import { disposeAfterTest } from './disposables.ts';
+import { TEST_PASSWORD_HASHING } from './hashing.ts';
 
-/** Cheap password hashing for tests: the parameters are stored in each hash, so this is safe. */
-export const TEST_PASSWORD_HASHING = { memoryCostKiB: 1024, timeCost: 1, parallelism: 1 };
+export { TEST_PASSWORD_HASHING } from './hashing.ts';
 
 export const TEST_ORIGIN = 'http://portal.test';
 
@@ -16,17 +16,12 @@ export interface TestApp {
   config: AppConfig;
 }
 
-const open: TempDb[] = [];
-afterEach(() => {
-  for (const db of open.splice(0)) db.dispose();
-});
-
 /** A fresh app on its own temporary database, with a clock the test moves. */
 export async function testApp(
   options: { now?: string; config?: Partial<AppConfig> } = {},
 ): Promise<TestApp> {
   const db = await tempDb();
-  open.push(db);
+  disposeAfterTest(db);
   const clock = manualClock(Date.parse(options.now ?? '2026-11-20T12:00:00Z'));
   const config = makeConfig({
     origins: [TEST_ORIGIN],

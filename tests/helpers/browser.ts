@@ -41,7 +41,10 @@ export interface ContextOptions {
   viewport?: { width: number; height: number };
   /** A phone: touch events and a mobile viewport. */
   mobile?: boolean;
-  /** The browser's time zone (an IANA name); the machine's when absent. */
+  /**
+   * The browser's time zone (an IANA name); UTC when absent, never the machine's: the public
+   * pages show times in the visitor's zone, and a test must not depend on where it runs.
+   */
   timezoneId?: string;
 }
 
@@ -83,7 +86,7 @@ export async function launchBrowser(options: { clock?: Clock } = {}): Promise<Br
         javaScriptEnabled: contextOptions.javaScriptEnabled ?? true,
         viewport: contextOptions.viewport ?? { width: 1280, height: 900 },
         ...(contextOptions.mobile ? { hasTouch: true, isMobile: true } : {}),
-        ...(contextOptions.timezoneId ? { timezoneId: contextOptions.timezoneId } : {}),
+        timezoneId: contextOptions.timezoneId ?? 'UTC',
       });
       contexts.push(context);
       if (options.clock) await context.clock.install({ time: options.clock.now() });

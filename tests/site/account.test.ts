@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../../api/bootstrap.ts';
 import type { AvailabilityItem } from '../../api/services/availability.ts';
 import type { DemoLogin } from '../../db/seed/demo.ts';
 import { unmeasuredTime, zonedDate, zonedDateTime } from '../../site/islands/account/format.ts';
+import { monthLabel } from '../../site/lib/format.ts';
 import {
   axeViolations,
   type BrowserSession,
@@ -28,15 +28,11 @@ let logins: DemoLogin[] = [];
 
 beforeAll(async () => {
   [site, session] = await Promise.all([
-    startSitePortal({
-      clock,
-      arrange: async (db, env) => {
-        logins = await seedDemoData(db, env, clock, () => undefined);
-      },
-    }),
+    startSitePortal({ clock, demoBuild: true }),
     launchBrowser({ clock }),
   ]);
-}, 120_000);
+  logins = site.logins;
+}, 240_000);
 
 afterAll(async () => {
   await session?.close();
@@ -109,9 +105,28 @@ describe('the customer portal', () => {
     expect(text).toContain(`${missed.availabilityDisplay}\u00a0% available`);
     expect(text).toContain(money(missed.creditMinor, missed.currency));
     expect(text).toMatch(/Closes \d+ \w+ \d{4}, \d\d:\d\d \(America\/New_York\)/);
-    await expect(page.getByRole('link', { name: 'CSV' }).getAttribute('href')).resolves.toBe(
-      `/api/v1/me/statements/${month}.csv`,
-    );
+    // The month's statement and its year's, each as PDF, CSV and JSON, each link named apart.
+    const year = month.slice(0, 4);
+    for (const [period, file] of [
+      [monthLabel(month), month],
+      [`Year ${year}`, year],
+    ] as const) {
+      for (const format of ['PDF', 'CSV', 'JSON']) {
+        const link = page.getByRole('link', {
+          name: `${period} statement, ${format}`,
+          exact: true,
+        });
+        await expect(link.getAttribute('href')).resolves.toBe(
+          `/api/v1/me/statements/${file}.${format.toLowerCase()}`,
+        );
+      }
+    }
+    const pdf = await page.evaluate(async (file) => {
+      const response = await fetch(`/api/v1/me/statements/${file}.pdf`);
+      const head = new TextDecoder().decode((await response.arrayBuffer()).slice(0, 5));
+      return { type: response.headers.get('content-type'), head };
+    }, month);
+    expect(pdf).toEqual({ type: 'application/pdf', head: '%PDF-' });
 
     // Chart.js is fetched only when the charts are opened.
     expect(requests.some((url) => /\/_astro\/charts\.[^/]+\.js$/.test(url))).toBe(false);
@@ -224,7 +239,7 @@ describe('the customer portal', () => {
     await expect(unmeasured.locator('.status').first().textContent()).resolves.toBe('No data');
     const noneText = ((await unmeasured.textContent()) ?? '').replace(/[ \t\r\n]+/g, ' ');
     expect(noneText).toContain(
-      `No data — monitoring of this service began on ${zonedDate(none.monitoredSince, none.timeZone)}`,
+      `No data — monitoring of this service began on ${zonedDate(none.monitoredSince, none.timeZone)} (${none.timeZone})`,
     );
     expect(noneText).toContain('Not measured:');
     expect(noneText).toContain('nothing measured');
@@ -243,7 +258,7 @@ describe('the customer portal', () => {
     const partText = ((await partly.textContent()) ?? '').replace(/[ \t\r\n]+/g, ' ');
     expect(partText).toContain(`${part.availabilityDisplay}\u00a0% available`);
     expect(partText).toContain(
-      `Measured from ${zonedDateTime(part.monitoredSince, part.timeZone)} · ${unmeasuredTime(part.unmonitoredMs)} not measured`,
+      `Measured from ${zonedDateTime(part.monitoredSince, part.timeZone)} (${part.timeZone}) · ${unmeasuredTime(part.unmonitoredMs)} not measured`,
     );
 
     // Both cards side by side, at 1280 and 390 px, for people to look at.
@@ -365,7 +380,10 @@ describe('the customer portal', () => {
     for (const [width, scheme] of shots) {
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme: scheme });
-      await page.waitForTimeout(100);
+      // Two frames, not a sleep: the resize and the scheme's redraw are painted by then.
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );

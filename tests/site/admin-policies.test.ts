@@ -454,6 +454,8 @@ describe('the brand', () => {
       mimeType: 'image/png',
       buffer: logoPng(),
     });
+    // The file is read before it can be sent: the preview shows it is ready.
+    await page.getByRole('img', { name: 'The chosen logo, northwind.png' }).waitFor();
     await page.getByRole('button', { name: 'Upload the logo' }).focus();
     await page.keyboard.press('Enter');
     await page.getByText('The logo was uploaded.', { exact: false }).waitFor();

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../../api/bootstrap.ts';
 import type { DemoLogin } from '../../db/seed/demo.ts';
 import {
   axeViolations,
@@ -30,8 +29,9 @@ beforeAll(async () => {
   [site, session] = await Promise.all([
     startSitePortal({
       clock,
+      demoBuild: true,
+      // Customers are not on the public pages: the demo build stays true.
       arrange: async (db, env) => {
-        logins = await seedDemoData(db, env, clock, () => undefined);
         const t = appOn(db, env, clock);
         for (let index = 1; index <= 30; index += 1) {
           await createCustomer(t, `Zulu Co ${String(index).padStart(2, '0')}`, 'Europe/Paris');
@@ -40,7 +40,8 @@ beforeAll(async () => {
     }),
     launchBrowser({ clock }),
   ]);
-}, 120_000);
+  logins = site.logins;
+}, 240_000);
 
 afterAll(async () => {
   await session?.close();

@@ -1,34 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { createApp } from '../../api/app.ts';
 import { seedDemoData } from '../../api/bootstrap.ts';
-import { type Clock, manualClock, pinnedClock } from '../../api/clock.ts';
-import { readEnv, type ServerEnv } from '../../api/env.ts';
+import { type Clock, manualClock } from '../../api/clock.ts';
+import type { ServerEnv } from '../../api/env.ts';
 import { type RunningPortal, startPortal } from '../../api/portal.ts';
 import type { RebuildTimings } from '../../api/site-rebuild.ts';
 import { users } from '../../db/schema/index.ts';
-import { TEST_PASSWORD_HASHING, type TestApp } from '../helpers/app.ts';
+import type { DemoLogin } from '../../db/seed/demo.ts';
+import type { TestApp } from '../helpers/app.ts';
 import { type TempDb, tempDb } from '../helpers/db.ts';
 import { createApiKey } from '../helpers/factories.ts';
+import { demoSite } from './demo-site.ts';
+import { siteClock, siteEnv } from './site-env.ts';
 
-/**
- * The instant the site tests happen at, whatever the machine's date: the first of a month
- * half an hour after UTC midnight, when New York is still in the previous month (so a
- * customer's newest closed month is not UTC's), and the demo's data sits at the turn of its
- * months. The demo itself is checked on every kind of day in tests/db/seed.test.ts.
- */
-export const SITE_NOW_MS = Date.parse('2027-03-01T00:30:00Z');
-
-/** The clock of one site test file: SITE_NOW_MS, then real elapsed time. */
-export function siteClock(startMs: number = SITE_NOW_MS): Clock {
-  return pinnedClock(startMs);
-}
+export { SITE_NOW_MS, siteClock } from './site-env.ts';
 
 /**
  * A running portal for the site tests: a temporary database (the demo data set, or data the
- * test arranges), the site built into a temporary folder on first start, the API and the
+ * test arranges), the site built into a temporary folder on first start (or a copy of the
+ * run's demo build, `demoBuild`), the API and the
  * site on one origin at a free port, on a pinned clock that runs in real time (pin the
  * browser to the same clock: launchBrowser({ clock })). One per test file (the build takes
  * seconds).
@@ -39,6 +32,8 @@ export interface SitePortal {
   clock: Clock;
   /** When the data was written (the demo plans its history from this instant). */
   seededAtMs: number;
+  /** The demo's logins (with `demoBuild`; when the test arranges its data, none). */
+  logins: DemoLogin[];
   db: TempDb;
   env: ServerEnv;
   portal: RunningPortal;
@@ -53,39 +48,42 @@ export async function startSitePortal(
   options: {
     /** The portal's clock; the default is siteClock(). */
     clock?: Clock;
+    /**
+     * Serve a copy of the run's demo database and of the site built from it
+     * (tests/site/demo-site.ts), instead of writing data and building here. `arrange` then
+     * runs on the copy, after the demo data: the pages were built before it, so it must not
+     * change what the public pages show.
+     */
+    demoBuild?: boolean;
     /** Writes the data; the default is the demo data set. */
     arrange?: (db: TempDb, env: ServerEnv, clock: Clock) => Promise<void>;
     /** Rebuild timings, or false (the default) for none. */
     siteRebuilds?: Partial<RebuildTimings> | false;
     /** Called before the portal starts (e.g. to lay a previous build in the folder). */
     beforeStart?: (siteDir: string) => void;
+    /** Environment on top of the test's (SMTP_URL…). */
+    env?: Record<string, string>;
+    /** Run the outbox worker (off unless asked: most site tests need no mail). */
+    outboxWorker?: boolean;
   } = {},
 ): Promise<SitePortal> {
   const dir = mkdtempSync(join(tmpdir(), 'portal-site-'));
-  const db = await tempDb();
+  const demo = options.demoBuild ? await demoSite() : undefined;
+  const db = await tempDb(demo ? { from: demo.dbPath } : {});
   const siteDir = join(dir, 'site');
-  const parsed = readEnv({
-    ...process.env,
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DATABASE_URL: `file:${db.path}`,
-    PORTAL_SITE_DIR: siteDir,
-    PORTAL_DEMO: '0',
-  });
-  const env: ServerEnv = {
-    ...parsed,
-    config: { ...parsed.config, passwordHashing: TEST_PASSWORD_HASHING },
-  };
+  const env = siteEnv(db.path, siteDir, options.env);
   const log: string[] = [];
   const record = (line: string) => {
     log.push(line);
   };
   const clock = options.clock ?? siteClock();
-  const seededAtMs = clock.now();
+  const seededAtMs = demo ? demo.seededAtMs : clock.now();
+  let logins: DemoLogin[] = demo ? demo.logins : [];
   let portal: RunningPortal;
   try {
+    if (demo) cpSync(demo.siteDir, siteDir, { recursive: true });
     if (options.arrange) await options.arrange(db, env, clock);
-    else await seedDemoData(db, env, clock, record);
+    else if (!demo) logins = await seedDemoData(db, env, clock, record);
     options.beforeStart?.(siteDir);
     portal = await startPortal({
       env,
@@ -93,6 +91,7 @@ export async function startSitePortal(
       clock,
       log: record,
       siteRebuilds: options.siteRebuilds ?? false,
+      outboxWorker: options.outboxWorker ?? false,
     });
   } catch (error) {
     // A failed build leaves nothing behind either.
@@ -105,6 +104,7 @@ export async function startSitePortal(
     origin: portal.origin,
     clock,
     seededAtMs,
+    logins,
     db,
     env,
     portal,

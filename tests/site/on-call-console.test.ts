@@ -201,7 +201,7 @@ function cardHtml(html: string): string {
   return html
     .replace(/\s+/g, ' ')
     .replace(
-      /(<p class="latest"><span class="kind">[^<]*?, )<time datetime="[^"]*">[^<]*<\/time>/,
+      /(<p class="latest"><span class="kind">[^<]*?, )<time datetime="[^"]*"[^>]*>[^<]*<\/time>/,
       '$1<time>(update time)</time>',
     );
 }

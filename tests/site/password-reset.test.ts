@@ -27,6 +27,8 @@ beforeAll(async () => {
   [site, session] = await Promise.all([
     startSitePortal({
       clock,
+      // People are not on the public pages: the run's demo build serves as it is.
+      demoBuild: true,
       arrange: async (db, env) => {
         const t = appOn(db, env, clock);
         const customer = await createCustomer(t, 'Customer', 'UTC');
@@ -36,7 +38,7 @@ beforeAll(async () => {
     }),
     launchBrowser({ clock }),
   ]);
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await session?.close();

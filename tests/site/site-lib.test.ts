@@ -21,8 +21,12 @@ import {
   dayLabel,
   duration,
   monthLabel,
+  rangeIn,
+  shortDayLabel,
+  timeText,
   utcDateTime,
   utcRange,
+  zoneLabel,
 } from '../../site/lib/format.ts';
 
 const MINUTE = 60_000;
@@ -66,6 +70,46 @@ describe('the words of the status pages', () => {
     );
     expect(utcRange('2026-11-30T22:00:00Z', '2026-12-01T02:00:00Z')).toBe(
       '30 Nov 2026, 22:00 UTC to 1 Dec 2026, 02:00 UTC',
+    );
+  });
+
+  it("prints an instant in a visitor's zone, labelled with that instant's offset", () => {
+    // New York's clocks went back at 06:00 UTC on 1 Nov 2026: the same hour, two offsets.
+    expect(timeText('datetime', '2026-11-01T05:30:00Z', null, 'America/New_York')).toBe(
+      '1 Nov 2026, 01:30 UTC\u22124',
+    );
+    expect(timeText('datetime', '2026-11-01T06:30:00Z', null, 'America/New_York')).toBe(
+      '1 Nov 2026, 01:30 UTC\u22125',
+    );
+    // Half-hour offsets, midnight as 00 (never 24), the day before or after UTC's.
+    expect(timeText('datetime', '2026-09-30T18:30:00Z', null, 'Asia/Kolkata')).toBe(
+      '1 Oct 2026, 00:00 UTC+5:30',
+    );
+    expect(timeText('date', '2026-09-01T02:00:00Z', null, 'America/Los_Angeles')).toBe(
+      '31 Aug 2026',
+    );
+    expect(timeText('time', '2026-11-30T14:05:00Z', null, 'UTC')).toBe('14:05 UTC');
+    expect(zoneLabel('2026-07-01T00:00:00Z', 'Europe/London')).toBe('UTC+1');
+    expect(zoneLabel('2026-12-01T00:00:00Z', 'Europe/London')).toBe('UTC+0');
+  });
+
+  it('writes September as "Sep" in every zone, like every other month in three letters', () => {
+    expect(timeText('date', '2026-09-15T12:00:00Z', null, 'Europe/Berlin')).toBe('15 Sep 2026');
+    expect(utcDateTime('2026-09-15T12:00:00Z')).toBe('15 Sep 2026, 12:00 UTC');
+    expect(shortDayLabel('2026-09-15')).toBe('Tue 15 Sep');
+  });
+
+  it('shortens a range only within one local day and one offset', () => {
+    expect(rangeIn('2026-11-30T02:00:00Z', '2026-11-30T04:00:00Z', 'Europe/Berlin')).toBe(
+      '30 Nov 2026, 03:00–05:00 UTC+1',
+    );
+    // 22:00–02:00 UTC is within one day in New York.
+    expect(rangeIn('2026-11-30T22:00:00Z', '2026-12-01T02:00:00Z', 'America/New_York')).toBe(
+      '30 Nov 2026, 17:00–21:00 UTC\u22125',
+    );
+    // Across the change of the clocks, each end says its own offset.
+    expect(rangeIn('2026-11-01T05:00:00Z', '2026-11-01T07:00:00Z', 'America/New_York')).toBe(
+      '1 Nov 2026, 01:00 UTC\u22124 to 1 Nov 2026, 02:00 UTC\u22125',
     );
   });
 

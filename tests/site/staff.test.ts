@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../../api/bootstrap.ts';
 import type { DemoLogin } from '../../db/seed/demo.ts';
+import { money } from '../../site/islands/account/format.ts';
 import {
   axeViolations,
   type BrowserSession,
@@ -26,15 +26,11 @@ let logins: DemoLogin[] = [];
 
 beforeAll(async () => {
   [site, session] = await Promise.all([
-    startSitePortal({
-      clock,
-      arrange: async (db, env) => {
-        logins = await seedDemoData(db, env, clock, () => undefined);
-      },
-    }),
+    startSitePortal({ clock, demoBuild: true }),
     launchBrowser({ clock }),
   ]);
-}, 120_000);
+  logins = site.logins;
+}, 240_000);
 
 afterAll(async () => {
   await session?.close();
@@ -187,11 +183,12 @@ describe('the staff console', () => {
       );
 
     // Above the cap: refused in the form, nothing sent.
+    await page.getByLabel('Approve', { exact: true }).check();
     await page.getByLabel('Another amount (needs a reason)').check();
     const amount = page.getByLabel(`Amount in ${claim.currency}`);
     await amount.fill(((claim.capMinor + 1) / 100).toFixed(2));
     await page.getByLabel(/^Reason/).fill('Goodwill for the long outage.');
-    await page.getByRole('button', { name: 'Approve the claim' }).click();
+    await page.getByRole('button', { name: 'Continue to confirm' }).click();
     await expect(page.locator('#decision-amount-problem').textContent()).resolves.toBe(
       `At most ${format(claim.capMinor)}: an approval never exceeds the cap.`,
     );
@@ -204,18 +201,20 @@ describe('the staff console', () => {
     const changed = claim.computedCreditMinor + 2_500;
     await amount.fill((changed / 100).toFixed(2));
     await page.getByLabel(/^Reason/).fill('');
-    await page.getByRole('button', { name: 'Approve the claim' }).click();
+    await page.getByRole('button', { name: 'Continue to confirm' }).click();
     await expect(page.locator('#decision-reason-problem').textContent()).resolves.toContain(
       'Give the reason',
     );
     expect(posts.filter((path) => path.endsWith('/decision'))).toEqual([]);
 
     await page.getByLabel(/^Reason/).fill('Goodwill: the first human update came late.');
-    await page.getByRole('button', { name: 'Approve the claim' }).click();
+    await page.getByRole('button', { name: 'Continue to confirm' }).click();
+    expect(posts.filter((path) => path.endsWith('/decision'))).toEqual([]);
+    await page.getByRole('button', { name: `Approve ${format(changed)} for ${customer}` }).click();
     const notice = page.locator('.notice[role="status"]');
     await expect
       .poll(() => notice.textContent())
-      .toBe(`Claim #${id} approved at ${format(changed)}.`);
+      .toBe(`Claim #${id} approved at ${format(changed)} for ${customer}.`);
     await expect(page.locator('h1 + p .status').textContent()).resolves.toBe('Approved');
     expect(posts.filter((path) => path.endsWith('/decision'))).toHaveLength(1);
 
@@ -286,12 +285,15 @@ describe('the staff console', () => {
     if (!decided) throw new Error('the approval test did not run');
     const { page, errors } = await openPage(`/staff/claim/?id=${decided.id}`);
     await signIn(page, byRole('agent'));
-    await page.getByRole('button', { name: 'Mark credited' }).click();
+    await page.getByRole('button', { name: 'Continue to confirm' }).click();
     await expect(page.locator('#invoice-reference-problem').textContent()).resolves.toContain(
       'Enter the invoice',
     );
     await page.getByLabel('Invoice reference').fill('INV-2026-0042');
-    await page.getByRole('button', { name: 'Mark credited' }).click();
+    await page.getByRole('button', { name: 'Continue to confirm' }).click();
+    await page
+      .getByRole('button', { name: `Mark ${decided.amount} for ${decided.customer} credited` })
+      .click();
     await expect.poll(() => page.locator('h1 + p .status').textContent()).toBe('Credited');
     // The correction made since the decision: listed, flagged, and the fresh figures differ.
     const corrections = page.getByRole('region', { name: 'Corrections' });
@@ -305,6 +307,28 @@ describe('the staff console', () => {
       has: page.getByRole('link', { name: `Claim #${decided.id}`, exact: true }),
     });
     await expect.poll(() => row.textContent()).toContain('INV-2026-0042');
+    // The totals over every entry, per currency and per customer, as the API gives them.
+    const answer = (await page.evaluate(async () =>
+      (await fetch('/api/v1/staff/credits/totals')).json(),
+    )) as {
+      byCustomer: {
+        customer: { name: string };
+        currency: string;
+        count: number;
+        creditedMinor: number;
+      }[];
+    };
+    const mine = answer.byCustomer.find((total) => total.customer.name === decided?.customer);
+    if (!mine) throw new Error(`no totals for ${decided.customer}`);
+    expect(mine.creditedMinor).toBeGreaterThan(0);
+    const totals = page.getByRole('region', { name: 'Totals' });
+    const customerRow = totals
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: decided.customer, exact: true }) })
+      .filter({ hasText: mine.currency });
+    await expect
+      .poll(() => customerRow.textContent())
+      .toContain(money(mine.creditedMinor, mine.currency));
     const csvLink = page.getByRole('link', { name: /^Download CSV/ });
     await expect(csvLink.getAttribute('href')).resolves.toBe('/api/v1/staff/credits.csv');
     const csv = await page.evaluate(async () => (await fetch('/api/v1/staff/credits.csv')).text());
@@ -375,6 +399,7 @@ describe('the staff console', () => {
     const pages: [name: string, path: string][] = [
       ['staff-queue', '/staff/?status=all'],
       ['staff-claim', submitted ?? '/staff/'],
+      ['staff-credits', '/staff/credits/'],
     ];
     for (const [name, path] of pages) {
       await page.goto(`${site.origin}${path}`);

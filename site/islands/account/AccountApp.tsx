@@ -13,7 +13,7 @@ import {
   setQuery,
 } from './common.tsx';
 import { TableWrap, Termination } from './evidence.tsx';
-import { labelOf, money, percent, STATUS_LABELS, zonedDate } from './format.ts';
+import { labelOf, money, percent, STATUS_LABELS } from './format.ts';
 import { ServiceMonth } from './ServiceMonth.tsx';
 import type {
   AgreementOverview,
@@ -23,6 +23,7 @@ import type {
   SessionUser,
   Unavailable,
 } from './types.ts';
+import { LocalDate } from './zoned.tsx';
 
 /**
  * `/account/`: a customer's agreements and, for the chosen month, each service's figures,
@@ -123,7 +124,7 @@ function Account(props: { user: SessionUser; signOut: () => Promise<void> }) {
     setItems(null);
     api
       .get<{ items: AvailabilityItem[]; unavailable: Unavailable[] }>(
-        `/me/availability?period=${month}&days=true`,
+        `/me/availability?period=${month}&days=true&causes=true`,
         controller.signal,
       )
       .then((answer) => {
@@ -196,16 +197,7 @@ function Account(props: { user: SessionUser; signOut: () => Promise<void> }) {
                 ))}
               </select>
             </div>
-            <p class="statement">
-              Statement for {monthLabel(month)}:{' '}
-              <a href={`/api/v1/me/statements/${month}.csv`} download>
-                CSV
-              </a>{' '}
-              ·{' '}
-              <a href={`/api/v1/me/statements/${month}.json`} download>
-                JSON
-              </a>
-            </p>
+            <StatementLinks month={month} />
           </form>
           <p class="notice" role="status" tabIndex={-1} ref={noticeRef} hidden={!notice}>
             {notice ?? ''}
@@ -271,8 +263,12 @@ function AgreementSection(props: {
         <dd>{agreement.timeZone} (months and days are counted in it)</dd>
         <dt>Agreement</dt>
         <dd>
-          #{agreement.id}, since {zonedDate(agreement.start, agreement.timeZone)}
-          {agreement.end ? `, until ${zonedDate(agreement.end, agreement.timeZone)}` : ''}
+          #{agreement.id}, since <LocalDate at={agreement.start} timeZone={agreement.timeZone} />
+          {agreement.end && (
+            <>
+              , until <LocalDate at={agreement.end} timeZone={agreement.timeZone} />
+            </>
+          )}
         </dd>
         <dt>Policy</dt>
         <dd>
@@ -339,7 +335,7 @@ function ClaimHistory(props: { claims: ClaimDto[] }) {
       {props.claims.length === 0 ? (
         <p>You have not filed a claim.</p>
       ) : (
-        <TableWrap label="Your claims">
+        <TableWrap label="Your claims, newest first">
           <table class="stack">
             <caption class="visually-hidden">Your claims, newest first</caption>
             <thead>
@@ -369,7 +365,7 @@ function ClaimHistory(props: { claims: ClaimDto[] }) {
                       : `${money(claim.computedCreditMinor, claim.currency)} by the rules`}
                   </td>
                   <td data-label="Filed">
-                    {zonedDate(claim.createdAt, claim.evaluation.timeZone)}
+                    <LocalDate at={claim.createdAt} timeZone={claim.evaluation.timeZone} />
                   </td>
                 </tr>
               ))}
@@ -378,5 +374,43 @@ function ClaimHistory(props: { claims: ClaimDto[] }) {
         </TableWrap>
       )}
     </section>
+  );
+}
+
+const STATEMENT_FORMATS = [
+  { ext: 'pdf', label: 'PDF' },
+  { ext: 'csv', label: 'CSV' },
+  { ext: 'json', label: 'JSON' },
+] as const;
+
+/**
+ * The chosen month's statement and its year's, in each format (ADR 160–162): PDF to file, CSV
+ * for a spreadsheet, JSON with the exact machine fields. Each link names its period and format,
+ * so that a screen reader's list of links tells them apart.
+ */
+function StatementLinks(props: { month: string }) {
+  const year = props.month.slice(0, 4);
+  const links = (file: string, period: string) =>
+    STATEMENT_FORMATS.map((format, index) => (
+      <span key={format.ext}>
+        {index > 0 && ' · '}
+        <a
+          href={`/api/v1/me/statements/${file}.${format.ext}`}
+          download
+          aria-label={`${period} statement, ${format.label}`}
+        >
+          {format.label}
+        </a>
+      </span>
+    ));
+  return (
+    <div class="statement">
+      <p class="statement-line">
+        Statement for {monthLabel(props.month)}: {links(props.month, monthLabel(props.month))}
+      </p>
+      <p class="statement-line">
+        Statement for the year {year}, every month in one document: {links(year, `Year ${year}`)}
+      </p>
+    </div>
   );
 }

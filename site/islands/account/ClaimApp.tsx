@@ -15,8 +15,9 @@ import {
 } from './common.tsx';
 import { Conversation, Trail } from './conversation.tsx';
 import { measuredFromText, measuredText, notMonitoredText, WindowTables } from './evidence.tsx';
-import { labelOf, money, STATUS_LABELS, zonedDateTime } from './format.ts';
+import { labelOf, money, STATUS_LABELS } from './format.ts';
 import type { ClaimCommentDto, ClaimDetail, ClaimDto, SessionUser } from './types.ts';
+import { When } from './zoned.tsx';
 
 /** `/account/claim/?id=N`: one of the customer's claims, its trail and conversation. */
 export default function ClaimApp() {
@@ -77,7 +78,7 @@ function ClaimView(props: { claim: ClaimDetail; reload: () => Promise<void> }) {
       <p>
         <StatusTag status={claim.status} label={labelOf(STATUS_LABELS, claim.status)} />{' '}
         <span class="meta">
-          Filed {zonedDateTime(claim.createdAt, zone)} ({zone})
+          Filed <When at={claim.createdAt} timeZone={zone} viewer="customer" />
         </span>
       </p>
       <dl class="facts">
@@ -92,7 +93,12 @@ function ClaimView(props: { claim: ClaimDetail; reload: () => Promise<void> }) {
             <dt>Approved</dt>
             <dd>
               <strong>{money(claim.approvedAmountMinor, claim.currency)}</strong>
-              {claim.decidedAt && ` on ${zonedDateTime(claim.decidedAt, zone)}`}
+              {claim.decidedAt && (
+                <>
+                  {' '}
+                  on <When at={claim.decidedAt} timeZone={zone} viewer="customer" />
+                </>
+              )}
             </dd>
           </>
         )}
@@ -107,7 +113,11 @@ function ClaimView(props: { claim: ClaimDetail; reload: () => Promise<void> }) {
             <dt>Credited on invoice</dt>
             <dd>
               {claim.invoiceReference}
-              {claim.creditedAt && `, ${zonedDateTime(claim.creditedAt, zone)}`}
+              {claim.creditedAt && (
+                <>
+                  , <When at={claim.creditedAt} timeZone={zone} viewer="customer" />
+                </>
+              )}
             </dd>
           </>
         )}
@@ -115,7 +125,8 @@ function ClaimView(props: { claim: ClaimDetail; reload: () => Promise<void> }) {
           <>
             <dt>Claim deadline</dt>
             <dd>
-              {zonedDateTime(claim.claimDeadline, zone)} ({zone}); your claim was filed in time.
+              <When at={claim.claimDeadline} timeZone={zone} viewer="customer" />; your claim was
+              filed in time.
             </dd>
           </>
         )}

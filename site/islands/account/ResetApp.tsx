@@ -12,10 +12,11 @@ interface Done {
 }
 
 /**
- * `/account/reset#token=…`: the one-time link an admin issues to someone who forgot their
- * password. The token rides in the fragment (never sent to a server or in a Referer); it is
- * read once and removed from the address bar, then posted with the new password. Every
- * session of the person ends, so they sign in afresh.
+ * `/account/reset#token=…`: a one-time link to choose a new password, mailed by "Forgot
+ * password" (30 minutes) or issued by an admin (24 hours). The token rides in the fragment
+ * (never sent to a server or in a Referer); it is read once and removed from the address
+ * bar, then posted with the new password. Every session of the person ends, so they sign in
+ * afresh.
  */
 export default function ResetApp() {
   const [token, setToken] = useState<string | null | undefined>(undefined);
@@ -49,7 +50,10 @@ export default function ResetApp() {
     setBusy(true);
     setError(null);
     try {
-      const answer = await api.post<{ user: Done }>('/auth/password-reset', { token, password });
+      const answer = await api.post<{ user: Done }>('/auth/password-reset/confirm', {
+        token,
+        password,
+      });
       // Every session ended, this browser's included.
       setSessionHint(false);
       setDone(answer.user);
@@ -84,8 +88,11 @@ export default function ResetApp() {
       <>
         <h1>Choose a new password</h1>
         <p>
-          This page needs the one-time link an administrator gave you. If the link has been used,
-          replaced by a newer one or is older than a day, ask for a new one.
+          This page needs a one-time link: the one in the message “Forgot password” sent you, or one
+          an administrator gave you. A link works once, and not after a newer one was sent.
+        </p>
+        <p>
+          <a href="/account/forgot/">Ask for a new link</a>
         </p>
       </>
     );

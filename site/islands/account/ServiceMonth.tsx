@@ -5,8 +5,9 @@ import { duration, monthLabel } from '../../lib/format.ts';
 import { asApiError, ErrorMessage, MetTag, newIdempotencyKey, StatusTag } from './common.tsx';
 import { DailyCharts } from './DailyCharts.tsx';
 import { measuredFromText, measuredText, notMonitoredText, WindowTables } from './evidence.tsx';
-import { labelOf, money, percent, STATUS_LABELS, zonedDate, zonedDateTime } from './format.ts';
+import { labelOf, money, percent, STATUS_LABELS, zonedDate } from './format.ts';
 import type { AvailabilityItem, ClaimDto, EvaluationResult } from './types.ts';
+import { localText } from './zoned.tsx';
 
 /**
  * One service of one agreement in one month: availability against the target, downtime,
@@ -46,7 +47,7 @@ export function ServiceMonth(props: {
             <dt>Credit under the rules</dt>
             <dd>
               <strong>{money(item.creditMinor, item.currency)}</strong>
-              <CreditExplanation evaluation={item} />
+              <CreditExplanation item={item} />
             </dd>
           </>
         )}
@@ -90,15 +91,15 @@ export function ServiceMonth(props: {
         <dt>Claim deadline</dt>
         <dd>
           {inProgress
-            ? `Claims open when the month ends, ${zonedDateTime(item.period.end, zone)}`
-            : `${claimsClosed ? 'Closed' : 'Closes'} ${zonedDateTime(item.claimDeadline, zone)}`}{' '}
-          ({zone}){!inProgress && !claimsClosed && item.claimable && soon(item.claimDeadline)}
+            ? `Claims open when the month ends, ${localText(item.period.end, zone)}`
+            : `${claimsClosed ? 'Closed' : 'Closes'} ${localText(item.claimDeadline, zone)}`}
+          {!inProgress && !claimsClosed && item.claimable && soon(item.claimDeadline)}
         </dd>
       </dl>
       {item.correction && <Correction decided={item} corrected={item.correction} />}
       <ClaimArea item={item} filing={filing} setFiling={setFiling} onFiled={props.onFiled} />
       {item.status !== 'not-monitored' && <DailyCharts item={item} id={id} />}
-      <WindowTables evaluation={item} context={item.serviceName} />
+      <WindowTables evaluation={item} context={item.serviceName} causes={item.countedCauses} />
     </article>
   );
 }
@@ -147,20 +148,35 @@ function Headline(props: {
   );
 }
 
-function CreditExplanation(props: { evaluation: EvaluationResult }) {
-  const { evaluation } = props;
-  const fee = money(Math.round(evaluation.feeBaseMinor), evaluation.currency);
+/** `1 day’s fee`, `0.5 day’s fee`, `2 days’ fee`. */
+function daysFee(creditDays: number): string {
+  return creditDays === 1 || creditDays < 1 ? `${creditDays} day’s fee` : `${creditDays} days’ fee`;
+}
+
+/**
+ * How the credit was reached, each part with its amount: the tier's percentage of the fee,
+ * the daily rule's qualifying days (local days in the agreement's zone) and what they are
+ * worth, the cap.
+ */
+function CreditExplanation(props: { item: AvailabilityItem }) {
+  const { item } = props;
+  const fee = money(Math.round(item.feeBaseMinor), item.currency);
   const parts: string[] = [];
-  if (evaluation.creditPercent > 0)
-    parts.push(`${evaluation.creditPercent}\u00a0% of the fee ${fee}`);
-  if (evaluation.qualifyingDays.length > 0) {
+  if (item.creditPercent > 0) parts.push(`${item.creditPercent}\u00a0% of the fee ${fee}`);
+  const days = item.qualifyingDays;
+  const rule = item.policy.dailyRule;
+  if (days.length > 0) {
+    const count = days.length === 1 ? 'a qualifying day' : `${days.length} qualifying days`;
+    const dates = days.map((day) => zonedDate(`${day}T12:00:00Z`, 'UTC')).join(', ');
+    const terms =
+      rule === null
+        ? ''
+        : `; more than ${rule.thresholdMinutes}\u00a0min of downtime in a day earns ${daysFee(rule.creditDays)}`;
     parts.push(
-      `daily rule: ${evaluation.qualifyingDays.length === 1 ? 'a qualifying day' : `${evaluation.qualifyingDays.length} qualifying days`} (${evaluation.qualifyingDays
-        .map((day) => zonedDate(`${day}T12:00:00Z`, 'UTC'))
-        .join(', ')})`,
+      `daily rule: ${money(item.dailyCreditMinor, item.currency)} for ${count} (${dates}, days in ${item.timeZone}${terms})`,
     );
   }
-  if (evaluation.capped) parts.push('lowered to the cap');
+  if (item.capped) parts.push('lowered to the cap');
   if (parts.length === 0) return null;
   return <span class="meta"> — {parts.join('; ')}</span>;
 }

@@ -252,6 +252,9 @@ function SignInForm(props: {
         </p>
       </form>
       <p class="meta">
+        <a href="/account/forgot/">Forgot your password?</a>
+      </p>
+      <p class="meta">
         No password yet? Your administrator sends a one-time invitation link. The{' '}
         <a href="/">public status page</a> needs no sign-in.
       </p>
@@ -262,6 +265,7 @@ function SignInForm(props: {
 /** The customer pages' links (the current one marked). */
 export const ACCOUNT_LINKS = (current: string) => [
   { href: '/account/', label: 'Service levels', current: current === '/account/' },
+  { href: '/account/keys/', label: 'API keys', current: current === '/account/keys/' },
   {
     href: '/account/password/',
     label: 'Change password',
@@ -290,6 +294,11 @@ export const STAFF_LINKS = (user: SessionUser, current: string) => [
         },
       ]
     : []),
+  {
+    href: '/staff/notifications/',
+    label: 'Notifications',
+    current: current.startsWith('/staff/notifications/'),
+  },
   { href: '/api/v1/docs', label: 'API reference' },
   {
     href: '/account/password/',

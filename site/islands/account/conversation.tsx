@@ -2,16 +2,16 @@ import type { TargetedSubmitEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ApiError } from '../../lib/client.ts';
 import { asApiError, ErrorMessage, StatusTag } from './common.tsx';
-import { EVENT_LABELS, labelOf, STATUS_LABELS, zonedDateTime } from './format.ts';
+import { EVENT_LABELS, labelOf, STATUS_LABELS } from './format.ts';
 import type { ClaimCommentDto, ClaimEventDto } from './types.ts';
+import { type Viewer, When } from './zoned.tsx';
 
 /**
  * A claim's trail (every status change, who and when) and its conversation (comments, and
  * for staff the internal notes), with the form to add one. Shared by the customer's claim
- * page and the staff console's.
+ * page and the staff console's; times in the agreement's zone, labelled, and for staff in
+ * UTC beside it (zoned.tsx).
  */
-
-type Viewer = 'customer' | 'staff';
 
 function actorName(actor: ClaimEventDto['actor'], viewer: Viewer): string {
   if (actor.kind === 'system') return 'the portal';
@@ -41,7 +41,8 @@ export function Trail(props: { events: ClaimEventDto[]; timeZone: string; viewer
             )}
           </p>
           <p class="meta">
-            {zonedDateTime(event.at, props.timeZone)} by {actorName(event.actor, props.viewer)}
+            <When at={event.at} timeZone={props.timeZone} viewer={props.viewer} /> by{' '}
+            {actorName(event.actor, props.viewer)}
           </p>
           {event.note && <p class="note-text">{event.note}</p>}
         </li>
@@ -96,7 +97,7 @@ export function Conversation(props: {
               <p class="meta">
                 {comment.internal && <span class="status status-internal">Internal note</span>}{' '}
                 {comment.author.kind === 'staff' && !staff ? 'Support' : comment.author.email},{' '}
-                {zonedDateTime(comment.at, props.timeZone)}
+                <When at={comment.at} timeZone={props.timeZone} viewer={props.viewer} />
               </p>
               <p class="note-text">{comment.body}</p>
             </li>

@@ -10,7 +10,8 @@ import {
   zonedDateTime,
   zonedRange,
 } from './format.ts';
-import type { EvaluationResult, TerminationRight } from './types.ts';
+import type { CountedCause, EvaluationResult, TerminationRight } from './types.ts';
+import { localText, type Viewer } from './zoned.tsx';
 
 /**
  * The evidence behind a figure, shown alike to customers and staff: the windows counted and
@@ -32,25 +33,57 @@ function weightText(weight: number): string {
   return `${Math.round(weight * 1000) / 10}\u00a0%`;
 }
 
+/** A window's span in a zone: `12 Oct 2026, 10:00–13:10`, or `from … (open)`. */
+function spanText(start: string, end: string | null, zone: string): string {
+  return end === null ? `from ${zonedDateTime(start, zone)} (open)` : zonedRange(start, end, zone);
+}
+
+/** The incident behind a counted piece, linked to its public page, and how it was found. */
+function IncidentCell(props: { cause: CountedCause | undefined }) {
+  const incident = props.cause?.incident ?? null;
+  if (incident === null) return <>None recorded</>;
+  return (
+    <>
+      <a href={`/incidents/${incident.id}/`}>{incident.title}</a>
+      {incident.linked === 'overlap' && (
+        <span class="meta"> (open on this service at the time)</span>
+      )}
+    </>
+  );
+}
+
+/**
+ * The windows behind a figure: the pieces counted as downtime (with, when the API gave them,
+ * the state and the incident behind each) and the windows ignored, with the reason. Times in
+ * the agreement's zone, named in the headers; staff also read each in UTC.
+ */
 export function WindowTables(props: {
   evaluation: EvaluationResult;
   /** Names the tables apart from others on the page, e.g. the service. */
   context: string;
   title?: string;
+  viewer?: Viewer;
+  /** `countedCauses` of the availability item, in the order of `counted`. */
+  causes?: CountedCause[] | undefined;
 }) {
-  const { evaluation } = props;
+  const { evaluation, causes } = props;
   const zone = evaluation.timeZone;
+  const staff = props.viewer === 'staff' && zone !== 'UTC';
   const counted = evaluation.counted;
   const ignored = evaluation.ignored;
   // With nothing measured, "0 counted" would read as a month without downtime.
   const unmeasured = evaluation.status === 'not-monitored';
+  const whenHeader = `When (${zone})`;
   return (
     <details class="windows">
       <summary>
         {props.title ?? 'Windows'}: {unmeasured ? 'nothing measured' : `${counted.length} counted`},{' '}
         {ignored.length} ignored
       </summary>
-      <p class="meta">Times in {zone}.</p>
+      <p class="meta">
+        Times in {zone}
+        {staff ? ', and in UTC beside them' : ''}.
+      </p>
       {unmeasured ? (
         <p>
           Nothing was measured this month: no downtime could be counted, and none of the month
@@ -64,19 +97,38 @@ export function WindowTables(props: {
             <caption>Counted as downtime</caption>
             <thead>
               <tr>
-                <th scope="col">When</th>
+                <th scope="col">{whenHeader}</th>
+                {staff && <th scope="col">When (UTC)</th>}
+                {causes && <th scope="col">State</th>}
                 <th scope="col">Weight</th>
                 <th scope="col">Downtime counted</th>
+                {causes && <th scope="col">Incident</th>}
               </tr>
             </thead>
             <tbody>
-              {counted.map((piece) => (
-                <tr key={`${piece.start}-${piece.end}-${piece.weight}`}>
-                  <td>{zonedRange(piece.start, piece.end, zone)}</td>
-                  <td>{weightText(piece.weight)}</td>
-                  <td>{duration(piece.downtimeMs)}</td>
-                </tr>
-              ))}
+              {counted.map((piece, index) => {
+                const cause = causes?.[index];
+                return (
+                  <tr key={`${piece.start}-${piece.end}-${piece.weight}`}>
+                    <td>{zonedRange(piece.start, piece.end, zone)}</td>
+                    {staff && <td>{zonedRange(piece.start, piece.end, 'UTC')}</td>}
+                    {causes && (
+                      <td>
+                        {cause?.state
+                          ? labelOf(STATE_NAMES, cause.state)
+                          : '— (no window any more: corrected since)'}
+                      </td>
+                    )}
+                    <td>{weightText(piece.weight)}</td>
+                    <td>{duration(piece.downtimeMs)}</td>
+                    {causes && (
+                      <td>
+                        <IncidentCell cause={cause} />
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </TableWrap>
@@ -89,7 +141,8 @@ export function WindowTables(props: {
             <caption>Ignored, with the reason</caption>
             <thead>
               <tr>
-                <th scope="col">When</th>
+                <th scope="col">{whenHeader}</th>
+                {staff && <th scope="col">When (UTC)</th>}
                 <th scope="col">State</th>
                 <th scope="col">Reason</th>
               </tr>
@@ -97,11 +150,8 @@ export function WindowTables(props: {
             <tbody>
               {ignored.map((window) => (
                 <tr key={`${window.index}-${window.start}`}>
-                  <td>
-                    {window.end === null
-                      ? `from ${zonedDateTime(window.start, zone)} (open)`
-                      : zonedRange(window.start, window.end, zone)}
-                  </td>
+                  <td>{spanText(window.start, window.end, zone)}</td>
+                  {staff && <td>{spanText(window.start, window.end, 'UTC')}</td>}
                   <td>{labelOf(STATE_NAMES, window.state)}</td>
                   <td>{labelOf(IGNORED_REASONS, window.reason)}</td>
                 </tr>
@@ -183,7 +233,8 @@ export function measuredText(evaluation: EvaluationResult): string {
 export function notMonitoredText(evaluation: EvaluationResult, monitoredSince: string | null) {
   if (monitoredSince === null) return 'No data — the service was not monitored in this month';
   const verb = Date.parse(monitoredSince) > Date.now() ? 'begins' : 'began';
-  return `No data — monitoring of this service ${verb} on ${zonedDate(monitoredSince, evaluation.timeZone)}`;
+  const zone = evaluation.timeZone;
+  return `No data — monitoring of this service ${verb} on ${zonedDate(monitoredSince, zone)} (${zone})`;
 }
 
 /**
@@ -198,6 +249,6 @@ export function measuredFromText(
   const from =
     monitoredSince === null
       ? 'Measured in part'
-      : `Measured from ${zonedDateTime(monitoredSince, evaluation.timeZone)}`;
+      : `Measured from ${localText(monitoredSince, evaluation.timeZone)}`;
   return `${from} · ${unmeasuredTime(evaluation.unmonitoredMs)} not measured`;
 }

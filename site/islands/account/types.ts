@@ -15,6 +15,7 @@ import type {
   CreditDto,
   StaffClaimDto,
 } from '../../../api/services/claims.ts';
+import type { CountedCause } from '../../../api/services/counted-causes.ts';
 import type { CorrectionDto } from '../../../api/services/windows.ts';
 import type { CountedPiece, EvaluationResult, IgnoredWindow } from '../../../api/sla/index.ts';
 
@@ -25,6 +26,7 @@ export type {
   ClaimDto,
   ClaimEventDto,
   CorrectionDto,
+  CountedCause,
   CountedPiece,
   CreditDto,
   EvaluationResult,

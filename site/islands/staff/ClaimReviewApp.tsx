@@ -27,12 +27,12 @@ import {
 import {
   labelOf,
   money,
-  moneyInput,
   parseMoney,
   STATE_NAMES,
   STATUS_LABELS,
   unmeasuredTime,
   zonedDateTime,
+  zonedRange,
 } from '../account/format.ts';
 import type {
   ClaimDto,
@@ -41,11 +41,16 @@ import type {
   SessionUser,
   StaffClaimDetail,
 } from '../account/types.ts';
+import { When } from '../account/zoned.tsx';
+import { ConfirmStep } from '../shared/ConfirmStep.tsx';
 
 /**
  * `/staff/claim/?id=N`: one claim with the evaluation stored at filing beside a fresh one
  * (differences highlighted), the corrections of its windows, the windows, the termination
- * right, the trail, comments and internal notes; the decision and the credit.
+ * right, the trail, comments and internal notes; the decision and the credit, each behind a
+ * step that states the amount and the customer (docs/decisions/145). The evidence comes first
+ * in the page (on a phone, above the decision); on a wide screen the decision stays beside it.
+ * Times in the agreement's zone with UTC beside them.
  */
 export default function ClaimReviewApp() {
   return (
@@ -111,31 +116,43 @@ function Review(props: { user: SessionUser; signOut: () => Promise<void> }) {
           <p class="notice" role="status" tabIndex={-1} ref={noticeRef} hidden={!notice}>
             {notice ?? ''}
           </p>
-          <div class="two-columns">
-            <div>
-              <Summary claim={claim} />
-            </div>
-            <div>
-              {claim.status === 'submitted' && <DecisionForm claim={claim} onDone={done} />}
-              {claim.status === 'approved' && <CreditForm claim={claim} onDone={done} />}
-            </div>
-          </div>
-          <h2>Evidence</h2>
-          <Comparison claim={claim} />
-          <WindowTables
-            evaluation={claim.evaluation}
-            context="stored at filing"
-            title="Windows stored at filing"
-          />
-          {claim.freshDiffers && claim.freshEvaluation && (
-            <WindowTables
-              evaluation={claim.freshEvaluation}
-              context="today"
-              title="Windows as they are today"
-            />
+          {(claim.status === 'submitted' || claim.status === 'approved') && (
+            <p class="jump-to-decision">
+              <a href="#decision">
+                {claim.status === 'submitted' ? 'Go to the decision' : 'Go to the credit'}
+              </a>{' '}
+              (after the evidence)
+            </p>
           )}
-          <Corrections corrections={claim.corrections} timeZone={claim.evaluation.timeZone} />
-          <Termination termination={claim.termination} serviceNames={names} headingLevel="h2" />
+          <div class="review">
+            <div class="review-evidence">
+              <Summary claim={claim} />
+              <h2>Evidence</h2>
+              <Comparison claim={claim} />
+              <WindowTables
+                evaluation={claim.evaluation}
+                context="stored at filing"
+                title="Windows stored at filing"
+                viewer="staff"
+              />
+              {claim.freshDiffers && claim.freshEvaluation && (
+                <WindowTables
+                  evaluation={claim.freshEvaluation}
+                  context="today"
+                  title="Windows as they are today"
+                  viewer="staff"
+                />
+              )}
+              <Corrections corrections={claim.corrections} timeZone={claim.evaluation.timeZone} />
+              <Termination termination={claim.termination} serviceNames={names} headingLevel="h2" />
+            </div>
+            {(claim.status === 'submitted' || claim.status === 'approved') && (
+              <div class="review-decision" id="decision">
+                {claim.status === 'submitted' && <DecisionForm claim={claim} onDone={done} />}
+                {claim.status === 'approved' && <CreditForm claim={claim} onDone={done} />}
+              </div>
+            )}
+          </div>
           <h2>Trail</h2>
           <Trail events={claim.events} timeZone={claim.evaluation.timeZone} viewer="staff" />
           <h2>Comments and internal notes</h2>
@@ -165,7 +182,7 @@ function Summary(props: { claim: StaffClaimDetail }) {
       </dd>
       <dt>Filed</dt>
       <dd>
-        {zonedDateTime(claim.createdAt, zone)} ({zone})
+        <When at={claim.createdAt} timeZone={zone} viewer="staff" />
       </dd>
       <dt>Description</dt>
       <dd class="note-text">{claim.description ?? '—'}</dd>
@@ -178,7 +195,11 @@ function Summary(props: { claim: StaffClaimDetail }) {
           <dt>Approved</dt>
           <dd>
             <strong>{money(claim.approvedAmountMinor, claim.currency)}</strong>
-            {claim.decidedAt && `, ${zonedDateTime(claim.decidedAt, zone)}`}
+            {claim.decidedAt && (
+              <>
+                , <When at={claim.decidedAt} timeZone={zone} viewer="staff" />
+              </>
+            )}
           </dd>
         </>
       )}
@@ -193,13 +214,17 @@ function Summary(props: { claim: StaffClaimDetail }) {
           <dt>Invoice</dt>
           <dd>
             {claim.invoiceReference}
-            {claim.creditedAt && `, credited ${zonedDateTime(claim.creditedAt, zone)}`}
+            {claim.creditedAt && (
+              <>
+                , credited <When at={claim.creditedAt} timeZone={zone} viewer="staff" />
+              </>
+            )}
           </dd>
         </>
       )}
       <dt>Claim deadline</dt>
       <dd>
-        {zonedDateTime(claim.claimDeadline, zone)} ({zone})
+        <When at={claim.claimDeadline} timeZone={zone} viewer="staff" />
       </dd>
     </dl>
   );
@@ -310,10 +335,18 @@ function Corrections(props: { corrections: CorrectionDto[]; timeZone: string }) 
       </>
     );
   }
-  const window = (values: CorrectionDto['before']) =>
-    `${labelOf(STATE_NAMES, values.state)}, ${zonedDateTime(values.start, props.timeZone)} – ${
-      values.end ? zonedDateTime(values.end, props.timeZone) : 'open'
-    }`;
+  const zone = props.timeZone;
+  const span = (values: CorrectionDto['before'], timeZone: string) =>
+    values.end
+      ? zonedRange(values.start, values.end, timeZone)
+      : `from ${zonedDateTime(values.start, timeZone)} (open)`;
+  // The window in the agreement's zone, and for staff in UTC too.
+  const window = (values: CorrectionDto['before']) => (
+    <>
+      {labelOf(STATE_NAMES, values.state)}, {span(values, zone)} ({zone})
+      {zone !== 'UTC' && <span class="utc"> = {span(values, 'UTC')} UTC</span>}
+    </>
+  );
   return (
     <>
       <h2>Corrections</h2>
@@ -332,7 +365,8 @@ function Corrections(props: { corrections: CorrectionDto[]; timeZone: string }) 
             {props.corrections.map((correction) => (
               <tr key={correction.id}>
                 <td>
-                  {zonedDateTime(correction.createdAt, props.timeZone)}, {correction.actor.email}
+                  <When at={correction.createdAt} timeZone={zone} viewer="staff" />,{' '}
+                  {correction.actor.email}
                   {correction.affectsDecidedClaim && (
                     <>
                       {' '}
@@ -353,25 +387,69 @@ function Corrections(props: { corrections: CorrectionDto[]; timeZone: string }) 
 }
 
 type Choice = 'approve' | 'reject';
+type AmountChoice = 'computed' | 'other';
 
-function DecisionForm(props: { claim: ClaimDto; onDone: (message: string) => Promise<void> }) {
+interface DecisionProblems {
+  decision?: string;
+  amountChoice?: string;
+  amount?: string;
+  reason?: string;
+}
+
+/** What the confirm step states and then sends. */
+interface PendingDecision {
+  decision: Choice;
+  /** The amount approved (the computed credit unless another was typed). */
+  approvedMinor: number;
+  /** Sent only when another amount than the computed credit was chosen. */
+  amountMinor?: number;
+  reason: string;
+}
+
+/**
+ * Approve or reject. Nothing is chosen beforehand (no default decision, no default amount):
+ * the form is checked, then a confirm step states the amount and the customer before anything
+ * is sent.
+ */
+function DecisionForm(props: {
+  claim: StaffClaimDetail;
+  onDone: (message: string) => Promise<void>;
+}) {
   const { claim } = props;
-  const [choice, setChoice] = useState<Choice>('approve');
-  const [other, setOther] = useState(false);
-  const [amount, setAmount] = useState(moneyInput(claim.computedCreditMinor, claim.currency));
+  const [choice, setChoice] = useState<Choice | null>(null);
+  const [amountChoice, setAmountChoice] = useState<AmountChoice | null>(null);
+  const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
-  const [problems, setProblems] = useState<{ amount?: string; reason?: string }>({});
+  const [problems, setProblems] = useState<DecisionProblems>({});
+  const [pending, setPending] = useState<PendingDecision | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const firstDecisionRef = useRef<HTMLInputElement>(null);
+  const firstAmountRef = useRef<HTMLInputElement>(null);
   const amountRef = useRef<HTMLInputElement>(null);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const continueRef = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
   const cap = money(claim.capMinor, claim.currency);
+  const computed = money(claim.computedCreditMinor, claim.currency);
+  const customer = claim.customer.name;
+  const what = `${claim.serviceName}, ${monthLabel(claim.period)}`;
 
-  const submit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
+  useEffect(() => {
+    // Back from the confirm step: the focus returns to the button that opened it.
+    if (pending === null && wasConfirming.current) continueRef.current?.focus();
+    wasConfirming.current = pending !== null;
+  }, [pending]);
+
+  const check = (event: TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const found: { amount?: string; reason?: string } = {};
+    const found: DecisionProblems = {};
     let amountMinor: number | undefined;
-    if (choice === 'approve' && other) {
+    if (choice === null) found.decision = 'Choose whether to approve or to reject the claim.';
+    if (choice === 'approve' && amountChoice === null) {
+      found.amountChoice = `Choose the computed credit (${computed}) or another amount.`;
+    }
+    if (choice === 'approve' && amountChoice === 'other') {
       const parsed = parseMoney(amount, claim.currency);
       if (parsed === null) found.amount = `Enter an amount in ${claim.currency}, e.g. 250.00.`;
       else if (parsed > claim.capMinor) {
@@ -386,26 +464,33 @@ function DecisionForm(props: { claim: ClaimDto; onDone: (message: string) => Pro
           : 'Give the reason for approving another amount than the computed credit.';
     }
     setProblems(found);
-    if (found.amount) {
-      amountRef.current?.focus();
-      return;
-    }
-    if (found.reason) {
-      reasonRef.current?.focus();
-      return;
-    }
+    if (found.decision) firstDecisionRef.current?.focus();
+    else if (found.amountChoice) firstAmountRef.current?.focus();
+    else if (found.amount) amountRef.current?.focus();
+    else if (found.reason) reasonRef.current?.focus();
+    if (Object.keys(found).length > 0 || choice === null) return;
+    setError(null);
+    setPending({
+      decision: choice,
+      approvedMinor: amountMinor ?? claim.computedCreditMinor,
+      ...(amountMinor !== undefined ? { amountMinor } : {}),
+      reason: reason.trim(),
+    });
+  };
+
+  const decide = async (decision: PendingDecision) => {
     setBusy(true);
     setError(null);
     try {
       const decided = await api.post<ClaimDto>(`/staff/claims/${claim.id}/decision`, {
-        decision: choice,
-        ...(amountMinor !== undefined ? { amountMinor } : {}),
-        ...(reason.trim() !== '' ? { reason: reason.trim() } : {}),
+        decision: decision.decision,
+        ...(decision.amountMinor !== undefined ? { amountMinor: decision.amountMinor } : {}),
+        ...(decision.reason !== '' ? { reason: decision.reason } : {}),
       });
       await props.onDone(
         decided.status === 'approved'
-          ? `Claim #${claim.id} approved at ${money(decided.approvedAmountMinor ?? 0, claim.currency)}.`
-          : `Claim #${claim.id} rejected.`,
+          ? `Claim #${claim.id} approved at ${money(decided.approvedAmountMinor ?? 0, claim.currency)} for ${customer}.`
+          : `Claim #${claim.id} of ${customer} rejected.`,
       );
     } catch (caught) {
       setError(asApiError(caught));
@@ -413,18 +498,73 @@ function DecisionForm(props: { claim: ClaimDto; onDone: (message: string) => Pro
     }
   };
 
+  if (pending !== null) {
+    const approving = pending.decision === 'approve';
+    const amountText = money(pending.approvedMinor, claim.currency);
+    return (
+      <div class="panel form">
+        <h2>Decision</h2>
+        <ConfirmStep
+          id="decision-confirm"
+          title={approving ? 'Confirm the approval' : 'Confirm the rejection'}
+          confirm={
+            approving ? `Approve ${amountText} for ${customer}` : `Reject the claim of ${customer}`
+          }
+          back="Change the decision"
+          danger={!approving}
+          busy={busy}
+          error={error}
+          onConfirm={() => void decide(pending)}
+          onBack={() => setPending(null)}
+        >
+          {approving ? (
+            <p>
+              Approve a credit of <strong>{amountText}</strong> to <strong>{customer}</strong> for{' '}
+              {what} (claim #{claim.id}).
+              {pending.amountMinor !== undefined && ` The rules give ${computed}.`} The customer
+              sees the decision at once; it cannot be undone.
+            </p>
+          ) : (
+            <p>
+              Reject the claim of <strong>{customer}</strong> for {what} (claim #{claim.id}): no
+              credit, where the rules give {computed}. The customer sees the decision at once; it
+              cannot be undone.
+            </p>
+          )}
+          {pending.reason !== '' && (
+            <p>
+              The reason the customer reads: <q class="note-text">{pending.reason}</q>
+            </p>
+          )}
+        </ConfirmStep>
+      </div>
+    );
+  }
+
+  const radioProblem = (key: 'decision' | 'amountChoice') =>
+    problems[key] ? `decision-${key}-problem` : undefined;
+
   return (
-    <form class="panel form" onSubmit={submit} noValidate aria-labelledby="decision-title">
+    <form class="panel form" onSubmit={check} noValidate aria-labelledby="decision-title">
       <h2 id="decision-title">Decision</h2>
-      {error && <ErrorMessage error={error} focus />}
+      <p class="meta">
+        For {customer}: the rules give {computed}; the cap is {cap}.
+      </p>
       <fieldset>
         <legend>Approve or reject</legend>
+        {problems.decision && (
+          <p class="field-problem" id="decision-decision-problem">
+            {problems.decision}
+          </p>
+        )}
         <div class="check">
           <input
             type="radio"
             id="decision-approve"
             name="decision"
+            ref={firstDecisionRef}
             checked={choice === 'approve'}
+            aria-describedby={radioProblem('decision')}
             onChange={() => setChoice('approve')}
           />
           <label for="decision-approve">Approve</label>
@@ -435,6 +575,7 @@ function DecisionForm(props: { claim: ClaimDto; onDone: (message: string) => Pro
             id="decision-reject"
             name="decision"
             checked={choice === 'reject'}
+            aria-describedby={radioProblem('decision')}
             onChange={() => setChoice('reject')}
           />
           <label for="decision-reject">Reject</label>
@@ -443,29 +584,35 @@ function DecisionForm(props: { claim: ClaimDto; onDone: (message: string) => Pro
       {choice === 'approve' && (
         <fieldset>
           <legend>Amount</legend>
+          {problems.amountChoice && (
+            <p class="field-problem" id="decision-amountChoice-problem">
+              {problems.amountChoice}
+            </p>
+          )}
           <div class="check">
             <input
               type="radio"
               id="amount-computed"
               name="amount-choice"
-              checked={!other}
-              onChange={() => setOther(false)}
+              ref={firstAmountRef}
+              checked={amountChoice === 'computed'}
+              aria-describedby={radioProblem('amountChoice')}
+              onChange={() => setAmountChoice('computed')}
             />
-            <label for="amount-computed">
-              The computed credit, {money(claim.computedCreditMinor, claim.currency)}
-            </label>
+            <label for="amount-computed">The computed credit, {computed}</label>
           </div>
           <div class="check">
             <input
               type="radio"
               id="amount-other"
               name="amount-choice"
-              checked={other}
-              onChange={() => setOther(true)}
+              checked={amountChoice === 'other'}
+              aria-describedby={radioProblem('amountChoice')}
+              onChange={() => setAmountChoice('other')}
             />
             <label for="amount-other">Another amount (needs a reason)</label>
           </div>
-          {other && (
+          {amountChoice === 'other' && (
             <div class="field">
               <label for="decision-amount">Amount in {claim.currency}</label>
               <p class="hint" id="decision-amount-hint">
@@ -496,9 +643,9 @@ function DecisionForm(props: { claim: ClaimDto; onDone: (message: string) => Pro
           Reason
           {choice === 'reject'
             ? ' (required; the customer sees it)'
-            : other
+            : choice === 'approve' && amountChoice === 'other'
               ? ' (required for another amount; the customer sees it)'
-              : ' (optional; the customer sees it)'}
+              : ' (optional when approving the computed credit; the customer sees it)'}
         </label>
         <textarea
           id="decision-reason"
@@ -517,23 +664,37 @@ function DecisionForm(props: { claim: ClaimDto; onDone: (message: string) => Pro
         )}
       </div>
       <p class="actions">
-        <button type="submit" class={choice === 'reject' ? 'danger' : undefined} disabled={busy}>
-          {busy ? 'Saving…' : choice === 'reject' ? 'Reject the claim' : 'Approve the claim'}
+        <button type="submit" ref={continueRef}>
+          Continue to confirm
         </button>
       </p>
     </form>
   );
 }
 
-function CreditForm(props: { claim: ClaimDto; onDone: (message: string) => Promise<void> }) {
+/** Records the invoice an approved credit went on, after a step naming amount and customer. */
+function CreditForm(props: {
+  claim: StaffClaimDetail;
+  onDone: (message: string) => Promise<void>;
+}) {
   const { claim } = props;
   const [reference, setReference] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [pending, setPending] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const fieldRef = useRef<HTMLInputElement>(null);
+  const continueRef = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  const amountText = money(claim.approvedAmountMinor ?? 0, claim.currency);
+  const customer = claim.customer.name;
 
-  const submit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
+  useEffect(() => {
+    if (pending === null && wasConfirming.current) continueRef.current?.focus();
+    wasConfirming.current = pending !== null;
+  }, [pending]);
+
+  const check = (event: TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (reference.trim() === '') {
       setProblem('Enter the invoice the credit was applied to.');
@@ -541,25 +702,55 @@ function CreditForm(props: { claim: ClaimDto; onDone: (message: string) => Promi
       return;
     }
     setProblem(null);
+    setError(null);
+    setPending(reference.trim());
+  };
+
+  const record = async (invoiceReference: string) => {
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/staff/claims/${claim.id}/credit`, { invoiceReference: reference.trim() });
-      await props.onDone(`Claim #${claim.id} marked credited on ${reference.trim()}.`);
+      await api.post(`/staff/claims/${claim.id}/credit`, { invoiceReference });
+      await props.onDone(
+        `Claim #${claim.id} marked credited: ${amountText} for ${customer} on ${invoiceReference}.`,
+      );
     } catch (caught) {
       setError(asApiError(caught));
       setBusy(false);
     }
   };
 
+  if (pending !== null) {
+    return (
+      <div class="panel form">
+        <h2>Credit</h2>
+        <ConfirmStep
+          id="credit-confirm"
+          title="Confirm the credit"
+          confirm={`Mark ${amountText} for ${customer} credited`}
+          back="Change the invoice"
+          busy={busy}
+          error={error}
+          onConfirm={() => void record(pending)}
+          onBack={() => setPending(null)}
+        >
+          <p>
+            Record that <strong>{amountText}</strong> was credited to <strong>{customer}</strong> on
+            invoice <strong>{pending}</strong> (claim #{claim.id}, {claim.serviceName},{' '}
+            {monthLabel(claim.period)}). The ledger and the customer show it at once.
+          </p>
+        </ConfirmStep>
+      </div>
+    );
+  }
+
   return (
-    <form class="panel form" onSubmit={submit} noValidate aria-labelledby="credit-title">
+    <form class="panel form" onSubmit={check} noValidate aria-labelledby="credit-title">
       <h2 id="credit-title">Credit</h2>
       <p>
-        Approved at <strong>{money(claim.approvedAmountMinor ?? 0, claim.currency)}</strong>. Once
-        the credit is on an invoice, record the invoice here.
+        Approved at <strong>{amountText}</strong> for {customer}. Once the credit is on an invoice,
+        record the invoice here.
       </p>
-      {error && <ErrorMessage error={error} focus />}
       <div class="field">
         <label for="invoice-reference">Invoice reference</label>
         <input
@@ -580,8 +771,8 @@ function CreditForm(props: { claim: ClaimDto; onDone: (message: string) => Promi
         )}
       </div>
       <p class="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Mark credited'}
+        <button type="submit" ref={continueRef}>
+          Continue to confirm
         </button>
       </p>
     </form>

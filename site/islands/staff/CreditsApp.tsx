@@ -1,5 +1,6 @@
 import type { TargetedSubmitEvent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { apiClient, call } from '../../lib/api-client.ts';
 import { type ApiError, api, isAbort, query } from '../../lib/client.ts';
 import { monthLabel } from '../../lib/format.ts';
 import {
@@ -17,8 +18,12 @@ import {
 import { TableWrap } from '../account/evidence.tsx';
 import { money, zonedDate } from '../account/format.ts';
 import type { CreditDto, Page, SessionUser } from '../account/types.ts';
+import { useApiQuery } from '../shared/use-api-query.ts';
 
-/** `/staff/credits/`: the credits ledger (approved claims), by month, with its CSV export. */
+/**
+ * `/staff/credits/`: the credits ledger (approved claims), by month, with its totals per
+ * currency and per customer over every matching entry (ADR 163), and its CSV export.
+ */
 export default function CreditsApp() {
   return (
     <SessionGate area="staff" signInTitle="Staff sign-in">
@@ -41,6 +46,16 @@ function Credits(props: { user: SessionUser; signOut: () => Promise<void> }) {
   // The ledger names services by slug.
   const names = useServiceNames();
   const cursor = cursors.at(-1);
+  const totals = useApiQuery(
+    (signal) =>
+      call(
+        apiClient.GET('/staff/credits/totals', {
+          params: { query: period ? { period } : {} },
+          signal,
+        }),
+      ),
+    [period],
+  );
 
   useEffect(() => {
     const controller = new AbortController();
@@ -80,7 +95,7 @@ function Credits(props: { user: SessionUser; signOut: () => Promise<void> }) {
       <h1>Credits ledger</h1>
       <p class="lead">
         Every approved credit, with the invoice it was applied to once credited. The CSV export
-        holds every entry that matches the filter.
+        holds every entry that matches the filter, then the same totals.
       </p>
       <form class="form month-picker" onSubmit={submit} noValidate>
         <div class="field">
@@ -111,8 +126,92 @@ function Credits(props: { user: SessionUser; signOut: () => Promise<void> }) {
           </a>
         </p>
       </form>
+      {totals.error && <ErrorMessage error={totals.error} />}
+      {totals.data && totals.data.byCurrency.length > 0 && (
+        <section aria-labelledby="credits-totals">
+          <h2 id="credits-totals">Totals{period ? ` for ${monthLabel(period)}` : ''}</h2>
+          <p>Every matching entry, not only this page. Currencies are never added together.</p>
+          <TableWrap label="Totals per currency">
+            <table class="stack">
+              <caption>Per currency</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Currency</th>
+                  <th scope="col" class="number">
+                    Entries
+                  </th>
+                  <th scope="col" class="number">
+                    Approved
+                  </th>
+                  <th scope="col" class="number">
+                    Credited on invoices
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {totals.data.byCurrency.map((total) => (
+                  <tr key={total.currency}>
+                    <th scope="row" data-label="Currency">
+                      {total.currency}
+                    </th>
+                    <td data-label="Entries" class="number">
+                      {total.count}
+                    </td>
+                    <td data-label="Approved" class="number">
+                      {money(total.amountMinor, total.currency)}
+                    </td>
+                    <td data-label="Credited on invoices" class="number">
+                      {money(total.creditedMinor, total.currency)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+          <TableWrap label="Totals per customer">
+            <table class="stack">
+              <caption>Per customer</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Customer</th>
+                  <th scope="col">Currency</th>
+                  <th scope="col" class="number">
+                    Entries
+                  </th>
+                  <th scope="col" class="number">
+                    Approved
+                  </th>
+                  <th scope="col" class="number">
+                    Credited on invoices
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {totals.data.byCustomer.map((total) => (
+                  <tr key={`${total.customer.id}-${total.currency}`}>
+                    <th scope="row" data-label="Customer">
+                      {total.customer.name}
+                    </th>
+                    <td data-label="Currency">{total.currency}</td>
+                    <td data-label="Entries" class="number">
+                      {total.count}
+                    </td>
+                    <td data-label="Approved" class="number">
+                      {money(total.amountMinor, total.currency)}
+                    </td>
+                    <td data-label="Credited on invoices" class="number">
+                      {money(total.creditedMinor, total.currency)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        </section>
+      )}
       {error && <ErrorMessage error={error} />}
       {!error && page === null && <Loading what="Loading the ledger" />}
+      {page && page.items.length > 0 && <h2>Entries</h2>}
       {page && page.items.length === 0 && (
         <p>No credit{period ? ` for ${monthLabel(period)}` : ''} yet.</p>
       )}
@@ -156,7 +255,7 @@ function Credits(props: { user: SessionUser; signOut: () => Promise<void> }) {
                   <td data-label="Invoice">
                     {credit.invoiceReference === null
                       ? 'not yet credited'
-                      : `${credit.invoiceReference}${credit.creditedAt ? `, ${zonedDate(credit.creditedAt, 'UTC')}` : ''}`}
+                      : `${credit.invoiceReference}${credit.creditedAt ? `, ${zonedDate(credit.creditedAt, 'UTC')} (UTC)` : ''}`}
                   </td>
                 </tr>
               ))}

@@ -63,7 +63,7 @@ function filtersFromAddress(): Filters {
  * Amounts are typed in major units; the API filters on minor units of each claim's own
  * currency, so two decimals are assumed (true of every currency in use here; see ADR 061).
  */
-function toMinor(text: string): number | null {
+export function toMinor(text: string): number | null {
   const match = /^\s*(\d+)(?:[.,](\d{1,2}))?\s*$/.exec(text);
   if (!match) return null;
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));

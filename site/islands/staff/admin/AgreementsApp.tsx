@@ -1,5 +1,5 @@
 import { apiClient, call } from '../../../lib/api-client.ts';
-import { money, zonedDate } from '../../account/format.ts';
+import { money } from '../../account/format.ts';
 import { ADMIN, type Agreement, oneOf } from './api.ts';
 import { ActiveTag, AdminPage, BothZones, RecordList } from './shared.tsx';
 
@@ -63,10 +63,7 @@ function Agreements() {
           },
           {
             header: 'Ends',
-            cell: (row) =>
-              row.end === null
-                ? 'Open-ended'
-                : `${zonedDate(row.end, row.timeZone)} (${row.timeZone})`,
+            cell: (row) => <BothZones at={row.end} timeZone={row.timeZone} none="Open-ended" />,
           },
           { header: 'Status', cell: (row) => <ActiveTag active={row.active} /> },
         ]}

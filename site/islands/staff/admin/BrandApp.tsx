@@ -446,27 +446,39 @@ function LogoForm(props: { brand: BrandDto; onSaved: (message: string) => void }
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  // The file being read: pressing Upload straight after choosing waits for it.
+  const reading = useRef<Promise<{ name: string; dataUrl: string; base64: string } | null>>(
+    Promise.resolve(null),
+  );
 
-  const choose = async (file: File | undefined) => {
+  const choose = (file: File | undefined) => {
+    reading.current = readChosen(file);
+    return reading.current;
+  };
+
+  const readChosen = async (file: File | undefined) => {
     setChosen(null);
     setError(null);
-    if (!file) return;
+    if (!file) return null;
     if (file.type !== 'image/png') {
       setProblem(
         'Choose a PNG image. SVG and other formats are not accepted (an SVG can carry scripts).',
       );
-      return;
+      return null;
     }
     if (file.size > LOGO_MAX_BYTES) {
       setProblem(`The file is ${Math.ceil(file.size / 1024)} KiB; a logo may be at most 100 KiB.`);
-      return;
+      return null;
     }
     setProblem(null);
-    setChosen({ name: file.name, ...(await readBase64(file)) });
+    const read = { name: file.name, ...(await readBase64(file)) };
+    setChosen(read);
+    return read;
   };
 
   const upload = async () => {
-    if (!chosen) {
+    const picked = await reading.current.catch(() => null);
+    if (!picked) {
       setProblem('Choose a PNG file first.');
       document.getElementById('brand-logo')?.focus();
       return;
@@ -476,7 +488,7 @@ function LogoForm(props: { brand: BrandDto; onSaved: (message: string) => void }
     try {
       await call(
         apiClient.PUT('/staff/brand/logo', {
-          body: { contentType: 'image/png', dataBase64: chosen.base64 },
+          body: { contentType: 'image/png', dataBase64: picked.base64 },
         }),
       );
       props.onSaved('The logo was uploaded. The public site shows it after its next rebuild.');

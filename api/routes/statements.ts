@@ -1,0 +1,168 @@
+import type { Context } from 'hono';
+import { customerIdOf } from '../auth/middleware.ts';
+import type { AppEnv } from '../context.ts';
+import { invalidInput } from '../errors.ts';
+import { type ApiApp, defineRoute, errorResponses, ID_PARAM, z } from '../openapi.ts';
+import { CSV_CONTENT_TYPE } from '../services/csv.ts';
+import { renderStatementCsv } from '../services/statement-csv.ts';
+import { renderStatementPdf } from '../services/statement-pdf.ts';
+import { customerStatement, parseStatementFile, statementJson } from '../services/statements.ts';
+import { ClaimStatusSchema } from './claims-shapes.ts';
+import { IdParams } from './common.ts';
+import { AvailabilityItemSchema, NotBegunSchema, UnavailableSchema } from './me.ts';
+
+/**
+ * A customer's statement of a month or a year, as CSV (for people: ADR 160), JSON (the machine
+ * fields) or PDF (ADR 161); customers ask for their own, staff for any customer's.
+ */
+
+const FILE_PATTERN = /^\d{4}(-(0[1-9]|1[0-2]))?\.(csv|json|pdf)$/;
+
+const fileParam = z
+  .string()
+  .regex(FILE_PATTERN, {
+    message: 'must be YYYY-MM or YYYY, then .csv, .json or .pdf (e.g. 2026-10.pdf, 2026.csv)',
+  })
+  .openapi({
+    param: { name: 'file', in: 'path' },
+    example: '2026-10.pdf',
+    description:
+      '`YYYY-MM.ext` for a month, `YYYY.ext` for a calendar year; `ext` is `csv`, `json` or `pdf`.',
+  });
+
+const StatementItemSchema = AvailabilityItemSchema.extend({
+  creditRuleText: z.string().openapi({
+    description:
+      'How the credit came about, in words: the tier, the daily rule, the cap or the minimum.',
+  }),
+}).openapi('StatementItem');
+
+const StatementSchema = z
+  .object({
+    kind: z.enum(['month', 'year']),
+    period: z.string().openapi({ description: '`YYYY-MM` or `YYYY`.' }),
+    months: z.array(z.string()).openapi({
+      description:
+        'The months covered: for a year, those that have begun in some agreement’s zone.',
+    }),
+    monthsNotBegun: z.array(z.string()).openapi({
+      description:
+        'For a year: its months that had begun in no agreement’s zone at `generatedAt` (no figures).',
+    }),
+    generatedAt: z.iso.datetime().openapi({
+      description: 'The as-of instant: the figures as they stood then.',
+    }),
+    customer: z.object({ id: z.number().int(), name: z.string() }),
+    items: z.array(StatementItemSchema),
+    claims: z.array(
+      z.object({
+        id: z.number().int(),
+        agreementId: z.number().int(),
+        service: z.string(),
+        serviceName: z.string(),
+        period: z.string(),
+        status: ClaimStatusSchema,
+        computedCreditMinor: z.number().int(),
+        approvedAmountMinor: z.number().int().nullable(),
+        currency: z.string(),
+        invoiceReference: z.string().nullable(),
+        createdAt: z.string(),
+        decidedAt: z.string().nullable(),
+        creditedAt: z.string().nullable(),
+      }),
+    ),
+    totals: z.array(
+      z.object({
+        currency: z.string(),
+        creditMinor: z.number().int().openapi({ description: 'Credits under the rules.' }),
+        approvedMinor: z.number().int().openapi({ description: 'Approved on claims.' }),
+        creditedMinor: z.number().int().openapi({ description: 'Credited on invoices.' }),
+      }),
+    ),
+    notBegun: z.array(NotBegunSchema),
+    unavailable: z.array(UnavailableSchema),
+  })
+  .openapi('Statement');
+
+const DESCRIPTION =
+  'The figures of `GET /me/availability` for one month (`2026-10.pdf`) or one calendar year ' +
+  '(`2026.pdf`: every month of it that has begun, each per agreement and service, with totals ' +
+  "per currency). Months are counted in each agreement's zone. " +
+  '**JSON** keeps the exact machine fields (minor units, milliseconds, UTC instants, slugs). ' +
+  '**CSV** is for people (ADR 160): one table whose `record` column says what a row is ' +
+  '(`service month`, `later correction`, `counted window`, `ignored window`, `claim`, ' +
+  '`not begun`, `unavailable`, `total`); amounts in major units beside their currency, times ' +
+  "in the agreement's zone with their offset, durations in minutes rounded up to the " +
+  'hundredth; UTF-8 with a byte order mark, CRLF, formula-like text prefixed with an ' +
+  'apostrophe. **PDF** (ADR 161): the brand, the customer, per agreement the period, per ' +
+  'service the target, availability, result, downtime (h:mm), the credit and its rule; the ' +
+  'claims, the totals, and how to verify the figures. A month that has not begun in an ' +
+  "agreement's zone is listed as not begun; 422 when the month (or year) has begun in none.";
+
+const statementResponses = {
+  200: {
+    description: 'The statement',
+    content: {
+      'application/json': { schema: StatementSchema },
+      'text/csv': { schema: z.string() },
+      'application/pdf': { schema: z.string().openapi({ format: 'binary' }) },
+    },
+  },
+} as const;
+
+const customerRoute = defineRoute('customer-read', {
+  method: 'get',
+  path: '/me/statements/{file}',
+  tags: ['Customer'],
+  summary: 'Your statement of a month or a year: CSV, JSON or PDF',
+  description: DESCRIPTION,
+  request: { params: z.strictObject({ file: fileParam }) },
+  responses: { ...statementResponses, ...errorResponses(400, 422) },
+});
+
+const staffRoute = defineRoute('staff', {
+  method: 'get',
+  path: `/staff/customers/{${ID_PARAM}}/statements/{file}`,
+  tags: ['Staff: claims and credits'],
+  summary: "A customer's statement of a month or a year: CSV, JSON or PDF",
+  description: `What the customer gets at \`GET /me/statements/{file}\`. ${DESCRIPTION}`,
+  request: { params: IdParams.extend({ file: fileParam }) },
+  responses: { ...statementResponses, ...errorResponses(400, 404, 422) },
+});
+
+async function respond(
+  c: Context<AppEnv>,
+  customerId: number,
+  file: string,
+  options: { forStaff: boolean },
+) {
+  const parsed = parseStatementFile(file);
+  if (parsed === null) {
+    throw invalidInput('The statement file is not one.', [
+      { path: 'file', message: 'must be YYYY-MM or YYYY, then .csv, .json or .pdf' },
+    ]);
+  }
+  const document = await customerStatement(c.var.deps, customerId, parsed.scope);
+  const name = `statement-${options.forStaff ? `customer-${customerId}-` : ''}${document.period}.${parsed.format}`;
+  c.header('Content-Disposition', `attachment; filename="${name}"`);
+  if (parsed.format === 'json') return c.json(statementJson(document), 200);
+  // Rendered whole before the status is sent: a failure is then an error response, not a
+  // truncated download that looks complete. A statement is a few hundred kilobytes at most.
+  if (parsed.format === 'csv') {
+    return c.body(await renderStatementCsv(document), 200, { 'Content-Type': CSV_CONTENT_TYPE });
+  }
+  const pdf = await renderStatementPdf(document, { forStaff: options.forStaff });
+  return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf' });
+}
+
+export function registerStatements(api: ApiApp): void {
+  api.openapi(customerRoute, async (c) => {
+    const customerId = customerIdOf(c.var.principal);
+    return respond(c, customerId, c.req.valid('param').file, { forStaff: false });
+  });
+
+  api.openapi(staffRoute, async (c) => {
+    const { id, file } = c.req.valid('param');
+    return respond(c, id, file, { forStaff: true });
+  });
+}

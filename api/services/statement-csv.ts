@@ -1,0 +1,224 @@
+import type { Readable } from 'node:stream';
+import type { EvaluationResult } from '../sla/index.ts';
+import { type CsvRow, csvStream, csvText } from './csv.ts';
+import {
+  CLAIM_STATUS_WORDS,
+  IGNORED_REASON_WORDS,
+  localInstant,
+  majorUnits,
+  minutesText,
+  STATE_WORDS,
+  statusWords,
+  targetWords,
+  weightPercent,
+} from './statement-format.ts';
+import type { StatementDocument, StatementItem } from './statements.ts';
+
+/**
+ * A statement as CSV for people (ADR 160): one table whose `record` column says what each row
+ * is — a service's month, a later correction, a window counted or ignored, a claim, a month
+ * not begun, figures unavailable, and a total per currency. Money in major units beside its
+ * currency, times in the agreement's zone with their offset, durations in minutes, words for
+ * statuses. The JSON statement keeps the exact machine fields.
+ */
+
+export const STATEMENT_COLUMNS = [
+  'record',
+  'customer',
+  'agreement',
+  'time_zone',
+  'month',
+  'service',
+  'service_name',
+  'policy',
+  'status',
+  'figures',
+  'target_percent',
+  'availability_percent',
+  'target',
+  'monitored_since',
+  'unmeasured_minutes',
+  'eligible_minutes',
+  'downtime_minutes',
+  'credit_percent',
+  'credit',
+  'currency',
+  'credit_rule',
+  'claim_deadline',
+  'claim',
+  'claim_status',
+  'approved_amount',
+  'credited_amount',
+  'invoice',
+  'credited_at',
+  'start',
+  'end',
+  'state',
+  'weight_percent',
+  'reason',
+] as const;
+export type StatementColumn = (typeof STATEMENT_COLUMNS)[number];
+type Row = CsvRow<StatementColumn>;
+
+export const RECORD = {
+  month: 'service month',
+  correction: 'later correction',
+  counted: 'counted window',
+  ignored: 'ignored window',
+  claim: 'claim',
+  notBegun: 'not begun',
+  unavailable: 'unavailable',
+  total: 'total',
+} as const;
+
+function figures(item: StatementItem, evaluation: EvaluationResult): Row {
+  const zone = item.timeZone;
+  const measured = evaluation.status !== 'not-covered';
+  return {
+    status: statusWords(evaluation),
+    availability_percent: evaluation.availabilityDisplay,
+    target: targetWords(evaluation.met),
+    unmeasured_minutes: measured ? minutesText(evaluation.unmonitoredMs) : null,
+    eligible_minutes: measured ? minutesText(evaluation.eligibleMs) : null,
+    downtime_minutes: measured ? minutesText(evaluation.downtimeMs) : null,
+    credit_percent: evaluation.creditPercent,
+    credit: majorUnits(evaluation.creditMinor, evaluation.currency),
+    currency: evaluation.currency,
+    claim_deadline: localInstant(evaluation.claimDeadline, zone),
+  };
+}
+
+/** The statement's rows, in order, one at a time. */
+export function* statementCsvRows(document: StatementDocument): Generator<Row> {
+  const customer = document.customer.name;
+  for (const item of document.items) {
+    const zone = item.timeZone;
+    const common: Row = {
+      customer,
+      agreement: item.agreementId,
+      time_zone: zone,
+      month: item.month,
+      service: item.service,
+      service_name: item.serviceName,
+    };
+    yield {
+      record: RECORD.month,
+      ...common,
+      policy: `${item.policy.name}, version ${item.policy.version}`,
+      figures: item.source === 'decided-claim' ? 'decided with the claim' : 'computed',
+      target_percent: item.policy.targetPercent,
+      monitored_since: localInstant(item.monitoredSince, zone),
+      ...figures(item, item),
+      credit_rule: item.creditRuleText,
+      claim: item.claim?.id,
+      claim_status: item.claim ? CLAIM_STATUS_WORDS[item.claim.status] : null,
+    };
+    if (item.correction) {
+      yield {
+        record: RECORD.correction,
+        ...common,
+        figures: 'computed after a later correction',
+        target_percent: item.policy.targetPercent,
+        ...figures(item, item.correction),
+      };
+    }
+    for (const piece of item.counted) {
+      yield {
+        record: RECORD.counted,
+        ...common,
+        downtime_minutes: minutesText(piece.downtimeMs),
+        start: localInstant(piece.start, zone),
+        end: localInstant(piece.end, zone),
+        weight_percent: weightPercent(piece.weight),
+      };
+    }
+    for (const window of item.ignored) {
+      yield {
+        record: RECORD.ignored,
+        ...common,
+        start: localInstant(window.start, zone),
+        end: window.end === null ? 'still open' : localInstant(window.end, zone),
+        state: STATE_WORDS[window.state],
+        reason: IGNORED_REASON_WORDS[window.reason],
+      };
+    }
+  }
+  const zones = new Map(document.agreements.map((agreement) => [agreement.id, agreement.timeZone]));
+  for (const claim of document.claims) {
+    const zone = zones.get(claim.agreementId) ?? claim.evaluation.timeZone;
+    const approved = claim.status === 'approved' || claim.status === 'credited';
+    yield {
+      record: RECORD.claim,
+      customer,
+      agreement: claim.agreementId,
+      time_zone: zone,
+      month: claim.period,
+      service: claim.service,
+      service_name: claim.serviceName,
+      credit: majorUnits(claim.computedCreditMinor, claim.currency),
+      currency: claim.currency,
+      claim: claim.id,
+      claim_status: CLAIM_STATUS_WORDS[claim.status],
+      approved_amount:
+        approved && claim.approvedAmountMinor !== null
+          ? majorUnits(claim.approvedAmountMinor, claim.currency)
+          : null,
+      credited_amount:
+        claim.status === 'credited' && claim.approvedAmountMinor !== null
+          ? majorUnits(claim.approvedAmountMinor, claim.currency)
+          : null,
+      invoice: claim.invoiceReference,
+      credited_at: claim.creditedAt === null ? null : localInstant(claim.creditedAt, zone),
+    };
+  }
+  for (const gap of document.notBegun) {
+    yield {
+      record: RECORD.notBegun,
+      customer,
+      agreement: gap.agreementId,
+      time_zone: gap.timeZone,
+      month: gap.month,
+      reason: `the month has not begun in ${gap.timeZone}`,
+    };
+  }
+  for (const month of document.monthsNotBegun) {
+    yield {
+      record: RECORD.notBegun,
+      customer,
+      month,
+      reason: 'the month has not begun in the zone of any of your agreements',
+    };
+  }
+  for (const gap of document.unavailable) {
+    yield {
+      record: RECORD.unavailable,
+      customer,
+      agreement: gap.agreementId,
+      time_zone: zones.get(gap.agreementId),
+      month: document.period,
+      service: gap.service,
+      reason: gap.reason,
+    };
+  }
+  for (const total of document.totals) {
+    yield {
+      record: RECORD.total,
+      customer,
+      month: document.period,
+      credit: majorUnits(total.creditMinor, total.currency),
+      currency: total.currency,
+      approved_amount: majorUnits(total.approvedMinor, total.currency),
+      credited_amount: majorUnits(total.creditedMinor, total.currency),
+    };
+  }
+}
+
+/** The statement as a CSV byte stream. */
+export function statementCsv(document: StatementDocument): Readable {
+  return csvStream(STATEMENT_COLUMNS, statementCsvRows(document));
+}
+
+/** The statement as CSV text: a function of the document alone, like `renderStatementPdf`. */
+export function renderStatementCsv(document: StatementDocument): Promise<string> {
+  return csvText(STATEMENT_COLUMNS, statementCsvRows(document));
+}
