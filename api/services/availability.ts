@@ -78,7 +78,7 @@ export interface AvailabilityItem extends EvaluationResult {
   claimable: boolean;
 }
 
-async function latestClaims(
+export async function latestClaims(
   deps: Deps,
   agreementIds: number[],
 ): Promise<Map<string, { id: number; status: ClaimStatus }>> {
@@ -107,7 +107,10 @@ async function latestClaims(
   return latest;
 }
 
-function overlapsPeriod(agreement: LoadedAgreement, month: string): boolean {
+export function overlapsPeriod(
+  agreement: Pick<LoadedAgreement, 'timeZone' | 'startMs' | 'endMs'>,
+  month: string,
+): boolean {
   const bounds = periodBounds(month, agreement.timeZone);
   return (
     agreement.startMs < bounds.endMs &&
@@ -166,7 +169,7 @@ export interface Unavailable {
   reason: string;
 }
 
-const UNAVAILABLE_REASON =
+export const UNAVAILABLE_REASON =
   'The figures cannot be computed from the stored data of this agreement. The operators have been told.';
 
 /**
@@ -306,7 +309,7 @@ export async function customerAvailability(
   return (await availabilityReport(deps, customerId, months, options)).items;
 }
 
-function availabilityItem(
+export function availabilityItem(
   agreement: LoadedAgreement,
   figure: Awaited<ReturnType<typeof evaluatePeriods>>[number],
   decided: DecidedClaim | undefined,
