@@ -277,6 +277,11 @@ export const ACCOUNT_LINKS = (current: string) => [
 export const STAFF_LINKS = (user: SessionUser, current: string) => [
   { href: '/staff/', label: 'Claims queue', current: current === '/staff/' },
   { href: '/staff/credits/', label: 'Credits', current: current === '/staff/credits/' },
+  {
+    href: '/staff/statements/',
+    label: 'Statements',
+    current: current === '/staff/statements/',
+  },
   // On call: incidents, maintenance and the windows behind every figure.
   { href: '/staff/incidents/', label: 'Incidents', current: current === '/staff/incidents/' },
   {
