@@ -1,12 +1,10 @@
 // `npm run --silent statements -- --period YYYY-MM [--out DIR] [--formats csv,json,pdf]`:
 // every agreement's statement of a closed month, filed per customer, with index.csv
 // (api/services/statement-run.ts, ADR 173). A progress bar on stderr; a summary on stdout.
-import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import type { Database } from '../../db/client.ts';
 import { openDatabase } from '../bootstrap.ts';
 import { type Clock, systemClock } from '../clock.ts';
@@ -14,31 +12,24 @@ import { EnvError, readEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import {
   INDEX_FILE,
+  type IndexRow,
   planStatementRun,
   RUN_FORMATS,
-  type RunSink,
+  type RunPlan,
+  type RunSummary,
   runStatements,
+  writeIndex,
 } from '../services/statement-run.ts';
 import type { StatementFormat } from '../services/statements.ts';
 import { progressBar } from './progress.ts';
+import type { WorkerInput, WorkerMessage } from './statement-run-worker.ts';
+import { directorySink } from './statement-sink.ts';
 
 const USAGE =
-  'usage: npm run --silent statements -- --period YYYY-MM [--out DIR] [--formats csv,json,pdf]\n' +
-  '  writes every agreement’s statement of a closed month into DIR (default: statements-YYYY-MM)';
-
-/** Writes each file into `root` (which exists). */
-export function directorySink(root: string): RunSink {
-  return {
-    async write(name, content) {
-      const path = join(root, name);
-      if (typeof content === 'string' || content instanceof Uint8Array) {
-        await writeFile(path, content);
-      } else {
-        await pipeline(Readable.from(content), createWriteStream(path));
-      }
-    },
-  };
-}
+  'usage: npm run --silent statements -- --period YYYY-MM [--out DIR] [--formats csv,json,pdf] [--jobs N]\n' +
+  '  writes every agreement’s statement of a closed month into DIR (default: statements-YYYY-MM),\n' +
+  '  on N threads (default 1: each thread loads the code and reads the windows again, which\n' +
+  '  pays only on idle cores)';
 
 function parseFormats(text: string | undefined): StatementFormat[] | null {
   if (text === undefined) return [...RUN_FORMATS];
@@ -50,9 +41,71 @@ function parseFormats(text: string | undefined): StatementFormat[] | null {
 
 export interface StatementsCliOptions {
   clock?: Clock;
-  /** The database to read (tests); otherwise DATABASE_URL's. */
+  /**
+   * The database to read (tests); otherwise DATABASE_URL's. With it, the threads of `--jobs`
+   * open `databaseUrl` (the same file) themselves.
+   */
   db?: Database;
+  databaseUrl?: string;
   stdout?: (text: string) => void;
+}
+
+/** The agreements in `jobs` runs of whole pages, in order (each thread reads its own pages). */
+function split(plan: RunPlan, jobs: number): RunPlan[] {
+  const size = Math.ceil(plan.agreements.length / jobs);
+  const parts: RunPlan[] = [];
+  for (let from = 0; from < plan.agreements.length; from += size) {
+    const agreements = plan.agreements.slice(from, from + size);
+    parts.push({
+      ...plan,
+      agreements,
+      customers: new Set(agreements.map((ref) => ref.customerId)).size,
+    });
+  }
+  return parts;
+}
+
+/** The run on several threads, each writing its part into `folder`; the index written here. */
+async function runOnThreads(
+  plan: RunPlan,
+  parts: RunPlan[],
+  input: Omit<WorkerInput, 'plan'>,
+  onProgress: (done: number) => void,
+): Promise<RunSummary> {
+  const done = parts.map(() => 0);
+  const results = await Promise.all(
+    parts.map(
+      (part, index) =>
+        new Promise<Extract<WorkerMessage, { kind: 'done' }>>((resolveRun, rejectRun) => {
+          const worker = new Worker(new URL('./statement-run-worker.ts', import.meta.url), {
+            workerData: { ...input, plan: part } satisfies WorkerInput,
+          });
+          let result: Extract<WorkerMessage, { kind: 'done' }> | undefined;
+          worker.on('message', (message: WorkerMessage) => {
+            if (message.kind === 'progress') {
+              done[index] = message.done;
+              onProgress(done.reduce((sum, value) => sum + value, 0));
+            } else {
+              result = message;
+            }
+          });
+          worker.once('error', rejectRun);
+          worker.once('exit', (code) => {
+            if (result !== undefined && code === 0) resolveRun(result);
+            else rejectRun(new Error(`a statement run thread stopped (exit ${code})`));
+          });
+        }),
+    ),
+  );
+  const rows: IndexRow[] = results.flatMap((result) => result.indexRows);
+  await writeIndex(directorySink(input.folder), rows);
+  return {
+    period: plan.period,
+    agreements: plan.agreements.length,
+    customers: plan.customers,
+    files: results.reduce((sum, result) => sum + result.files, 0) + 1,
+    unavailable: results.reduce((sum, result) => sum + result.unavailable, 0),
+  };
 }
 
 export async function run(args: string[], options: StatementsCliOptions = {}): Promise<number> {
@@ -65,6 +118,7 @@ export async function run(args: string[], options: StatementsCliOptions = {}): P
     period?: string | undefined;
     out?: string | undefined;
     formats?: string | undefined;
+    jobs?: string | undefined;
   };
   try {
     ({ values } = parseArgs({
@@ -73,6 +127,7 @@ export async function run(args: string[], options: StatementsCliOptions = {}): P
         period: { type: 'string' },
         out: { type: 'string' },
         formats: { type: 'string' },
+        jobs: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -85,24 +140,24 @@ export async function run(args: string[], options: StatementsCliOptions = {}): P
   if (formats === null) {
     return fail(`--formats takes csv, json and pdf, separated by commas.\n${USAGE}`, 2);
   }
+  const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
+    return fail(`--jobs takes a whole number of threads, 1 to 64.\n${USAGE}`, 2);
+  }
   const out = resolve(values.out ?? `statements-${values.period}`);
 
-  let database = options.db;
-  if (database === undefined) {
-    try {
-      database = await openDatabase(readEnv());
-    } catch (error) {
-      if (error instanceof EnvError) return fail(error.message, 1);
-      throw error;
-    }
-  }
+  let env: ReturnType<typeof readEnv>;
   try {
-    const deps = {
-      db: database,
-      clock: options.clock ?? systemClock,
-      config: readEnv().config,
-    };
-    let plan: Awaited<ReturnType<typeof planStatementRun>>;
+    env = readEnv();
+  } catch (error) {
+    if (error instanceof EnvError) return fail(error.message, 1);
+    throw error;
+  }
+  const database = options.db ?? (await openDatabase(env));
+  const databaseUrl = options.db === undefined ? env.databaseUrl : options.databaseUrl;
+  try {
+    const deps = { db: database, clock: options.clock ?? systemClock, config: env.config };
+    let plan: RunPlan;
     try {
       plan = await planStatementRun(deps, values.period);
     } catch (error) {
@@ -129,10 +184,25 @@ export async function run(args: string[], options: StatementsCliOptions = {}): P
     await mkdir(partial, { recursive: true });
     const bar = progressBar(`statements ${plan.period}`, plan.agreements.length);
     const startedMs = performance.now();
-    const summary = await runStatements(deps, plan, directorySink(partial), {
-      formats,
-      onProgress: (done) => bar.update(done),
-    });
+    const parts = split(plan, Math.max(1, Math.min(jobs, plan.agreements.length)));
+    const summary =
+      parts.length > 1 && databaseUrl !== undefined
+        ? await runOnThreads(
+            plan,
+            parts,
+            {
+              databaseUrl,
+              authToken: env.databaseAuthToken,
+              origins: env.config.origins,
+              folder: partial,
+              formats,
+            },
+            (done) => bar.update(done),
+          )
+        : await runStatements(deps, plan, directorySink(partial), {
+            formats,
+            onProgress: (done) => bar.update(done),
+          });
     bar.finish();
     await rename(partial, out).catch(async (error: NodeJS.ErrnoException) => {
       // `out` exists but is empty (checked above): replace it.

@@ -28,7 +28,7 @@ import {
   type Unavailable,
 } from './availability.ts';
 import { type ClaimDto, claimsForPeriods } from './claims.ts';
-import { csvStream } from './csv.ts';
+import { csvTextSync } from './csv.ts';
 import {
   asOfFor,
   decidedClaims,
@@ -247,7 +247,7 @@ export function statementFileName(
 }
 
 export const INDEX_FILE = 'index.csv';
-const INDEX_COLUMNS = [
+export const INDEX_COLUMNS = [
   'customer_id',
   'customer',
   'agreement',
@@ -411,6 +411,14 @@ function creditText(document: StatementDocument): string {
   return document.totals.map((total) => moneyText(total.creditMinor, total.currency)).join('; ');
 }
 
+export type IndexRow = Record<(typeof INDEX_COLUMNS)[number], string | number>;
+
+export interface RunOptions {
+  formats?: readonly StatementFormat[];
+  onProgress?: (done: number, total: number) => void;
+  provider?: StatementProvider;
+}
+
 /**
  * Writes every statement of the plan to `sink`, then the index. `onProgress` hears of each
  * agreement written. Figures are those of the plan's as-of instant.
@@ -419,12 +427,34 @@ export async function runStatements(
   deps: Deps,
   plan: RunPlan,
   sink: RunSink,
-  options: {
-    formats?: readonly StatementFormat[];
-    onProgress?: (done: number, total: number) => void;
-    provider?: StatementProvider;
-  } = {},
+  options: RunOptions = {},
 ): Promise<RunSummary> {
+  const written = await writeStatements(deps, plan, sink, options);
+  await writeIndex(sink, written.indexRows);
+  return {
+    period: plan.period,
+    agreements: plan.agreements.length,
+    customers: plan.customers,
+    files: written.files + 1,
+    unavailable: written.unavailable,
+  };
+}
+
+/** The index of a run (`index.csv`), its rows in the order of the plan. */
+export function writeIndex(sink: RunSink, rows: IndexRow[]): Promise<void> {
+  return sink.write(INDEX_FILE, csvTextSync(INDEX_COLUMNS, rows));
+}
+
+/**
+ * Every statement of the plan, without the index (a run split across threads writes the
+ * index once, from every part's rows).
+ */
+export async function writeStatements(
+  deps: Deps,
+  plan: RunPlan,
+  sink: RunSink,
+  options: RunOptions = {},
+): Promise<{ files: number; unavailable: number; indexRows: IndexRow[] }> {
   const formats = options.formats ?? RUN_FORMATS;
   const { period, asOfMs } = plan;
   const provider = options.provider ?? (await statementProvider(deps));
@@ -438,7 +468,7 @@ export async function runStatements(
         .where(eq(claims.period, period))
     ).map((row) => row.customerId),
   );
-  const indexRows: Record<(typeof INDEX_COLUMNS)[number], string | number>[] = [];
+  const indexRows: IndexRow[] = [];
   let files = 0;
   let unavailableCount = 0;
   let done = 0;
@@ -546,12 +576,5 @@ export async function runStatements(
     }
   }
   await inFlight.drain();
-  await sink.write(INDEX_FILE, csvStream(INDEX_COLUMNS, indexRows));
-  return {
-    period,
-    agreements: total,
-    customers: plan.customers,
-    files: files + 1,
-    unavailable: unavailableCount,
-  };
+  return { files, unavailable: unavailableCount, indexRows };
 }

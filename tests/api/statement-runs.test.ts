@@ -166,13 +166,14 @@ function outDir(): string {
 }
 
 /** The command as `npm run statements -- …` runs it, on the test's database and clock. */
-async function cli(t: TestApp, args: string[]) {
+async function cli(t: TestApp, args: string[], options: { databaseUrl?: string } = {}) {
   const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   let stdout = '';
   try {
     const code = await statementsCli(args, {
       db: t.db,
       clock: t.clock,
+      ...options,
       stdout: (text) => {
         stdout += text;
       },
@@ -238,6 +239,25 @@ describe('npm run statements -- --period YYYY-MM', () => {
     expect(pdf).toContain('Service level statement — October 2026');
     expect(pdf).toContain(`Agreement #${w.newYork.id} — America/New_York`);
     expect(pdf).not.toContain(`Agreement #${w.berlin.id}`);
+  });
+
+  it('writes the same files on several threads (--jobs)', async () => {
+    const w = await world();
+    const one = outDir();
+    const three = outDir();
+    expect((await cli(w.t, ['--period', '2026-10', '--out', one, '--jobs', '1'])).code).toBe(0);
+    const threaded = await cli(w.t, ['--period', '2026-10', '--out', three, '--jobs', '3'], {
+      databaseUrl: `file:${w.t.db.path}`,
+    });
+    expect(threaded.code).toBe(0);
+    expect(threaded.stderr).toContain('100% 3/3');
+    expect(readdirSync(three).sort()).toEqual(readdirSync(one).sort());
+    for (const name of readdirSync(one).filter((file) => !file.endsWith('.pdf'))) {
+      expect(readFileSync(join(three, name), 'utf8'), name).toBe(
+        readFileSync(join(one, name), 'utf8'),
+      );
+    }
+    expect((await cli(w.t, ['--period', '2026-10', '--jobs', 'many'])).code).toBe(2);
   });
 
   it('writes only the formats asked for', async () => {
