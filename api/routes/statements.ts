@@ -3,10 +3,13 @@ import { customerIdOf } from '../auth/middleware.ts';
 import type { AppEnv } from '../context.ts';
 import { invalidInput } from '../errors.ts';
 import { type ApiApp, defineRoute, errorResponses, ID_PARAM, z } from '../openapi.ts';
+import { AGREEMENT_KINDS } from '../services/admin-agreements.ts';
+import { CLAIM_KINDS } from '../services/claims.ts';
 import { CSV_CONTENT_TYPE } from '../services/csv.ts';
 import { renderStatementCsv } from '../services/statement-csv.ts';
 import { renderStatementPdf } from '../services/statement-pdf.ts';
 import { customerStatement, parseStatementFile, statementJson } from '../services/statements.ts';
+import { SUPPORT_PRIORITIES } from '../services/support.ts';
 import { ClaimStatusSchema } from './claims-shapes.ts';
 import { IdParams } from './common.ts';
 import { AvailabilityItemSchema, NotBegunSchema, UnavailableSchema } from './me.ts';
@@ -37,6 +40,51 @@ const StatementItemSchema = AvailabilityItemSchema.extend({
   }),
 }).openapi('StatementItem');
 
+const StatementSupportMonthSchema = z
+  .object({
+    agreementId: z.number().int(),
+    month: z.string(),
+    policy: z.string().openapi({ description: 'The policy and version in force for the month.' }),
+    status: z.enum(['evaluated', 'not-covered']),
+    final: z.boolean().openapi({
+      description:
+        'The month has ended and no request is pending: the figures can no longer change.',
+    }),
+    met: z.boolean().nullable(),
+    targetPercent: z.number().nullable(),
+    objectives: z.array(
+      z.object({
+        priority: z.enum(SUPPORT_PRIORITIES),
+        kind: z.enum(['firstResponse', 'resolution']),
+        targetMinutes: z.number().nullable(),
+        calendar: z.enum(['24x7', 'business']).nullable(),
+        met: z.number().int(),
+        missed: z.number().int(),
+        pending: z.number().int(),
+        attainmentPercent: z.number().nullable(),
+        attainmentDisplay: z.string().nullable(),
+        targetPercent: z.number(),
+        result: z.enum(['met', 'missed']).nullable().openapi({
+          description: 'Attainment against `targetPercent`, exactly; null: nothing decided yet.',
+        }),
+      }),
+    ),
+    creditPercent: z.number(),
+    creditMinor: z.number().int().openapi({
+      description: 'The support credit; 0 on an internal agreement (a report, ADR 199).',
+    }),
+    currency: z.string(),
+    claimDeadline: z.string().nullable(),
+    requestCount: z.number().int(),
+    automatedResponseCount: z.number().int().openapi({
+      description: 'Automated replies on the month’s requests: recorded, never counted.',
+    }),
+    pendingCount: z.number().int(),
+    source: z.enum(['computed', 'decided-claim']),
+    claim: z.object({ id: z.number().int(), status: ClaimStatusSchema }).nullable(),
+  })
+  .openapi('StatementSupportMonth');
+
 const StatementSchema = z
   .object({
     kind: z.enum(['month', 'year']),
@@ -54,10 +102,22 @@ const StatementSchema = z
     }),
     customer: z.object({ id: z.number().int(), name: z.string() }),
     items: z.array(StatementItemSchema),
+    agreements: z.array(
+      z.object({
+        id: z.number().int(),
+        kind: z.enum(AGREEMENT_KINDS),
+        timeZone: z.string(),
+        support: z.array(StatementSupportMonthSchema).nullable().openapi({
+          description:
+            'The support (response-time) figures per month of the statement; null when the agreement has no support terms.',
+        }),
+      }),
+    ),
     claims: z.array(
       z.object({
         id: z.number().int(),
         agreementId: z.number().int(),
+        kind: z.enum(CLAIM_KINDS),
         service: z.string(),
         serviceName: z.string(),
         period: z.string(),
@@ -74,7 +134,15 @@ const StatementSchema = z
     totals: z.array(
       z.object({
         currency: z.string(),
-        creditMinor: z.number().int().openapi({ description: 'Credits under the rules.' }),
+        creditMinor: z.number().int().openapi({
+          description: 'Credits under the rules: availability plus support.',
+        }),
+        availabilityCreditMinor: z.number().int().openapi({
+          description: 'The services’ availability credits.',
+        }),
+        supportCreditMinor: z.number().int().openapi({
+          description: 'The support (response-time) credits.',
+        }),
         approvedMinor: z.number().int().openapi({ description: 'Approved on claims.' }),
         creditedMinor: z.number().int().openapi({ description: 'Credited on invoices.' }),
       }),

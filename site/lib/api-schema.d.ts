@@ -13576,9 +13576,19 @@ export interface components {
                 name: string;
             };
             items: components["schemas"]["StatementItem"][];
+            agreements: {
+                id: number;
+                /** @enum {string} */
+                kind: "customer" | "internal" | "vendor";
+                timeZone: string;
+                /** @description The support (response-time) figures per month of the statement; null when the agreement has no support terms. */
+                support: components["schemas"]["StatementSupportMonth"][] | null;
+            }[];
             claims: {
                 id: number;
                 agreementId: number;
+                /** @enum {string} */
+                kind: "availability" | "support";
                 service: string;
                 serviceName: string;
                 period: string;
@@ -13594,8 +13604,12 @@ export interface components {
             }[];
             totals: {
                 currency: string;
-                /** @description Credits under the rules. */
+                /** @description Credits under the rules: availability plus support. */
                 creditMinor: number;
+                /** @description The services’ availability credits. */
+                availabilityCreditMinor: number;
+                /** @description The support (response-time) credits. */
+                supportCreditMinor: number;
                 /** @description Approved on claims. */
                 approvedMinor: number;
                 /** @description Credited on invoices. */
@@ -13607,6 +13621,54 @@ export interface components {
         StatementItem: components["schemas"]["AvailabilityItem"] & {
             /** @description How the credit came about, in words: the tier, the daily rule, the cap or the minimum. */
             creditRuleText: string;
+        };
+        StatementSupportMonth: {
+            agreementId: number;
+            month: string;
+            /** @description The policy and version in force for the month. */
+            policy: string;
+            /** @enum {string} */
+            status: "evaluated" | "not-covered";
+            /** @description The month has ended and no request is pending: the figures can no longer change. */
+            final: boolean;
+            met: boolean | null;
+            targetPercent: number | null;
+            objectives: {
+                /** @enum {string} */
+                priority: "P1" | "P2" | "P3" | "P4";
+                /** @enum {string} */
+                kind: "firstResponse" | "resolution";
+                targetMinutes: number | null;
+                /** @enum {string|null} */
+                calendar: "24x7" | "business" | null;
+                met: number;
+                missed: number;
+                pending: number;
+                attainmentPercent: number | null;
+                attainmentDisplay: string | null;
+                targetPercent: number;
+                /**
+                 * @description Attainment against `targetPercent`, exactly; null: nothing decided yet.
+                 * @enum {string|null}
+                 */
+                result: "met" | "missed" | null;
+            }[];
+            creditPercent: number;
+            /** @description The support credit; 0 on an internal agreement (a report, ADR 199). */
+            creditMinor: number;
+            currency: string;
+            claimDeadline: string | null;
+            requestCount: number;
+            /** @description Automated replies on the month’s requests: recorded, never counted. */
+            automatedResponseCount: number;
+            pendingCount: number;
+            /** @enum {string} */
+            source: "computed" | "decided-claim";
+            claim: {
+                id: number;
+                /** @enum {string} */
+                status: "submitted" | "approved" | "rejected" | "credited" | "withdrawn";
+            } | null;
         };
         StaffClaim: components["schemas"]["Claim"] & {
             customer: {
