@@ -155,15 +155,29 @@ const StatementSchema = z
 const DESCRIPTION =
   'The figures of `GET /me/availability` for one month (`2026-10.pdf`) or one calendar year ' +
   '(`2026.pdf`: every month of it that has begun, each per agreement and service, with totals ' +
-  "per currency). Months are counted in each agreement's zone. " +
+  "per currency). Months are counted in each agreement's zone. An agreement with support terms " +
+  'also has, per month, the figures of `GET /me/support` (ADR 199): per priority and objective ' +
+  'the attainment against the target, met or missed, the support credit, whether the month is ' +
+  'final and its support claim; `agreements[].support` is null for an agreement without support ' +
+  'terms. Totals per currency give `availabilityCreditMinor` and `supportCreditMinor` apart and ' +
+  '`creditMinor` as their sum; an internal agreement is a report and states no support credit. ' +
   '**JSON** keeps the exact machine fields (minor units, milliseconds, UTC instants, slugs). ' +
   '**CSV** is for people (ADR 160): one table whose `record` column says what a row is ' +
-  '(`service month`, `later correction`, `counted window`, `ignored window`, `claim`, ' +
-  '`not begun`, `unavailable`, `total`); amounts in major units beside their currency, times ' +
+  '(`service month`, `later correction`, `counted window`, `ignored window`, `support month`, ' +
+  '`support objective`, `claim`, `not begun`, `unavailable`, `total`). A `support month` row ' +
+  '(`service` is `support`) fills `policy`, `status`, `figures`, `target_percent`, `target`, ' +
+  '`credit_percent`, `credit`, `currency`, `claim_deadline`, `claim`, `claim_status`, `final` ' +
+  '(`final` or `not final`), `requests`, `automated_responses` (recorded, never counted) and ' +
+  '`pending_requests`; a `support objective` row fills `priority`, `objective` (`first ' +
+  'response` or `resolution`), `objective_minutes`, `calendar` (`24x7` or `business`), ' +
+  '`met_requests`, `missed_requests`, `pending_requests`, `attainment_percent`, ' +
+  "`target_percent` and `target`. A `total` row's `credit` is all credits under the rules, " +
+  'its `availability_credit` and `support_credit` the two parts. Amounts in major units beside their currency, times ' +
   "in the agreement's zone with their offset, durations in minutes rounded up to the " +
   'hundredth; UTF-8 with a byte order mark, CRLF, formula-like text prefixed with an ' +
   'apostrophe. **PDF** (ADR 161): the brand, the customer, per agreement the period, per ' +
   'service the target, availability, result, downtime (h:mm), the credit and its rule; the ' +
+  'support section per agreement with support terms; the ' +
   'claims, the totals, and how to verify the figures. A month that has not begun in an ' +
   "agreement's zone is listed as not begun; 422 when the month (or year) has begun in none.";
 
