@@ -426,14 +426,14 @@ export function statementPdf(document: StatementDocument, options: PdfOptions = 
                 ? 'Met'
                 : 'Missed',
           ]),
-          yearly ? [50, 45, 75, 100, 85, 85, 55] : [50, 90, 110, 95, 95, 55],
+          yearly ? [48, 42, 70, 110, 75, 85, 65] : [45, 85, 125, 85, 90, 65],
         );
       }
       for (const month of support) {
         const parts = [
           month.status === 'not-covered'
             ? 'the agreement did not cover this month'
-            : `target ${month.met === null ? 'not judged' : month.met ? 'met' : 'missed'}`,
+            : `target ${month.met === null ? 'not judged' : month.met ? 'met' : 'missed'}${month.final ? '' : ' so far'}`,
           internal
             ? 'a report between our own teams: no credit'
             : `support credit ${moneyText(month.creditMinor, month.currency)} (${pct(month.creditPercent)} of the support fee)`,

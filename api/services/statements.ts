@@ -24,8 +24,9 @@ import { type SupportFigures, supportFiguresFor, supportTerms } from './support.
 
 /**
  * A customer's statement for a month or a calendar year (ADR 160–162, 164): the figures of every
- * agreement × service × month, the credit each earned and the rule that gave it, the claims
- * and their status, and totals per currency.
+ * agreement × service × month, the credit each earned and the rule that gave it, the support
+ * figures of every agreement × month with support terms (ADR 199), the claims and their status,
+ * and totals per currency.
  *
  * Built in two steps so that a run over every customer (issue 17) can reuse the second:
  * `loadStatementData` reads (the only step with I/O), `buildStatement` turns the data into the
@@ -273,6 +274,11 @@ export async function loadStatementData(
   const visible = loaded.filter((agreement) => COUNTERPARTY_VISIBLE_KINDS.includes(agreement.kind));
   const support: StatementSupportData[] = [];
   for (const agreement of visible) {
+    // Already reported as unreadable as a whole: one notice per agreement, not one per half.
+    const unreadable = report.unavailable.some(
+      (gap) => gap.agreementId === agreement.id && gap.service === null,
+    );
+    if (unreadable) continue;
     try {
       support.push(await loadSupport(deps, agreement, months, nowMs));
     } catch (error) {
