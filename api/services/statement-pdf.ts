@@ -426,7 +426,7 @@ export function statementPdf(document: StatementDocument, options: PdfOptions = 
                 ? 'Met'
                 : 'Missed',
           ]),
-          yearly ? [48, 42, 70, 110, 75, 85, 65] : [45, 85, 125, 85, 90, 65],
+          yearly ? [52, 48, 72, 118, 62, 83, 60] : [45, 85, 125, 85, 90, 65],
         );
       }
       for (const month of support) {
