@@ -3,10 +3,13 @@ import { customerIdOf } from '../auth/middleware.ts';
 import type { AppEnv } from '../context.ts';
 import { invalidInput } from '../errors.ts';
 import { type ApiApp, defineRoute, errorResponses, ID_PARAM, z } from '../openapi.ts';
+import { AGREEMENT_KINDS } from '../services/admin-agreements.ts';
+import { CLAIM_KINDS } from '../services/claims.ts';
 import { CSV_CONTENT_TYPE } from '../services/csv.ts';
 import { renderStatementCsv } from '../services/statement-csv.ts';
 import { renderStatementPdf } from '../services/statement-pdf.ts';
 import { customerStatement, parseStatementFile, statementJson } from '../services/statements.ts';
+import { SUPPORT_PRIORITIES } from '../services/support.ts';
 import { ClaimStatusSchema } from './claims-shapes.ts';
 import { IdParams } from './common.ts';
 import { AvailabilityItemSchema, NotBegunSchema, UnavailableSchema } from './me.ts';
@@ -37,6 +40,51 @@ const StatementItemSchema = AvailabilityItemSchema.extend({
   }),
 }).openapi('StatementItem');
 
+const StatementSupportMonthSchema = z
+  .object({
+    agreementId: z.number().int(),
+    month: z.string(),
+    policy: z.string().openapi({ description: 'The policy and version in force for the month.' }),
+    status: z.enum(['evaluated', 'not-covered']),
+    final: z.boolean().openapi({
+      description:
+        'The month has ended and no request is pending: the figures can no longer change.',
+    }),
+    met: z.boolean().nullable(),
+    targetPercent: z.number().nullable(),
+    objectives: z.array(
+      z.object({
+        priority: z.enum(SUPPORT_PRIORITIES),
+        kind: z.enum(['firstResponse', 'resolution']),
+        targetMinutes: z.number().nullable(),
+        calendar: z.enum(['24x7', 'business']).nullable(),
+        met: z.number().int(),
+        missed: z.number().int(),
+        pending: z.number().int(),
+        attainmentPercent: z.number().nullable(),
+        attainmentDisplay: z.string().nullable(),
+        targetPercent: z.number(),
+        result: z.enum(['met', 'missed']).nullable().openapi({
+          description: 'Attainment against `targetPercent`, exactly; null: nothing decided yet.',
+        }),
+      }),
+    ),
+    creditPercent: z.number(),
+    creditMinor: z.number().int().openapi({
+      description: 'The support credit; 0 on an internal agreement (a report, ADR 199).',
+    }),
+    currency: z.string(),
+    claimDeadline: z.string().nullable(),
+    requestCount: z.number().int(),
+    automatedResponseCount: z.number().int().openapi({
+      description: 'Automated replies on the month’s requests: recorded, never counted.',
+    }),
+    pendingCount: z.number().int(),
+    source: z.enum(['computed', 'decided-claim']),
+    claim: z.object({ id: z.number().int(), status: ClaimStatusSchema }).nullable(),
+  })
+  .openapi('StatementSupportMonth');
+
 const StatementSchema = z
   .object({
     kind: z.enum(['month', 'year']),
@@ -54,10 +102,22 @@ const StatementSchema = z
     }),
     customer: z.object({ id: z.number().int(), name: z.string() }),
     items: z.array(StatementItemSchema),
+    agreements: z.array(
+      z.object({
+        id: z.number().int(),
+        kind: z.enum(AGREEMENT_KINDS),
+        timeZone: z.string(),
+        support: z.array(StatementSupportMonthSchema).nullable().openapi({
+          description:
+            'The support (response-time) figures per month of the statement; null when the agreement has no support terms.',
+        }),
+      }),
+    ),
     claims: z.array(
       z.object({
         id: z.number().int(),
         agreementId: z.number().int(),
+        kind: z.enum(CLAIM_KINDS),
         service: z.string(),
         serviceName: z.string(),
         period: z.string(),
@@ -74,7 +134,15 @@ const StatementSchema = z
     totals: z.array(
       z.object({
         currency: z.string(),
-        creditMinor: z.number().int().openapi({ description: 'Credits under the rules.' }),
+        creditMinor: z.number().int().openapi({
+          description: 'Credits under the rules: availability plus support.',
+        }),
+        availabilityCreditMinor: z.number().int().openapi({
+          description: 'The services’ availability credits.',
+        }),
+        supportCreditMinor: z.number().int().openapi({
+          description: 'The support (response-time) credits.',
+        }),
         approvedMinor: z.number().int().openapi({ description: 'Approved on claims.' }),
         creditedMinor: z.number().int().openapi({ description: 'Credited on invoices.' }),
       }),
@@ -87,15 +155,29 @@ const StatementSchema = z
 const DESCRIPTION =
   'The figures of `GET /me/availability` for one month (`2026-10.pdf`) or one calendar year ' +
   '(`2026.pdf`: every month of it that has begun, each per agreement and service, with totals ' +
-  "per currency). Months are counted in each agreement's zone. " +
+  "per currency). Months are counted in each agreement's zone. An agreement with support terms " +
+  'also has, per month, the figures of `GET /me/support` (ADR 199): per priority and objective ' +
+  'the attainment against the target, met or missed, the support credit, whether the month is ' +
+  'final and its support claim; `agreements[].support` is null for an agreement without support ' +
+  'terms. Totals per currency give `availabilityCreditMinor` and `supportCreditMinor` apart and ' +
+  '`creditMinor` as their sum; an internal agreement is a report and states no support credit. ' +
   '**JSON** keeps the exact machine fields (minor units, milliseconds, UTC instants, slugs). ' +
   '**CSV** is for people (ADR 160): one table whose `record` column says what a row is ' +
-  '(`service month`, `later correction`, `counted window`, `ignored window`, `claim`, ' +
-  '`not begun`, `unavailable`, `total`); amounts in major units beside their currency, times ' +
+  '(`service month`, `later correction`, `counted window`, `ignored window`, `support month`, ' +
+  '`support objective`, `claim`, `not begun`, `unavailable`, `total`). A `support month` row ' +
+  '(`service` is `support`) fills `policy`, `status`, `figures`, `target_percent`, `target`, ' +
+  '`credit_percent`, `credit`, `currency`, `claim_deadline`, `claim`, `claim_status`, `final` ' +
+  '(`final` or `not final`), `requests`, `automated_responses` (recorded, never counted) and ' +
+  '`pending_requests`; a `support objective` row fills `priority`, `objective` (`first ' +
+  'response` or `resolution`), `objective_minutes`, `calendar` (`24x7` or `business`), ' +
+  '`met_requests`, `missed_requests`, `pending_requests`, `attainment_percent`, ' +
+  "`target_percent` and `target`. A `total` row's `credit` is all credits under the rules, " +
+  'its `availability_credit` and `support_credit` the two parts. Amounts in major units beside their currency, times ' +
   "in the agreement's zone with their offset, durations in minutes rounded up to the " +
   'hundredth; UTF-8 with a byte order mark, CRLF, formula-like text prefixed with an ' +
   'apostrophe. **PDF** (ADR 161): the brand, the customer, per agreement the period, per ' +
   'service the target, availability, result, downtime (h:mm), the credit and its rule; the ' +
+  'support section per agreement with support terms; the ' +
   'claims, the totals, and how to verify the figures. A month that has not begun in an ' +
   "agreement's zone is listed as not begun; 422 when the month (or year) has begun in none.";
 

@@ -16,8 +16,9 @@ import type { StatementDocument, StatementItem } from './statements.ts';
 
 /**
  * A statement as CSV for people (ADR 160): one table whose `record` column says what each row
- * is — a service's month, a later correction, a window counted or ignored, a claim, a month
- * not begun, figures unavailable, and a total per currency. Money in major units beside its
+ * is — a service's month, a later correction, a window counted or ignored, a support month and
+ * its objectives (ADR 199), a claim, a month not begun, figures unavailable, and a total per
+ * currency (all credits, and its availability and support parts). Money in major units beside its
  * currency, times in the agreement's zone with their offset, durations in minutes, words for
  * statuses. The JSON statement keeps the exact machine fields.
  */
@@ -56,6 +57,20 @@ export const STATEMENT_COLUMNS = [
   'state',
   'weight_percent',
   'reason',
+  // Support (response times, ADR 199): appended, so the earlier columns keep their places.
+  'priority',
+  'objective',
+  'objective_minutes',
+  'calendar',
+  'met_requests',
+  'missed_requests',
+  'pending_requests',
+  'attainment_percent',
+  'final',
+  'requests',
+  'automated_responses',
+  'availability_credit',
+  'support_credit',
 ] as const;
 export type StatementColumn = (typeof STATEMENT_COLUMNS)[number];
 type Row = CsvRow<StatementColumn>;
@@ -68,8 +83,12 @@ export const RECORD = {
   claim: 'claim',
   notBegun: 'not begun',
   unavailable: 'unavailable',
+  supportMonth: 'support month',
+  supportObjective: 'support objective',
   total: 'total',
 } as const;
+
+const OBJECTIVE_WORDS = { firstResponse: 'first response', resolution: 'resolution' } as const;
 
 function figures(item: StatementItem, evaluation: EvaluationResult): Row {
   const zone = item.timeZone;
@@ -144,6 +163,55 @@ export function* statementCsvRows(document: StatementDocument): Generator<Row> {
     }
   }
   const zones = new Map(document.agreements.map((agreement) => [agreement.id, agreement.timeZone]));
+  for (const section of document.support) {
+    const zone = zones.get(section.agreementId) ?? 'UTC';
+    for (const month of section.months ?? []) {
+      const common: Row = {
+        customer,
+        agreement: section.agreementId,
+        time_zone: zone,
+        month: month.month,
+        service: 'support',
+        service_name: 'Support',
+      };
+      yield {
+        record: RECORD.supportMonth,
+        ...common,
+        policy: month.policy,
+        status: month.status === 'not-covered' ? 'not covered' : 'measured',
+        figures: month.source === 'decided-claim' ? 'decided with the claim' : 'computed',
+        target_percent: month.targetPercent,
+        target: targetWords(month.met),
+        credit_percent: month.creditPercent,
+        credit: majorUnits(month.creditMinor, month.currency),
+        currency: month.currency,
+        claim_deadline:
+          month.claimDeadline === null ? null : localInstant(month.claimDeadline, zone),
+        claim: month.claim?.id,
+        claim_status: month.claim ? CLAIM_STATUS_WORDS[month.claim.status] : null,
+        final: month.final ? 'final' : 'not final',
+        requests: month.requestCount,
+        automated_responses: month.automatedResponseCount,
+        pending_requests: month.pendingCount,
+      };
+      for (const objective of month.objectives) {
+        yield {
+          record: RECORD.supportObjective,
+          ...common,
+          priority: objective.priority,
+          objective: OBJECTIVE_WORDS[objective.kind],
+          objective_minutes: objective.targetMinutes,
+          calendar: objective.calendar,
+          met_requests: objective.met,
+          missed_requests: objective.missed,
+          pending_requests: objective.pending,
+          attainment_percent: objective.attainmentDisplay,
+          target_percent: objective.targetPercent,
+          target: targetWords(objective.result === null ? null : objective.result === 'met'),
+        };
+      }
+    }
+  }
   for (const claim of document.claims) {
     const zone =
       zones.get(claim.agreementId) ??
@@ -210,6 +278,8 @@ export function* statementCsvRows(document: StatementDocument): Generator<Row> {
       month: document.period,
       credit: majorUnits(total.creditMinor, total.currency),
       currency: total.currency,
+      availability_credit: majorUnits(total.availabilityCreditMinor, total.currency),
+      support_credit: majorUnits(total.supportCreditMinor, total.currency),
       approved_amount: majorUnits(total.approvedMinor, total.currency),
       credited_amount: majorUnits(total.creditedMinor, total.currency),
     };

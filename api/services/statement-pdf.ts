@@ -388,6 +388,73 @@ export function statementPdf(document: StatementDocument, options: PdfOptions = 
       for (const note of group.notes) paragraph(`• ${note}`);
       doc.moveDown(0.3);
     }
+    const support = document.support.find((each) => each.agreementId === agreement.id)?.months;
+    if (support) {
+      const internal = agreement.kind === 'internal';
+      if (doc.y > doc.page.height - PAGE_MARGIN - 100) doc.addPage();
+      doc.moveDown(0.3).font('bold').fontSize(10).fillColor(INK).text('Support — response times', {
+        width,
+      });
+      const targetPercents = [...new Set(support.map((month) => month.targetPercent ?? 100))];
+      paragraph(
+        `Policy: ${t([...new Set(support.map((month) => month.policy))].join('; '))}. Each objective must be met by at least ${targetPercents.map(pct).join(' / ')} of the month’s decided requests. Automated replies are recorded and never counted.`,
+      );
+      const lines = support.flatMap((month) =>
+        month.objectives.map((objective) => ({ month, objective })),
+      );
+      if (lines.length > 0) {
+        table(
+          [
+            ...(yearly ? ['Month'] : []),
+            'Priority',
+            'Objective',
+            'Target',
+            'Met / missed / pending',
+            'Attained',
+            'Result',
+          ],
+          lines.map(({ month, objective }) => [
+            ...(yearly ? [shortMonthName(month.month)] : []),
+            objective.priority,
+            OBJECTIVE_WORDS[objective.kind],
+            objective.targetMinutes === null
+              ? '—'
+              : `${objective.targetMinutes} min, ${CALENDAR_WORDS[objective.calendar ?? '24x7']}`,
+            `${objective.met} / ${objective.missed} / ${objective.pending}`,
+            objective.attainmentDisplay === null
+              ? '—'
+              : `${objective.attainmentDisplay} % of ${pct(objective.targetPercent)}`,
+            objective.result === null
+              ? 'Not decided'
+              : objective.result === 'met'
+                ? 'Met'
+                : 'Missed',
+          ]),
+          yearly ? [52, 48, 72, 118, 62, 83, 60] : [45, 85, 125, 85, 90, 65],
+        );
+      }
+      for (const month of support) {
+        const parts = [
+          month.status === 'not-covered'
+            ? 'the agreement did not cover this month'
+            : `target ${month.met === null ? 'not judged' : month.met ? 'met' : 'missed'}${month.final ? '' : ' so far'}`,
+          internal
+            ? 'a report between our own teams: no credit'
+            : `support credit ${moneyText(month.creditMinor, month.currency)} (${pct(month.creditPercent)} of the support fee)`,
+          `${month.requestCount} ${month.requestCount === 1 ? 'request' : 'requests'}, ${month.automatedResponseCount} automated ${month.automatedResponseCount === 1 ? 'reply' : 'replies'} not counted`,
+          month.final
+            ? 'final'
+            : `not final yet: ${month.pendingCount} pending, the figures change until the month has ended and nothing is pending`,
+        ];
+        if (month.source === 'decided-claim') {
+          parts.push(`official figures decided with claim #${month.claim?.id ?? '?'}`);
+        } else if (month.claim !== null) {
+          parts.push(`claim #${month.claim.id}: ${CLAIM_STATUS_WORDS[month.claim.status]}`);
+        }
+        paragraph(`• ${monthName(month.month)}: ${parts.join('; ')}.`);
+      }
+      doc.moveDown(0.3);
+    }
     for (const gap of document.notBegun.filter((each) => each.agreementId === agreement.id)) {
       paragraph(
         `${monthName(gap.month)} has not begun in ${gap.timeZone} (it is ${monthName(gap.currentPeriod)} there): no figures yet.`,
@@ -437,14 +504,23 @@ export function statementPdf(document: StatementDocument, options: PdfOptions = 
     paragraph('No amounts.');
   } else {
     table(
-      ['Currency', 'Credits under the rules', 'Approved on claims', 'Credited on invoices'],
+      [
+        'Currency',
+        'Availability credits',
+        'Support credits',
+        'All credits under the rules',
+        'Approved on claims',
+        'Credited on invoices',
+      ],
       document.totals.map((total) => [
         total.currency,
+        moneyText(total.availabilityCreditMinor, total.currency),
+        moneyText(total.supportCreditMinor, total.currency),
         moneyText(total.creditMinor, total.currency),
         moneyText(total.approvedMinor, total.currency),
         moneyText(total.creditedMinor, total.currency),
       ]),
-      [70, 145, 145, 135],
+      [55, 85, 80, 95, 90, 90],
     );
   }
 
@@ -457,6 +533,11 @@ export function statementPdf(document: StatementDocument, options: PdfOptions = 
   paragraph(
     `Every window counted or ignored, with the reason, is listed per service and month in the portal at ${document.portalOrigin}/account/${document.kind === 'month' ? `?month=${document.period}` : ''}, and through the API: GET /api/v1/me/availability?${query}. The CSV and JSON statements carry the same figures; the JSON keeps exact milliseconds, minor units and UTC times.`,
   );
+  if (document.support.some((section) => section.months !== null)) {
+    paragraph(
+      `Support figures, with each request, its times and the automated replies that were not counted, are listed in the portal and through the API: GET /api/v1/me/support?period=YYYY-MM.`,
+    );
+  }
   paragraph(
     'Availability is shown floored to three decimals, as the API displays it; downtime is rounded up to the whole minute; amounts are in the currency’s major units. Credits are computed exactly and rounded once, half up.',
     MUTED,
@@ -486,6 +567,10 @@ export function statementPdf(document: StatementDocument, options: PdfOptions = 
   doc.end();
   return doc;
 }
+
+const OBJECTIVE_WORDS = { firstResponse: 'First response', resolution: 'Resolution' } as const;
+const CALENDAR_WORDS = { '24x7': 'round the clock', business: 'business hours' } as const;
+const pct = (value: number) => `${String(value)} %`;
 
 /** The lines under a service's month: the credit's rule, unmeasured time, corrections, claim. */
 function itemNotes(item: StatementItem, t: (text: string) => string): string[] {

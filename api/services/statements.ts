@@ -1,7 +1,9 @@
+import type { AgreementKind, ClaimStatus, SupportPriority } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
-import { type Policy, periodBounds } from '../sla/index.ts';
+import { type Policy, periodBounds, priorities } from '../sla/index.ts';
 import { roundMoneyHalfUp } from '../sla/money.ts';
 import { add, cmp, fromDecimal, mul, type Rational, rat, ZERO } from '../sla/rational.ts';
+import { NO_CURRENCY } from './admin-agreements.ts';
 import { getCustomer } from './admin-customers.ts';
 import {
   type AvailabilityItem,
@@ -11,13 +13,20 @@ import {
 } from './availability.ts';
 import { brandLogo, getBrand } from './brand.ts';
 import { type ClaimDto, claimsForPeriods } from './claims.ts';
-import { currentPeriod, type LoadedAgreement, loadAgreements } from './sla-figures.ts';
+import {
+  COUNTERPARTY_VISIBLE_KINDS,
+  currentPeriod,
+  type LoadedAgreement,
+  loadAgreements,
+} from './sla-figures.ts';
 import { moneyText } from './statement-format.ts';
+import { type SupportFigures, supportFiguresFor, supportTerms } from './support.ts';
 
 /**
  * A customer's statement for a month or a calendar year (ADR 160–162, 164): the figures of every
- * agreement × service × month, the credit each earned and the rule that gave it, the claims
- * and their status, and totals per currency.
+ * agreement × service × month, the credit each earned and the rule that gave it, the support
+ * figures of every agreement × month with support terms (ADR 199), the claims and their status,
+ * and totals per currency.
  *
  * Built in two steps so that a run over every customer (issue 17) can reuse the second:
  * `loadStatementData` reads (the only step with I/O), `buildStatement` turns the data into the
@@ -64,6 +73,7 @@ export interface StatementProvider {
 
 export interface StatementAgreement {
   id: number;
+  kind: AgreementKind;
   timeZone: string;
   startMs: number;
   endMs: number | null;
@@ -83,11 +93,30 @@ export interface StatementData {
   /** Policy rules by `agreementId:version`, for explaining credits. */
   rules: Map<string, Policy>;
   items: AvailabilityItem[];
+  /**
+   * Per agreement of the statement, its support months as read (figures of supportFiguresFor,
+   * and the objectives' targets), or null months when it has no support terms in any month.
+   */
+  support: StatementSupportData[];
   claims: ClaimDto[];
   notBegun: NotBegun[];
   unavailable: Unavailable[];
   /** Where customers check the figures: the portal's origin. */
   portalOrigin: string;
+}
+
+/** An objective's target as the policy in force for the month states it. */
+export interface SupportTarget {
+  priority: SupportPriority;
+  firstResponseMinutes: number;
+  resolutionMinutes: number | null;
+  calendar: '24x7' | 'business';
+}
+
+export interface StatementSupportData {
+  agreementId: number;
+  /** The months with support terms, in statement order; null: no support terms at all. */
+  months: { figures: SupportFigures; targets: SupportTarget[]; policy: string }[] | null;
 }
 
 /** How a month’s credit came about, in figures and in words (ADR 164). */
@@ -122,8 +151,12 @@ export interface StatementItem extends AvailabilityItem {
 
 export interface CurrencyTotal {
   currency: string;
-  /** Credits under the rules, summed over the statement's figures. */
+  /** Credits under the rules, summed over the statement's figures: availability plus support. */
   creditMinor: number;
+  /** The availability part of `creditMinor` (the services' months). */
+  availabilityCreditMinor: number;
+  /** The support part of `creditMinor` (the response-time months, sla-response.md). */
+  supportCreditMinor: number;
   /** Amounts approved on claims of the statement's months (approved or credited). */
   approvedMinor: number;
   /** The part of those already credited on an invoice. */
@@ -145,11 +178,61 @@ export interface StatementDocument {
   customer: { id: number; name: string; timeZone: string };
   agreements: StatementAgreement[];
   items: StatementItem[];
+  /** Per agreement: its support section, or null when it has no support terms (ADR 199). */
+  support: StatementSupport[];
   claims: ClaimDto[];
   totals: CurrencyTotal[];
   notBegun: NotBegun[];
   unavailable: Unavailable[];
   portalOrigin: string;
+}
+
+/** One objective of a support month: attained against the policy's target share. */
+export interface SupportObjectiveLine {
+  priority: SupportPriority;
+  kind: 'firstResponse' | 'resolution';
+  /** The objective's time target in minutes, on its calendar. */
+  targetMinutes: number | null;
+  calendar: '24x7' | 'business' | null;
+  met: number;
+  missed: number;
+  pending: number;
+  attainmentPercent: number | null;
+  attainmentDisplay: string | null;
+  /** The share of decided requests that must meet the objective. */
+  targetPercent: number;
+  /** Decided exactly (sla-response.md §3.3); null when no request of it is decided yet. */
+  result: 'met' | 'missed' | null;
+}
+
+export interface StatementSupportMonth {
+  agreementId: number;
+  month: string;
+  policy: string;
+  status: 'evaluated' | 'not-covered';
+  /** Final: the figures can no longer change (the month ended, nothing pending). */
+  final: boolean;
+  met: boolean | null;
+  targetPercent: number | null;
+  objectives: SupportObjectiveLine[];
+  creditPercent: number;
+  /** The support credit; always 0 on an internal agreement, which is a report (ADR 195, 199). */
+  creditMinor: number;
+  currency: string;
+  claimDeadline: string | null;
+  requestCount: number;
+  /** Automated replies on the month's requests: recorded, never counted. */
+  automatedResponseCount: number;
+  pendingCount: number;
+  /** `decided-claim` when an approved or credited support claim froze the figures. */
+  source: 'computed' | 'decided-claim';
+  claim: { id: number; status: ClaimStatus } | null;
+}
+
+export interface StatementSupport {
+  agreementId: number;
+  /** Null: the agreement has no support terms in the statement's months. */
+  months: StatementSupportMonth[] | null;
 }
 
 const YEAR_MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
@@ -188,6 +271,27 @@ export async function loadStatementData(
   const loaded = await loadAgreements(deps.db.db, { customerId });
   const months = monthsOf(scope, loaded, nowMs);
   const report = await availabilityReport(deps, customerId, months);
+  const visible = loaded.filter((agreement) => COUNTERPARTY_VISIBLE_KINDS.includes(agreement.kind));
+  const support: StatementSupportData[] = [];
+  for (const agreement of visible) {
+    // Already reported as unreadable as a whole: one notice per agreement, not one per half.
+    const unreadable = report.unavailable.some(
+      (gap) => gap.agreementId === agreement.id && gap.service === null,
+    );
+    if (unreadable) continue;
+    try {
+      support.push(await loadSupport(deps, agreement, months, nowMs));
+    } catch (error) {
+      // Like availability (ADR 114): one agreement that cannot be read leaves the rest standing.
+      console.warn(`agreement ${agreement.id} support cannot be evaluated:`, error);
+      report.unavailable.push({
+        agreementId: agreement.id,
+        service: 'support',
+        reason:
+          'The support figures cannot be computed from the stored data of this agreement. The operators have been told.',
+      });
+    }
+  }
   const rules = new Map<string, Policy>();
   for (const agreement of loaded) {
     for (const version of agreement.versions) {
@@ -200,8 +304,9 @@ export async function loadStatementData(
     asOfMs: nowMs,
     provider: options.provider ?? (await statementProvider(deps)),
     customer: { id: customer.id, name: customer.name, timeZone: customer.timeZone },
-    agreements: loaded.map((agreement) => ({
+    agreements: visible.map((agreement) => ({
       id: agreement.id,
+      kind: agreement.kind,
       timeZone: agreement.timeZone,
       startMs: agreement.startMs,
       endMs: agreement.endMs,
@@ -209,11 +314,45 @@ export async function loadStatementData(
     })),
     rules,
     items: report.items,
+    support,
     claims: await claimsForPeriods(deps, customerId, months),
     notBegun: report.notBegun,
     unavailable: report.unavailable,
     portalOrigin: deps.config.origins[0] ?? '',
   };
+}
+
+/** An agreement's support months of the statement: those begun in its zone with support terms. */
+async function loadSupport(
+  deps: Deps,
+  agreement: LoadedAgreement,
+  months: string[],
+  nowMs: number,
+): Promise<StatementSupportData> {
+  const current = currentPeriod(agreement, nowMs);
+  const found: NonNullable<StatementSupportData['months']> = [];
+  for (const month of months) {
+    if (month > current) continue;
+    const terms = supportTerms(agreement, month);
+    if (terms === null) continue;
+    const figures = await supportFiguresFor(deps, agreement.id, month);
+    if (figures.status === 'not-offered') continue;
+    const targets = priorities.flatMap((priority): SupportTarget[] => {
+      const objective = terms.response.objectives[priority];
+      return objective
+        ? [
+            {
+              priority,
+              firstResponseMinutes: objective.firstResponseMinutes,
+              resolutionMinutes: objective.resolutionMinutes,
+              calendar: objective.calendar,
+            },
+          ]
+        : [];
+    });
+    found.push({ figures, targets, policy: `${terms.policyName}, version ${terms.version}` });
+  }
+  return { agreementId: agreement.id, months: found.length === 0 ? null : found };
 }
 
 /** The brand as statements print it (one read, shareable across customers). */
@@ -252,16 +391,37 @@ export function buildStatement(data: StatementData): StatementDocument {
     const creditRule = rules === undefined ? null : explainCredit(item, rules);
     return { ...item, creditRule, creditRuleText: creditRule?.text ?? noCreditText(item) };
   });
-  const totals = new Map<string, { credit: bigint; approved: bigint; credited: bigint }>();
+  const kinds = new Map(data.agreements.map((agreement) => [agreement.id, agreement.kind]));
+  const support = data.support.map(
+    (entry): StatementSupport => ({
+      agreementId: entry.agreementId,
+      months:
+        entry.months === null
+          ? null
+          : entry.months.map((month) =>
+              supportMonthLine(month, kinds.get(entry.agreementId) ?? 'customer', data.claims),
+            ),
+    }),
+  );
+  const totals = new Map<
+    string,
+    { credit: bigint; support: bigint; approved: bigint; credited: bigint }
+  >();
   const totalOf = (currency: string) => {
     let total = totals.get(currency);
     if (total === undefined) {
-      total = { credit: 0n, approved: 0n, credited: 0n };
+      total = { credit: 0n, support: 0n, approved: 0n, credited: 0n };
       totals.set(currency, total);
     }
     return total;
   };
   for (const item of items) totalOf(item.currency).credit += BigInt(item.creditMinor);
+  // Each support credit in its own currency's total: amounts of two currencies never add up.
+  for (const section of support) {
+    for (const month of section.months ?? []) {
+      totalOf(month.currency).support += BigInt(month.creditMinor);
+    }
+  }
   for (const claim of data.claims) {
     if (claim.approvedAmountMinor === null) continue;
     if (claim.status !== 'approved' && claim.status !== 'credited') continue;
@@ -280,28 +440,103 @@ export function buildStatement(data: StatementData): StatementDocument {
     generatedAt: new Date(data.asOfMs).toISOString(),
     inProgress:
       data.notBegun.length > 0 ||
-      items.some((item) => Date.parse(item.asOf) < Date.parse(item.period.end)),
+      items.some((item) => Date.parse(item.asOf) < Date.parse(item.period.end)) ||
+      support.some((section) => section.months?.some((month) => !month.final)),
     provider: data.provider,
     customer: data.customer,
     agreements: data.agreements.filter(
       (agreement) =>
         items.some((item) => item.agreementId === agreement.id) ||
+        support.some((section) => section.agreementId === agreement.id && section.months) ||
         data.notBegun.some((gap) => gap.agreementId === agreement.id) ||
         data.unavailable.some((gap) => gap.agreementId === agreement.id),
     ),
     items,
+    support,
     claims: data.claims,
     totals: [...totals.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([currency, total]) => ({
         currency,
-        creditMinor: safeNumber(total.credit),
+        creditMinor: safeNumber(total.credit + total.support),
+        availabilityCreditMinor: safeNumber(total.credit),
+        supportCreditMinor: safeNumber(total.support),
         approvedMinor: safeNumber(total.approved),
         creditedMinor: safeNumber(total.credited),
       })),
     notBegun: data.notBegun,
     unavailable: data.unavailable,
     portalOrigin: data.portalOrigin,
+  };
+}
+
+/**
+ * A support month as the statement shows it, from supportFiguresFor's figures (a decided
+ * claim's frozen figures already take precedence there) and the month's claims.
+ */
+function supportMonthLine(
+  month: NonNullable<StatementSupportData['months']>[number],
+  kind: AgreementKind,
+  claims: ClaimDto[],
+): StatementSupportMonth {
+  const { figures, targets } = month;
+  const mine = claims.filter(
+    (claim) =>
+      claim.kind === 'support' &&
+      claim.agreementId === figures.agreementId &&
+      claim.period === figures.period,
+  );
+  // The claim that stands: the live one, else the latest (as the support screen picks it).
+  const live = mine.filter((claim) => claim.status !== 'rejected' && claim.status !== 'withdrawn');
+  const claim = live.at(-1) ?? mine.at(-1) ?? null;
+  const decided = mine.some((each) => each.status === 'approved' || each.status === 'credited');
+  const targetPercent = figures.targetPercent ?? 100;
+  const target = fromDecimal(targetPercent);
+  return {
+    agreementId: figures.agreementId,
+    month: figures.period,
+    policy: month.policy,
+    status: figures.status === 'not-covered' ? 'not-covered' : 'evaluated',
+    final: figures.final,
+    met: figures.met,
+    targetPercent: figures.targetPercent,
+    objectives: figures.objectives.map((objective): SupportObjectiveLine => {
+      const terms = targets.find((each) => each.priority === objective.priority);
+      const decidedCount = objective.met + objective.missed;
+      return {
+        priority: objective.priority,
+        kind: objective.kind,
+        targetMinutes:
+          terms === undefined
+            ? null
+            : objective.kind === 'firstResponse'
+              ? terms.firstResponseMinutes
+              : terms.resolutionMinutes,
+        calendar: terms?.calendar ?? null,
+        met: objective.met,
+        missed: objective.missed,
+        pending: objective.pending,
+        attainmentPercent: objective.attainmentPercent,
+        attainmentDisplay: objective.attainmentDisplay,
+        targetPercent,
+        result:
+          decidedCount === 0
+            ? null
+            : cmp(rat(100n * BigInt(objective.met), BigInt(decidedCount)), target) >= 0
+              ? 'met'
+              : 'missed',
+      };
+    }),
+    creditPercent: figures.creditPercent,
+    // An internal agreement is a report between our own teams: it states no amount (ADR 199).
+    creditMinor: kind === 'internal' ? 0 : figures.creditMinor,
+    currency: figures.currency ?? NO_CURRENCY,
+    claimDeadline: kind === 'internal' ? null : figures.claimDeadline,
+    requestCount: figures.requestCount,
+    automatedResponseCount: figures.automatedResponseCount,
+    pendingCount: figures.pendingCount,
+    source: decided ? 'decided-claim' : 'computed',
+    claim: claim === null ? null : { id: claim.id, status: claim.status },
   };
 }
 
@@ -442,9 +677,17 @@ export function statementJson(document: StatementDocument) {
     generatedAt: document.generatedAt,
     customer: { id: document.customer.id, name: document.customer.name },
     items: document.items.map(({ creditRule: _, ...item }) => item),
+    agreements: document.agreements.map((agreement) => ({
+      id: agreement.id,
+      kind: agreement.kind,
+      timeZone: agreement.timeZone,
+      support:
+        document.support.find((section) => section.agreementId === agreement.id)?.months ?? null,
+    })),
     claims: document.claims.map((claim) => ({
       id: claim.id,
       agreementId: claim.agreementId,
+      kind: claim.kind,
       service: claim.service,
       serviceName: claim.serviceName,
       period: claim.period,

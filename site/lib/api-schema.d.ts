@@ -5422,7 +5422,7 @@ export interface paths {
         };
         /**
          * Your statement of a month or a year: CSV, JSON or PDF
-         * @description The figures of `GET /me/availability` for one month (`2026-10.pdf`) or one calendar year (`2026.pdf`: every month of it that has begun, each per agreement and service, with totals per currency). Months are counted in each agreement's zone. **JSON** keeps the exact machine fields (minor units, milliseconds, UTC instants, slugs). **CSV** is for people (ADR 160): one table whose `record` column says what a row is (`service month`, `later correction`, `counted window`, `ignored window`, `claim`, `not begun`, `unavailable`, `total`); amounts in major units beside their currency, times in the agreement's zone with their offset, durations in minutes rounded up to the hundredth; UTF-8 with a byte order mark, CRLF, formula-like text prefixed with an apostrophe. **PDF** (ADR 161): the brand, the customer, per agreement the period, per service the target, availability, result, downtime (h:mm), the credit and its rule; the claims, the totals, and how to verify the figures. A month that has not begun in an agreement's zone is listed as not begun; 422 when the month (or year) has begun in none.
+         * @description The figures of `GET /me/availability` for one month (`2026-10.pdf`) or one calendar year (`2026.pdf`: every month of it that has begun, each per agreement and service, with totals per currency). Months are counted in each agreement's zone. An agreement with support terms also has, per month, the figures of `GET /me/support` (ADR 199): per priority and objective the attainment against the target, met or missed, the support credit, whether the month is final and its support claim; `agreements[].support` is null for an agreement without support terms. Totals per currency give `availabilityCreditMinor` and `supportCreditMinor` apart and `creditMinor` as their sum; an internal agreement is a report and states no support credit. **JSON** keeps the exact machine fields (minor units, milliseconds, UTC instants, slugs). **CSV** is for people (ADR 160): one table whose `record` column says what a row is (`service month`, `later correction`, `counted window`, `ignored window`, `support month`, `support objective`, `claim`, `not begun`, `unavailable`, `total`). A `support month` row (`service` is `support`) fills `policy`, `status`, `figures`, `target_percent`, `target`, `credit_percent`, `credit`, `currency`, `claim_deadline`, `claim`, `claim_status`, `final` (`final` or `not final`), `requests`, `automated_responses` (recorded, never counted) and `pending_requests`; a `support objective` row fills `priority`, `objective` (`first response` or `resolution`), `objective_minutes`, `calendar` (`24x7` or `business`), `met_requests`, `missed_requests`, `pending_requests`, `attainment_percent`, `target_percent` and `target`. A `total` row's `credit` is all credits under the rules, its `availability_credit` and `support_credit` the two parts. Amounts in major units beside their currency, times in the agreement's zone with their offset, durations in minutes rounded up to the hundredth; UTF-8 with a byte order mark, CRLF, formula-like text prefixed with an apostrophe. **PDF** (ADR 161): the brand, the customer, per agreement the period, per service the target, availability, result, downtime (h:mm), the credit and its rule; the support section per agreement with support terms; the claims, the totals, and how to verify the figures. A month that has not begun in an agreement's zone is listed as not begun; 422 when the month (or year) has begun in none.
          */
         get: {
             parameters: {
@@ -5502,7 +5502,7 @@ export interface paths {
         };
         /**
          * A customer's statement of a month or a year: CSV, JSON or PDF
-         * @description What the customer gets at `GET /me/statements/{file}`. The figures of `GET /me/availability` for one month (`2026-10.pdf`) or one calendar year (`2026.pdf`: every month of it that has begun, each per agreement and service, with totals per currency). Months are counted in each agreement's zone. **JSON** keeps the exact machine fields (minor units, milliseconds, UTC instants, slugs). **CSV** is for people (ADR 160): one table whose `record` column says what a row is (`service month`, `later correction`, `counted window`, `ignored window`, `claim`, `not begun`, `unavailable`, `total`); amounts in major units beside their currency, times in the agreement's zone with their offset, durations in minutes rounded up to the hundredth; UTF-8 with a byte order mark, CRLF, formula-like text prefixed with an apostrophe. **PDF** (ADR 161): the brand, the customer, per agreement the period, per service the target, availability, result, downtime (h:mm), the credit and its rule; the claims, the totals, and how to verify the figures. A month that has not begun in an agreement's zone is listed as not begun; 422 when the month (or year) has begun in none.
+         * @description What the customer gets at `GET /me/statements/{file}`. The figures of `GET /me/availability` for one month (`2026-10.pdf`) or one calendar year (`2026.pdf`: every month of it that has begun, each per agreement and service, with totals per currency). Months are counted in each agreement's zone. An agreement with support terms also has, per month, the figures of `GET /me/support` (ADR 199): per priority and objective the attainment against the target, met or missed, the support credit, whether the month is final and its support claim; `agreements[].support` is null for an agreement without support terms. Totals per currency give `availabilityCreditMinor` and `supportCreditMinor` apart and `creditMinor` as their sum; an internal agreement is a report and states no support credit. **JSON** keeps the exact machine fields (minor units, milliseconds, UTC instants, slugs). **CSV** is for people (ADR 160): one table whose `record` column says what a row is (`service month`, `later correction`, `counted window`, `ignored window`, `support month`, `support objective`, `claim`, `not begun`, `unavailable`, `total`). A `support month` row (`service` is `support`) fills `policy`, `status`, `figures`, `target_percent`, `target`, `credit_percent`, `credit`, `currency`, `claim_deadline`, `claim`, `claim_status`, `final` (`final` or `not final`), `requests`, `automated_responses` (recorded, never counted) and `pending_requests`; a `support objective` row fills `priority`, `objective` (`first response` or `resolution`), `objective_minutes`, `calendar` (`24x7` or `business`), `met_requests`, `missed_requests`, `pending_requests`, `attainment_percent`, `target_percent` and `target`. A `total` row's `credit` is all credits under the rules, its `availability_credit` and `support_credit` the two parts. Amounts in major units beside their currency, times in the agreement's zone with their offset, durations in minutes rounded up to the hundredth; UTF-8 with a byte order mark, CRLF, formula-like text prefixed with an apostrophe. **PDF** (ADR 161): the brand, the customer, per agreement the period, per service the target, availability, result, downtime (h:mm), the credit and its rule; the support section per agreement with support terms; the claims, the totals, and how to verify the figures. A month that has not begun in an agreement's zone is listed as not begun; 422 when the month (or year) has begun in none.
          */
         get: {
             parameters: {
@@ -13849,9 +13849,19 @@ export interface components {
                 name: string;
             };
             items: components["schemas"]["StatementItem"][];
+            agreements: {
+                id: number;
+                /** @enum {string} */
+                kind: "customer" | "internal" | "vendor";
+                timeZone: string;
+                /** @description The support (response-time) figures per month of the statement; null when the agreement has no support terms. */
+                support: components["schemas"]["StatementSupportMonth"][] | null;
+            }[];
             claims: {
                 id: number;
                 agreementId: number;
+                /** @enum {string} */
+                kind: "availability" | "support";
                 service: string;
                 serviceName: string;
                 period: string;
@@ -13867,8 +13877,12 @@ export interface components {
             }[];
             totals: {
                 currency: string;
-                /** @description Credits under the rules. */
+                /** @description Credits under the rules: availability plus support. */
                 creditMinor: number;
+                /** @description The services’ availability credits. */
+                availabilityCreditMinor: number;
+                /** @description The support (response-time) credits. */
+                supportCreditMinor: number;
                 /** @description Approved on claims. */
                 approvedMinor: number;
                 /** @description Credited on invoices. */
@@ -13880,6 +13894,54 @@ export interface components {
         StatementItem: components["schemas"]["AvailabilityItem"] & {
             /** @description How the credit came about, in words: the tier, the daily rule, the cap or the minimum. */
             creditRuleText: string;
+        };
+        StatementSupportMonth: {
+            agreementId: number;
+            month: string;
+            /** @description The policy and version in force for the month. */
+            policy: string;
+            /** @enum {string} */
+            status: "evaluated" | "not-covered";
+            /** @description The month has ended and no request is pending: the figures can no longer change. */
+            final: boolean;
+            met: boolean | null;
+            targetPercent: number | null;
+            objectives: {
+                /** @enum {string} */
+                priority: "P1" | "P2" | "P3" | "P4";
+                /** @enum {string} */
+                kind: "firstResponse" | "resolution";
+                targetMinutes: number | null;
+                /** @enum {string|null} */
+                calendar: "24x7" | "business" | null;
+                met: number;
+                missed: number;
+                pending: number;
+                attainmentPercent: number | null;
+                attainmentDisplay: string | null;
+                targetPercent: number;
+                /**
+                 * @description Attainment against `targetPercent`, exactly; null: nothing decided yet.
+                 * @enum {string|null}
+                 */
+                result: "met" | "missed" | null;
+            }[];
+            creditPercent: number;
+            /** @description The support credit; 0 on an internal agreement (a report, ADR 199). */
+            creditMinor: number;
+            currency: string;
+            claimDeadline: string | null;
+            requestCount: number;
+            /** @description Automated replies on the month’s requests: recorded, never counted. */
+            automatedResponseCount: number;
+            pendingCount: number;
+            /** @enum {string} */
+            source: "computed" | "decided-claim";
+            claim: {
+                id: number;
+                /** @enum {string} */
+                status: "submitted" | "approved" | "rejected" | "credited" | "withdrawn";
+            } | null;
         };
         StatementRun: {
             /** @example 2026-10-1795176000000 */

@@ -141,6 +141,8 @@ interface Figures {
 interface Total {
   currency: string;
   creditMinor: number;
+  availabilityCreditMinor: number;
+  supportCreditMinor: number;
   approvedMinor: number;
   creditedMinor: number;
 }
@@ -219,14 +221,34 @@ describe('the PDF statement of a month', () => {
     );
     expect(text).toContain(`#${w.submitted.id} Public API October 2026 submitted EUR 50.00 — —`);
     for (const total of statement.totals) {
-      const figures = [total.creditMinor, total.approvedMinor, total.creditedMinor];
+      const figures = [
+        total.availabilityCreditMinor,
+        total.supportCreditMinor,
+        total.creditMinor,
+        total.approvedMinor,
+        total.creditedMinor,
+      ];
       expect(text).toContain(
         [total.currency, ...figures.map((minor) => money(minor, total.currency))].join(' '),
       );
     }
     expect(statement.totals).toEqual([
-      { currency: 'EUR', creditMinor: 5_000, approvedMinor: 0, creditedMinor: 0 },
-      { currency: 'USD', creditMinor: 20_000, approvedMinor: 20_000, creditedMinor: 20_000 },
+      {
+        currency: 'EUR',
+        creditMinor: 5_000,
+        availabilityCreditMinor: 5_000,
+        supportCreditMinor: 0,
+        approvedMinor: 0,
+        creditedMinor: 0,
+      },
+      {
+        currency: 'USD',
+        creditMinor: 20_000,
+        availabilityCreditMinor: 20_000,
+        supportCreditMinor: 0,
+        approvedMinor: 20_000,
+        creditedMinor: 20_000,
+      },
     ]);
 
     expect(text).toContain('How to verify these figures');
@@ -341,6 +363,8 @@ describe('the CSV statement of a month', () => {
         .map((row) => ({
           currency: row.currency,
           creditMinor: cents(row.credit),
+          availabilityCreditMinor: cents(row.availability_credit),
+          supportCreditMinor: cents(row.support_credit),
           approvedMinor: cents(row.approved_amount),
           creditedMinor: cents(row.credited_amount),
         })),
