@@ -44,9 +44,12 @@ import { moneyText } from './statement-format.ts';
 import { statementPdf } from './statement-pdf.ts';
 import {
   buildStatement,
+  loadSupport,
   type StatementDocument,
   type StatementFormat,
   type StatementProvider,
+  type StatementSupportData,
+  SUPPORT_UNAVAILABLE,
   statementJson,
   statementProvider,
 } from './statements.ts';
@@ -176,7 +179,10 @@ export async function planStatementRun(deps: Deps, periodText: unknown): Promise
     time_zone: string;
     start: number;
     end: number | null;
-  }>(sql`SELECT id, customer_id, time_zone, start, "end" FROM agreements ORDER BY customer_id, id`);
+  }>(
+    // A vendor's terms are ours to claim under, not a statement we issue (ADR 195).
+    sql`SELECT id, customer_id, time_zone, start, "end" FROM agreements WHERE kind != 'vendor' ORDER BY customer_id, id`,
+  );
   const covering: AgreementRow[] = [];
   const openIn = new Map<string, number>();
   for (const row of rows) {
@@ -525,6 +531,7 @@ export async function writeStatements(
         agreements: [
           {
             id: agreement.id,
+            kind: agreement.kind,
             timeZone: agreement.timeZone,
             startMs: agreement.startMs,
             endMs: agreement.endMs,
@@ -533,6 +540,7 @@ export async function writeStatements(
         ],
         rules,
         items,
+        support: await runSupport(deps, agreement, period, asOfMs, unavailable),
         claims: (claimsByCustomer.get(customer.id) ?? []).filter(
           (claim) => claim.agreementId === agreement.id,
         ),
@@ -577,4 +585,28 @@ export async function writeStatements(
   }
   await inFlight.drain();
   return { files, unavailable: unavailableCount, indexRows };
+}
+
+/**
+ * An agreement's support month for the run, as the single statement reads it; like there, an
+ * agreement whose support cannot be read is named in the statement and the run goes on.
+ */
+async function runSupport(
+  deps: Deps,
+  agreement: LoadedAgreement,
+  period: string,
+  asOfMs: number,
+  unavailable: Unavailable[],
+): Promise<StatementSupportData[]> {
+  try {
+    return [await loadSupport(deps, agreement, [period], asOfMs)];
+  } catch (error) {
+    console.warn(`agreement ${agreement.id} support cannot be evaluated:`, error);
+    unavailable.push({
+      agreementId: agreement.id,
+      service: 'support',
+      reason: SUPPORT_UNAVAILABLE,
+    });
+    return [];
+  }
 }

@@ -287,8 +287,7 @@ export async function loadStatementData(
       report.unavailable.push({
         agreementId: agreement.id,
         service: 'support',
-        reason:
-          'The support figures cannot be computed from the stored data of this agreement. The operators have been told.',
+        reason: SUPPORT_UNAVAILABLE,
       });
     }
   }
@@ -323,7 +322,11 @@ export async function loadStatementData(
 }
 
 /** An agreement's support months of the statement: those begun in its zone with support terms. */
-async function loadSupport(
+/** Why a statement has no support figures for an agreement whose support cannot be read. */
+export const SUPPORT_UNAVAILABLE =
+  'The support figures cannot be computed from the stored data of this agreement. The operators have been told.';
+
+export async function loadSupport(
   deps: Deps,
   agreement: LoadedAgreement,
   months: string[],

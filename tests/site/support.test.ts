@@ -170,6 +170,10 @@ describe('support: response times', () => {
     const approve = page.getByRole('button', { name: /^Approve .+ for .+$/ });
     await approve.focus();
     await page.keyboard.press('Enter');
+    // The notice comes once the decision is stored and the claim read again.
+    await expect
+      .poll(() => page.locator('.notice[role="status"]').textContent(), { timeout: 30_000 })
+      .toMatch(new RegExp(`^Claim #${claimId} approved at `));
     await expect.poll(() => page.locator('h1 + p .status').textContent()).toBe('Approved');
     // The customer's claim page says so too.
     const customer = await openPage(`/account/claim/?id=${claimId}`);
