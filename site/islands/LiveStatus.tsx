@@ -1,11 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { StatusDocument } from '../../api/services/status.ts';
 import { IncidentCard } from '../components/IncidentCard.tsx';
 import { MaintenanceCard } from '../components/MaintenanceCard.tsx';
 import { Time } from '../components/Time.tsx';
+import type { components } from '../lib/api-client.ts';
 import { STATE_LABELS } from '../lib/format.ts';
 import { onZoneChange, shownZone } from '../lib/time-zone-choice.ts';
+
+type StatusDocument = components['schemas']['Status'];
 
 /**
  * The live part of `/`: banner, active incidents, maintenance and each component's state.

@@ -1,5 +1,8 @@
-import type { UptimeDay, UptimeSummary } from '../../api/services/rollups.ts';
+import type { components } from './api-client.ts';
 import { duration, utcDate, utcDateTime } from './format.ts';
+
+type UptimeDay = components['schemas']['UptimeDay'];
+type UptimeSummary = components['schemas']['UptimeSummary'];
 
 /**
  * A day of the 90-day bar, classified by its downtime (default weights, UTC day):

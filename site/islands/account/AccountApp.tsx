@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { apiClient, call } from '../../lib/api-client.ts';
-import { type ApiError, api, isAbort } from '../../lib/client.ts';
+import { type Answered, apiClient, call } from '../../lib/api-client.ts';
+import { type ApiError, isAbort } from '../../lib/client.ts';
 import { fieldsIn, monthLabel } from '../../lib/format.ts';
 import {
   ACCOUNT_LINKS,
@@ -21,7 +21,6 @@ import type {
   AgreementOverview,
   AvailabilityItem,
   ClaimDto,
-  Page,
   SessionUser,
   Unavailable,
 } from './types.ts';
@@ -87,10 +86,7 @@ function Account(props: { user: SessionUser; signOut: () => Promise<void> }) {
 
   useEffect(() => {
     let live = true;
-    Promise.all([
-      api.get<{ items: AgreementOverview[]; unavailable: Unavailable[] }>('/me/agreements'),
-      loadAllClaims(),
-    ])
+    Promise.all([call(apiClient.GET('/me/agreements')), loadAllClaims()])
       .then(([overview, list]) => {
         if (!live) return;
         setAgreements(overview.items);
@@ -120,11 +116,12 @@ function Account(props: { user: SessionUser; signOut: () => Promise<void> }) {
     if (month === null) return;
     const controller = new AbortController();
     setItems(null);
-    api
-      .get<{ items: AvailabilityItem[]; unavailable: Unavailable[] }>(
-        `/me/availability?period=${month}&days=true&causes=true`,
-        controller.signal,
-      )
+    call(
+      apiClient.GET('/me/availability', {
+        params: { query: { period: month, days: 'true', causes: 'true' } },
+        signal: controller.signal,
+      }),
+    )
       .then((answer) => {
         setItems(answer.items);
         setBrokenServices(answer.unavailable);
@@ -238,8 +235,10 @@ async function loadAllClaims(): Promise<ClaimDto[]> {
   let cursor: string | null = null;
   // A customer's claims fit in a few pages; the cap keeps a runaway loop impossible.
   for (let page = 0; page < 20; page += 1) {
-    const answer: Page<ClaimDto> = await api.get<Page<ClaimDto>>(
-      `/me/claims?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+    const answer: Answered<'/me/claims'> = await call(
+      apiClient.GET('/me/claims', {
+        params: { query: { limit: 100, ...(cursor === null ? {} : { cursor }) } },
+      }),
     );
     all.push(...answer.items);
     cursor = answer.nextCursor;

@@ -1,6 +1,7 @@
 import type { TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type ApiError, api } from '../../lib/client.ts';
+import { apiClient, call } from '../../lib/api-client.ts';
+import type { ApiError } from '../../lib/client.ts';
 import { duration, monthLabel } from '../../lib/format.ts';
 import { asApiError, ErrorMessage, MetTag, newIdempotencyKey, StatusTag } from './common.tsx';
 import { DailyCharts } from './DailyCharts.tsx';
@@ -327,15 +328,16 @@ function ClaimForm(props: {
     setBusy(true);
     setError(null);
     try {
-      const claim = await api.post<ClaimDto>(
-        '/me/claims',
-        {
-          agreementId: item.agreementId,
-          service: item.service,
-          period: item.month,
-          ...(description.trim() !== '' ? { description: description.trim() } : {}),
-        },
-        { 'Idempotency-Key': key.current },
+      const claim = await call(
+        apiClient.POST('/me/claims', {
+          params: { header: { 'idempotency-key': key.current } },
+          body: {
+            agreementId: item.agreementId,
+            service: item.service,
+            period: item.month,
+            ...(description.trim() !== '' ? { description: description.trim() } : {}),
+          },
+        }),
       );
       props.onFiled(claim);
     } catch (caught) {

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { components } from '../../lib/api-client.ts';
-import { type ApiError, api } from '../../lib/client.ts';
+import { apiClient, call, type components } from '../../lib/api-client.ts';
+import type { ApiError } from '../../lib/client.ts';
 import { duration, monthLabel } from '../../lib/format.ts';
 import { asApiError, ErrorMessage, MetTag, newIdempotencyKey, StatusTag } from './common.tsx';
 import { TableWrap } from './evidence.tsx';
@@ -356,15 +356,16 @@ function SupportClaim(props: {
         setBusy(true);
         setError(null);
         try {
-          const claim = await api.post<ClaimDto>(
-            '/me/claims',
-            {
-              agreementId: month.agreementId,
-              kind: 'support',
-              period: month.period,
-              ...(description.trim() ? { description } : {}),
-            },
-            { 'Idempotency-Key': key },
+          const claim = await call(
+            apiClient.POST('/me/claims', {
+              params: { header: { 'idempotency-key': key } },
+              body: {
+                agreementId: month.agreementId,
+                kind: 'support',
+                period: month.period,
+                ...(description.trim() ? { description } : {}),
+              },
+            }),
           );
           props.onFiled(claim);
         } catch (caught) {

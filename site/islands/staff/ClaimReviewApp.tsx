@@ -1,6 +1,7 @@
 import type { TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type ApiError, api } from '../../lib/client.ts';
+import { apiClient, call } from '../../lib/api-client.ts';
+import type { ApiError } from '../../lib/client.ts';
 import { duration, monthLabel } from '../../lib/format.ts';
 import {
   asApiError,
@@ -36,7 +37,6 @@ import {
 } from '../account/format.ts';
 import { ObjectivesTable, RequestsTable, SupportEvidence } from '../account/support.tsx';
 import type {
-  ClaimDto,
   CorrectionDto,
   EvaluationResult,
   SessionUser,
@@ -70,7 +70,7 @@ function Review(props: { user: SessionUser; signOut: () => Promise<void> }) {
   const names = useServiceNames();
 
   const load = () =>
-    api.get<StaffClaimDetail>(`/staff/claims/${id}`).then((detail) => {
+    call(apiClient.GET('/staff/claims/{id}', { params: { path: { id } } })).then((detail) => {
       setClaim(detail);
       document.title = `Claim #${detail.id} · Staff console · ${pageBrand().productName}`;
     });
@@ -173,7 +173,12 @@ function Review(props: { user: SessionUser; signOut: () => Promise<void> }) {
             timeZone={zoneOf(claim)}
             viewer="staff"
             onAdd={async (body, internal) => {
-              await api.post(`/staff/claims/${claim.id}/comments`, { body, internal });
+              await call(
+                apiClient.POST('/staff/claims/{id}/comments', {
+                  params: { path: { id: claim.id } },
+                  body: { body, internal },
+                }),
+              );
               await load();
             }}
           />
@@ -537,11 +542,16 @@ function DecisionForm(props: {
     setBusy(true);
     setError(null);
     try {
-      const decided = await api.post<ClaimDto>(`/staff/claims/${claim.id}/decision`, {
-        decision: decision.decision,
-        ...(decision.amountMinor !== undefined ? { amountMinor: decision.amountMinor } : {}),
-        ...(decision.reason !== '' ? { reason: decision.reason } : {}),
-      });
+      const decided = await call(
+        apiClient.POST('/staff/claims/{id}/decision', {
+          params: { path: { id: claim.id } },
+          body: {
+            decision: decision.decision,
+            ...(decision.amountMinor !== undefined ? { amountMinor: decision.amountMinor } : {}),
+            ...(decision.reason !== '' ? { reason: decision.reason } : {}),
+          },
+        }),
+      );
       await props.onDone(
         decided.status === 'approved'
           ? `Claim #${claim.id} approved at ${money(decided.approvedAmountMinor ?? 0, claim.currency)} for ${customer}.`
@@ -765,7 +775,12 @@ function CreditForm(props: {
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/staff/claims/${claim.id}/credit`, { invoiceReference });
+      await call(
+        apiClient.POST('/staff/claims/{id}/credit', {
+          params: { path: { id: claim.id } },
+          body: { invoiceReference },
+        }),
+      );
       await props.onDone(
         `Claim #${claim.id} marked credited: ${amountText} for ${customer} on ${invoiceReference}.`,
       );
