@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Answered, apiClient, call } from '../../lib/api-client.ts';
 import { type ApiError, isAbort } from '../../lib/client.ts';
 import { fieldsIn, monthLabel } from '../../lib/format.ts';
+import { CLAIM_STATUS_LABELS, labelOf } from '../../lib/labels.ts';
 import {
   ACCOUNT_LINKS,
   asApiError,
@@ -14,7 +15,7 @@ import {
   setQuery,
 } from './common.tsx';
 import { TableWrap, Termination } from './evidence.tsx';
-import { labelOf, money, percent, STATUS_LABELS } from './format.ts';
+import { money, percent } from './format.ts';
 import { ServiceMonth } from './ServiceMonth.tsx';
 import { type SupportMonth, SupportSection } from './support.tsx';
 import type {
@@ -395,7 +396,10 @@ function ClaimHistory(props: { claims: ClaimDto[] }) {
                     {claim.serviceName}, {monthLabel(claim.period)}
                   </td>
                   <td data-label="Status">
-                    <StatusTag status={claim.status} label={labelOf(STATUS_LABELS, claim.status)} />
+                    <StatusTag
+                      status={claim.status}
+                      label={labelOf(CLAIM_STATUS_LABELS, claim.status)}
+                    />
                   </td>
                   <td data-label="Amount">
                     {claim.approvedAmountMinor !== null

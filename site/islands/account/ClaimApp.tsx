@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { apiClient, call } from '../../lib/api-client.ts';
 import type { ApiError } from '../../lib/client.ts';
 import { duration, monthLabel } from '../../lib/format.ts';
+import { CLAIM_STATUS_LABELS, labelOf } from '../../lib/labels.ts';
 import {
   ACCOUNT_LINKS,
   asApiError,
@@ -16,7 +17,7 @@ import {
 } from './common.tsx';
 import { Conversation, Trail } from './conversation.tsx';
 import { measuredFromText, measuredText, notMonitoredText, WindowTables } from './evidence.tsx';
-import { labelOf, money, STATUS_LABELS } from './format.ts';
+import { money } from './format.ts';
 import { SupportEvidence } from './support.tsx';
 import type { ClaimDetail, ClaimDto, EvaluationResult, SessionUser } from './types.ts';
 import { When } from './zoned.tsx';
@@ -78,7 +79,7 @@ function ClaimView(props: { claim: ClaimDetail; reload: () => Promise<void> }) {
         Claim #{claim.id}: {claim.serviceName}, {monthLabel(claim.period)}
       </h1>
       <p>
-        <StatusTag status={claim.status} label={labelOf(STATUS_LABELS, claim.status)} />{' '}
+        <StatusTag status={claim.status} label={labelOf(CLAIM_STATUS_LABELS, claim.status)} />{' '}
         <span class="meta">
           Filed <When at={claim.createdAt} timeZone={zone} viewer="customer" />
         </span>

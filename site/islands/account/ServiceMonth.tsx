@@ -3,10 +3,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { apiClient, call } from '../../lib/api-client.ts';
 import type { ApiError } from '../../lib/client.ts';
 import { duration, monthLabel } from '../../lib/format.ts';
+import { CLAIM_STATUS_LABELS, labelOf } from '../../lib/labels.ts';
 import { asApiError, ErrorMessage, MetTag, newIdempotencyKey, StatusTag } from './common.tsx';
 import { DailyCharts } from './DailyCharts.tsx';
 import { measuredFromText, measuredText, notMonitoredText, WindowTables } from './evidence.tsx';
-import { labelOf, money, percent, STATUS_LABELS, zonedDate } from './format.ts';
+import { money, percent, zonedDate } from './format.ts';
 import type { AvailabilityItem, ClaimDto, EvaluationResult } from './types.ts';
 import { localText } from './zoned.tsx';
 
@@ -256,7 +257,7 @@ function ClaimArea(props: {
       {claim && (
         <p>
           <a href={`/account/claim/?id=${claim.id}`}>Claim #{claim.id}</a>{' '}
-          <StatusTag status={claim.status} label={labelOf(STATUS_LABELS, claim.status)} />
+          <StatusTag status={claim.status} label={labelOf(CLAIM_STATUS_LABELS, claim.status)} />
           {!live && ' — you may file a new claim for this month.'}
         </p>
       )}

@@ -30,8 +30,3 @@ export type CountedCause = NonNullable<AvailabilityItem['countedCauses']>[number
 export type SessionUser = Schemas['SessionUser'];
 export type Role = SessionUser['role'];
 export type ClaimStatus = ClaimDto['status'];
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { apiClient, call } from '../../lib/api-client.ts';
 import type { ApiError } from '../../lib/client.ts';
 import { duration, monthLabel } from '../../lib/format.ts';
+import { CLAIM_STATUS_LABELS, labelOf, WINDOW_STATE_LABELS } from '../../lib/labels.ts';
 import {
   asApiError,
   ErrorMessage,
@@ -25,16 +26,7 @@ import {
   Termination,
   WindowTables,
 } from '../account/evidence.tsx';
-import {
-  labelOf,
-  money,
-  parseMoney,
-  STATE_NAMES,
-  STATUS_LABELS,
-  unmeasuredTime,
-  zonedDateTime,
-  zonedRange,
-} from '../account/format.ts';
+import { money, parseMoney, unmeasuredTime, zonedDateTime, zonedRange } from '../account/format.ts';
 import { ObjectivesTable, RequestsTable, SupportEvidence } from '../account/support.tsx';
 import type {
   CorrectionDto,
@@ -111,7 +103,7 @@ function Review(props: { user: SessionUser; signOut: () => Promise<void> }) {
             Claim #{claim.id}: {claim.serviceName}, {monthLabel(claim.period)}
           </h1>
           <p>
-            <StatusTag status={claim.status} label={labelOf(STATUS_LABELS, claim.status)} />{' '}
+            <StatusTag status={claim.status} label={labelOf(CLAIM_STATUS_LABELS, claim.status)} />{' '}
             {claim.customer.name}
           </p>
           <p class="notice" role="status" tabIndex={-1} ref={noticeRef} hidden={!notice}>
@@ -403,7 +395,7 @@ function Corrections(props: { corrections: CorrectionDto[]; timeZone: string }) 
   // The window in the agreement's zone, and for staff in UTC too.
   const window = (values: CorrectionDto['before']) => (
     <>
-      {labelOf(STATE_NAMES, values.state)}, {span(values, zone)} ({zone})
+      {labelOf(WINDOW_STATE_LABELS, values.state)}, {span(values, zone)} ({zone})
       {zone !== 'UTC' && <span class="utc"> = {span(values, 'UTC')} UTC</span>}
     </>
   );

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type Answered, apiClient, call } from '../../lib/api-client.ts';
 import { type ApiError, isAbort } from '../../lib/client.ts';
 import { monthLabel } from '../../lib/format.ts';
+import { CLAIM_STATUS_LABELS, labelOf } from '../../lib/labels.ts';
 import {
   asApiError,
   ErrorMessage,
@@ -16,7 +17,7 @@ import {
   setQuery,
 } from '../account/common.tsx';
 import { TableWrap } from '../account/evidence.tsx';
-import { labelOf, money, STATUS_LABELS, zonedDate } from '../account/format.ts';
+import { money, zonedDate } from '../account/format.ts';
 import type { ClaimStatus, SessionUser } from '../account/types.ts';
 
 type StaffQueuePage = Answered<'/staff/claims'>;
@@ -212,7 +213,7 @@ function Queue(props: { user: SessionUser; signOut: () => Promise<void> }) {
                     apply({ ...filters, status });
                   }}
                 >
-                  {status === 'all' ? 'All' : labelOf(STATUS_LABELS, status)}
+                  {status === 'all' ? 'All' : labelOf(CLAIM_STATUS_LABELS, status)}
                   {count !== null && ` (${count})`}
                 </a>
               </li>
@@ -306,7 +307,7 @@ function Queue(props: { user: SessionUser; signOut: () => Promise<void> }) {
                       <td data-label="Status">
                         <StatusTag
                           status={claim.status}
-                          label={labelOf(STATUS_LABELS, claim.status)}
+                          label={labelOf(CLAIM_STATUS_LABELS, claim.status)}
                         />
                       </td>
                       <td data-label="Computed credit" class="number">
