@@ -34,6 +34,7 @@ import { registerStaffMaintenance } from './routes/staff-maintenance.ts';
 import { registerStaffNotifications } from './routes/staff-notifications.ts';
 import { registerStaffPolicies } from './routes/staff-policies.ts';
 import { registerStaffServices } from './routes/staff-services.ts';
+import { registerStaffStatementRuns } from './routes/staff-statement-runs.ts';
 import { registerStaffUsers } from './routes/staff-users.ts';
 import { registerStaffVendors } from './routes/staff-vendors.ts';
 import { registerStaffWindows } from './routes/staff-windows.ts';
@@ -46,6 +47,7 @@ import { LOGO_BODY_LIMIT_BYTES } from './services/brand.ts';
 import { DOCS_CSP } from './services/docs-assets.ts';
 import { FEED_CSP } from './services/feed.ts';
 import { MAIL_PREVIEW_CSP } from './services/notifications.ts';
+import type { RunHooks } from './services/statement-runs.ts';
 import { publicStatusFastPath } from './status-fast-path.ts';
 
 export const API_PREFIX = '/api/v1';
@@ -65,6 +67,7 @@ const ROUTE_MODULES: ((api: ApiApp) => void)[] = [
   registerEvaluateResponse,
   registerMe,
   registerStatements,
+  registerStaffStatementRuns,
   registerStaffClaims,
   registerStaffVendors,
   registerIncidents,
@@ -116,6 +119,8 @@ export function createApp(deps: {
   logger?: Logger;
   /** How webhook hosts are resolved; the system resolver when absent. */
   resolveHost?: HostResolver;
+  /** Where tests hold a statement run (api/services/statement-runs.ts). */
+  statementRunHooks?: RunHooks;
 }) {
   const app = createRouter();
   const { logger, ...rest } = deps;

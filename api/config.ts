@@ -77,6 +77,11 @@ export interface AppConfig {
    */
   webhookAllowPrivate: boolean;
   /** A webhook attempt is abandoned (and retried later) after this long. */
+  /**
+   * Where statement runs started by staff keep their archives and statuses (ADR 174);
+   * relative paths are read from the working directory.
+   */
+  statementRunsDir: string;
   webhookTimeoutMs: number;
   /** After a rotation, the previous signing secret keeps signing this long. */
   webhookSecretOverlapMs: number;
@@ -156,6 +161,8 @@ export const defaultConfig: AppConfig = {
   },
   webhookAllowPrivate: false,
   webhookTimeoutMs: 10_000,
+  // Beside the default database (data/portal.db), which .gitignore keeps out of the repository.
+  statementRunsDir: 'data/statement-runs',
   webhookSecretOverlapMs: 24 * HOUR_MS,
 };
 

@@ -3,6 +3,7 @@ import type { ApiKeyScope, Role } from '../db/schema/index.ts';
 import type { Clock } from './clock.ts';
 import type { AppConfig } from './config.ts';
 import type { HostResolver } from './notify/targets.ts';
+import type { RunHooks } from './services/statement-runs.ts';
 
 /** What createApp is given: everything with a side effect comes in here. */
 export interface Deps {
@@ -11,6 +12,8 @@ export interface Deps {
   config: AppConfig;
   /** How webhook hosts are resolved (the system resolver when absent; tests give their own). */
   resolveHost?: HostResolver;
+  /** Where a statement run may be held before it writes (tests hold one to see it running). */
+  statementRunHooks?: RunHooks;
 }
 
 export interface SessionUser {

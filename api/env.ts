@@ -42,6 +42,7 @@ const EnvSchema = z.object({
   PORTAL_BACKFILL_DAYS: z.coerce.number().int().min(0).max(10_000).default(400),
   PORTAL_API_URL: z.url().optional(),
   PORTAL_SITE_DIR: z.string().min(1).default('dist/site'),
+  PORTAL_STATEMENT_RUNS_DIR: z.string().min(1).default('data/statement-runs'),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z
     .string()
@@ -138,6 +139,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
       mailFrom: value.MAIL_FROM ?? defaultMailFrom(value.PORTAL_ORIGIN?.[0]),
       webhookAllowPrivate: value.PORTAL_WEBHOOK_ALLOW_PRIVATE ?? false,
       backfillDays: value.PORTAL_BACKFILL_DAYS,
+      statementRunsDir: value.PORTAL_STATEMENT_RUNS_DIR,
     }),
   };
 }

@@ -15,9 +15,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { createClient } from '@libsql/client';
+import { progressBar } from '../api/cli/progress.ts';
 import { createDb, migrateDb } from '../db/client.ts';
 import { ensureDataSet } from './lib/data.ts';
-import { progressBar } from './lib/progress.ts';
 import { writeSection } from './lib/report.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);

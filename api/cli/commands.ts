@@ -11,4 +11,5 @@ export const CLI_COMMANDS: Record<
   openapi: () => import('./openapi.ts'),
   seed: () => import('./seed.ts'),
   sla: () => import('./sla.ts'),
+  statements: () => import('./statements.ts'),
 };

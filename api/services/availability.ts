@@ -79,7 +79,7 @@ export interface AvailabilityItem extends EvaluationResult {
   claimable: boolean;
 }
 
-async function latestClaims(
+export async function latestClaims(
   deps: Deps,
   agreementIds: number[],
 ): Promise<Map<string, { id: number; status: ClaimStatus }>> {
@@ -109,7 +109,10 @@ async function latestClaims(
   return latest;
 }
 
-function overlapsPeriod(agreement: LoadedAgreement, month: string): boolean {
+export function overlapsPeriod(
+  agreement: Pick<LoadedAgreement, 'timeZone' | 'startMs' | 'endMs'>,
+  month: string,
+): boolean {
   const bounds = periodBounds(month, agreement.timeZone);
   return (
     agreement.startMs < bounds.endMs &&
@@ -168,7 +171,7 @@ export interface Unavailable {
   reason: string;
 }
 
-const UNAVAILABLE_REASON =
+export const UNAVAILABLE_REASON =
   'The figures cannot be computed from the stored data of this agreement. The operators have been told.';
 
 /**
@@ -309,7 +312,7 @@ export async function customerAvailability(
   return (await availabilityReport(deps, customerId, months, options)).items;
 }
 
-function availabilityItem(
+export function availabilityItem(
   agreement: LoadedAgreement,
   figure: Awaited<ReturnType<typeof evaluatePeriods>>[number],
   decided: DecidedClaim | undefined,

@@ -1,5 +1,6 @@
 import { pipeline, Readable } from 'node:stream';
-import { type Stringifier, stringify } from 'csv-stringify';
+import { type Options, type Stringifier, stringify } from 'csv-stringify';
+import { stringify as stringifySync } from 'csv-stringify/sync';
 
 /**
  * The API's one CSV writer (ADR 160), for statements and the credits ledger alike:
@@ -17,8 +18,8 @@ import { type Stringifier, stringify } from 'csv-stringify';
 export type CsvValue = string | number | null | undefined;
 export type CsvRow<Column extends string> = Partial<Record<Column, CsvValue>>;
 
-export function csvStringifier<Column extends string>(columns: readonly Column[]): Stringifier {
-  return stringify({
+function csvOptions<Column extends string>(columns: readonly Column[]): Options {
+  return {
     header: true,
     columns: columns.map((key) => ({ key })),
     bom: true,
@@ -26,7 +27,22 @@ export function csvStringifier<Column extends string>(columns: readonly Column[]
     escape_formulas: true,
     // `null`, `undefined` and '' are all an empty cell.
     cast: { number: (value) => String(value) },
-  });
+  };
+}
+
+export function csvStringifier<Column extends string>(columns: readonly Column[]): Stringifier {
+  return stringify(csvOptions(columns));
+}
+
+/**
+ * The whole CSV as text, in one synchronous call: for many small files (a statement run),
+ * where a stream per file costs more than the file.
+ */
+export function csvTextSync<Column extends string>(
+  columns: readonly Column[],
+  rows: Iterable<CsvRow<Column>>,
+): string {
+  return stringifySync([...rows], csvOptions(columns));
 }
 
 /** The rows as a CSV byte stream (UTF-8), ready to pipe to a response or a file. */

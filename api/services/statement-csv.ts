@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { EvaluationResult } from '../sla/index.ts';
-import { type CsvRow, csvStream, csvText } from './csv.ts';
+import { type CsvRow, csvStream, csvText, csvTextSync } from './csv.ts';
 import {
   CLAIM_STATUS_WORDS,
   IGNORED_REASON_WORDS,
@@ -224,4 +224,9 @@ export function statementCsv(document: StatementDocument): Readable {
 /** The statement as CSV text: a function of the document alone, like `renderStatementPdf`. */
 export function renderStatementCsv(document: StatementDocument): Promise<string> {
   return csvText(STATEMENT_COLUMNS, statementCsvRows(document));
+}
+
+/** The statement as CSV text, synchronously (a statement run writes thousands of small ones). */
+export function statementCsvText(document: StatementDocument): string {
+  return csvTextSync(STATEMENT_COLUMNS, statementCsvRows(document));
 }

@@ -61,8 +61,21 @@ function zoned(at: number | string, timeZone: string): Temporal.ZonedDateTime {
  * `2026-10-14T10:00:00-04:00` (milliseconds only when there are any).
  */
 export function localInstant(at: number | string, timeZone: string): string {
-  return zoned(at, timeZone).toString({ timeZoneName: 'never', fractionalSecondDigits: 'auto' });
+  const key = `${at}|${timeZone}`;
+  let text = localInstants.get(key);
+  if (text === undefined) {
+    text = zoned(at, timeZone).toString({ timeZoneName: 'never', fractionalSecondDigits: 'auto' });
+    if (localInstants.size >= 10_000) localInstants.clear();
+    localInstants.set(key, text);
+  }
+  return text;
 }
+
+/**
+ * Recent conversions: a statement run prints the same deadlines and monitoring starts for
+ * thousands of customers in a zone, and Temporal takes microseconds each.
+ */
+const localInstants = new Map<string, string>();
 
 const MONTHS = [
   'January',

@@ -42,7 +42,7 @@ declare global {
        * @types/pdfkit does not declare. Parsing DejaVu Sans takes longer than laying out a
        * statement, so it is parsed once per process; each document still embeds its own subset.
        */
-      registerFont(name: string, src: fontkit.Font): this;
+      registerFont(name: string, src: fontkit.Font, family: string): this;
     }
   }
 }
@@ -219,8 +219,12 @@ export function statementPdf(document: StatementDocument, options: PdfOptions = 
       ModDate: asOf,
     },
   });
-  doc.registerFont('body', regular);
-  doc.registerFont('bold', bold);
+  // The family names the font when pdfkit's tables set it back after a cell (by its source,
+  // here a parsed font, not a name): with it, pdfkit finds the font it already has; without
+  // it, every cell embedded the font anew and compared it to the others (a statement run
+  // spent most of its time there).
+  doc.registerFont('body', regular, 'body');
+  doc.registerFont('bold', bold, 'bold');
   const width = doc.page.width - 2 * PAGE_MARGIN;
 
   const heading = (text: string, size = 12) => {

@@ -16,6 +16,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateApiKey } from '../../api/auth/api-keys.ts';
 import { randomToken, sha256 } from '../../api/auth/tokens.ts';
+import { progressBar } from '../../api/cli/progress.ts';
 import { rebuildRollups } from '../../api/services/rollups.ts';
 import { periodBounds, periodOf, shiftPeriod } from '../../api/sla/index.ts';
 import { createDb, migrateDb } from '../../db/client.ts';
@@ -32,7 +33,6 @@ import {
   type WindowState,
   windows,
 } from '../../db/schema/index.ts';
-import { progressBar } from './progress.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

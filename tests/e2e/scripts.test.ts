@@ -27,11 +27,12 @@ const NOT_RUN: Record<string, string> = {
   test: 'the suite itself',
   check: 'part of `npm test`, which runs it before the suite',
   'test:unit': 'the suite itself',
+  'test:fast': 'the suite itself, its engine and api projects',
   'test:long': 'the suite itself, longer',
   'db:generate': 'would write a migration into db/migrations',
   format: 'rewrites files in the repository',
 };
-const RUN = ['build', 'seed', 'sla', 'bench'];
+const RUN = ['build', 'seed', 'sla', 'statements', 'bench'];
 
 const folder = mkdtempSync(join(tmpdir(), 'portal-scripts-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -130,6 +131,25 @@ describe('package.json scripts', () => {
     const { code, stdout } = await npm(['run', '--silent', 'sla', '--', 'evaluate', file]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ status: 'evaluated' });
+  }, 60_000);
+
+  it('npm run statements -- --period YYYY-MM writes the month into --out, and refuses a bad month', async () => {
+    const env = { DATABASE_URL: `file:${join(folder, 'statements', 'portal.db')}` };
+    const bad = await npm(['run', '--silent', 'statements', '--', '--period', '2026-13'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('The period must be a month: YYYY-MM, e.g. 2026-10.');
+    // A database without agreements: nothing to check against the clock, an index of none.
+    const out = join(folder, 'statements', 'out');
+    const { code, stdout, stderr } = await npm(
+      ['run', '--silent', 'statements', '--', '--period', '2026-10', '--out', out],
+      env,
+    );
+    expect(code).toBe(0);
+    expect(stderr).toContain('statements 2026-10 [');
+    expect(stdout).toContain('Wrote 1 files for 0 agreements of 0 customers (2026-10)');
+    expect(readFileSync(join(out, 'index.csv'), 'utf8')).toContain(
+      'customer_id,customer,agreement',
+    );
   }, 60_000);
 
   it('npm run bench knows its benchmarks, and names them when asked for one it lacks', async () => {

@@ -65,7 +65,8 @@ async function openPage(path: string, scheme: 'light' | 'dark' = 'light') {
   await type(page.getByLabel('Email', { exact: true }), admin().email);
   await type(page.getByLabel('Password', { exact: true }), admin().password);
   await press(page.getByRole('button', { name: 'Sign in' }));
-  await page.locator('main h1').waitFor();
+  // The page's own heading, not the sign-in form's, which may still be there for a moment.
+  await page.locator('main h1').filter({ hasNotText: 'Staff sign-in' }).first().waitFor();
   return { page, errors };
 }
 

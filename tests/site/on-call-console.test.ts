@@ -506,7 +506,8 @@ describe('windows', () => {
     await expect
       .poll(() => focusedText(page))
       .toMatch(/^Correction saved\. 2 months’ figures changed/);
-    await expect(page.locator('main table tbody tr').textContent()).resolves.toContain('20 min');
+    // The list is read again after the notice: wait for the row to show the corrected window.
+    await expect.poll(() => page.locator('main table tbody tr').textContent()).toContain('20 min');
     expect(errors).toEqual([]);
   }, 120_000);
 

@@ -279,6 +279,11 @@ export const STAFF_LINKS = (user: SessionUser, current: string) => [
   // Help-desk requests close to missing their first-response target.
   { href: '/staff/support/', label: 'Support queue', current: current === '/staff/support/' },
   { href: '/staff/vendors/', label: 'Vendors', current: current === '/staff/vendors/' },
+  {
+    href: '/staff/statements/',
+    label: 'Statements',
+    current: current === '/staff/statements/',
+  },
   // On call: incidents, maintenance and the windows behind every figure.
   { href: '/staff/incidents/', label: 'Incidents', current: current === '/staff/incidents/' },
   {

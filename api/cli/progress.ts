@@ -1,3 +1,4 @@
+// A progress bar for long commands (statements, seeded data sets): shared by the CLI and bench/.
 /**
  * A progress bar on stderr: redrawn in place on a terminal, a line per tenth otherwise (a
  * log file or CI keeps a readable trail instead of thousands of carriage returns).

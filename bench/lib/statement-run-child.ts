@@ -1,0 +1,48 @@
+// One statement run (or several, one after another) in a process of its own, as
+// `npm run statements` runs it, for bench/statements.ts:
+//   node bench/lib/statement-run-child.ts DB_FILE NOW_MS OUT_ROOT FORMATS JOBS PERIOD...
+// (JOBS: `--jobs`, or `default` for the command's own choice)
+// Prints one JSON line: each run's time and the process's peak resident memory.
+import { join } from 'node:path';
+import { run } from '../../api/cli/statements.ts';
+import { pinnedClock } from '../../api/clock.ts';
+import { createDb } from '../../db/client.ts';
+
+const [file, nowText, outRoot, formats, jobs, ...periods] = process.argv.slice(2);
+if (
+  file === undefined ||
+  nowText === undefined ||
+  outRoot === undefined ||
+  formats === undefined ||
+  jobs === undefined
+) {
+  process.stderr.write(
+    'usage: statement-run-child.ts DB_FILE NOW_MS OUT_ROOT FORMATS JOBS PERIOD...\n',
+  );
+  process.exit(2);
+}
+const db = await createDb({ url: `file:${file}` });
+const clock = pinnedClock(Number(nowText));
+const runs: { period: string; ms: number }[] = [];
+for (const period of periods) {
+  const startedMs = performance.now();
+  const code = await run(
+    [
+      '--period',
+      period,
+      '--out',
+      join(outRoot, period),
+      '--formats',
+      formats,
+      ...(jobs === 'default' ? [] : ['--jobs', jobs]),
+    ],
+    // The threads of `--jobs` (the default: the cores, at most 4) open the same file.
+    { db, databaseUrl: `file:${file}`, clock, stdout: () => {} },
+  );
+  if (code !== 0) process.exit(code);
+  runs.push({ period, ms: performance.now() - startedMs });
+}
+db.close();
+process.stdout.write(
+  `${JSON.stringify({ runs, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`,
+);
