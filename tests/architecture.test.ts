@@ -70,6 +70,15 @@ const RULES: LayerRule[] = [
           isDatabase(edge.target) ||
           isHttp(edge.target),
   },
+  {
+    name: 'the site takes API types from the OpenAPI document',
+    why: 'response and request shapes come from site/lib/api-schema.d.ts (npm run gen:api), never from the code behind the API, so the islands see what the API sends (docs/decisions/071)',
+    appliesTo: under('site'),
+    typeImportsCount: true,
+    // A runtime import is the previous rule's to report; this one catches the type-only ones.
+    forbids: (edge) =>
+      edge.typeOnly && (under('api/services')(edge.target) || under('api/routes')(edge.target)),
+  },
 ];
 
 /** Today's crossings, each until the change that removes it; the list may only shrink. */
@@ -209,6 +218,30 @@ describe('a probe import that crosses a layer', () => {
       },
       'the site imports no API runtime code',
     ],
+    [
+      'an island importing a type from a service',
+      {
+        path: 'site/islands/account/probe.ts',
+        text: "import type { ClaimDto } from '../../../api/services/claims.ts';\n",
+      },
+      'the site takes API types from the OpenAPI document',
+    ],
+    [
+      'a site module re-exporting a type of a route',
+      {
+        path: 'site/lib/probe.ts',
+        text: "export { type ClaimSchema } from '../../api/routes/claims-shapes.ts';\n",
+      },
+      'the site takes API types from the OpenAPI document',
+    ],
+    [
+      'a component reading a type by a type query',
+      {
+        path: 'site/components/Probe.tsx',
+        text: "type Status = typeof import('../../api/services/status.ts');\n",
+      },
+      'the site takes API types from the OpenAPI document',
+    ],
   ])('fails the test: %s', (_, probe, rule) => {
     const violations = layerViolations(withProbe(probe), RULES, EXCEPTIONS);
     expect(violations.map((each) => [each.rule, each.edge.from])).toEqual([[rule, probe.path]]);
@@ -217,12 +250,12 @@ describe('a probe import that crosses a layer', () => {
 
   it.each([
     [
-      'the site importing API types only',
+      'the site importing generated API types and the build hook’s type',
       {
         path: 'site/islands/Probe.tsx',
         text: [
-          "import type { Page } from '../../api/services/pagination.ts';",
-          "import { type StatusDocument } from '../../api/services/status.ts';",
+          "import type { components } from '../lib/api-client.ts';",
+          "type Hook = typeof import('../../api/in-process.ts');",
           "export type { Tx } from '../../db/client.ts';",
         ].join('\n'),
       },

@@ -46,6 +46,19 @@ const StaffClaimDetailSchema = ClaimDetailSchema.extend({
 const amountFilter = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional();
 const dayFilter = z.coerce.number().int().min(0).max(36_500).optional();
 
+const statusCount = z.number().int();
+/**
+ * Every status with its count, zero included. An object rather than a record: the document
+ * then marks each status required, so the queue's tabs need no fallback for a missing one.
+ */
+const statusCounts = z.object({
+  submitted: statusCount,
+  approved: statusCount,
+  rejected: statusCount,
+  credited: statusCount,
+  withdrawn: statusCount,
+} satisfies Record<z.infer<typeof ClaimStatusSchema>, typeof statusCount>);
+
 const queue = defineRoute('staff', {
   method: 'get',
   path: '/staff/claims',
@@ -65,7 +78,7 @@ const queue = defineRoute('staff', {
   responses: {
     200: jsonContent(
       pageSchema(StaffClaimSchema).extend({
-        counts: z.record(ClaimStatusSchema, z.number().int()),
+        counts: statusCounts,
       }),
       'A page of claims',
     ),

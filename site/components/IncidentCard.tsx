@@ -1,11 +1,6 @@
 import type { components } from '../lib/api-schema.d.ts';
-import {
-  affectedComponents,
-  duration,
-  IMPACT_LABELS,
-  INCIDENT_STATUS_LABELS,
-  label,
-} from '../lib/format.ts';
+import { affectedComponents, duration } from '../lib/format.ts';
+import { IMPACT_LABELS, INCIDENT_STATUS_LABELS, labelOf } from '../lib/labels.ts';
 import { Time } from './Time.tsx';
 
 /**
@@ -40,8 +35,8 @@ export function IncidentCard(props: {
         <a href={`/incidents/${incident.id}/`}>{incident.title}</a>
       </Heading>
       <p class="meta">
-        <span class="tag">{label(INCIDENT_STATUS_LABELS, incident.status)}</span>{' '}
-        <span class="tag">{label(IMPACT_LABELS, incident.impact)}</span> Started{' '}
+        <span class="tag">{labelOf(INCIDENT_STATUS_LABELS, incident.status)}</span>{' '}
+        <span class="tag">{labelOf(IMPACT_LABELS, incident.impact)}</span> Started{' '}
         <Time at={incident.startedAt} timeZone={props.timeZone} />
         {incident.resolvedAt
           ? ` · resolved after ${duration(Date.parse(incident.resolvedAt) - Date.parse(incident.startedAt))}`

@@ -1,13 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { components } from '../lib/api-schema.d.ts';
-import {
-  affectedComponents,
-  componentChanges,
-  duration,
-  IMPACT_LABELS,
-  INCIDENT_STATUS_LABELS,
-  label,
-} from '../lib/format.ts';
+import { affectedComponents, componentChanges, duration } from '../lib/format.ts';
+import { IMPACT_LABELS, INCIDENT_STATUS_LABELS, labelOf } from '../lib/labels.ts';
 import { Time } from './Time.tsx';
 
 /**
@@ -101,8 +95,8 @@ export function IncidentDetail(props: {
     <div class="incident-detail">
       <Heading level={level}>{incident.title}</Heading>
       <p>
-        <span class="tag">{label(INCIDENT_STATUS_LABELS, incident.status)}</span>{' '}
-        <span class="tag">{label(IMPACT_LABELS, incident.impact)}</span>
+        <span class="tag">{labelOf(INCIDENT_STATUS_LABELS, incident.status)}</span>{' '}
+        <span class="tag">{labelOf(IMPACT_LABELS, incident.impact)}</span>
       </p>
       <dl class="facts">
         <dt>Affected</dt>
@@ -144,7 +138,7 @@ export function IncidentDetail(props: {
             <li class={update.kind} key={update.id}>
               <p class="meta">
                 <strong class="update-status">
-                  {label(INCIDENT_STATUS_LABELS, update.status)}
+                  {labelOf(INCIDENT_STATUS_LABELS, update.status)}
                 </strong>{' '}
                 · <Time at={update.createdAt} /> ·{' '}
                 <span class="tag">

@@ -1,5 +1,6 @@
 import type { components } from '../lib/api-schema.d.ts';
 import { duration } from '../lib/format.ts';
+import { MAINTENANCE_STATUS_LABELS } from '../lib/labels.ts';
 import { Time } from './Time.tsx';
 
 /**
@@ -20,14 +21,6 @@ export type CardMaintenance = Pick<
   | 'completedEarlyAt'
   | 'services'
 >;
-
-export const MAINTENANCE_STATUS_LABELS: Record<string, string> = {
-  scheduled: 'Scheduled',
-  in_progress: 'In progress',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-  draft: 'Draft',
-};
 
 /** `Started early at 30 Nov 2026, 01:30 UTC`, `completed early …`, or nothing. */
 export function EarlyNote(props: {
@@ -68,7 +61,7 @@ export function MaintenanceCard(props: {
         <a href={`/maintenance/${item.id}/`}>{item.title}</a>
       </h3>
       <p class="meta">
-        <span class="tag">{MAINTENANCE_STATUS_LABELS[item.status] ?? item.status}</span>{' '}
+        <span class="tag">{MAINTENANCE_STATUS_LABELS[item.status]}</span>{' '}
         <Time at={item.startsAt} end={item.endsAt} format="range" timeZone={props.timeZone} />
         {` (${duration(Date.parse(item.endsAt) - Date.parse(item.startsAt))})`}
         {item.services.length > 0 && ` · Affects ${props.names(item.services)}`}

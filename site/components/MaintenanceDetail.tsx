@@ -1,7 +1,7 @@
 import type { components } from '../lib/api-schema.d.ts';
 import { duration } from '../lib/format.ts';
+import { MAINTENANCE_STATUS_LABELS } from '../lib/labels.ts';
 import { paragraphs } from './IncidentDetail.tsx';
-import { MAINTENANCE_STATUS_LABELS } from './MaintenanceCard.tsx';
 import { Time } from './Time.tsx';
 
 /**
@@ -37,7 +37,7 @@ export function MaintenanceDetail(props: {
     <div class="maintenance-detail">
       <Title>{item.title}</Title>
       <p>
-        <span class="tag">{MAINTENANCE_STATUS_LABELS[item.status] ?? item.status}</span>
+        <span class="tag">{MAINTENANCE_STATUS_LABELS[item.status]}</span>
       </p>
       <dl class="facts">
         <dt>When</dt>

@@ -1,11 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { StatusDocument } from '../../api/services/status.ts';
 import { IncidentCard } from '../components/IncidentCard.tsx';
 import { MaintenanceCard } from '../components/MaintenanceCard.tsx';
 import { Time } from '../components/Time.tsx';
-import { STATE_LABELS } from '../lib/format.ts';
+import type { components } from '../lib/api-client.ts';
+import { SERVICE_STATE_LABELS } from '../lib/labels.ts';
 import { onZoneChange, shownZone } from '../lib/time-zone-choice.ts';
+
+type StatusDocument = components['schemas']['Status'];
 
 /**
  * The live part of `/`: banner, active incidents, maintenance and each component's state.
@@ -170,7 +172,7 @@ export default function LiveStatus(props: Props) {
                         )}
                       </div>
                       <span class={`state state-${service.state}`}>
-                        {STATE_LABELS[service.state]}
+                        {SERVICE_STATE_LABELS[service.state]}
                         {service.since && (
                           <span class="since">
                             {' '}

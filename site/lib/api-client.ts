@@ -13,6 +13,24 @@ import { API_BASE, errorFromBody, networkError, noteUnauthorized } from './clien
 
 export type { components, paths } from './api-schema.d.ts';
 
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/**
+ * What an operation answers on success (its 200, else its 201), read from the document:
+ * `Answered<'/staff/credits'>` is a page of credits, `Answered<'/auth/login', 'post'>` the
+ * signed-in user. An operation without a JSON success gives `never`, so using it fails to compile.
+ */
+export type Answered<
+  P extends keyof paths,
+  M extends Method & keyof paths[P] = 'get',
+> = paths[P][M] extends {
+  responses: { 200: { content: { 'application/json': infer T } } };
+}
+  ? T
+  : paths[P][M] extends { responses: { 201: { content: { 'application/json': infer T } } } }
+    ? T
+    : never;
+
 export const apiClient = createClient<paths>({
   baseUrl: API_BASE,
   credentials: 'same-origin',

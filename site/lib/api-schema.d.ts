@@ -5895,11 +5895,11 @@ export interface paths {
                             items: components["schemas"]["StaffClaim"][];
                             nextCursor: string | null;
                             counts: {
-                                submitted?: number;
-                                approved?: number;
-                                rejected?: number;
-                                credited?: number;
-                                withdrawn?: number;
+                                submitted: number;
+                                approved: number;
+                                rejected: number;
+                                credited: number;
+                                withdrawn: number;
                             };
                         };
                     };

@@ -1,10 +1,6 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BrandDto } from '../../api/services/brand.ts';
-import type { IncidentDto, IncidentSummaryDto } from '../../api/services/incidents.ts';
-import type { MaintenanceDto } from '../../api/services/maintenance.ts';
-import type { UptimeDay, UptimeSummary } from '../../api/services/rollups.ts';
-import type { StatusDocument } from '../../api/services/status.ts';
+import type { Answered, components } from './api-client.ts';
 
 /**
  * The site's typed client of the API, used at build time. Pages are rendered through the
@@ -49,29 +45,17 @@ function once<T>(path: string): Promise<T> {
   return answer;
 }
 
-export type {
-  BrandDto,
-  IncidentDto,
-  IncidentSummaryDto,
-  MaintenanceDto,
-  StatusDocument,
-  UptimeDay,
-};
-
-export interface Uptime {
-  service: { slug: string; name: string; monitoredSince: string };
-  timeZone: 'UTC';
-  weights: { major_outage: number; partial_outage: number; degraded: number };
-  days: UptimeDay[];
-  last30: UptimeSummary;
-  last90: UptimeSummary;
-}
-
-export interface MaintenanceLists {
-  active: MaintenanceDto[];
-  upcoming: MaintenanceDto[];
-  recent: MaintenanceDto[];
-}
+/** The answers the pages read, as the OpenAPI document declares them (docs/decisions/071). */
+type Schemas = components['schemas'];
+export type BrandDto = Schemas['Brand'];
+export type IncidentDto = Schemas['Incident'];
+export type IncidentSummaryDto = Schemas['IncidentSummary'];
+export type MaintenanceDto = Schemas['Maintenance'];
+export type StatusDocument = Schemas['Status'];
+export type Uptime = Schemas['Uptime'];
+export type UptimeDay = Schemas['UptimeDay'];
+export type UptimeSummary = Schemas['UptimeSummary'];
+export type MaintenanceLists = Answered<'/maintenance'>;
 
 export const getStatus = () => once<StatusDocument>('/status');
 
@@ -97,9 +81,7 @@ export function getAllIncidents(): Promise<IncidentSummaryDto[]> {
     let cursor: string | null = null;
     do {
       const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-      const page = await apiGet<{ items: IncidentSummaryDto[]; nextCursor: string | null }>(
-        `/incidents?limit=${PAGE}${query}`,
-      );
+      const page = await apiGet<Answered<'/incidents'>>(`/incidents?limit=${PAGE}${query}`);
       items.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor !== null);
@@ -119,7 +101,7 @@ export function getAllMaintenance(): Promise<MaintenanceDto[]> {
     let cursor: string | null = null;
     do {
       const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-      const page = await apiGet<{ items: MaintenanceDto[]; nextCursor: string | null }>(
+      const page = await apiGet<Answered<'/maintenance/all'>>(
         `/maintenance/all?limit=${PAGE}${query}`,
       );
       items.push(...page.items);

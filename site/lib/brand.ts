@@ -1,4 +1,6 @@
-import type { BrandDto } from '../../api/services/brand.ts';
+import type { components } from './api-client.ts';
+
+type BrandDto = components['schemas']['Brand'];
 
 /**
  * What the layout makes of the brand: the title suffix, the header's logo, the accent as CSS

@@ -1,8 +1,8 @@
 /**
- * The browser's client of the portal API, for the signed-in pages (/account, /staff): JSON in
- * and out, same-origin only (the session cookie goes along; the browser adds the Origin
- * header the API's CSRF check wants), one error type carrying the API's error shape. A 401
- * on anything but a sign-in tells the page to show the sign-in form again.
+ * What the browser's API client (api-client.ts) shares with the pages: the one error type
+ * carrying the API's error shape, and the signal that the session ended. A 401 on anything
+ * but a sign-in tells the page to show the sign-in form again. Calls themselves go through
+ * the typed client generated from the OpenAPI document, never a hand-typed fetch.
  */
 
 export const API_BASE = '/api/v1';
@@ -53,16 +53,6 @@ interface ErrorBody {
   error?: { code?: unknown; message?: unknown; requestId?: unknown; issues?: unknown };
 }
 
-async function errorOf(response: Response): Promise<ApiError> {
-  let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch {
-    // Not JSON (a proxy's page, say): fall back to the status line.
-  }
-  return errorFromBody(response, body);
-}
-
 /** The API's error shape (or whatever came back) as an ApiError. */
 export function errorFromBody(response: Response, body: unknown): ApiError {
   const error = (body as ErrorBody | null)?.error;
@@ -105,48 +95,6 @@ export function networkError(error: unknown): unknown {
     'The portal could not be reached. Check your connection and try again.',
   );
 }
-
-export interface RequestOptions {
-  body?: unknown;
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
-}
-
-/** One call of the API (`path` below /api/v1). Resolves with the JSON, or undefined for 204. */
-export async function request<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-  path: string,
-  options: RequestOptions = {},
-): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  if (method !== 'GET') headers['Content-Type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(`${API_BASE}${path}`, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      cache: 'no-store',
-      ...(method !== 'GET' ? { body: JSON.stringify(options.body ?? {}) } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-  } catch (error) {
-    throw networkError(error);
-  }
-  if (!response.ok) {
-    const error = await errorOf(response);
-    noteUnauthorized(response.status, path);
-    throw error;
-  }
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
-}
-
-export const api = {
-  get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, signal ? { signal } : {}),
-  post: <T>(path: string, body: unknown = {}, headers?: Record<string, string>) =>
-    request<T>('POST', path, { body, ...(headers ? { headers } : {}) }),
-};
 
 /** `?a=1&b=x` from the defined, non-empty values (an empty string when there are none). */
 export function query(params: Record<string, string | number | boolean | null | undefined>) {

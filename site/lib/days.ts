@@ -1,5 +1,9 @@
-import type { UptimeDay, UptimeSummary } from '../../api/services/rollups.ts';
+import type { components } from './api-client.ts';
 import { duration, utcDate, utcDateTime } from './format.ts';
+import { WINDOW_STATE_LABELS } from './labels.ts';
+
+type UptimeDay = components['schemas']['UptimeDay'];
+type UptimeSummary = components['schemas']['UptimeSummary'];
 
 /**
  * A day of the 90-day bar, classified by its downtime (default weights, UTC day):
@@ -57,10 +61,10 @@ export function daySummary(day: UptimeDay): string {
 /** The states behind a day's figure, most severe first, e.g. `Major outage: 40 min`. */
 export function dayBreakdown(day: UptimeDay): string[] {
   const parts: [string, number][] = [
-    ['Major outage', day.majorMs ?? 0],
-    ['Partial outage', day.partialMs ?? 0],
-    ['Degraded performance', day.degradedMs ?? 0],
-    ['Maintenance', day.maintenanceMs ?? 0],
+    [WINDOW_STATE_LABELS.major_outage, day.majorMs ?? 0],
+    [WINDOW_STATE_LABELS.partial_outage, day.partialMs ?? 0],
+    [WINDOW_STATE_LABELS.degraded, day.degradedMs ?? 0],
+    [WINDOW_STATE_LABELS.maintenance, day.maintenanceMs ?? 0],
   ];
   return parts.filter(([, ms]) => ms > 0).map(([name, ms]) => `${name}: ${duration(ms)}`);
 }

@@ -5,6 +5,7 @@
  * the same text whatever their locale, zone or ICU version; another zone takes only the
  * calendar fields from Intl and is worded here the same way.
  */
+import { SERVICE_STATE_LABELS, type ServiceState } from './labels.ts';
 
 export const MONTHS = [
   'Jan',
@@ -236,25 +237,10 @@ export function duration(ms: number): string {
   return `${minutes} min`;
 }
 
-export type ServiceStateName =
-  | 'operational'
-  | 'degraded'
-  | 'maintenance'
-  | 'partial_outage'
-  | 'major_outage';
-
-export const STATE_LABELS: Record<ServiceStateName, string> = {
-  operational: 'Operational',
-  degraded: 'Degraded performance',
-  maintenance: 'Under maintenance',
-  partial_outage: 'Partial outage',
-  major_outage: 'Major outage',
-};
-
 /** A component of an incident and the status staff hold it in (a subset of the states). */
 export interface ComponentStatusLike {
   service: string;
-  status: ServiceStateName;
+  status: ServiceState;
 }
 
 /**
@@ -269,7 +255,7 @@ export function affectedComponents(
     .map((component) =>
       component.status === 'operational'
         ? nameOf(component.service)
-        : `${nameOf(component.service)} (${STATE_LABELS[component.status]})`,
+        : `${nameOf(component.service)} (${SERVICE_STATE_LABELS[component.status]})`,
     )
     .join(', ');
 }
@@ -280,22 +266,6 @@ export function componentChanges(
   nameOf: (slug: string) => string,
 ): string {
   return components
-    .map((component) => `${nameOf(component.service)}: ${STATE_LABELS[component.status]}`)
+    .map((component) => `${nameOf(component.service)}: ${SERVICE_STATE_LABELS[component.status]}`)
     .join(', ');
 }
-
-export const IMPACT_LABELS: Record<string, string> = {
-  none: 'No impact',
-  minor: 'Minor impact',
-  major: 'Major impact',
-  critical: 'Critical impact',
-};
-
-export const INCIDENT_STATUS_LABELS: Record<string, string> = {
-  investigating: 'Investigating',
-  identified: 'Identified',
-  monitoring: 'Monitoring',
-  resolved: 'Resolved',
-};
-
-export const label = (labels: Record<string, string>, key: string) => labels[key] ?? key;

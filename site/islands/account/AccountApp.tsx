@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { apiClient, call } from '../../lib/api-client.ts';
-import { type ApiError, api, isAbort } from '../../lib/client.ts';
+import { type Answered, apiClient, call } from '../../lib/api-client.ts';
+import { type ApiError, isAbort } from '../../lib/client.ts';
 import { fieldsIn, monthLabel } from '../../lib/format.ts';
+import { CLAIM_STATUS_LABELS, labelOf } from '../../lib/labels.ts';
 import {
   ACCOUNT_LINKS,
   asApiError,
@@ -14,14 +15,13 @@ import {
   setQuery,
 } from './common.tsx';
 import { TableWrap, Termination } from './evidence.tsx';
-import { labelOf, money, percent, STATUS_LABELS } from './format.ts';
+import { money, percent } from './format.ts';
 import { ServiceMonth } from './ServiceMonth.tsx';
 import { type SupportMonth, SupportSection } from './support.tsx';
 import type {
   AgreementOverview,
   AvailabilityItem,
   ClaimDto,
-  Page,
   SessionUser,
   Unavailable,
 } from './types.ts';
@@ -87,10 +87,7 @@ function Account(props: { user: SessionUser; signOut: () => Promise<void> }) {
 
   useEffect(() => {
     let live = true;
-    Promise.all([
-      api.get<{ items: AgreementOverview[]; unavailable: Unavailable[] }>('/me/agreements'),
-      loadAllClaims(),
-    ])
+    Promise.all([call(apiClient.GET('/me/agreements')), loadAllClaims()])
       .then(([overview, list]) => {
         if (!live) return;
         setAgreements(overview.items);
@@ -120,11 +117,12 @@ function Account(props: { user: SessionUser; signOut: () => Promise<void> }) {
     if (month === null) return;
     const controller = new AbortController();
     setItems(null);
-    api
-      .get<{ items: AvailabilityItem[]; unavailable: Unavailable[] }>(
-        `/me/availability?period=${month}&days=true&causes=true`,
-        controller.signal,
-      )
+    call(
+      apiClient.GET('/me/availability', {
+        params: { query: { period: month, days: 'true', causes: 'true' } },
+        signal: controller.signal,
+      }),
+    )
       .then((answer) => {
         setItems(answer.items);
         setBrokenServices(answer.unavailable);
@@ -238,8 +236,10 @@ async function loadAllClaims(): Promise<ClaimDto[]> {
   let cursor: string | null = null;
   // A customer's claims fit in a few pages; the cap keeps a runaway loop impossible.
   for (let page = 0; page < 20; page += 1) {
-    const answer: Page<ClaimDto> = await api.get<Page<ClaimDto>>(
-      `/me/claims?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+    const answer: Answered<'/me/claims'> = await call(
+      apiClient.GET('/me/claims', {
+        params: { query: { limit: 100, ...(cursor === null ? {} : { cursor }) } },
+      }),
     );
     all.push(...answer.items);
     cursor = answer.nextCursor;
@@ -396,7 +396,10 @@ function ClaimHistory(props: { claims: ClaimDto[] }) {
                     {claim.serviceName}, {monthLabel(claim.period)}
                   </td>
                   <td data-label="Status">
-                    <StatusTag status={claim.status} label={labelOf(STATUS_LABELS, claim.status)} />
+                    <StatusTag
+                      status={claim.status}
+                      label={labelOf(CLAIM_STATUS_LABELS, claim.status)}
+                    />
                   </td>
                   <td data-label="Amount">
                     {claim.approvedAmountMinor !== null

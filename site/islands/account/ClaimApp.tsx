@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type ApiError, api } from '../../lib/client.ts';
+import { apiClient, call } from '../../lib/api-client.ts';
+import type { ApiError } from '../../lib/client.ts';
 import { duration, monthLabel } from '../../lib/format.ts';
+import { CLAIM_STATUS_LABELS, labelOf } from '../../lib/labels.ts';
 import {
   ACCOUNT_LINKS,
   asApiError,
@@ -15,15 +17,9 @@ import {
 } from './common.tsx';
 import { Conversation, Trail } from './conversation.tsx';
 import { measuredFromText, measuredText, notMonitoredText, WindowTables } from './evidence.tsx';
-import { labelOf, money, STATUS_LABELS } from './format.ts';
+import { money } from './format.ts';
 import { SupportEvidence } from './support.tsx';
-import type {
-  ClaimCommentDto,
-  ClaimDetail,
-  ClaimDto,
-  EvaluationResult,
-  SessionUser,
-} from './types.ts';
+import type { ClaimDetail, ClaimDto, EvaluationResult, SessionUser } from './types.ts';
 import { When } from './zoned.tsx';
 
 /** `/account/claim/?id=N`: one of the customer's claims, its trail and conversation. */
@@ -41,7 +37,7 @@ function ClaimPage(props: { user: SessionUser; signOut: () => Promise<void> }) {
   const [error, setError] = useState<ApiError | null>(null);
 
   const load = () =>
-    api.get<ClaimDetail>(`/me/claims/${id}`).then((detail) => {
+    call(apiClient.GET('/me/claims/{id}', { params: { path: { id } } })).then((detail) => {
       setClaim(detail);
       document.title = `Claim #${detail.id} · Your account · ${pageBrand().productName}`;
     });
@@ -83,7 +79,7 @@ function ClaimView(props: { claim: ClaimDetail; reload: () => Promise<void> }) {
         Claim #{claim.id}: {claim.serviceName}, {monthLabel(claim.period)}
       </h1>
       <p>
-        <StatusTag status={claim.status} label={labelOf(STATUS_LABELS, claim.status)} />{' '}
+        <StatusTag status={claim.status} label={labelOf(CLAIM_STATUS_LABELS, claim.status)} />{' '}
         <span class="meta">
           Filed <When at={claim.createdAt} timeZone={zone} viewer="customer" />
         </span>
@@ -155,7 +151,12 @@ function ClaimView(props: { claim: ClaimDetail; reload: () => Promise<void> }) {
         timeZone={zone}
         viewer="customer"
         onAdd={async (body) => {
-          await api.post<ClaimCommentDto>(`/me/claims/${claim.id}/comments`, { body });
+          await call(
+            apiClient.POST('/me/claims/{id}/comments', {
+              params: { path: { id: claim.id } },
+              body: { body },
+            }),
+          );
           await props.reload();
         }}
       />
@@ -171,7 +172,12 @@ function Withdraw(props: { claim: ClaimDto; reload: () => Promise<void> }) {
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/me/claims/${props.claim.id}/withdraw`, {});
+      await call(
+        apiClient.POST('/me/claims/{id}/withdraw', {
+          params: { path: { id: props.claim.id } },
+          body: {},
+        }),
+      );
       await props.reload();
     } catch (caught) {
       setError(asApiError(caught));

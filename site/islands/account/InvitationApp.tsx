@@ -1,6 +1,7 @@
 import type { TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type ApiError, api } from '../../lib/client.ts';
+import { apiClient, call } from '../../lib/api-client.ts';
+import type { ApiError } from '../../lib/client.ts';
 import { asApiError, ErrorMessage, setSessionHint } from './common.tsx';
 import type { SessionUser } from './types.ts';
 
@@ -33,6 +34,8 @@ export default function InvitationApp() {
 
   const submit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
+    // The form shows only with a token; this keeps the request typed without one.
+    if (!token) return;
     if (password.length < MIN_LENGTH) {
       setError(asApiError(new Error(`Choose a password of at least ${MIN_LENGTH} characters.`)));
       return;
@@ -44,10 +47,9 @@ export default function InvitationApp() {
     setBusy(true);
     setError(null);
     try {
-      const answer = await api.post<{ user: SessionUser }>('/auth/invitations/accept', {
-        token,
-        password,
-      });
+      const answer = await call(
+        apiClient.POST('/auth/invitations/accept', { body: { token, password } }),
+      );
       setSessionHint(true);
       setUser(answer.user);
     } catch (caught) {

@@ -1,6 +1,7 @@
 import type { TargetedSubmitEvent } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { type ApiError, api } from '../../lib/client.ts';
+import { apiClient, call } from '../../lib/api-client.ts';
+import type { ApiError } from '../../lib/client.ts';
 import { asApiError, ErrorMessage, linksFor, PortalBar, SessionGate } from './common.tsx';
 import type { SessionUser } from './types.ts';
 
@@ -46,7 +47,9 @@ function ChangePassword(props: { user: SessionUser; signOut: () => Promise<void>
     setBusy(true);
     setError(null);
     try {
-      await api.post('/auth/password', { currentPassword: current, newPassword: next });
+      await call(
+        apiClient.POST('/auth/password', { body: { currentPassword: current, newPassword: next } }),
+      );
       setCurrent('');
       setNext('');
       setRepeat('');

@@ -1,15 +1,13 @@
 import type { TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type ApiError, api } from '../../lib/client.ts';
+import { apiClient, call, type components } from '../../lib/api-client.ts';
+import type { ApiError } from '../../lib/client.ts';
 import { asApiError, ErrorMessage, setSessionHint } from './common.tsx';
 
 const MIN_LENGTH = 12;
 const MAX_LENGTH = 256;
 
-interface Done {
-  email: string;
-  role: 'customer' | 'agent' | 'admin';
-}
+type Done = components['schemas']['PasswordResetDone']['user'];
 
 /**
  * `/account/reset#token=…`: a one-time link to choose a new password, mailed by "Forgot
@@ -39,6 +37,8 @@ export default function ResetApp() {
 
   const submit = async (event: TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
+    // The form shows only with a token; this keeps the request typed without one.
+    if (!token) return;
     if (password.length < MIN_LENGTH) {
       setError(asApiError(new Error(`Choose a password of at least ${MIN_LENGTH} characters.`)));
       return;
@@ -50,10 +50,9 @@ export default function ResetApp() {
     setBusy(true);
     setError(null);
     try {
-      const answer = await api.post<{ user: Done }>('/auth/password-reset/confirm', {
-        token,
-        password,
-      });
+      const answer = await call(
+        apiClient.POST('/auth/password-reset/confirm', { body: { token, password } }),
+      );
       // Every session ended, this browser's included.
       setSessionHint(false);
       setDone(answer.user);

@@ -1,11 +1,13 @@
 import type { TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type ApiError, api } from '../../lib/client.ts';
+import { apiClient, call } from '../../lib/api-client.ts';
+import type { ApiError } from '../../lib/client.ts';
 import { duration, monthLabel } from '../../lib/format.ts';
+import { CLAIM_STATUS_LABELS, labelOf } from '../../lib/labels.ts';
 import { asApiError, ErrorMessage, MetTag, newIdempotencyKey, StatusTag } from './common.tsx';
 import { DailyCharts } from './DailyCharts.tsx';
 import { measuredFromText, measuredText, notMonitoredText, WindowTables } from './evidence.tsx';
-import { labelOf, money, percent, STATUS_LABELS, zonedDate } from './format.ts';
+import { money, percent, zonedDate } from './format.ts';
 import type { AvailabilityItem, ClaimDto, EvaluationResult } from './types.ts';
 import { localText } from './zoned.tsx';
 
@@ -255,7 +257,7 @@ function ClaimArea(props: {
       {claim && (
         <p>
           <a href={`/account/claim/?id=${claim.id}`}>Claim #{claim.id}</a>{' '}
-          <StatusTag status={claim.status} label={labelOf(STATUS_LABELS, claim.status)} />
+          <StatusTag status={claim.status} label={labelOf(CLAIM_STATUS_LABELS, claim.status)} />
           {!live && ' — you may file a new claim for this month.'}
         </p>
       )}
@@ -327,15 +329,16 @@ function ClaimForm(props: {
     setBusy(true);
     setError(null);
     try {
-      const claim = await api.post<ClaimDto>(
-        '/me/claims',
-        {
-          agreementId: item.agreementId,
-          service: item.service,
-          period: item.month,
-          ...(description.trim() !== '' ? { description: description.trim() } : {}),
-        },
-        { 'Idempotency-Key': key.current },
+      const claim = await call(
+        apiClient.POST('/me/claims', {
+          params: { header: { 'idempotency-key': key.current } },
+          body: {
+            agreementId: item.agreementId,
+            service: item.service,
+            period: item.month,
+            ...(description.trim() !== '' ? { description: description.trim() } : {}),
+          },
+        }),
       );
       props.onFiled(claim);
     } catch (caught) {

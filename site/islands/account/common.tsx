@@ -1,6 +1,7 @@
 import type { ComponentChildren, TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, api, onSignedOut } from '../../lib/client.ts';
+import { apiClient, call } from '../../lib/api-client.ts';
+import { ApiError, onSignedOut } from '../../lib/client.ts';
 import type { EvaluationResult, SessionUser } from './types.ts';
 
 /**
@@ -73,8 +74,7 @@ export function SessionGate(props: {
       // 401 the browser would log as an error.
       setState({ phase: 'signed-out' });
     } else {
-      api
-        .get<{ user: SessionUser }>('/auth/me')
+      call(apiClient.GET('/auth/me'))
         .then(({ user }) => live && setState({ phase: 'signed-in', user }))
         .catch((error: unknown) => {
           if (!live) return;
@@ -100,7 +100,7 @@ export function SessionGate(props: {
 
   const signOut = async () => {
     try {
-      await api.post('/auth/logout');
+      await call(apiClient.POST('/auth/logout'));
     } finally {
       setSessionHint(false);
       setState({ phase: 'signed-out', note: 'You have signed out.' });
@@ -192,10 +192,9 @@ function SignInForm(props: {
     setBusy(true);
     setError(null);
     try {
-      const { user } = await api.post<{ user: SessionUser }>('/auth/login', {
-        email: email.trim(),
-        password,
-      });
+      const { user } = await call(
+        apiClient.POST('/auth/login', { body: { email: email.trim(), password } }),
+      );
       setSessionHint(true);
       props.onSignedIn(user);
     } catch (caught) {
@@ -501,8 +500,7 @@ export function Pager(props: {
 export function useServiceNames(): Map<string, string> {
   const [names, setNames] = useState<Map<string, string>>(new Map());
   useEffect(() => {
-    api
-      .get<{ items: { slug: string; name: string }[] }>('/services')
+    call(apiClient.GET('/services'))
       .then((list) => setNames(new Map(list.items.map((service) => [service.slug, service.name]))))
       .catch(() => undefined);
   }, []);

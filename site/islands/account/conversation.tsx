@@ -1,8 +1,8 @@
 import type { TargetedSubmitEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ApiError } from '../../lib/client.ts';
+import { CLAIM_EVENT_LABELS, CLAIM_STATUS_LABELS, labelOf } from '../../lib/labels.ts';
 import { asApiError, ErrorMessage, StatusTag } from './common.tsx';
-import { EVENT_LABELS, labelOf, STATUS_LABELS } from './format.ts';
 import type { ClaimCommentDto, ClaimEventDto } from './types.ts';
 import { type Viewer, When } from './zoned.tsx';
 
@@ -29,14 +29,17 @@ export function Trail(props: { events: ClaimEventDto[]; timeZone: string; viewer
       {changes.map((event) => (
         <li key={event.id}>
           <p class="trail-head">
-            <strong>{labelOf(EVENT_LABELS, event.type)}</strong>
+            <strong>{labelOf(CLAIM_EVENT_LABELS, event.type)}</strong>
             {event.toStatus && (
               <>
                 {' '}
                 <span class="meta">
-                  {event.fromStatus ? `${labelOf(STATUS_LABELS, event.fromStatus)} → ` : ''}
+                  {event.fromStatus ? `${labelOf(CLAIM_STATUS_LABELS, event.fromStatus)} → ` : ''}
                 </span>
-                <StatusTag status={event.toStatus} label={labelOf(STATUS_LABELS, event.toStatus)} />
+                <StatusTag
+                  status={event.toStatus}
+                  label={labelOf(CLAIM_STATUS_LABELS, event.toStatus)}
+                />
               </>
             )}
           </p>

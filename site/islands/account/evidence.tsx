@@ -1,10 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { duration, monthLabel } from '../../lib/format.ts';
+import { labelOf, WINDOW_STATE_LABELS } from '../../lib/labels.ts';
 import {
   IGNORED_REASONS,
-  labelOf,
   plural,
-  STATE_NAMES,
   unmeasuredTime,
   zonedDate,
   zonedDateTime,
@@ -115,7 +114,7 @@ export function WindowTables(props: {
                     {causes && (
                       <td>
                         {cause?.state
-                          ? labelOf(STATE_NAMES, cause.state)
+                          ? labelOf(WINDOW_STATE_LABELS, cause.state)
                           : '— (no window any more: corrected since)'}
                       </td>
                     )}
@@ -152,7 +151,7 @@ export function WindowTables(props: {
                 <tr key={`${window.index}-${window.start}`}>
                   <td>{spanText(window.start, window.end, zone)}</td>
                   {staff && <td>{spanText(window.start, window.end, 'UTC')}</td>}
-                  <td>{labelOf(STATE_NAMES, window.state)}</td>
+                  <td>{labelOf(WINDOW_STATE_LABELS, window.state)}</td>
                   <td>{labelOf(IGNORED_REASONS, window.reason)}</td>
                 </tr>
               ))}

@@ -7,7 +7,6 @@
  */
 
 import { clockIn, dateIn, shortDayLabel } from '../../lib/format.ts';
-import type { ClaimStatus } from './types.ts';
 
 const LOCALE = 'en-GB';
 
@@ -104,14 +103,6 @@ export function unmeasuredTime(ms: number): string {
   return parts.join(' ');
 }
 
-export const STATUS_LABELS: Record<ClaimStatus, string> = {
-  submitted: 'Submitted',
-  approved: 'Approved',
-  rejected: 'Rejected',
-  withdrawn: 'Withdrawn',
-  credited: 'Credited',
-};
-
 export const IGNORED_REASONS: Record<string, string> = {
   'outside-period': 'Outside the month',
   'outside-coverage': 'Outside the agreement’s coverage',
@@ -121,26 +112,6 @@ export const IGNORED_REASONS: Record<string, string> = {
   'below-minimum': 'Shorter than the policy’s minimum outage',
   superseded: 'Overlapped by a more severe window',
 };
-
-export const STATE_NAMES: Record<string, string> = {
-  major_outage: 'Major outage',
-  partial_outage: 'Partial outage',
-  degraded: 'Degraded performance',
-  maintenance: 'Maintenance',
-  operational: 'Operational',
-};
-
-export const EVENT_LABELS: Record<string, string> = {
-  filed: 'Filed',
-  approved: 'Approved',
-  rejected: 'Rejected',
-  withdrawn: 'Withdrawn',
-  credited: 'Credited',
-  commented: 'Comment',
-  noted: 'Internal note',
-};
-
-export const labelOf = (labels: Record<string, string>, key: string) => labels[key] ?? key;
 
 /** `3 of 6` style counts: `1 window`, `2 windows`. */
 export function plural(count: number, one: string, many = `${one}s`): string {

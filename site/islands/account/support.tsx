@@ -1,11 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { components } from '../../lib/api-client.ts';
-import { type ApiError, api } from '../../lib/client.ts';
+import { apiClient, call, type components } from '../../lib/api-client.ts';
+import type { ApiError } from '../../lib/client.ts';
 import { duration, monthLabel } from '../../lib/format.ts';
+import { CLAIM_STATUS_LABELS, labelOf } from '../../lib/labels.ts';
 import { asApiError, ErrorMessage, MetTag, newIdempotencyKey, StatusTag } from './common.tsx';
 import { TableWrap } from './evidence.tsx';
-import { labelOf, money, STATUS_LABELS, zonedDateTime } from './format.ts';
+import { money, zonedDateTime } from './format.ts';
 import type { ClaimDto } from './types.ts';
 
 /**
@@ -324,7 +325,10 @@ function SupportClaim(props: {
     return (
       <p>
         Support claim <a href={`/account/claim/?id=${month.claim.id}`}>#{month.claim.id}</a>:{' '}
-        <StatusTag status={month.claim.status} label={labelOf(STATUS_LABELS, month.claim.status)} />
+        <StatusTag
+          status={month.claim.status}
+          label={labelOf(CLAIM_STATUS_LABELS, month.claim.status)}
+        />
       </p>
     );
   }
@@ -356,15 +360,16 @@ function SupportClaim(props: {
         setBusy(true);
         setError(null);
         try {
-          const claim = await api.post<ClaimDto>(
-            '/me/claims',
-            {
-              agreementId: month.agreementId,
-              kind: 'support',
-              period: month.period,
-              ...(description.trim() ? { description } : {}),
-            },
-            { 'Idempotency-Key': key },
+          const claim = await call(
+            apiClient.POST('/me/claims', {
+              params: { header: { 'idempotency-key': key } },
+              body: {
+                agreementId: month.agreementId,
+                kind: 'support',
+                period: month.period,
+                ...(description.trim() ? { description } : {}),
+              },
+            }),
           );
           props.onFiled(claim);
         } catch (caught) {

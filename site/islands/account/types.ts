@@ -1,73 +1,32 @@
 /**
- * The shapes the signed-in pages read, taken from the API's own types (type-only imports:
- * nothing of the API reaches the browser bundle).
+ * The shapes the signed-in pages read, named once for the islands. Every one is taken from the
+ * OpenAPI document's generated types (site/lib/api-schema.d.ts), so a change of a route's
+ * schema is a type error here, never a silent drift (docs/decisions/071).
  */
-import type {
-  AgreementOverview,
-  AvailabilityItem,
-  TerminationRight,
-  Unavailable,
-} from '../../../api/services/availability.ts';
-import type {
-  ClaimCommentDto,
-  ClaimDto,
-  ClaimEventDto,
-  CreditDto,
-  StaffClaimDto,
-} from '../../../api/services/claims.ts';
-import type { CountedCause } from '../../../api/services/counted-causes.ts';
-import type { SupportMonth } from '../../../api/services/support.ts';
-import type { CorrectionDto } from '../../../api/services/windows.ts';
-import type { CountedPiece, EvaluationResult, IgnoredWindow } from '../../../api/sla/index.ts';
+import type { components } from '../../lib/api-client.ts';
 
-export type {
-  AgreementOverview,
-  AvailabilityItem,
-  ClaimCommentDto,
-  ClaimDto,
-  ClaimEventDto,
-  CorrectionDto,
-  CountedCause,
-  CountedPiece,
-  CreditDto,
-  EvaluationResult,
-  IgnoredWindow,
-  StaffClaimDto,
-  TerminationRight,
-  Unavailable,
-};
+type Schemas = components['schemas'];
 
-export type Role = 'customer' | 'agent' | 'admin';
+export type AgreementOverview = Schemas['AgreementOverview'];
+export type AvailabilityItem = Schemas['AvailabilityItem'];
+/** The document allows null where a claim or month has no termination right. */
+export type TerminationRight = NonNullable<Schemas['TerminationRight']>;
+export type Unavailable = Schemas['Unavailable'];
+export type ClaimDto = Schemas['Claim'];
+export type ClaimEventDto = Schemas['ClaimEvent'];
+export type ClaimCommentDto = Schemas['ClaimComment'];
+export type ClaimDetail = Schemas['ClaimDetail'];
+export type StaffClaimDto = Schemas['StaffClaim'];
+export type StaffClaimDetail = Schemas['StaffClaimDetail'];
+export type CreditDto = Schemas['Credit'];
+export type CorrectionDto = Schemas['WindowCorrection'];
+export type SupportMonth = NonNullable<Schemas['SupportMonth']>;
+/** The schema is nullable where an evaluation may be missing (a claim's fresh figures). */
+export type EvaluationResult = NonNullable<Schemas['Evaluation']>;
+export type CountedPiece = EvaluationResult['counted'][number];
+export type IgnoredWindow = EvaluationResult['ignored'][number];
+export type CountedCause = NonNullable<AvailabilityItem['countedCauses']>[number];
 
-export interface SessionUser {
-  id: number;
-  email: string;
-  role: Role;
-  customerId: number | null;
-}
-
+export type SessionUser = Schemas['SessionUser'];
+export type Role = SessionUser['role'];
 export type ClaimStatus = ClaimDto['status'];
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export interface ClaimDetail extends ClaimDto {
-  events: ClaimEventDto[];
-  comments: ClaimCommentDto[];
-}
-
-export interface StaffClaimDetail extends ClaimDetail {
-  customer: { id: number; name: string };
-  freshEvaluation: EvaluationResult | null;
-  freshDiffers: boolean;
-  corrections: CorrectionDto[];
-  termination: TerminationRight | null;
-  /** For a support claim: the month's response figures as they are now. */
-  support: SupportMonth | null;
-}
-
-export interface StaffQueuePage extends Page<StaffClaimDto> {
-  counts: Record<ClaimStatus, number>;
-}

@@ -1,7 +1,9 @@
 import type { TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type ApiError, api } from '../../lib/client.ts';
+import { apiClient, call } from '../../lib/api-client.ts';
+import type { ApiError } from '../../lib/client.ts';
 import { duration, monthLabel } from '../../lib/format.ts';
+import { CLAIM_STATUS_LABELS, labelOf, WINDOW_STATE_LABELS } from '../../lib/labels.ts';
 import {
   asApiError,
   ErrorMessage,
@@ -24,19 +26,9 @@ import {
   Termination,
   WindowTables,
 } from '../account/evidence.tsx';
-import {
-  labelOf,
-  money,
-  parseMoney,
-  STATE_NAMES,
-  STATUS_LABELS,
-  unmeasuredTime,
-  zonedDateTime,
-  zonedRange,
-} from '../account/format.ts';
+import { money, parseMoney, unmeasuredTime, zonedDateTime, zonedRange } from '../account/format.ts';
 import { ObjectivesTable, RequestsTable, SupportEvidence } from '../account/support.tsx';
 import type {
-  ClaimDto,
   CorrectionDto,
   EvaluationResult,
   SessionUser,
@@ -70,7 +62,7 @@ function Review(props: { user: SessionUser; signOut: () => Promise<void> }) {
   const names = useServiceNames();
 
   const load = () =>
-    api.get<StaffClaimDetail>(`/staff/claims/${id}`).then((detail) => {
+    call(apiClient.GET('/staff/claims/{id}', { params: { path: { id } } })).then((detail) => {
       setClaim(detail);
       document.title = `Claim #${detail.id} · Staff console · ${pageBrand().productName}`;
     });
@@ -111,7 +103,7 @@ function Review(props: { user: SessionUser; signOut: () => Promise<void> }) {
             Claim #{claim.id}: {claim.serviceName}, {monthLabel(claim.period)}
           </h1>
           <p>
-            <StatusTag status={claim.status} label={labelOf(STATUS_LABELS, claim.status)} />{' '}
+            <StatusTag status={claim.status} label={labelOf(CLAIM_STATUS_LABELS, claim.status)} />{' '}
             {claim.customer.name}
           </p>
           <p class="notice" role="status" tabIndex={-1} ref={noticeRef} hidden={!notice}>
@@ -173,7 +165,12 @@ function Review(props: { user: SessionUser; signOut: () => Promise<void> }) {
             timeZone={zoneOf(claim)}
             viewer="staff"
             onAdd={async (body, internal) => {
-              await api.post(`/staff/claims/${claim.id}/comments`, { body, internal });
+              await call(
+                apiClient.POST('/staff/claims/{id}/comments', {
+                  params: { path: { id: claim.id } },
+                  body: { body, internal },
+                }),
+              );
               await load();
             }}
           />
@@ -398,7 +395,7 @@ function Corrections(props: { corrections: CorrectionDto[]; timeZone: string }) 
   // The window in the agreement's zone, and for staff in UTC too.
   const window = (values: CorrectionDto['before']) => (
     <>
-      {labelOf(STATE_NAMES, values.state)}, {span(values, zone)} ({zone})
+      {labelOf(WINDOW_STATE_LABELS, values.state)}, {span(values, zone)} ({zone})
       {zone !== 'UTC' && <span class="utc"> = {span(values, 'UTC')} UTC</span>}
     </>
   );
@@ -537,11 +534,16 @@ function DecisionForm(props: {
     setBusy(true);
     setError(null);
     try {
-      const decided = await api.post<ClaimDto>(`/staff/claims/${claim.id}/decision`, {
-        decision: decision.decision,
-        ...(decision.amountMinor !== undefined ? { amountMinor: decision.amountMinor } : {}),
-        ...(decision.reason !== '' ? { reason: decision.reason } : {}),
-      });
+      const decided = await call(
+        apiClient.POST('/staff/claims/{id}/decision', {
+          params: { path: { id: claim.id } },
+          body: {
+            decision: decision.decision,
+            ...(decision.amountMinor !== undefined ? { amountMinor: decision.amountMinor } : {}),
+            ...(decision.reason !== '' ? { reason: decision.reason } : {}),
+          },
+        }),
+      );
       await props.onDone(
         decided.status === 'approved'
           ? `Claim #${claim.id} approved at ${money(decided.approvedAmountMinor ?? 0, claim.currency)} for ${customer}.`
@@ -765,7 +767,12 @@ function CreditForm(props: {
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/staff/claims/${claim.id}/credit`, { invoiceReference });
+      await call(
+        apiClient.POST('/staff/claims/{id}/credit', {
+          params: { path: { id: claim.id } },
+          body: { invoiceReference },
+        }),
+      );
       await props.onDone(
         `Claim #${claim.id} marked credited: ${amountText} for ${customer} on ${invoiceReference}.`,
       );

@@ -1,7 +1,7 @@
 import type { TargetedSubmitEvent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { apiClient, call } from '../../lib/api-client.ts';
-import { type ApiError, api, isAbort, query } from '../../lib/client.ts';
+import { type Answered, apiClient, call } from '../../lib/api-client.ts';
+import { type ApiError, isAbort, query } from '../../lib/client.ts';
 import { monthLabel } from '../../lib/format.ts';
 import {
   asApiError,
@@ -17,7 +17,7 @@ import {
 } from '../account/common.tsx';
 import { TableWrap } from '../account/evidence.tsx';
 import { money, zonedDate } from '../account/format.ts';
-import type { CreditDto, Page, SessionUser } from '../account/types.ts';
+import type { SessionUser } from '../account/types.ts';
 import { useApiQuery } from '../shared/use-api-query.ts';
 
 /**
@@ -41,7 +41,7 @@ function Credits(props: { user: SessionUser; signOut: () => Promise<void> }) {
   const [draft, setDraft] = useState(period);
   const [problem, setProblem] = useState<string | null>(null);
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [page, setPage] = useState<Page<CreditDto> | null>(null);
+  const [page, setPage] = useState<Answered<'/staff/credits'> | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   // The ledger names services by slug.
   const names = useServiceNames();
@@ -60,11 +60,18 @@ function Credits(props: { user: SessionUser; signOut: () => Promise<void> }) {
   useEffect(() => {
     const controller = new AbortController();
     setPage(null);
-    api
-      .get<Page<CreditDto>>(
-        `/staff/credits${query({ period, limit: PAGE_SIZE, cursor })}`,
-        controller.signal,
-      )
+    call(
+      apiClient.GET('/staff/credits', {
+        params: {
+          query: {
+            ...(period === '' ? {} : { period }),
+            limit: PAGE_SIZE,
+            ...(cursor === undefined ? {} : { cursor }),
+          },
+        },
+        signal: controller.signal,
+      }),
+    )
       .then(setPage)
       .catch((caught: unknown) => {
         if (!isAbort(caught)) setError(asApiError(caught));

@@ -1,10 +1,11 @@
 import type { TargetedSubmitEvent } from 'preact';
 import { useState } from 'preact/hooks';
-import { MAINTENANCE_STATUS_LABELS, MaintenanceCard } from '../../components/MaintenanceCard.tsx';
+import { MaintenanceCard } from '../../components/MaintenanceCard.tsx';
 import { MaintenanceDetail } from '../../components/MaintenanceDetail.tsx';
 import { apiClient, call } from '../../lib/api-client.ts';
 import type { ApiError } from '../../lib/client.ts';
 import { duration, monthLabel } from '../../lib/format.ts';
+import { MAINTENANCE_STATUS_LABELS } from '../../lib/labels.ts';
 import {
   asApiError,
   ErrorMessage,
@@ -600,7 +601,7 @@ function Manage(props: {
       </FocusHeading>
       <p>
         <span class={`status status-maintenance-${item.status}`}>
-          {MAINTENANCE_STATUS_LABELS[item.status] ?? item.status}
+          {MAINTENANCE_STATUS_LABELS[item.status]}
         </span>{' '}
         <UtcTime at={item.startsAt} /> to <UtcTime at={item.endsAt} /> (
         {duration(Date.parse(item.endsAt) - Date.parse(item.startsAt))})
@@ -1005,7 +1006,7 @@ function MaintenanceList(props: {
                   <td data-label="Status">
                     <span class="cell">
                       <span class={`status status-maintenance-${item.status}`}>
-                        {MAINTENANCE_STATUS_LABELS[item.status] ?? item.status}
+                        {MAINTENANCE_STATUS_LABELS[item.status]}
                       </span>
                     </span>
                   </td>

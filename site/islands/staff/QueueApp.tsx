@@ -1,7 +1,9 @@
 import type { TargetedSubmitEvent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { type ApiError, api, isAbort, query } from '../../lib/client.ts';
+import { type Answered, apiClient, call } from '../../lib/api-client.ts';
+import { type ApiError, isAbort } from '../../lib/client.ts';
 import { monthLabel } from '../../lib/format.ts';
+import { CLAIM_STATUS_LABELS, labelOf } from '../../lib/labels.ts';
 import {
   asApiError,
   ErrorMessage,
@@ -15,8 +17,10 @@ import {
   setQuery,
 } from '../account/common.tsx';
 import { TableWrap } from '../account/evidence.tsx';
-import { labelOf, money, STATUS_LABELS, zonedDate } from '../account/format.ts';
-import type { ClaimStatus, SessionUser, StaffQueuePage } from '../account/types.ts';
+import { money, zonedDate } from '../account/format.ts';
+import type { ClaimStatus, SessionUser } from '../account/types.ts';
+
+type StaffQueuePage = Answered<'/staff/claims'>;
 
 /**
  * `/staff/`: the claims queue, oldest first: filter by status, age and amount, the count
@@ -69,6 +73,15 @@ export function toMinor(text: string): number | null {
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
 
+/**
+ * A typed day filter as the API reads it; text that is not a whole number still goes along
+ * (as NaN), so the API's 400 names it as before rather than the filter vanishing.
+ */
+function wholeDays(text: string): number | undefined {
+  const trimmed = text.trim();
+  return trimmed === '' ? undefined : Number(trimmed);
+}
+
 type Problems = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
 
 function problemsOf(filters: Filters): Problems {
@@ -104,20 +117,23 @@ function Queue(props: { user: SessionUser; signOut: () => Promise<void> }) {
     setError(null);
     const minAmount = filters.minAmount === '' ? null : toMinor(filters.minAmount);
     const maxAmount = filters.maxAmount === '' ? null : toMinor(filters.maxAmount);
-    api
-      .get<StaffQueuePage>(
-        `/staff/claims${query({
-          status: filters.status === 'all' ? undefined : filters.status,
-          minAgeDays: filters.minAgeDays.trim(),
-          maxAgeDays: filters.maxAgeDays.trim(),
-          minAmountMinor: minAmount,
-          maxAmountMinor: maxAmount,
-          period: filters.period,
-          limit: PAGE_SIZE,
-          cursor,
-        })}`,
-        controller.signal,
-      )
+    call(
+      apiClient.GET('/staff/claims', {
+        params: {
+          query: {
+            ...(filters.status === 'all' ? {} : { status: filters.status }),
+            minAgeDays: wholeDays(filters.minAgeDays),
+            maxAgeDays: wholeDays(filters.maxAgeDays),
+            minAmountMinor: minAmount,
+            maxAmountMinor: maxAmount,
+            ...(filters.period === '' ? {} : { period: filters.period }),
+            limit: PAGE_SIZE,
+            ...(cursor === undefined ? {} : { cursor }),
+          },
+        },
+        signal: controller.signal,
+      }),
+    )
       .then(setPage)
       .catch((caught: unknown) => {
         if (!isAbort(caught)) setError(asApiError(caught));
@@ -197,7 +213,7 @@ function Queue(props: { user: SessionUser; signOut: () => Promise<void> }) {
                     apply({ ...filters, status });
                   }}
                 >
-                  {status === 'all' ? 'All' : labelOf(STATUS_LABELS, status)}
+                  {status === 'all' ? 'All' : labelOf(CLAIM_STATUS_LABELS, status)}
                   {count !== null && ` (${count})`}
                 </a>
               </li>
@@ -291,7 +307,7 @@ function Queue(props: { user: SessionUser; signOut: () => Promise<void> }) {
                       <td data-label="Status">
                         <StatusTag
                           status={claim.status}
-                          label={labelOf(STATUS_LABELS, claim.status)}
+                          label={labelOf(CLAIM_STATUS_LABELS, claim.status)}
                         />
                       </td>
                       <td data-label="Computed credit" class="number">

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { apiClient, call } from '../../lib/api-client.ts';
 import type { ApiError } from '../../lib/client.ts';
 import { duration, monthLabel } from '../../lib/format.ts';
+import { VENDOR_CLAIM_STATUS_LABELS } from '../../lib/labels.ts';
 import {
   asApiError,
   ErrorMessage,
@@ -43,12 +44,6 @@ const QUARTER = /^\d{4}-Q[1-4]$/;
 function quarterLabel(quarter: string): string {
   return `${quarter.slice(5)} ${quarter.slice(0, 4)}`;
 }
-
-const CLAIM_WORDS: Record<VendorClaim['status'], string> = {
-  filed: 'Filed, awaiting the vendor',
-  granted: 'Granted',
-  refused: 'Refused',
-};
 
 function Vendors(props: { user: SessionUser; signOut: () => Promise<void> }) {
   const asked = queryParam('quarter');
@@ -226,7 +221,7 @@ function ClaimCell(props: {
     return (
       <>
         <p>
-          {CLAIM_WORDS[claim.status]}
+          {VENDOR_CLAIM_STATUS_LABELS[claim.status]}
           {claim.vendorReference ? ` (${claim.vendorReference})` : ''}, filed{' '}
           {zonedDate(claim.filedAt, item.timeZone)}
           {claim.status === 'granted' && claim.amountReceivedMinor !== null

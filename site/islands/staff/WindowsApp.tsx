@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { apiClient, call } from '../../lib/api-client.ts';
 import type { ApiError } from '../../lib/client.ts';
 import { duration, monthLabel } from '../../lib/format.ts';
+import { labelOf, WINDOW_STATE_LABELS } from '../../lib/labels.ts';
 import {
   asApiError,
   ErrorMessage,
@@ -15,7 +16,7 @@ import {
   setQuery,
 } from '../account/common.tsx';
 import { TableWrap } from '../account/evidence.tsx';
-import { labelOf, money, STATE_NAMES } from '../account/format.ts';
+import { money } from '../account/format.ts';
 import type { SessionUser } from '../account/types.ts';
 import { useApiQuery } from '../shared/use-api-query.ts';
 import {
@@ -214,7 +215,7 @@ function Windows(props: { user: SessionUser; signOut: () => Promise<void> }) {
         ])}
         {select('state', 'State', [
           ['', 'Any state'],
-          ...STATES.map((state): [string, string] => [state, labelOf(STATE_NAMES, state)]),
+          ...STATES.map((state): [string, string] => [state, labelOf(WINDOW_STATE_LABELS, state)]),
         ])}
         {select('source', 'Source', [
           ['', 'Any source'],
@@ -299,7 +300,7 @@ function WindowTable(props: {
               </td>
               <td data-label="State">
                 <span class="cell">
-                  {labelOf(STATE_NAMES, window.state)}
+                  {labelOf(WINDOW_STATE_LABELS, window.state)}
                   {window.state === 'maintenance' && window.announcedAt && (
                     <span class="meta">
                       {' '}
@@ -363,7 +364,7 @@ function WindowTable(props: {
                         Correct
                         <span class="visually-hidden">
                           {' '}
-                          the {labelOf(STATE_NAMES, window.state)} window of{' '}
+                          the {labelOf(WINDOW_STATE_LABELS, window.state)} window of{' '}
                           {nameOf(window.service)} from {utcInput(window.start)} UTC
                         </span>
                       </button>
@@ -537,7 +538,8 @@ function CorrectionForm(props: {
   return (
     <section class="panel" aria-labelledby="correction-heading">
       <FocusHeading level={2} id="correction-heading">
-        Correct the {labelOf(STATE_NAMES, window.state)} window of {props.nameOf(window.service)}
+        Correct the {labelOf(WINDOW_STATE_LABELS, window.state)} window of{' '}
+        {props.nameOf(window.service)}
       </FocusHeading>
       <p class="meta">
         Now: <UtcTime at={window.start} /> to{' '}
@@ -559,7 +561,7 @@ function CorrectionForm(props: {
                 (value) => value !== 'maintenance' || window.state === 'maintenance',
               ).map((value) => (
                 <option value={value} key={value}>
-                  {labelOf(STATE_NAMES, value)}
+                  {labelOf(WINDOW_STATE_LABELS, value)}
                 </option>
               ))}
             </select>

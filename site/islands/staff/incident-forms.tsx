@@ -2,12 +2,16 @@ import { useRef } from 'preact/hooks';
 import { IncidentCard } from '../../components/IncidentCard.tsx';
 import { IncidentDetail } from '../../components/IncidentDetail.tsx';
 import { apiClient, call } from '../../lib/api-client.ts';
-import { IMPACT_LABELS, INCIDENT_STATUS_LABELS } from '../../lib/format.ts';
+import {
+  IMPACT_LABELS,
+  INCIDENT_STATUS_LABELS,
+  labelOf,
+  SERVICE_STATE_LABELS,
+} from '../../lib/labels.ts';
 import { useApiQuery } from '../shared/use-api-query.ts';
 import {
   COMPONENT_STATUSES,
   type ComponentStatus,
-  componentStatusLabel,
   type Schemas,
   type ServiceItem,
 } from './oncall.tsx';
@@ -30,8 +34,8 @@ export const INCIDENT_STATUSES: IncidentStatus[] = [
 ];
 export const IMPACTS: IncidentImpact[] = ['none', 'minor', 'major', 'critical'];
 
-export const statusLabel = (status: string) => INCIDENT_STATUS_LABELS[status] ?? status;
-export const impactLabel = (impact: string) => IMPACT_LABELS[impact] ?? impact;
+export const statusLabel = (status: string) => labelOf(INCIDENT_STATUS_LABELS, status);
+export const impactLabel = (impact: string) => labelOf(IMPACT_LABELS, impact);
 
 /** Slug → chosen status; a slug absent is not affected (or, on an update, left as it is). */
 export type ComponentChoice = Record<string, ComponentStatus | ''>;
@@ -88,7 +92,7 @@ export function ComponentPicker(props: {
                 {listed === undefined && <option value="">Not affected</option>}
                 {COMPONENT_STATUSES.map((status) => (
                   <option value={status} key={status}>
-                    {componentStatusLabel(status)}
+                    {SERVICE_STATE_LABELS[status]}
                     {listed === status ? ' (now)' : ''}
                   </option>
                 ))}

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { apiClient, call } from '../../lib/api-client.ts';
 import type { components } from '../../lib/api-schema.d.ts';
-import { clockIn, fieldsIn, MONTHS, STATE_LABELS, utcDateTime } from '../../lib/format.ts';
+import { clockIn, fieldsIn, MONTHS, utcDateTime } from '../../lib/format.ts';
 import { useApiQuery } from '../shared/use-api-query.ts';
 
 /**
@@ -109,8 +109,6 @@ export const COMPONENT_STATUSES = [
   'major_outage',
 ] as const;
 export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
-
-export const componentStatusLabel = (status: ComponentStatus) => STATE_LABELS[status];
 
 /** A heading (or any element) that takes focus when it appears: where to look next. */
 export function FocusHeading(props: {

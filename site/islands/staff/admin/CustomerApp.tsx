@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { apiClient, call } from '../../../lib/api-client.ts';
 import { monthLabel } from '../../../lib/format.ts';
+import { CLAIM_STATUS_LABELS, labelOf } from '../../../lib/labels.ts';
 import { ErrorMessage, Loading, StatusTag } from '../../account/common.tsx';
-import { labelOf, money, STATUS_LABELS, zonedDate, zonedDateTime } from '../../account/format.ts';
+import { money, zonedDate, zonedDateTime } from '../../account/format.ts';
 import { useApiQuery } from '../../shared/use-api-query.ts';
 import {
   ADMIN,
@@ -507,7 +508,7 @@ function ClaimsSummary(props: { claims: ClaimsPage; timeZone: string }) {
         {counts.map(([status, count]) => (
           <li key={status}>
             <span>
-              {labelOf(STATUS_LABELS, status)}: {count}
+              {labelOf(CLAIM_STATUS_LABELS, status)}: {count}
             </span>
           </li>
         ))}
@@ -518,8 +519,8 @@ function ClaimsSummary(props: { claims: ClaimsPage; timeZone: string }) {
             <a href={`/staff/claim/?id=${claim.id}`}>
               {claim.serviceName}, {monthLabel(claim.period)}
             </a>{' '}
-            <StatusTag status={claim.status} label={labelOf(STATUS_LABELS, claim.status)} /> filed{' '}
-            {zonedDate(claim.createdAt, props.timeZone)} ({props.timeZone})
+            <StatusTag status={claim.status} label={labelOf(CLAIM_STATUS_LABELS, claim.status)} />{' '}
+            filed {zonedDate(claim.createdAt, props.timeZone)} ({props.timeZone})
           </li>
         ))}
       </ul>

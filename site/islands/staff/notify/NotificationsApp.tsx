@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { apiClient, call, type components } from '../../../lib/api-client.ts';
 import type { ApiError } from '../../../lib/client.ts';
+import { OUTBOX_STATE_LABELS } from '../../../lib/labels.ts';
 import {
   asApiError,
   ErrorMessage,
@@ -14,7 +15,7 @@ import { TableWrap } from '../../account/evidence.tsx';
 import type { SessionUser } from '../../account/types.ts';
 import { Field } from '../../shared/Field.tsx';
 import { useApiQuery } from '../../shared/use-api-query.ts';
-import { KIND_LABELS, STATE_LABELS, utc } from './words.ts';
+import { KIND_LABELS, utc } from './words.ts';
 
 type Item = components['schemas']['OutboxItem'];
 type Detail = components['schemas']['OutboxItemDetail'];
@@ -121,9 +122,9 @@ function Notifications(props: { user: SessionUser }) {
               }}
             >
               <option value="">Any</option>
-              {(Object.keys(STATE_LABELS) as State[]).map((each) => (
+              {(Object.keys(OUTBOX_STATE_LABELS) as State[]).map((each) => (
                 <option key={each} value={each}>
-                  {STATE_LABELS[each]}
+                  {OUTBOX_STATE_LABELS[each]}
                 </option>
               ))}
             </select>
@@ -214,7 +215,7 @@ function ItemRow(props: { item: Item; open: boolean; onToggle: () => void }) {
       </td>
       <td data-label="To">{item.recipient}</td>
       <td data-label="State">
-        <span class={`status notify-${item.state}`}>{STATE_LABELS[item.state]}</span>
+        <span class={`status notify-${item.state}`}>{OUTBOX_STATE_LABELS[item.state]}</span>
         {item.state === 'pending' && item.attempts > 0 && (
           <span class="notify-subject">Next try {utc(item.nextAttemptAt)}</span>
         )}
@@ -300,7 +301,7 @@ function ItemDetail(props: { id: number; onClose: () => void; onChanged: () => v
             <dd>{item.recipient}</dd>
             <dt>State</dt>
             <dd>
-              {STATE_LABELS[item.state]}
+              {OUTBOX_STATE_LABELS[item.state]}
               {item.lastError && ` — ${item.lastError}`}
             </dd>
           </dl>

@@ -2,6 +2,7 @@ import type { TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { apiClient, call, type components } from '../../../lib/api-client.ts';
 import type { ApiError } from '../../../lib/client.ts';
+import { OUTBOX_STATE_LABELS } from '../../../lib/labels.ts';
 import {
   asApiError,
   ErrorMessage,
@@ -12,7 +13,7 @@ import {
 } from '../../account/common.tsx';
 import { Field } from '../../shared/Field.tsx';
 import { useApiQuery } from '../../shared/use-api-query.ts';
-import { KIND_LABELS, STATE_LABELS, utc } from './words.ts';
+import { KIND_LABELS, utc } from './words.ts';
 
 type Endpoint = components['schemas']['WebhookEndpoint'];
 type EventChoice = components['schemas']['WebhookEvent'];
@@ -408,7 +409,7 @@ function Deliveries(props: { endpointId: number }) {
         {deliveries.data.items.map((item) => (
           <li key={item.id}>
             {utc(item.createdAt)} UTC, {KIND_LABELS[item.kind] ?? item.kind}:{' '}
-            {STATE_LABELS[item.state]} after {item.attempts}{' '}
+            {OUTBOX_STATE_LABELS[item.state]} after {item.attempts}{' '}
             {item.attempts === 1 ? 'attempt' : 'attempts'}
             {item.lastError && ` (${item.lastError})`}{' '}
             {(item.state === 'dead' || item.state === 'delivered' || item.state === 'skipped') && (

@@ -1,14 +1,4 @@
-import type { components } from '../../../lib/api-client.ts';
-
 /** The words the notification screens use for states and kinds. */
-
-export const STATE_LABELS: Record<components['schemas']['OutboxState'], string> = {
-  pending: 'Waiting',
-  delivered: 'Delivered',
-  mailbox: 'In the mailbox',
-  dead: 'Failed',
-  skipped: 'Skipped',
-};
 
 export const KIND_LABELS: Record<string, string> = {
   'user.invited': 'invitation',
