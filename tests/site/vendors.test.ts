@@ -205,10 +205,11 @@ describe('the agreement form’s kinds', () => {
     await page.getByRole('button', { name: 'Create the agreement' }).focus();
     await page.keyboard.press('Enter');
 
-    await page.locator('dl.facts').waitFor();
-    await expect(page.locator('dl.facts').textContent()).resolves.toContain(
-      'KindInternal (between our teams)',
-    );
+    // The created agreement's own page (the review's summary is a dl.facts too).
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/staff/admin/agreement/');
+    await expect
+      .poll(() => page.locator('dl.facts').first().textContent())
+      .toContain('KindInternal (between our teams)');
     const id = Number(new URL(page.url()).searchParams.get('id'));
     const stored = await page.evaluate(
       async (url) => (await fetch(url)).json(),
