@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ApiError } from '../../lib/client.ts';
 import { ErrorMessage } from '../account/common.tsx';
 
@@ -25,7 +25,9 @@ export function ConfirmStep(props: {
   onBack: () => void;
 }) {
   const titleRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  // Before the step is painted: a key pressed on its button as soon as it shows is never
+  // taken by a later move of the focus.
+  useLayoutEffect(() => {
     titleRef.current?.focus();
   }, []);
   return (
