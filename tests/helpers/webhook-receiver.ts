@@ -42,9 +42,10 @@ export interface WebhookReceiver {
 }
 
 /**
- * Whether Standard Webhooks' verifier accepts the request as of `nowMs`. The verifier checks
- * the timestamp against Date.now(): for this synchronous call, "now" is the given instant
- * (the portal's clock, or the request's own timestamp).
+ * Whether Standard Webhooks' verifier accepts the request as of `nowMs`. The library reads
+ * the global clock to check the timestamp, so for this synchronous call that clock is
+ * replaced by the given instant (the portal's clock, or the request's own timestamp): the
+ * machine's date never decides.
  */
 export function verifiesAt(
   secret: string,

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../../api/bootstrap.ts';
 import type { SupportMonth } from '../../api/services/support.ts';
 import type { DemoLogin } from '../../db/seed/demo.ts';
 import { money } from '../../site/islands/account/format.ts';
@@ -28,15 +27,12 @@ let session: BrowserSession;
 let logins: DemoLogin[] = [];
 
 beforeAll(async () => {
+  // The run's one demo database and build (ADR 182), copied for this file.
   [site, session] = await Promise.all([
-    startSitePortal({
-      clock,
-      arrange: async (db, env) => {
-        logins = await seedDemoData(db, env, clock, () => undefined);
-      },
-    }),
+    startSitePortal({ clock, demoBuild: true }),
     launchBrowser({ clock }),
   ]);
+  logins = site.logins;
 }, 120_000);
 
 afterAll(async () => {
