@@ -124,14 +124,17 @@ const SECURITY: Record<Access, Record<string, string[]>[]> = {
   ingest: [{ apiKey: [] }],
 };
 
+// Every operation reads the database, and any of them can find it locked by another process
+// past the retry budget: the answer is then 503 with Retry-After (api/app.ts), so every
+// operation documents it.
 const STANDARD_ERRORS: Record<Access, number[]> = {
-  public: [],
-  session: [401, 403],
-  'customer-read': [401, 403],
-  customer: [401, 403],
-  staff: [401, 403],
-  admin: [401, 403],
-  ingest: [401, 403],
+  public: [503],
+  session: [401, 403, 503],
+  'customer-read': [401, 403, 503],
+  customer: [401, 403, 503],
+  staff: [401, 403, 503],
+  admin: [401, 403, 503],
+  ingest: [401, 403, 503],
 };
 
 /**
