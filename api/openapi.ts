@@ -138,6 +138,24 @@ const STANDARD_ERRORS: Record<Access, number[]> = {
 };
 
 /**
+ * An operation's id from its method and path, in camel case: `GET /staff/claims/{id}` is
+ * `getStaffClaimsById`. Without one, Swagger UI makes `get_staff_claims__id_`, and opening a
+ * link to an operation whose id has an underscore logs a deprecation error there; generated
+ * clients name their functions after it too.
+ */
+export function operationIdOf(method: string, path: string): string {
+  const words = path
+    .split('/')
+    .filter((segment) => segment !== '')
+    .flatMap((segment) => {
+      const parameter = /^\{(.+)\}$/.exec(segment)?.[1];
+      return parameter === undefined ? segment.split(/[-_.]/) : ['by', ...parameter.split(/[-_.]/)];
+    })
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1));
+  return [method.toLowerCase(), ...words].join('');
+}
+
+/**
  * A route with its access level. Deny by default: the level is required, enforced by
  * middleware before validation, and written into the OpenAPI document as `x-access`
  * (the authorisation tests read it from there).
@@ -149,6 +167,7 @@ export function defineRoute<const R extends Omit<RouteConfig, 'middleware' | 'se
   const responses = { ...errorResponses(...STANDARD_ERRORS[access]), ...config.responses };
   return createRoute({
     ...config,
+    operationId: config.operationId ?? operationIdOf(config.method, config.path),
     responses,
     security: SECURITY[access],
     middleware: [authorize(access)] as const,
