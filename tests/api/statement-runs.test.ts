@@ -262,6 +262,66 @@ describe('npm run statements -- --period YYYY-MM', () => {
     expect((await cli(w.t, ['--period', '2026-10', '--jobs', 'many'])).code).toBe(2);
   });
 
+  it('writes several months in one pass, each exactly as its own run writes it', async () => {
+    const w = await world();
+    const parent = outDir();
+    const both = await cli(w.t, [
+      '--period',
+      '2026-09',
+      '--period',
+      '2026-10',
+      '--out',
+      parent,
+      '--formats',
+      'csv,json',
+    ]);
+    expect(both.code).toBe(0);
+    expect(both.stderr).toContain('statements 2026-09..2026-10 [');
+    expect(both.stdout).toContain('(2026-09) into');
+    expect(both.stdout).toContain('(2026-10) into');
+    expect(readdirSync(parent).sort()).toEqual(['statements-2026-09', 'statements-2026-10']);
+    for (const period of ['2026-09', '2026-10']) {
+      const alone = outDir();
+      const single = await cli(w.t, ['--period', period, '--out', alone, '--formats', 'csv,json']);
+      expect(single.code).toBe(0);
+      const together = join(parent, `statements-${period}`);
+      expect(readdirSync(together).sort()).toEqual(readdirSync(alone).sort());
+      for (const name of readdirSync(alone)) {
+        expect(readFileSync(join(together, name), 'utf8'), name).toBe(
+          readFileSync(join(alone, name), 'utf8'),
+        );
+      }
+    }
+    // September's figures are the single statement's too (October's are checked above).
+    const september = JSON.parse(
+      readFileSync(
+        join(
+          parent,
+          'statements-2026-09',
+          `${EXPECTED_FILES(w)[0]?.replace('2026-10', '2026-09')}.json`,
+        ),
+        'utf8',
+      ),
+    ) as StatementJson;
+    const response = await w.request(`/staff/customers/${w.acme.id}/statements/2026-09.json`, {
+      headers: w.agent.headers,
+    });
+    const whole = (await response.json()) as StatementJson;
+    expect(september.items.length).toBeGreaterThan(0);
+    expect(figures(september.items)).toEqual(
+      figures(whole.items.filter((item) => item.agreementId === w.newYork.id)),
+    );
+
+    expect((await cli(w.t, ['--period', '2026-10', '--period', '2026-10'])).code).toBe(2);
+    expect(
+      (await cli(w.t, ['--period', '2026-09', '--period', '2026-10', '--jobs', '2'])).code,
+    ).toBe(2);
+    const open = outDir();
+    const refused = await cli(w.t, ['--period', '2026-10', '--period', '2026-11', '--out', open]);
+    expect(refused.code).toBe(2);
+    expect(existsSync(open)).toBe(false);
+  });
+
   it('writes only the formats asked for', async () => {
     const w = await world();
     const out = outDir();
