@@ -24,6 +24,9 @@ function csvOptions<Column extends string>(columns: readonly Column[]): Options 
     bom: true,
     record_delimiter: 'windows',
     escape_formulas: true,
+    // A field with any line break is quoted, a lone LF or CR too: csv-stringify on its own
+    // quotes only the record delimiter (CRLF), and a reader splits a row at a bare LF.
+    quoted_match: /[\r\n]/,
     // `null`, `undefined` and '' are all an empty cell.
     cast: { number: (value) => String(value) },
   };
@@ -58,9 +61,8 @@ export function csvTextSync<Column extends string>(
 
 /** csv-stringify's answer for these options: an apostrophe before a formula, then quoting. */
 const FORMULA_START = new Set(['=', '+', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
-// As csv-stringify does with a CRLF record delimiter: quoted for a quote, a comma, a CRLF or
-// a CR at the end; a lone LF or CR is left as it is (its quirk, kept so that both agree).
-const NEEDS_QUOTES = /[",]|\r\n|\r$/;
+// Quoted for a quote, a comma or any line break, as `csvOptions` makes csv-stringify do.
+const NEEDS_QUOTES = /[",\r\n]/;
 
 function csvCell(field: CsvValue): string {
   if (field === null || field === undefined || field === '') return '';

@@ -84,4 +84,16 @@ describe('the statement run’s CSV writer', () => {
     expect(csvTextSync(columns, rows)).toBe(await csvText(columns, rows));
     expect(csvTextSync(columns, [])).toBe(await csvText(columns, []));
   });
+
+  it('quotes a field holding any line break (RFC 4180), so that no reader splits its row', async () => {
+    const columns = ['name', 'note'] as const;
+    const rows = [
+      { name: 'lone\nfeed', note: 'lone\rreturn' },
+      { name: 'crlf\r\nend', note: 'plain' },
+    ];
+    const expected =
+      '\uFEFFname,note\r\n"lone\nfeed","lone\rreturn"\r\n"crlf\r\nend",plain\r\n';
+    expect(await csvText(columns, rows)).toBe(expected);
+    expect(csvTextSync(columns, rows)).toBe(expected);
+  });
 });
