@@ -285,16 +285,26 @@ export async function availabilityInputs(
       continue;
     }
     if (started.length === 0) continue;
-    // Service by service: one whose stored data cannot be evaluated leaves the others be.
-    for (const service of agreement.services) {
-      try {
-        const evaluated = await evaluatePeriods(deps, agreement, started, nowMs, {
-          includeDays: options.includeDays ?? false,
-          serviceIds: [service.serviceId],
-        });
-        for (const figure of evaluated) figures.push({ agreement, figure });
-      } catch (error) {
-        unavailableList.push(unavailable(agreement.id, service.slug, error));
+    const includeDays = options.includeDays ?? false;
+    try {
+      // All services at once (one version read for all); in the order of the services.
+      for (const figure of await evaluatePeriods(deps, agreement, started, nowMs, {
+        includeDays,
+      })) {
+        figures.push({ agreement, figure });
+      }
+    } catch {
+      // Service by service: one whose stored data cannot be evaluated leaves the others be.
+      for (const service of agreement.services) {
+        try {
+          const evaluated = await evaluatePeriods(deps, agreement, started, nowMs, {
+            includeDays,
+            serviceIds: [service.serviceId],
+          });
+          for (const figure of evaluated) figures.push({ agreement, figure });
+        } catch (error) {
+          unavailableList.push(unavailable(agreement.id, service.slug, error));
+        }
       }
     }
   }
