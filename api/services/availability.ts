@@ -18,6 +18,7 @@ import {
   decidedClaims,
   evaluatePeriods,
   type Figures,
+  figuresVersion,
   type LoadedAgreement,
   loadAgreements,
   type PolicyVersionInForce,
@@ -560,9 +561,10 @@ export async function agreementOverviews(
   );
   const overviews: AgreementOverview[] = [];
   const unavailableList: Unavailable[] = [];
+  const version = list.length === 0 ? 0 : await figuresVersion(deps);
   for (const agreement of list) {
     try {
-      overviews.push(await agreementOverview(deps, agreement, decided, nowMs));
+      overviews.push(await agreementOverview(deps, agreement, decided, nowMs, version));
     } catch (error) {
       unavailableList.push(unavailable(agreement.id, null, error));
     }
@@ -570,11 +572,54 @@ export async function agreementOverviews(
   return { items: overviews, unavailable: unavailableList };
 }
 
+/**
+ * Termination rights per database, keyed on everything they are made of (see
+ * `rememberedTerminationRight`). Small: one entry per agreement and month.
+ */
+const terminationRights = new WeakMap<object, Map<string, TerminationRight | null>>();
+const MAX_TERMINATION_RIGHTS = 2_000;
+
+/**
+ * The termination right as `terminationRight` makes it, kept while its inputs stand: it
+ * reads only closed months, whose figures cannot change while the status version stands
+ * (every write of windows or corrections bumps it, ADR 171), the agreement as loaded
+ * (terms, services, policy versions), its decided claims, and the current month. All of
+ * these are the key, so every account page load after the first reads no windows and
+ * evaluates nothing. A vendor agreement's windows also depend on attributions, which the
+ * version does not cover: it is computed each time.
+ */
+async function rememberedTerminationRight(
+  deps: Deps,
+  agreement: LoadedAgreement,
+  decided: Map<string, DecidedClaim>,
+  nowMs: number,
+  version: number,
+): Promise<TerminationRight | null> {
+  if (agreement.kind === 'vendor') return terminationRight(deps, agreement, decided, nowMs);
+  const own = [...decided.values()].filter((claim) => claim.agreementId === agreement.id);
+  const key = JSON.stringify([version, currentPeriod(agreement, nowMs), agreement, own]);
+  let memo = terminationRights.get(deps.db);
+  if (memo === undefined) {
+    memo = new Map();
+    terminationRights.set(deps.db, memo);
+  }
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const right = await terminationRight(deps, agreement, decided, nowMs);
+  memo.set(key, right);
+  if (memo.size > MAX_TERMINATION_RIGHTS) {
+    const oldest = memo.keys().next();
+    if (!oldest.done) memo.delete(oldest.value);
+  }
+  return right;
+}
+
 async function agreementOverview(
   deps: Deps,
   agreement: LoadedAgreement,
   decided: Map<string, DecidedClaim>,
   nowMs: number,
+  version: number,
 ): Promise<AgreementOverview> {
   return {
     id: agreement.id,
@@ -600,6 +645,6 @@ async function agreementOverview(
       until: agreement.versions[index + 1]?.effectiveFrom ?? null,
       rules: version.rules,
     })),
-    termination: await terminationRight(deps, agreement, decided, nowMs),
+    termination: await rememberedTerminationRight(deps, agreement, decided, nowMs, version),
   };
 }

@@ -599,6 +599,14 @@ export async function evaluatePeriods(
   return figures;
 }
 
+/**
+ * The status version the closed-month figures are checked against: every write of windows
+ * or corrections bumps it (ADR 171), so while it stands, closed months read the same.
+ */
+export function figuresVersion(deps: Deps): Promise<number> {
+  return readVersion(deps.db);
+}
+
 export interface DecidedClaim {
   id: number;
   status: 'approved' | 'credited';

@@ -7,7 +7,7 @@ import { availabilityReport } from '../../api/services/availability.ts';
 import { createDb } from '../../db/client.ts';
 import { type TestApp, testApp } from '../helpers/app.ts';
 import { json } from '../helpers/factories.ts';
-import { addWindow, claimWorld } from '../helpers/sla-fixtures.ts';
+import { addWindow, claimWorld, STANDARD_RULES } from '../helpers/sla-fixtures.ts';
 
 const MONTH = '2026-10';
 
@@ -201,5 +201,50 @@ describe('a closed month’s kept answer', () => {
     expect(open.status).toBe(200);
     expect(open.headers.get('etag')).toBeNull();
     expect(open.headers.get('cache-control')).toBe('private, no-store');
+  });
+});
+
+describe('the termination right on /me/agreements, kept between page loads', () => {
+  it('follows the stored rule, a correction, and the clock into the next month', async () => {
+    const t = await testApp({ now: '2026-11-20T12:00:00Z' });
+    const w = await claimWorld(t, {
+      rules: { ...STANDARD_RULES, termination: { missedPeriods: 2, withinPeriods: 3 } },
+    });
+    const outage = await addWindow(t, w.service.id, {
+      state: 'major_outage',
+      start: '2026-10-10T00:00:00Z',
+      end: '2026-10-10T03:00:00Z',
+    });
+    const termination = async () => {
+      const response = await t.app.request('/api/v1/me/agreements', {
+        headers: w.readKeyA.headers,
+      });
+      expect(response.status).toBe(200);
+      return (await response.json()).items[0].termination;
+    };
+    const november = {
+      rule: { missedPeriods: 2, withinPeriods: 3 },
+      earned: false,
+      consideredPeriods: ['2026-08', '2026-09', '2026-10'],
+      missedPeriods: [{ period: '2026-10', services: ['api'] }],
+    };
+    expect(await termination()).toEqual(november);
+    expect(await termination()).toEqual(november);
+    // The rule repaired in the database, around the API: one missed month now suffices.
+    await t.db.client.execute({
+      sql: "UPDATE policy_versions SET rules = json_set(rules, '$.termination.missedPeriods', 1) WHERE policy_id = ?",
+      args: [w.policy.id],
+    });
+    expect(await termination()).toMatchObject({ earned: true, rule: { missedPeriods: 1 } });
+    const corrected = await t.app.request(
+      `/api/v1/staff/windows/${outage.id}/corrections`,
+      json('POST', { end: '2026-10-10T00:05:00Z', reason: 'A five-minute blip.' }, w.admin.headers),
+    );
+    expect(corrected.status).toBe(201);
+    expect(await termination()).toMatchObject({ earned: false, missedPeriods: [] });
+    t.clock.set(Date.parse('2026-12-02T12:00:00Z'));
+    expect(await termination()).toMatchObject({
+      consideredPeriods: ['2026-09', '2026-10', '2026-11'],
+    });
   });
 });
