@@ -389,7 +389,8 @@ export function registerMe(api: ApiApp): void {
       query.period !== undefined
         ? { period: query.period, ...report }
         : { from: query.from, to: query.to, ...report };
-    if (key === null) return c.json(body, 200);
+    // An item that could not be made is logged on every request, never kept.
+    if (key === null || report.unavailable.length > 0) return c.json(body, 200);
     return sendCachedJson(c, cache, cache.put(key, JSON.stringify(body)));
   });
 
