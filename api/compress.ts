@@ -1,5 +1,5 @@
-import { Duplex } from 'node:stream';
-import { constants, createBrotliCompress } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 
@@ -16,6 +16,7 @@ import { compress } from 'hono/compress';
 const THRESHOLD_BYTES = 1024;
 const JSON_TYPE = /^application\/(?:[a-z0-9.+-]*\+)?json\b/i;
 const BROTLI_QUALITY = 4;
+const brotli = promisify(brotliCompress);
 
 /** True when Accept-Encoding names `br` with a non-zero weight. */
 export function acceptsBrotli(header: string | undefined): boolean {
@@ -53,10 +54,21 @@ export function compressJson(): MiddlewareHandler {
     ) {
       return;
     }
-    const brotli = Duplex.toWeb(
-      createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } }),
-    ) as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
-    c.res = new Response(res.body.pipeThrough(brotli), res);
+    // The API's JSON is a string in memory already (c.json): one compression call on the
+    // whole of it, in the thread pool, costs far less than a stream of chunks through web
+    // streams, and a body that turns out small is sent as it is.
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    if (bytes.byteLength < THRESHOLD_BYTES) {
+      c.res = new Response(bytes, res);
+      return;
+    }
+    const compressed = await brotli(bytes, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength,
+      },
+    });
+    c.res = new Response(new Uint8Array(compressed), res);
     const headers = c.res.headers;
     headers.delete('Content-Length');
     headers.set('Content-Encoding', 'br');

@@ -1,7 +1,14 @@
 import { customerIdOf } from '../auth/middleware.ts';
 import { ApiError } from '../errors.ts';
+import { jsonBodyCacheOf, keyDigest, sendCachedJson } from '../json-body-cache.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
-import { agreementOverviews, availabilityReport, monthsBetween } from '../services/availability.ts';
+import {
+  agreementOverviews,
+  availabilityInputs,
+  monthsBetween,
+  reportFingerprint,
+  reportOf,
+} from '../services/availability.ts';
 import {
   addComment,
   CLAIM_KINDS,
@@ -359,17 +366,32 @@ export function registerMe(api: ApiApp): void {
       query.period !== undefined
         ? [query.period]
         : monthsBetween(query.from as string, query.to as string);
-    const report = await availabilityReport(c.var.deps, customerId, months, {
+    const options = {
       includeDays: query.days ?? false,
       includeCauses: query.causes ?? false,
       agreementId: query.agreementId,
-    });
-    return c.json(
+    };
+    const inputs = await availabilityInputs(c.var.deps, customerId, months, options);
+    // Closed months answer the same bytes while their inputs stand (docs/decisions/178).
+    // The incidents behind `countedCauses` are not among those inputs: never kept.
+    const fingerprint = options.includeCauses ? null : reportFingerprint(inputs);
+    const cache = jsonBodyCacheOf(c.var.deps.db);
+    const key =
+      fingerprint === null
+        ? null
+        : keyDigest(
+            JSON.stringify([customerId, query.period, query.from, query.to, options, fingerprint]),
+          );
+    const kept = key === null ? undefined : cache.get(key);
+    if (kept !== undefined) return sendCachedJson(c, cache, kept);
+    const report = await reportOf(c.var.deps, inputs, options);
+    const body =
       query.period !== undefined
         ? { period: query.period, ...report }
-        : { from: query.from, to: query.to, ...report },
-      200,
-    );
+        : { from: query.from, to: query.to, ...report };
+    // An item that could not be made is logged on every request, never kept.
+    if (key === null || report.unavailable.length > 0) return c.json(body, 200);
+    return sendCachedJson(c, cache, cache.put(key, JSON.stringify(body)));
   });
 
   api.openapi(claimsList, async (c) => {

@@ -12,10 +12,13 @@ import {
 import { type CountedCause, countedCauses } from './counted-causes.ts';
 import {
   COUNTERPARTY_VISIBLE_KINDS,
+  cachedEvaluationId,
   currentPeriod,
   type DecidedClaim,
   decidedClaims,
   evaluatePeriods,
+  type Figures,
+  figuresVersion,
   type LoadedAgreement,
   loadAgreements,
   type PolicyVersionInForce,
@@ -195,23 +198,34 @@ export interface AvailabilityReport {
   unavailable: Unavailable[];
 }
 
+/** What an availability report is made of, read before any item is built. */
+export interface AvailabilityInputs {
+  nowMs: number;
+  /** The agreements that could be read, each with the months it answers for. */
+  agreements: LoadedAgreement[];
+  decided: Map<string, DecidedClaim>;
+  latest: Map<string, { id: number; status: ClaimStatus }>;
+  /** Per service and month, in the report's order. */
+  figures: { agreement: LoadedAgreement; figure: Figures }[];
+  notBegun: NotBegun[];
+  unavailable: Unavailable[];
+  /** True when every month answered had ended for its agreement (`asOf` its end). */
+  allClosed: boolean;
+}
+
 /**
- * The customer's availability for each month of `months`, per agreement × service that
- * covered any of the month. Each agreement answers for its own months: a month that has not
- * begun in an agreement's zone is listed in `notBegun` for that agreement, never an error for
- * the others. Only a month that has begun in none of the agreements asked about is refused.
+ * Reads what the customer's availability for each month of `months` is made of, per
+ * agreement × service that covered any of the month. Each agreement answers for its own
+ * months: a month that has not begun in an agreement's zone is listed in `notBegun` for that
+ * agreement, never an error for the others. Only a month that has begun in none of the
+ * agreements asked about is refused.
  */
-export async function availabilityReport(
+export async function availabilityInputs(
   deps: Deps,
   customerId: number,
   months: string[],
-  options: {
-    includeDays?: boolean;
-    /** Adds `countedCauses` to each item (two more reads per service and month). */
-    includeCauses?: boolean;
-    agreementId?: number | undefined;
-  } = {},
-): Promise<AvailabilityReport> {
+  options: { includeDays?: boolean; agreementId?: number | undefined } = {},
+): Promise<AvailabilityInputs> {
   const nowMs = deps.clock.now();
   const all = await loadAgreements(deps.db.db, {
     customerId,
@@ -247,8 +261,9 @@ export async function availabilityReport(
   const ids = all.map((agreement) => agreement.id);
   const decided = await decidedClaims(deps.db.db, ids);
   const latest = await latestClaims(deps, ids);
-  const items: AvailabilityItem[] = [];
+  const figures: AvailabilityInputs['figures'] = [];
   const notBegun: NotBegun[] = [];
+  let allClosed = true;
   for (const agreement of healthy) {
     let started: string[];
     try {
@@ -263,43 +278,136 @@ export async function availabilityReport(
         });
       }
       started = covered.filter((month) => begun(agreement, month));
+      if (started.some((month) => nowMs < periodBounds(month, agreement.timeZone).endMs)) {
+        allClosed = false;
+      }
     } catch (error) {
       unavailableList.push(unavailable(agreement.id, null, error));
       continue;
     }
     if (started.length === 0) continue;
-    // Service by service: one whose stored data cannot be evaluated leaves the others be.
-    for (const service of agreement.services) {
-      try {
-        const figures = await evaluatePeriods(deps, agreement, started, nowMs, {
-          includeDays: options.includeDays ?? false,
-          serviceIds: [service.serviceId],
-        });
-        for (const figure of figures) {
-          const key = tripleKey(agreement.id, figure.service.serviceId, figure.period);
-          const item = availabilityItem(
-            agreement,
-            figure,
-            decided.get(key),
-            latest.get(key) ?? null,
-            nowMs,
-          );
-          if (options.includeCauses) {
-            item.countedCauses = await countedCauses(
-              deps.db.db,
-              figure.service.serviceId,
-              item.counted,
-              figure.policy.rules.weights,
-            );
-          }
-          items.push(item);
+    const includeDays = options.includeDays ?? false;
+    try {
+      // All services at once (one version read for all); in the order of the services.
+      for (const figure of await evaluatePeriods(deps, agreement, started, nowMs, {
+        includeDays,
+      })) {
+        figures.push({ agreement, figure });
+      }
+    } catch {
+      // Service by service: one whose stored data cannot be evaluated leaves the others be.
+      for (const service of agreement.services) {
+        try {
+          const evaluated = await evaluatePeriods(deps, agreement, started, nowMs, {
+            includeDays,
+            serviceIds: [service.serviceId],
+          });
+          for (const figure of evaluated) figures.push({ agreement, figure });
+        } catch (error) {
+          unavailableList.push(unavailable(agreement.id, service.slug, error));
         }
-      } catch (error) {
-        unavailableList.push(unavailable(agreement.id, service.slug, error));
       }
     }
   }
-  return { items, notBegun, unavailable: unavailableList };
+  return {
+    nowMs,
+    agreements: healthy,
+    decided,
+    latest,
+    figures,
+    notBegun,
+    unavailable: unavailableList,
+    allClosed,
+  };
+}
+
+/** The report made of its inputs (`countedCauses` read here, on request). */
+export async function reportOf(
+  deps: Deps,
+  inputs: AvailabilityInputs,
+  options: { includeCauses?: boolean } = {},
+): Promise<AvailabilityReport> {
+  const items: AvailabilityItem[] = [];
+  // As when evaluating: a service whose item cannot be made is unavailable, once.
+  const failed = new Set<string>();
+  for (const { agreement, figure } of inputs.figures) {
+    const serviceKey = `${agreement.id}:${figure.service.serviceId}`;
+    if (failed.has(serviceKey)) continue;
+    try {
+      const key = tripleKey(agreement.id, figure.service.serviceId, figure.period);
+      const item = availabilityItem(
+        agreement,
+        figure,
+        inputs.decided.get(key),
+        inputs.latest.get(key) ?? null,
+        inputs.nowMs,
+      );
+      if (options.includeCauses) {
+        item.countedCauses = await countedCauses(
+          deps.db.db,
+          figure.service.serviceId,
+          item.counted,
+          figure.policy.rules.weights,
+        );
+      }
+      items.push(item);
+    } catch (error) {
+      failed.add(serviceKey);
+      inputs.unavailable.push(unavailable(agreement.id, figure.service.slug, error));
+    }
+  }
+  return { items, notBegun: inputs.notBegun, unavailable: inputs.unavailable };
+}
+
+/**
+ * Everything a report made of `inputs` depends on besides the request's own options, as
+ * one string, or null when the report must be made afresh: a month not yet closed (it
+ * moves with the clock), a month not begun, anything unavailable, or figures computed and
+ * not kept in the closed-month cache. The windows are named by the cached evaluations'
+ * numbers (their entries are checked through the status version and the windows' digest,
+ * ADR 171); everything else read afresh is in the string itself: the agreements as loaded
+ * (terms, services, names, policy versions), the decided and latest claims of each month,
+ * and for each month whether its claim deadline has passed (what `claimable` reads of the
+ * clock). Equal strings make equal reports.
+ */
+export function reportFingerprint(inputs: AvailabilityInputs): string | null {
+  if (!inputs.allClosed || inputs.notBegun.length > 0 || inputs.unavailable.length > 0) {
+    return null;
+  }
+  const parts: unknown[] = [inputs.agreements];
+  for (const { agreement, figure } of inputs.figures) {
+    const evaluationId = cachedEvaluationId(figure.evaluation);
+    if (evaluationId === undefined) return null;
+    const key = tripleKey(agreement.id, figure.service.serviceId, figure.period);
+    const decided = inputs.decided.get(key);
+    const official = decided?.evaluation ?? figure.evaluation;
+    parts.push([
+      key,
+      evaluationId,
+      decided ?? null,
+      inputs.latest.get(key) ?? null,
+      inputs.nowMs < Date.parse(official.claimDeadline),
+    ]);
+  }
+  return JSON.stringify(parts);
+}
+
+/**
+ * The customer's availability for each month of `months` (see `availabilityInputs`).
+ */
+export async function availabilityReport(
+  deps: Deps,
+  customerId: number,
+  months: string[],
+  options: {
+    includeDays?: boolean;
+    /** Adds `countedCauses` to each item (two more reads per service and month). */
+    includeCauses?: boolean;
+    agreementId?: number | undefined;
+  } = {},
+): Promise<AvailabilityReport> {
+  const inputs = await availabilityInputs(deps, customerId, months, options);
+  return reportOf(deps, inputs, options);
 }
 
 /** The items of `availabilityReport`: months not begun in an agreement's zone are left out. */
@@ -314,7 +422,7 @@ export async function customerAvailability(
 
 export function availabilityItem(
   agreement: LoadedAgreement,
-  figure: Awaited<ReturnType<typeof evaluatePeriods>>[number],
+  figure: Figures,
   decided: DecidedClaim | undefined,
   claim: { id: number; status: ClaimStatus } | null,
   nowMs: number,
@@ -453,9 +561,10 @@ export async function agreementOverviews(
   );
   const overviews: AgreementOverview[] = [];
   const unavailableList: Unavailable[] = [];
+  const version = list.length === 0 ? 0 : await figuresVersion(deps);
   for (const agreement of list) {
     try {
-      overviews.push(await agreementOverview(deps, agreement, decided, nowMs));
+      overviews.push(await agreementOverview(deps, agreement, decided, nowMs, version));
     } catch (error) {
       unavailableList.push(unavailable(agreement.id, null, error));
     }
@@ -463,11 +572,54 @@ export async function agreementOverviews(
   return { items: overviews, unavailable: unavailableList };
 }
 
+/**
+ * Termination rights per database, keyed on everything they are made of (see
+ * `rememberedTerminationRight`). Small: one entry per agreement and month.
+ */
+const terminationRights = new WeakMap<object, Map<string, TerminationRight | null>>();
+const MAX_TERMINATION_RIGHTS = 2_000;
+
+/**
+ * The termination right as `terminationRight` makes it, kept while its inputs stand: it
+ * reads only closed months, whose figures cannot change while the status version stands
+ * (every write of windows or corrections bumps it, ADR 171), the agreement as loaded
+ * (terms, services, policy versions), its decided claims, and the current month. All of
+ * these are the key, so every account page load after the first reads no windows and
+ * evaluates nothing. A vendor agreement's windows also depend on attributions, which the
+ * version does not cover: it is computed each time.
+ */
+async function rememberedTerminationRight(
+  deps: Deps,
+  agreement: LoadedAgreement,
+  decided: Map<string, DecidedClaim>,
+  nowMs: number,
+  version: number,
+): Promise<TerminationRight | null> {
+  if (agreement.kind === 'vendor') return terminationRight(deps, agreement, decided, nowMs);
+  const own = [...decided.values()].filter((claim) => claim.agreementId === agreement.id);
+  const key = JSON.stringify([version, currentPeriod(agreement, nowMs), agreement, own]);
+  let memo = terminationRights.get(deps.db);
+  if (memo === undefined) {
+    memo = new Map();
+    terminationRights.set(deps.db, memo);
+  }
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const right = await terminationRight(deps, agreement, decided, nowMs);
+  memo.set(key, right);
+  if (memo.size > MAX_TERMINATION_RIGHTS) {
+    const oldest = memo.keys().next();
+    if (!oldest.done) memo.delete(oldest.value);
+  }
+  return right;
+}
+
 async function agreementOverview(
   deps: Deps,
   agreement: LoadedAgreement,
   decided: Map<string, DecidedClaim>,
   nowMs: number,
+  version: number,
 ): Promise<AgreementOverview> {
   return {
     id: agreement.id,
@@ -493,6 +645,6 @@ async function agreementOverview(
       until: agreement.versions[index + 1]?.effectiveFrom ?? null,
       rules: version.rules,
     })),
-    termination: await terminationRight(deps, agreement, decided, nowMs),
+    termination: await rememberedTerminationRight(deps, agreement, decided, nowMs, version),
   };
 }

@@ -5,7 +5,6 @@ import {
   eq,
   gt,
   gte,
-  isNotNull,
   isNull,
   lt,
   lte,
@@ -145,38 +144,18 @@ export async function refreshRollups(
   if (limitMs <= startMs) return;
   const firstDayMs = utcDayStart(startMs);
   const endDayMs = utcDayStart(limitMs - 1) + MS_PER_DAY;
-  const closed = await tx
-    .select({ state: windows.state, start: windows.start, end: windows.end })
-    .from(windows)
-    .where(
-      and(
-        eq(windows.serviceId, serviceId),
-        isNotNull(windows.end),
-        lt(windows.start, new Date(endDayMs)),
-        gt(windows.end, new Date(firstDayMs)),
-      ),
-    );
+  // Raw rows: instants stay integer milliseconds, with no Date made and read back per row.
+  const closed = await tx.all<{ state: WindowState; startMs: number; endMs: number }>(sql`
+    SELECT state, start AS startMs, "end" AS endMs FROM windows
+    WHERE service_id = ${serviceId} AND "end" IS NOT NULL
+      AND start < ${endDayMs} AND "end" > ${firstDayMs}`);
   // The embedded driver works synchronously: without a turn of the event loop between the
   // steps of a long refresh, every other request would wait for all of it (ADR 113).
   await yieldToEventLoop();
-  const byDay = stateMsByUtcDay(
-    closed.map((row) => ({
-      state: row.state,
-      startMs: row.start.getTime(),
-      endMs: (row.end as Date).getTime(),
-    })),
-    firstDayMs,
-    endDayMs,
-  );
-  await tx
-    .delete(dailyRollups)
-    .where(
-      and(
-        eq(dailyRollups.serviceId, serviceId),
-        gte(dailyRollups.day, utcDate(firstDayMs)),
-        lt(dailyRollups.day, utcDate(endDayMs)),
-      ),
-    );
+  const byDay = stateMsByUtcDay(closed, firstDayMs, endDayMs);
+  await tx.run(sql`
+    DELETE FROM daily_rollups
+    WHERE service_id = ${serviceId} AND day >= ${utcDate(firstDayMs)} AND day < ${utcDate(endDayMs)}`);
   // The rows as JSON parameters, a few thousand days per statement: at the product's limits
   // (ADR 113) that is ten thousand days, which row-by-row binding made ten times slower.
   const rows = [...byDay].map(([dayMs, figures]) => [
@@ -226,8 +205,76 @@ export async function refreshRollupsFor(tx: Tx, extents: readonly WindowExtent[]
       merged.push({ ...extent });
     }
   }
-  for (const extent of merged) {
-    await refreshRollups(tx, extent.serviceId, extent.startMs, extent.endMs);
+  // Only days in the API's instant range are rolled up (as in refreshRollups).
+  const ranges = merged.flatMap((extent) => {
+    const startMs = Math.max(extent.startMs, EARLIEST_INSTANT_MS);
+    const limitMs = Math.min(extent.endMs, INSTANT_LIMIT_MS);
+    if (limitMs <= startMs) return [];
+    return [
+      {
+        serviceId: extent.serviceId,
+        firstDayMs: utcDayStart(startMs),
+        endDayMs: utcDayStart(limitMs - 1) + MS_PER_DAY,
+      },
+    ];
+  });
+  if (ranges.length === 0) return;
+  if (ranges.length === 1) {
+    const [only] = ranges as [(typeof ranges)[number]];
+    await refreshRollups(tx, only.serviceId, only.firstDayMs, only.endDayMs);
+    return;
+  }
+  // Several runs of days (a batch over many services): three statements for all of them,
+  // not three each. The runs are disjoint whole days, so each day is written once.
+  const rangesJson = JSON.stringify(
+    ranges.map((range) => [
+      range.serviceId,
+      range.firstDayMs,
+      range.endDayMs,
+      utcDate(range.firstDayMs),
+      utcDate(range.endDayMs),
+    ]),
+  );
+  const windowRows = await tx.all<{
+    range: number;
+    state: WindowState;
+    startMs: number;
+    endMs: number;
+  }>(sql`
+    SELECT r.key AS range, w.state, w.start AS startMs, w."end" AS endMs
+    FROM json_each(${rangesJson}) r
+    JOIN windows w ON w.service_id = r.value ->> 0 AND w."end" IS NOT NULL
+      AND w.start < r.value ->> 2 AND w."end" > r.value ->> 1`);
+  await yieldToEventLoop();
+  const byRange = new Map<number, TimedWindow[]>();
+  for (const row of windowRows) {
+    const list = byRange.get(row.range);
+    if (list === undefined) byRange.set(row.range, [row]);
+    else list.push(row);
+  }
+  const rows = ranges.flatMap((range, index) =>
+    [...stateMsByUtcDay(byRange.get(index) ?? [], range.firstDayMs, range.endDayMs)].map(
+      ([dayMs, figures]) => [
+        range.serviceId,
+        utcDate(dayMs),
+        figures.majorMs,
+        figures.partialMs,
+        figures.degradedMs,
+        figures.maintenanceMs,
+      ],
+    ),
+  );
+  await tx.run(sql`
+    DELETE FROM daily_rollups WHERE rowid IN (
+      SELECT d.rowid FROM json_each(${rangesJson}) r
+      JOIN daily_rollups d ON d.service_id = r.value ->> 0
+        AND d.day >= r.value ->> 3 AND d.day < r.value ->> 4)`);
+  for (let i = 0; i < rows.length; i += ROLLUP_ROWS_PER_STATEMENT) {
+    await yieldToEventLoop();
+    await tx.run(sql`
+      INSERT INTO daily_rollups (service_id, day, major_ms, partial_ms, degraded_ms, maintenance_ms)
+      SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5
+      FROM json_each(${JSON.stringify(rows.slice(i, i + ROLLUP_ROWS_PER_STATEMENT))})`);
   }
 }
 

@@ -449,7 +449,23 @@ function monthCacheOf(database: object): Map<string, CachedMonth> {
   return cache;
 }
 
+/**
+ * Each evaluation kept in the month cache gets a number, unique in the process: while the
+ * entry stands (its inputs unchanged) callers are handed the same object, so the number
+ * names those figures. A reader that keeps something derived from them (the finished
+ * response of a closed month) keys it on these numbers.
+ */
+const cachedEvaluationIds = new WeakMap<EvaluationResult, number>();
+let lastCachedEvaluationId = 0;
+
+/** The number of a cached evaluation (see above); undefined for one computed and not kept. */
+export function cachedEvaluationId(evaluation: EvaluationResult): number | undefined {
+  return cachedEvaluationIds.get(evaluation);
+}
+
 function remember(cache: Map<string, CachedMonth>, key: string, entry: CachedMonth): void {
+  lastCachedEvaluationId += 1;
+  cachedEvaluationIds.set(entry.evaluation, lastCachedEvaluationId);
   cache.delete(key);
   cache.set(key, entry);
   if (cache.size > MAX_CACHED_MONTHS) {
@@ -581,6 +597,14 @@ export async function evaluatePeriods(
     }
   }
   return figures;
+}
+
+/**
+ * The status version the closed-month figures are checked against: every write of windows
+ * or corrections bumps it (ADR 171), so while it stands, closed months read the same.
+ */
+export function figuresVersion(deps: Deps): Promise<number> {
+  return readVersion(deps.db);
 }
 
 export interface DecidedClaim {

@@ -1,6 +1,6 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { services, type WindowSource, type WindowState, windows } from '../../db/schema/index.ts';
+import { services, type WindowSource, type WindowState } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
 import { type ErrorIssue, unprocessable } from '../errors.ts';
 import { refreshRollupsFor, type WindowExtent } from './rollups.ts';
@@ -12,7 +12,6 @@ import {
   type WindowDto,
   windowBounds,
   windowBoundsIssues,
-  windowDto,
   windowFingerprint,
 } from './windows.ts';
 
@@ -80,14 +79,17 @@ function rawWindowDto(row: RawWindowRow, slug: string): WindowDto {
   };
 }
 
-/** Every new window in one statement: the rows travel as one JSON parameter. */
+/**
+ * Every new window in one statement: the rows travel as one JSON parameter. Only the new
+ * ids come back: everything else of a new row is what was sent (see `createdDto`).
+ */
 async function insertWindows(
   tx: Tx,
   apiKeyId: number,
   nowMs: number,
   rows: { serviceId: number; input: IngestWindowInput; fingerprint: string }[],
-): Promise<RawWindowRow[]> {
-  if (rows.length === 0) return [];
+): Promise<Map<string, number>> {
+  if (rows.length === 0) return new Map();
   const values = rows.map(({ serviceId, input, fingerprint }) => [
     serviceId,
     input.externalId,
@@ -98,15 +100,34 @@ async function insertWindows(
     fingerprint,
   ]);
   // `WHERE true` tells SQLite's parser that ON CONFLICT belongs to the INSERT, not the join.
-  const result = await tx.run(sql`
+  const inserted = await tx.all<{ id: number; external_id: string }>(sql`
     INSERT INTO windows (service_id, external_id, state, start, "end", announced_at, source,
                          api_key_id, request_fingerprint, created_at, updated_at)
     SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5,
            'ingest', ${apiKeyId}, value ->> 6, ${nowMs}, ${nowMs}
     FROM json_each(${JSON.stringify(values)}) WHERE true
     ON CONFLICT (external_id) DO NOTHING
-    RETURNING *`);
-  return result.rows as unknown as RawWindowRow[];
+    RETURNING id, external_id`);
+  return new Map(inserted.map((row) => [row.external_id, row.id]));
+}
+
+/** A window just inserted from `input`, as `rawWindowDto` would read it back. */
+function createdDto(id: number, input: IngestWindowInput, nowIso: string): WindowDto {
+  return {
+    id,
+    externalId: input.externalId,
+    service: input.service,
+    state: input.state,
+    start: new Date(input.startMs).toISOString(),
+    end: isoOf(input.endMs),
+    announcedAt: isoOf(input.announcedAtMs),
+    source: 'ingest',
+    maintenanceId: null,
+    incidentId: null,
+    author: null,
+    createdAt: nowIso,
+    updatedAt: nowIso,
+  };
 }
 
 /**
@@ -137,8 +158,12 @@ export async function ingestWindows(
   const fingerprints = inputs.map(windowFingerprint);
   return writeStatusData(deps, async (tx) => {
     const ids = [...new Set(inputs.map((input) => input.externalId))];
-    const existingRows = await tx.select().from(windows).where(inArray(windows.externalId, ids));
-    const existing = new Map(existingRows.map((row) => [row.externalId, row]));
+    // One parameter however many ids, and raw rows: no per-row mapping for a lookup that
+    // mostly finds nothing.
+    const existingRows = await tx.all<RawWindowRow>(
+      sql`SELECT * FROM windows WHERE external_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
+    );
+    const existing = new Map(existingRows.map((row) => [row.external_id, row]));
 
     type Slot =
       | { kind: 'done'; result: BatchItemResult }
@@ -158,15 +183,15 @@ export async function ingestWindows(
       const stored = existing.get(externalId);
       const firstIndex = creating.get(externalId);
       if (stored !== undefined) {
-        if (stored.source !== 'ingest' || stored.apiKeyId !== apiKeyId) {
+        if (stored.source !== 'ingest' || stored.api_key_id !== apiKeyId) {
           conflict('EXTERNAL_ID_TAKEN', takenExternalId(externalId).message);
-        } else if (stored.requestFingerprint !== fingerprint) {
+        } else if (stored.request_fingerprint !== fingerprint) {
           conflict(
             'WINDOW_CONFLICT',
             `A different window ${externalId} exists; change it with PATCH.`,
           );
         } else {
-          const window = windowDto(stored, input.service);
+          const window = rawWindowDto(stored, input.service);
           slots.push({ kind: 'done', result: { index, externalId, result: 'replayed', window } });
         }
       } else if (firstIndex !== undefined) {
@@ -236,25 +261,25 @@ export async function ingestWindows(
       if (service === undefined) throw new Error(`service ${input.service} vanished`);
       return { serviceId: service.id, input, fingerprint: fingerprints[index] as string };
     });
-    const inserted = await insertWindows(tx, apiKeyId, deps.clock.now(), toInsert);
-    const insertedById = new Map(inserted.map((row) => [row.external_id, row]));
+    const nowMs = deps.clock.now();
+    const insertedIds = await insertWindows(tx, apiKeyId, nowMs, toInsert);
     // The transaction holds the write lock, so every new id was free when read above.
     for (const { input } of toInsert) {
-      if (!insertedById.has(input.externalId)) {
+      if (!insertedIds.has(input.externalId)) {
         throw new Error(`window ${input.externalId} neither inserted nor found`);
       }
     }
-    const extents: WindowExtent[] = inserted.map((row) => ({
-      serviceId: row.service_id,
-      startMs: row.start,
-      endMs: row.end,
+    const extents: WindowExtent[] = toInsert.map(({ serviceId, input }) => ({
+      serviceId,
+      startMs: input.startMs,
+      endMs: input.endMs,
     }));
     await refreshRollupsFor(tx, extents);
 
+    const nowIso = new Date(nowMs).toISOString();
     const windowOf = (index: number): WindowDto => {
       const input = inputs[index] as IngestWindowInput;
-      const row = insertedById.get(input.externalId) as RawWindowRow;
-      return rawWindowDto(row, input.service);
+      return createdDto(insertedIds.get(input.externalId) as number, input, nowIso);
     };
     const results = slots.map((slot): BatchItemResult => {
       if (slot.kind === 'done') return slot.result;
