@@ -221,9 +221,11 @@ const availabilityRoute = defineRoute('customer-read', {
     'has begun for none of the agreements asked about. Time before the service was monitored is ' +
     'never counted as up: it is reported as `unmonitoredMs`, and a month nobody measured is ' +
     '`not-monitored` (no availability, target not judged). Figures stored before this rule read ' +
-    '`unmonitoredMs: 0`.',
+    '`unmonitoredMs: 0`. An answer of closed months only is kept as sent, with a strong ' +
+    '`ETag` and `Cache-Control: private, no-cache`: send it back in `If-None-Match` for a 304.',
   request: { query: availabilityQuery },
   responses: {
+    304: { description: 'Not modified (If-None-Match matched the ETag)' },
     200: jsonContent(
       z.object({
         period: z.string().optional(),

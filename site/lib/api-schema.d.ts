@@ -756,7 +756,7 @@ export interface paths {
         };
         /**
          * Availability per agreement × service for a month (or a range of months)
-         * @description Each item is the evaluation document of sla-accounting.md §5 for one agreement, service and month, in the agreement's time zone. The current month is measured up to now. Once a claim is decided its stored figures are official (`source: decided-claim`), with any later correction in `correction`. Each agreement answers for its own months: a month that has not begun in an agreement’s zone (near a month boundary, with agreements in several zones) is listed in `notBegun` for that agreement, with no items; 422 only when the month has begun for none of the agreements asked about. Time before the service was monitored is never counted as up: it is reported as `unmonitoredMs`, and a month nobody measured is `not-monitored` (no availability, target not judged). Figures stored before this rule read `unmonitoredMs: 0`.
+         * @description Each item is the evaluation document of sla-accounting.md §5 for one agreement, service and month, in the agreement's time zone. The current month is measured up to now. Once a claim is decided its stored figures are official (`source: decided-claim`), with any later correction in `correction`. Each agreement answers for its own months: a month that has not begun in an agreement’s zone (near a month boundary, with agreements in several zones) is listed in `notBegun` for that agreement, with no items; 422 only when the month has begun for none of the agreements asked about. Time before the service was monitored is never counted as up: it is reported as `unmonitoredMs`, and a month nobody measured is `not-monitored` (no availability, target not judged). Figures stored before this rule read `unmonitoredMs: 0`. An answer of closed months only is kept as sent, with a strong `ETag` and `Cache-Control: private, no-cache`: send it back in `If-None-Match` for a 304.
          */
         get: operations["getMeAvailability"];
         put?: never;
@@ -9166,6 +9166,13 @@ export interface operations {
                         unavailable: components["schemas"]["Unavailable"][];
                     };
                 };
+            };
+            /** @description Not modified (If-None-Match matched the ETag) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input */
             400: {
