@@ -1,5 +1,6 @@
 import { customerIdOf } from '../auth/middleware.ts';
 import { ApiError } from '../errors.ts';
+import { pageSchema } from '../http/page-schemas.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import { agreementOverviews, availabilityReport, monthsBetween } from '../services/availability.ts';
 import {
@@ -10,7 +11,6 @@ import {
   listCustomerClaims,
   withdrawClaim,
 } from '../services/claims.ts';
-import { pageSchema } from '../services/pagination.ts';
 import { policySchema } from '../sla/index.ts';
 import {
   ClaimCommentSchema,

@@ -1,3 +1,4 @@
+import { pageSchema } from '../http/page-schemas.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import {
   AGREEMENT_KINDS,
@@ -7,7 +8,6 @@ import {
   listAgreements,
   updateAgreement,
 } from '../services/admin-agreements.ts';
-import { pageSchema } from '../services/pagination.ts';
 import { businessHoursSchema, parseInstant } from '../sla/index.ts';
 import { activeFilter, IdParams, idFilter, listQuery, slugSchema } from './common.ts';
 import { apiInstant } from './instants.ts';

@@ -1,3 +1,4 @@
+import { pageSchema } from '../http/page-schemas.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import {
   addComment,
@@ -10,7 +11,6 @@ import {
 } from '../services/claims.ts';
 import { CSV_CONTENT_TYPE } from '../services/csv.ts';
 import { renderLedgerCsv } from '../services/ledger-csv.ts';
-import { pageSchema } from '../services/pagination.ts';
 import {
   ClaimCommentSchema,
   ClaimDetailSchema,

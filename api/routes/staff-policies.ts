@@ -1,3 +1,4 @@
+import { pageSchema } from '../http/page-schemas.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import {
   addPolicyVersion,
@@ -6,7 +7,6 @@ import {
   listPolicies,
   updatePolicy,
 } from '../services/admin-policies.ts';
-import { pageSchema } from '../services/pagination.ts';
 import { previewPolicyVersion } from '../services/policy-preview.ts';
 import { periodSchema, policySchema, responsePolicySchema } from '../sla/index.ts';
 import { activeFilter, IdParams, listQuery, nameSchema, userPrincipal } from './common.ts';

@@ -1,3 +1,4 @@
+import { pageSchema } from '../http/page-schemas.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import {
   createUser,
@@ -8,7 +9,6 @@ import {
   updateUser,
 } from '../services/admin-users.ts';
 import { inviteUser, listPendingInvitations, revokeInvitation } from '../services/invitations.ts';
-import { pageSchema } from '../services/pagination.ts';
 import { issuePasswordReset } from '../services/password-resets.ts';
 import {
   activeFilter,

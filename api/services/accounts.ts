@@ -7,7 +7,6 @@ import { createSession, endSession, endUserSessions } from '../auth/sessions.ts'
 import { sha256 } from '../auth/tokens.ts';
 import type { Deps, Principal, SessionUser } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { recordAudit } from './audit.ts';
 import {
   hitLimit,
   type Limit,
@@ -15,7 +14,8 @@ import {
   pruneLimits,
   tooManyRequests,
   unhitLimit,
-} from './rate-limit.ts';
+} from '../infra/rate-limit.ts';
+import { recordAudit } from './audit.ts';
 
 /** Emails are compared lower-cased and trimmed; stored the same way. */
 export function normalizeEmail(email: string): string {

@@ -11,8 +11,6 @@ import {
 } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
 import { ApiError, type ErrorIssue, invalidInput, notFound, unprocessable } from '../errors.ts';
-import { type BusinessHours, parseInstant, periodBounds } from '../sla/index.ts';
-import { recordAudit } from './audit.ts';
 import {
   afterSortedCursor,
   containsText,
@@ -21,8 +19,10 @@ import {
   orderBy,
   raw,
   type SortOrder,
-} from './list-order.ts';
-import { type Page, type PageQuery, toPage } from './pagination.ts';
+} from '../infra/list-order.ts';
+import { type Page, type PageQuery, toPage } from '../infra/pagination.ts';
+import { type BusinessHours, parseInstant, periodBounds } from '../sla/index.ts';
+import { recordAudit } from './audit.ts';
 import { agreementServiceRows } from './sla-figures.ts';
 
 export interface AgreementServiceDto {

@@ -3,8 +3,6 @@ import { apiKeys, customers } from '../../db/schema/index.ts';
 import { endCustomerSessions } from '../auth/sessions.ts';
 import type { Deps, Principal } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { revokeKeysIn } from './api-keys.ts';
-import { recordAudit } from './audit.ts';
 import {
   afterSortedCursor,
   containsText,
@@ -12,8 +10,10 @@ import {
   type ListOrder,
   orderBy,
   type SortOrder,
-} from './list-order.ts';
-import { type Page, type PageQuery, toPage } from './pagination.ts';
+} from '../infra/list-order.ts';
+import { type Page, type PageQuery, toPage } from '../infra/pagination.ts';
+import { revokeKeysIn } from './api-keys.ts';
+import { recordAudit } from './audit.ts';
 
 export interface CustomerDto {
   id: number;

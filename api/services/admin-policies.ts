@@ -3,6 +3,7 @@ import type { Tx } from '../../db/client.ts';
 import { agreements, policies, policyVersions } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
 import { ApiError, conflict, notFound, zodIssues } from '../errors.ts';
+import { afterCursor, type Page, type PageQuery, toPage } from '../infra/pagination.ts';
 import {
   defaultWeights,
   type Policy,
@@ -12,7 +13,6 @@ import {
   shiftPeriod,
 } from '../sla/index.ts';
 import { recordAudit } from './audit.ts';
-import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
 
 /** The first version of a policy is in force from the beginning. */
 export const FIRST_EFFECTIVE_FROM = '0000-01';

@@ -3,7 +3,6 @@ import type { Tx } from '../../db/client.ts';
 import { serviceGroups, services } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
 import { conflict, notFound, unprocessable } from '../errors.ts';
-import { recordAudit } from './audit.ts';
 import {
   afterSortedCursor,
   containsText,
@@ -12,9 +11,10 @@ import {
   orderBy,
   raw,
   type SortOrder,
-} from './list-order.ts';
-import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
-import { unlessSame, writeStatusData } from './status-cache.ts';
+} from '../infra/list-order.ts';
+import { afterCursor, type Page, type PageQuery, toPage } from '../infra/pagination.ts';
+import { unlessSame, writeStatusData } from '../infra/status-cache.ts';
+import { recordAudit } from './audit.ts';
 
 export interface GroupDto {
   id: number;

@@ -8,9 +8,6 @@ import { checkNewPassword, hashPassword } from '../auth/passwords.ts';
 import { endUserSessions } from '../auth/sessions.ts';
 import type { Deps, Principal } from '../context.ts';
 import { ApiError, conflict, notFound, unprocessable } from '../errors.ts';
-import { normalizeEmail } from './accounts.ts';
-import { revokeKeysIn } from './api-keys.ts';
-import { recordAudit } from './audit.ts';
 import {
   afterSortedCursor,
   containsText,
@@ -18,8 +15,11 @@ import {
   orderBy,
   raw,
   type SortOrder,
-} from './list-order.ts';
-import { type Page, type PageQuery, toPage } from './pagination.ts';
+} from '../infra/list-order.ts';
+import { type Page, type PageQuery, toPage } from '../infra/pagination.ts';
+import { normalizeEmail } from './accounts.ts';
+import { revokeKeysIn } from './api-keys.ts';
+import { recordAudit } from './audit.ts';
 
 export interface UserDto {
   id: number;

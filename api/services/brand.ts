@@ -5,9 +5,9 @@ import type { Tx } from '../../db/client.ts';
 import { brandLogos, brandSettings } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
 import { ApiError, invalidInput } from '../errors.ts';
+import { unchanged, writeStatusData } from '../infra/status-cache.ts';
 import { recordAudit } from './audit.ts';
 import { checkAccent, normaliseHex, ratioText } from './brand-colour.ts';
-import { unchanged, writeStatusData } from './status-cache.ts';
 
 /**
  * The brand: product name, logo, accent colour, support contact and footer text. One read

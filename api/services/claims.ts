@@ -14,12 +14,12 @@ import {
 } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
 import { ApiError, conflict, notFound, unprocessable } from '../errors.ts';
+import { findReplay, idempotent, type StoredResponse } from '../infra/idempotency.ts';
+import { afterCursor, type Page, type PageQuery, toPage } from '../infra/pagination.ts';
 import { type ClaimSummary, claimSummary } from '../notify/events.ts';
 import { emit } from '../notify/outbox.ts';
 import { type EvaluationResult, periodBounds, type ResponseResult } from '../sla/index.ts';
 import { type TerminationRight, terminationRight } from './availability.ts';
-import { findReplay, idempotent, type StoredResponse } from './idempotency.ts';
-import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
 import {
   COUNTERPARTY_VISIBLE_KINDS,
   decidedClaims,

@@ -7,11 +7,11 @@ import { createSession, endSession } from '../auth/sessions.ts';
 import { randomToken, sha256 } from '../auth/tokens.ts';
 import type { Deps, Principal, SessionUser } from '../context.ts';
 import { ApiError, conflict, notFound } from '../errors.ts';
+import { afterCursor, type Page, type PageQuery, toPage } from '../infra/pagination.ts';
 import { emit } from '../notify/outbox.ts';
 import { type ClientMeta, normalizeEmail } from './accounts.ts';
 import { checkRoleCustomer, type UserDto, userDto } from './admin-users.ts';
 import { recordAudit } from './audit.ts';
-import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
 
 /** Where the site's invitation page lives; the token rides in the fragment (never sent to servers). */
 export const INVITATION_PAGE = '/account/invitation';

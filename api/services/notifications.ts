@@ -9,8 +9,8 @@ import {
 } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
 import { ApiError, conflict, notFound } from '../errors.ts';
+import { beforeCursor, type Page, type PageQuery, toPage } from '../infra/pagination.ts';
 import { recordAudit } from './audit.ts';
-import { beforeCursor, type Page, type PageQuery, toPage } from './pagination.ts';
 import type { EndpointOwner } from './webhooks.ts';
 
 export { OUTBOX_CHANNELS, OUTBOX_STATES } from '../../db/schema/index.ts';

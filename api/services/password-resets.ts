@@ -6,10 +6,10 @@ import { endUserSessions } from '../auth/sessions.ts';
 import { randomToken, sha256 } from '../auth/tokens.ts';
 import type { Deps, Principal } from '../context.ts';
 import { ApiError, conflict, notFound, unprocessable } from '../errors.ts';
+import { hitLimit, pruneLimits, tooManyRequests } from '../infra/rate-limit.ts';
 import { emit } from '../notify/outbox.ts';
 import { type ClientMeta, normalizeEmail } from './accounts.ts';
 import { recordAudit } from './audit.ts';
-import { hitLimit, pruneLimits, tooManyRequests } from './rate-limit.ts';
 
 /** Where the site's reset page lives; the token rides in the fragment (never sent to servers). */
 export const PASSWORD_RESET_PAGE = '/account/reset';

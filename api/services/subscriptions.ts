@@ -4,9 +4,9 @@ import { services, subscriberServices, subscribers } from '../../db/schema/index
 import { randomToken } from '../auth/tokens.ts';
 import type { Deps } from '../context.ts';
 import { ApiError, unprocessable } from '../errors.ts';
+import { hitLimit, pruneLimits, tooManyRequests } from '../infra/rate-limit.ts';
 import { emit } from '../notify/outbox.ts';
 import { normalizeEmail } from './accounts.ts';
-import { hitLimit, pruneLimits, tooManyRequests } from './rate-limit.ts';
 
 /**
  * Public subscriptions to incident and maintenance updates (docs/decisions/153): double
