@@ -65,6 +65,13 @@ const RULES: LayerRule[] = [
       ['api/http', 'api/routes', 'api/services'].some((folder) => under(folder)(edge.target)),
   },
   {
+    name: 'services and infrastructure throw domain errors',
+    why: 'they throw the transport-free failures of api/domain-errors.ts; api/errors.ts (ApiError, statuses) is the HTTP side, and only app.ts maps one to the other (docs/decisions/187)',
+    appliesTo: anyOf(under('api/services'), under('api/infra')),
+    typeImportsCount: true,
+    forbids: (edge) => edge.target === 'api/errors.ts',
+  },
+  {
     name: 'the HTTP layer never imports the database or a service',
     why: 'api/http holds what the routes share (page schemas, reference assets); queries and use cases belong in api/services',
     appliesTo: under('api/http'),
@@ -211,6 +218,19 @@ describe('a probe import that crosses a layer', () => {
       'infrastructure knows no transport and no use case',
     ],
     [
+      'a service throwing the HTTP layer’s error',
+      { path: 'api/services/probe.ts', text: "import { ApiError } from '../errors.ts';\n" },
+      'services and infrastructure throw domain errors',
+    ],
+    [
+      'infrastructure naming an HTTP status by a type',
+      {
+        path: 'api/infra/probe.ts',
+        text: "type Status = typeof import('../errors.ts').ERROR_STATUS;\n",
+      },
+      'services and infrastructure throw domain errors',
+    ],
+    [
       'the HTTP layer querying the database',
       { path: 'api/http/probe.ts', text: "import { eq } from 'drizzle-orm';\n" },
       'the HTTP layer never imports the database or a service',
@@ -331,6 +351,13 @@ describe('a probe import that crosses a layer', () => {
       {
         path: 'api/services/probe.ts',
         text: "import { toPage } from '../infra/pagination.ts';\nimport { hitLimit } from '../infra/rate-limit.ts';\n",
+      },
+    ],
+    [
+      'a service throwing a domain error',
+      {
+        path: 'api/services/probe.ts',
+        text: "import { NotFound, unprocessable } from '../domain-errors.ts';\n",
       },
     ],
     [

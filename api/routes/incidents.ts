@@ -1,5 +1,5 @@
 import { etag } from 'hono/etag';
-import { invalidInput } from '../errors.ts';
+import { invalidInput } from '../domain-errors.ts';
 import { pageQueryShape } from '../http/page-schemas.ts';
 import { decodeCursor } from '../infra/keyset.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonContent, z } from '../openapi.ts';

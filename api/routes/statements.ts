@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { customerIdOf } from '../auth/middleware.ts';
 import type { AppEnv } from '../context.ts';
-import { invalidInput } from '../errors.ts';
+import { invalidInput } from '../domain-errors.ts';
 import { type ApiApp, defineRoute, errorResponses, ID_PARAM, z } from '../openapi.ts';
 import { AGREEMENT_KINDS } from '../services/admin-agreements.ts';
 import { CLAIM_KINDS } from '../services/claims.ts';

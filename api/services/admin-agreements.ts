@@ -10,7 +10,13 @@ import {
   services,
 } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
-import { ApiError, type ErrorIssue, invalidInput, notFound, unprocessable } from '../errors.ts';
+import {
+  Conflict,
+  type ErrorIssue,
+  invalidInput,
+  notFound,
+  unprocessable,
+} from '../domain-errors.ts';
 import {
   afterSortedCursor,
   containsText,
@@ -293,11 +299,10 @@ async function refuseFrozenPeriods(
   });
   const first = hit.map((claim) => ({ ...claim, slug: claim.slug ?? 'support' }))[0];
   if (first === undefined) return;
-  throw new ApiError(
-    'PERIOD_FROZEN',
+  throw new Conflict(
     `Claim #${first.id} (${first.slug}, ${first.period}) is ${first.status}: the figures of that period are frozen, so the agreement's covered time in it cannot change.`,
     {
-      status: 409,
+      code: 'PERIOD_FROZEN',
       issues: hit.map((claim) => ({
         path: 'end',
         message: `would change ${claim.period}, decided in claim #${claim.id} (${claim.slug ?? 'support'}, ${claim.status})`,

@@ -2,7 +2,7 @@ import { and, eq, type SQL } from 'drizzle-orm';
 import { apiKeys, customers } from '../../db/schema/index.ts';
 import { endCustomerSessions } from '../auth/sessions.ts';
 import type { Deps, Principal } from '../context.ts';
-import { notFound } from '../errors.ts';
+import { notFound } from '../domain-errors.ts';
 import {
   afterSortedCursor,
   containsText,

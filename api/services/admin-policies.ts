@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { agreements, policies, policyVersions } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
-import { ApiError, conflict, notFound, zodIssues } from '../errors.ts';
+import { conflict, InvalidInput, notFound, Unprocessable, zodIssues } from '../domain-errors.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from '../infra/pagination.ts';
 import {
   defaultWeights,
@@ -207,7 +207,7 @@ export function inheritRules(base: Policy, change: PolicyChange): Policy {
   }
   const parsed = policySchema.safeParse(merged);
   if (!parsed.success) {
-    throw new ApiError('INVALID_INPUT', 'The policy version is not valid.', {
+    throw new InvalidInput('The policy version is not valid.', {
       issues: zodIssues(parsed.error.issues),
     });
   }
@@ -257,11 +257,10 @@ export function planVersion(
   const effectiveFrom = input.effectiveFrom ?? defaultEffectiveFrom(nowMs);
   const earliest = earliestOpenMonth(nowMs);
   if (effectiveFrom < earliest) {
-    throw new ApiError(
-      'PERIOD_CLOSED',
+    throw new Unprocessable(
       `${effectiveFrom} has closed; a new version can take effect from ${earliest} on.`,
       {
-        status: 422,
+        code: 'PERIOD_CLOSED',
         issues: [{ path: 'effectiveFrom', message: `must be ${earliest} or later` }],
       },
     );

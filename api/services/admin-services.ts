@@ -2,7 +2,7 @@ import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { serviceGroups, services } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
-import { conflict, notFound, unprocessable } from '../errors.ts';
+import { conflict, notFound, unprocessable } from '../domain-errors.ts';
 import {
   afterSortedCursor,
   containsText,

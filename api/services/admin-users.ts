@@ -7,7 +7,7 @@ export { ROLES } from '../../db/schema/index.ts';
 import { checkNewPassword, hashPassword } from '../auth/passwords.ts';
 import { endUserSessions } from '../auth/sessions.ts';
 import type { Deps, Principal } from '../context.ts';
-import { ApiError, conflict, notFound, unprocessable } from '../errors.ts';
+import { conflict, InvalidInput, notFound, unprocessable } from '../domain-errors.ts';
 import {
   afterSortedCursor,
   containsText,
@@ -58,14 +58,14 @@ export async function checkRoleCustomer(
 ): Promise<number | null> {
   if (role !== 'customer') {
     if (customerId !== null && customerId !== undefined) {
-      throw new ApiError('INVALID_INPUT', 'Only customer users belong to a customer.', {
+      throw new InvalidInput('Only customer users belong to a customer.', {
         issues: [{ path: 'customerId', message: `must be absent for role ${role}` }],
       });
     }
     return null;
   }
   if (customerId === null || customerId === undefined) {
-    throw new ApiError('INVALID_INPUT', 'A customer user needs a customer.', {
+    throw new InvalidInput('A customer user needs a customer.', {
       issues: [{ path: 'customerId', message: 'is required for role customer' }],
     });
   }

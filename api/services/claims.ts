@@ -13,7 +13,7 @@ import {
   users,
 } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
-import { ApiError, conflict, notFound, unprocessable } from '../errors.ts';
+import { conflict, Forbidden, notFound, unprocessable } from '../domain-errors.ts';
 import { findReplay, idempotent, type StoredResponse } from '../infra/idempotency.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from '../infra/pagination.ts';
 import { type ClaimSummary, claimSummary } from '../notify/events.ts';
@@ -737,7 +737,7 @@ export async function addComment(
   input: { body: string; internal: boolean },
   customerId?: number,
 ): Promise<ClaimCommentDto> {
-  if (principal.kind !== 'user') throw new ApiError('FORBIDDEN', 'Only people comment on claims.');
+  if (principal.kind !== 'user') throw new Forbidden('Only people comment on claims.');
   return deps.db.write(async (tx) => {
     const claim = await loadClaim(tx, claimId, customerId);
     const now = new Date(deps.clock.now());
@@ -961,7 +961,7 @@ export async function decideClaim(
   id: number,
   input: DecisionInput,
 ): Promise<ClaimDto> {
-  if (principal.kind !== 'user') throw new ApiError('FORBIDDEN', 'Only staff decide claims.');
+  if (principal.kind !== 'user') throw new Forbidden('Only staff decide claims.');
   const reason = input.reason?.trim() || null;
   return deps.db.write(async (tx) => {
     const row = await loadClaim(tx, id);

@@ -9,7 +9,7 @@ import {
   services,
 } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
-import { conflict, notFound, unprocessable } from '../errors.ts';
+import { conflict, notFound, unprocessable } from '../domain-errors.ts';
 import { type Cursor, pageOf } from '../infra/keyset.ts';
 import { unchanged, unlessSame, writeStatusData } from '../infra/status-cache.ts';
 import type { IncidentEventType } from '../notify/events.ts';

@@ -6,7 +6,7 @@ import { checkNewPassword, hashPassword } from '../auth/passwords.ts';
 import { createSession, endSession } from '../auth/sessions.ts';
 import { randomToken, sha256 } from '../auth/tokens.ts';
 import type { Deps, Principal, SessionUser } from '../context.ts';
-import { ApiError, conflict, notFound } from '../errors.ts';
+import { conflict, InvalidInput, notFound } from '../domain-errors.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from '../infra/pagination.ts';
 import { emit } from '../notify/outbox.ts';
 import { type ClientMeta, normalizeEmail } from './accounts.ts';
@@ -122,10 +122,9 @@ export async function inviteUser(
 }
 
 const invalidInvitation = () =>
-  new ApiError(
-    'INVITATION_INVALID',
+  new InvalidInput(
     'This invitation link is not valid: it was used, replaced or has expired. Ask for a new one.',
-    { status: 400 },
+    { code: 'INVITATION_INVALID' },
   );
 
 async function findUsableInvitation(deps: Deps, tokenHash: string, nowMs: number) {

@@ -9,7 +9,7 @@ import {
   windows,
 } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
-import { conflict, invalidInput, notFound, unprocessable } from '../errors.ts';
+import { conflict, invalidInput, notFound, unprocessable } from '../domain-errors.ts';
 import { type Cursor, pageOf } from '../infra/keyset.ts';
 import { unlessSame, writeStatusData } from '../infra/status-cache.ts';
 import type { MaintenanceEventType } from '../notify/events.ts';

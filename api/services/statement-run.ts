@@ -7,7 +7,7 @@ import {
   policyVersions,
 } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
-import { invalidInput, unprocessable } from '../errors.ts';
+import { invalidInput, unprocessable } from '../domain-errors.ts';
 import {
   type EvaluationResult,
   evaluateAgreements,

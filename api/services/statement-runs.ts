@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import type { Deps, Principal } from '../context.ts';
-import { conflict, notFound } from '../errors.ts';
+import { conflict, notFound } from '../domain-errors.ts';
 import { formatInstant } from '../sla/index.ts';
 import { recordAudit } from './audit.ts';
 import { planStatementRun, type RunPlan, type RunSink, runStatements } from './statement-run.ts';

@@ -12,7 +12,7 @@ import {
   windows,
 } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
-import { conflict, notFound, unprocessable } from '../errors.ts';
+import { conflict, notFound, unprocessable } from '../domain-errors.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from '../infra/pagination.ts';
 import { type EvaluationResult, periodBounds, periodOf } from '../sla/index.ts';
 import { recordAudit } from './audit.ts';

@@ -2,7 +2,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { services, type WindowSource, type WindowState, windows } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
-import { type ErrorIssue, unprocessable } from '../errors.ts';
+import { type ErrorIssue, unprocessable } from '../domain-errors.ts';
 import { unchanged, writeStatusData } from '../infra/status-cache.ts';
 import { refreshRollupsFor, type WindowExtent } from './rollups.ts';
 import {

@@ -26,7 +26,7 @@ import {
   windows,
 } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
-import { conflict, invalidInput, notFound, unprocessable } from '../errors.ts';
+import { conflict, invalidInput, notFound, unprocessable } from '../domain-errors.ts';
 import { type Cursor, pageOf } from '../infra/keyset.ts';
 import { unchanged, writeStatusData } from '../infra/status-cache.ts';
 import { emit } from '../notify/outbox.ts';
