@@ -12,7 +12,7 @@ import {
   type ResponsePolicy,
   shiftPeriod,
 } from '../sla/index.ts';
-import { recordAudit } from './audit.ts';
+import { recordAudit, updateAudited } from './audit.ts';
 
 /** The first version of a policy is in force from the beginning. */
 export const FIRST_EFFECTIVE_FROM = '0000-01';
@@ -404,20 +404,24 @@ export async function updatePolicy(
   change: { name?: string | undefined; active?: boolean | undefined },
 ): Promise<PolicyDto> {
   return deps.db.write(async (tx) => {
-    const row = await tx.select().from(policies).where(eq(policies.id, id)).get();
-    if (!row) throw notFound('No such policy.');
-    const updated = await tx
-      .update(policies)
-      .set({ name: change.name ?? row.name, active: change.active ?? row.active })
-      .where(eq(policies.id, id))
-      .returning()
-      .get();
-    await recordAudit(tx, deps, principal, requestId, {
-      action: row.active && !updated.active ? 'policy.deactivate' : 'policy.update',
+    await updateAudited(tx, deps, principal, requestId, {
       entityType: 'policy',
-      entityId: id,
-      before: { name: row.name, active: row.active },
-      after: { name: updated.name, active: updated.active },
+      id,
+      load: () => tx.select().from(policies).where(eq(policies.id, id)).get(),
+      missing: 'No such policy.',
+      change: async (row) => {
+        const updated = await tx
+          .update(policies)
+          .set({ name: change.name ?? row.name, active: change.active ?? row.active })
+          .where(eq(policies.id, id))
+          .returning()
+          .get();
+        return {
+          updated,
+          before: { name: row.name, active: row.active },
+          after: { name: updated.name, active: updated.active },
+        };
+      },
     });
     const dto = await loadPolicy(tx, id);
     if (!dto) throw new Error('policy vanished');
