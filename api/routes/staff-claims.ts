@@ -1,4 +1,5 @@
 import { pageSchema } from '../http/page-schemas.ts';
+import { CSV_CONTENT_TYPE } from '../infra/csv.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import {
   addComment,
@@ -9,7 +10,6 @@ import {
   markCredited,
   staffClaim,
 } from '../services/claims.ts';
-import { CSV_CONTENT_TYPE } from '../services/csv.ts';
 import { renderLedgerCsv } from '../services/ledger-csv.ts';
 import {
   ClaimCommentSchema,
