@@ -7,7 +7,7 @@ import {
   getAgreement,
   listAgreements,
   updateAgreement,
-} from '../services/admin-agreements.ts';
+} from '../services/staff-agreements.ts';
 import { businessHoursSchema, parseInstant } from '../sla/index.ts';
 import { activeFilter, IdParams, idFilter, listQuery, slugSchema } from './common.ts';
 import { apiInstant } from './instants.ts';

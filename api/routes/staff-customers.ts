@@ -6,7 +6,7 @@ import {
   getCustomer,
   listCustomers,
   updateCustomer,
-} from '../services/admin-customers.ts';
+} from '../services/staff-customers.ts';
 import { timeZoneSchema } from '../sla/index.ts';
 import { activeFilter, IdParams, listQuery, nameSchema } from './common.ts';
 import { searchParam, sortParam } from './list-params.ts';

@@ -9,7 +9,7 @@ import {
   SERVICE_SORTS,
   updateGroup,
   updateService,
-} from '../services/admin-services.ts';
+} from '../services/staff-services.ts';
 import { activeFilter, IdParams, listQuery, nameSchema, slugSchema } from './common.ts';
 import { apiInstant } from './instants.ts';
 import { searchParam, sortParam } from './list-params.ts';

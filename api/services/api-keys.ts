@@ -10,7 +10,7 @@ import {
 
 export { API_KEY_AUTHORS, API_KEY_SCOPES } from '../../db/schema/index.ts';
 
-import { generateApiKey } from '../auth/api-keys.ts';
+import { generateApiKey } from '../auth/api-key-secrets.ts';
 import type { Deps, Principal } from '../context.ts';
 import { conflict, notFound } from '../domain-errors.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from '../infra/pagination.ts';

@@ -10,8 +10,8 @@ import { conflict, InvalidInput, notFound } from '../domain-errors.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from '../infra/pagination.ts';
 import { emit } from '../notify/outbox.ts';
 import { type ClientMeta, normalizeEmail } from './accounts.ts';
-import { checkRoleCustomer, type UserDto, userDto } from './admin-users.ts';
 import { recordAudit } from './audit.ts';
+import { checkRoleCustomer, type UserDto, userDto } from './staff-users.ts';
 
 /** Where the site's invitation page lives; the token rides in the fragment (never sent to servers). */
 export const INVITATION_PAGE = '/account/invitation';

@@ -204,22 +204,22 @@ export async function staffClaim(deps: Deps, id: number) {
 async function claimReach(
   deps: Deps,
   serviceId: number,
-  month: string,
+  period: string,
   stored: EvaluationResult,
   agreement: LoadedAgreement | undefined,
   nowMs: number,
 ): Promise<{ startMs: number; endMs: number }> {
-  const period = { startMs: Date.parse(stored.period.start), endMs: Date.parse(stored.period.end) };
-  if (!agreement) return period;
+  const bounds = { startMs: Date.parse(stored.period.start), endMs: Date.parse(stored.period.end) };
+  if (!agreement) return bounds;
   const { windows } = await windowsForRange(
     deps.db.db,
     serviceId,
-    versionInForce(agreement, month).rules,
-    period,
+    versionInForce(agreement, period).rules,
+    bounds,
     nowMs,
     { scope: windowScopeOf(agreement) },
   );
-  let { startMs, endMs } = period;
+  let { startMs, endMs } = bounds;
   for (const window of windows) {
     startMs = Math.min(startMs, Date.parse(window.start));
     endMs = Math.max(
