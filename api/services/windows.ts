@@ -527,8 +527,8 @@ function correctionDto(
     service: slug,
     actor,
     reason: row.reason,
-    before: row.before as WindowValues,
-    after: row.after as WindowValues,
+    before: row.before,
+    after: row.after,
     affectsDecidedClaim: row.affectsDecidedClaim,
     createdAt: row.createdAt.toISOString(),
   };
