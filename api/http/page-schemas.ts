@@ -5,9 +5,9 @@ export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 50;
 
 /**
- * The query of every list (services page by its parsed form, api/infra/pagination.ts): `limit` (1–100, default 50) and `cursor`, the opaque value
- * of the previous page's `nextCursor`. Lists are ordered by id, so a cursor stays valid
- * while rows are added.
+ * The query of every list: `limit` (1–100, default 50) and `cursor`, the opaque value of the
+ * previous page's `nextCursor`. Lists are ordered by id, so a cursor stays valid while rows
+ * are added. Services page by its parsed form (api/infra/pagination.ts).
  */
 export const pageQueryShape = {
   limit: z.coerce
