@@ -8,7 +8,9 @@ import type { Clock } from './clock.ts';
 import { compressJson } from './compress.ts';
 import type { AppConfig } from './config.ts';
 import type { AppEnv, Deps } from './context.ts';
-import { ApiError, errorBody } from './errors.ts';
+import { DomainError } from './domain-errors.ts';
+import { ApiError, apiErrorOf, errorBody } from './errors.ts';
+import { DOCS_CSP } from './http/docs-assets.ts';
 import { faultsToConsole, type Logger, requestLog } from './log.ts';
 import type { HostResolver } from './notify/targets.ts';
 import { type ApiApp, createRouter } from './openapi.ts';
@@ -44,7 +46,6 @@ import { registerSupport } from './routes/support.ts';
 import { registerWebhooks } from './routes/webhooks.ts';
 import { checkOrigin, requireJsonBody } from './security.ts';
 import { LOGO_BODY_LIMIT_BYTES } from './services/brand.ts';
-import { DOCS_CSP } from './services/docs-assets.ts';
 import { FEED_CSP } from './services/feed.ts';
 import { MAIL_PREVIEW_CSP } from './services/notifications.ts';
 import type { RunHooks } from './services/statement-runs.ts';
@@ -170,14 +171,17 @@ export function createApp(deps: {
   );
 
   app.onError((error, c) => {
+    // The one place a domain failure becomes a status (docs/decisions/187).
     const apiError =
       error instanceof ApiError
         ? error
-        : error instanceof HTTPException
-          ? mapHttpException(error)
-          : isBusyError(error)
-            ? databaseBusy()
-            : null;
+        : error instanceof DomainError
+          ? apiErrorOf(error)
+          : error instanceof HTTPException
+            ? mapHttpException(error)
+            : isBusyError(error)
+              ? databaseBusy()
+              : null;
     if (apiError === null) {
       // A real fault: the request log keeps the detail (requestLog), the client gets only
       // the request id.

@@ -61,7 +61,7 @@ export async function seedDemoData(
   // Loaded here, not with the server: a database is seeded once (docs/decisions/177).
   const [{ seedDemo }, { seedDemoClaims, seedDemoVendorClaims }] = await Promise.all([
     import('../db/seed/demo.ts'),
-    import('./services/demo-claims.ts'),
+    import('../db/seed/demo-claims.ts'),
   ]);
   const { logins } = await database.write((tx) =>
     seedDemo(tx, {

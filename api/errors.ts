@@ -1,4 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { DomainError, ErrorIssue, FailureKind } from './domain-errors.ts';
 
 /** The error codes of the shared error shape and their HTTP status. */
 export const ERROR_STATUS = {
@@ -20,21 +21,39 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-export interface ErrorIssue {
-  path: string;
-  message: string;
+/** The status of each kind of domain failure (api/domain-errors.ts): one each, none left out. */
+const FAILURE_STATUS = {
+  'invalid-input': 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  unprocessable: 422,
+  'rate-limited': 429,
+  unavailable: 503,
+} as const satisfies Record<FailureKind, ContentfulStatusCode>;
+
+export function failureStatus(kind: FailureKind): ContentfulStatusCode {
+  return FAILURE_STATUS[kind];
 }
 
 export interface ErrorBody {
   error: { code: string; message: string; requestId: string; issues?: ErrorIssue[] };
 }
 
+interface ApiErrorOptions {
+  issues?: ErrorIssue[] | undefined;
+  headers?: Record<string, string> | undefined;
+}
+
 /**
- * The one error type of the API. Anything else thrown is a server fault: logged with the
- * request id and answered with a generic 500.
+ * The HTTP layer's error: what a request's own checks refuse before any service runs (no
+ * session, a cross-site request, malformed JSON), and what a domain failure becomes in
+ * app.ts's error handler. Anything else thrown is a server fault: logged with the request id
+ * and answered with a generic 500.
  *
- * `code` is either a generic code above or a specific one (e.g. CLAIM_DEADLINE_PASSED)
- * with an explicit status.
+ * `code` is either a generic code above, whose status it implies, or a specific one with its
+ * status given: a specific code without a status does not type-check.
  */
 export class ApiError extends Error {
   readonly status: ContentfulStatusCode;
@@ -42,31 +61,42 @@ export class ApiError extends Error {
   readonly issues: ErrorIssue[] | undefined;
   readonly headers: Record<string, string> | undefined;
 
+  constructor(code: ErrorCode, message: string, options?: ApiErrorOptions);
   constructor(
-    code: ErrorCode | string,
+    code: string,
     message: string,
-    options: {
-      status?: ContentfulStatusCode;
-      issues?: ErrorIssue[];
-      headers?: Record<string, string>;
-    } = {},
+    options: ApiErrorOptions & { status: ContentfulStatusCode },
+  );
+  constructor(
+    code: string,
+    message: string,
+    options: ApiErrorOptions & { status?: ContentfulStatusCode } = {},
   ) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
-    this.status = options.status ?? ERROR_STATUS[code as ErrorCode] ?? 500;
+    // The overloads leave a code outside ERROR_STATUS only with its status.
+    this.status = options.status ?? ERROR_STATUS[code as ErrorCode];
     this.issues = options.issues;
     this.headers = options.headers;
   }
 }
 
-export const notFound = (what = 'Not found.') => new ApiError('NOT_FOUND', what);
-export const conflict = (message: string, code = 'CONFLICT') =>
-  new ApiError(code, message, { status: 409 });
-export const unprocessable = (message: string, code = 'UNPROCESSABLE', issues?: ErrorIssue[]) =>
-  new ApiError(code, message, { status: 422, ...(issues ? { issues } : {}) });
-export const invalidInput = (message: string, issues?: ErrorIssue[]) =>
-  new ApiError('INVALID_INPUT', message, issues ? { issues } : {});
+/** Whole seconds, at least one: a client told 0 would retry at once. */
+function retryAfterSeconds(retryAfterMs: number): string {
+  return String(Math.max(1, Math.ceil(retryAfterMs / 1000)));
+}
+
+/** A domain failure as the HTTP layer answers it (app.ts's error handler). */
+export function apiErrorOf(error: DomainError): ApiError {
+  const { retryAfterMs } = error;
+  return new ApiError(error.code, error.message, {
+    status: failureStatus(error.kind),
+    issues: error.issues,
+    headers:
+      retryAfterMs === undefined ? undefined : { 'Retry-After': retryAfterSeconds(retryAfterMs) },
+  });
+}
 
 export function errorBody(error: ApiError, requestId: string): ErrorBody {
   return {
@@ -77,21 +107,4 @@ export function errorBody(error: ApiError, requestId: string): ErrorBody {
       ...(error.issues && error.issues.length > 0 ? { issues: error.issues } : {}),
     },
   };
-}
-
-/** Turns zod issues into the error shape's `issues` (dotted paths). */
-export function zodIssues(
-  issues: readonly { path: readonly PropertyKey[]; message: string; keys?: readonly string[] }[],
-): ErrorIssue[] {
-  return issues.flatMap((issue) => {
-    const path = issue.path.map((part) => String(part));
-    // An unknown field is named by its own path, so clients see which field to drop.
-    if (issue.keys && issue.keys.length > 0) {
-      return issue.keys.map((key) => ({
-        path: [...path, key].join('.'),
-        message: `Unknown field "${key}".`,
-      }));
-    }
-    return [{ path: path.join('.'), message: issue.message }];
-  });
 }

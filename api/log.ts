@@ -3,6 +3,7 @@ import { matchedRoutes } from 'hono/route';
 import { type DestinationStream, type Logger, pino } from 'pino';
 import { isBusyError } from '../db/client.ts';
 import type { Principal } from './context.ts';
+import { DomainError } from './domain-errors.ts';
 import { ApiError } from './errors.ts';
 
 export type { Logger };
@@ -110,7 +111,11 @@ export function requestLog(
     if (c.res.status < 500) logger.info(line, 'request');
     // A 503 the portal chose (busy database, full evaluation queue) is load, not a fault:
     // a warning with its reason. Anything else at 5xx is a fault, logged with its cause.
-    else if (c.error instanceof ApiError || isBusyError(c.error)) {
+    else if (
+      c.error instanceof ApiError ||
+      c.error instanceof DomainError ||
+      isBusyError(c.error)
+    ) {
       logger.warn({ ...line, err: c.error }, 'request refused');
     } else logger.error({ ...line, err: c.error }, 'request failed');
   };

@@ -2,7 +2,8 @@ import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi
 import type { Context } from 'hono';
 import { type Access, authorize } from './auth/middleware.ts';
 import type { AppEnv } from './context.ts';
-import { ApiError, zodIssues } from './errors.ts';
+import { zodIssues } from './domain-errors.ts';
+import { ApiError } from './errors.ts';
 // Validation messages in words for every schema the API reads (docs/decisions/136).
 import './validation-messages.ts';
 

@@ -2,9 +2,9 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Deps } from './context.ts';
 import { noneMatchHits, preferredEncoding, requestIdOf } from './http-cache.ts';
+import type { Representation } from './infra/status-cache.ts';
 import type { Logger } from './log.ts';
 import { cachedStatus } from './services/status.ts';
-import type { Representation } from './services/status-cache.ts';
 
 /**
  * GET /api/v1/status and /services answered from the status cache before anything else of

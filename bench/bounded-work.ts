@@ -9,7 +9,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createApp } from '../api/app.ts';
-import { generateApiKey } from '../api/auth/api-keys.ts';
+import { generateApiKey } from '../api/auth/api-key-secrets.ts';
 import { hashPassword } from '../api/auth/passwords.ts';
 import { randomToken, sha256 } from '../api/auth/tokens.ts';
 import { openDatabase, seedDemoData } from '../api/bootstrap.ts';

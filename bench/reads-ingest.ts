@@ -214,7 +214,7 @@ async function ingestion() {
     const path = join(dir, 'portal.db');
     const database = await createDb({ url: `file:${path}` });
     await migrateDb(database);
-    const { generateApiKey } = await import('../api/auth/api-keys.ts');
+    const { generateApiKey } = await import('../api/auth/api-key-secrets.ts');
     const { key, prefix, keyHash } = generateApiKey();
     await database.client.execute(
       "INSERT INTO users (email, role, created_at) VALUES ('admin@bench.test', 'admin', 0)",

@@ -16,7 +16,7 @@ import autocannon from 'autocannon';
 import { openDatabase, seedDemoData } from '../api/bootstrap.ts';
 import { systemClock } from '../api/clock.ts';
 import { readEnv } from '../api/env.ts';
-import { bumpStatusVersion } from '../api/services/status-cache.ts';
+import { bumpStatusVersion } from '../api/infra/status-cache.ts';
 import { writeSection } from './lib/report.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);

@@ -45,11 +45,41 @@ const RULES: LayerRule[] = [
   },
   {
     name: 'services never import HTTP or the OpenAPI layer',
-    why: 'services are transport-free: hono, @hono/*, api/openapi* and api/routes belong to the routes',
+    why: 'services are transport-free: hono, @hono/*, api/openapi*, api/http and api/routes belong to the routes',
     appliesTo: under('api/services'),
     typeImportsCount: true,
     forbids: (edge) =>
-      isHttp(edge.target) || isOpenApiLayer(edge.target) || under('api/routes')(edge.target),
+      isHttp(edge.target) ||
+      isOpenApiLayer(edge.target) ||
+      under('api/routes')(edge.target) ||
+      under('api/http')(edge.target),
+  },
+  {
+    name: 'infrastructure knows no transport and no use case',
+    why: 'api/infra (status cache, rate limits, idempotency, paging) sits below the services: no hono, @hono/*, api/openapi*, api/http, api/routes or api/services',
+    appliesTo: under('api/infra'),
+    typeImportsCount: true,
+    forbids: (edge) =>
+      isHttp(edge.target) ||
+      isOpenApiLayer(edge.target) ||
+      ['api/http', 'api/routes', 'api/services'].some((folder) => under(folder)(edge.target)),
+  },
+  {
+    name: 'services and infrastructure throw domain errors',
+    why: 'they throw the transport-free failures of api/domain-errors.ts; api/errors.ts (ApiError, statuses) is the HTTP side, and only app.ts maps one to the other (docs/decisions/187)',
+    appliesTo: anyOf(under('api/services'), under('api/infra')),
+    typeImportsCount: true,
+    forbids: (edge) => edge.target === 'api/errors.ts',
+  },
+  {
+    name: 'the HTTP layer never imports the database or a service',
+    why: 'api/http holds what the routes share (page schemas, reference assets); queries and use cases belong in api/services',
+    appliesTo: under('api/http'),
+    typeImportsCount: true,
+    forbids: (edge) =>
+      isDatabase(edge.target) ||
+      under('api/services')(edge.target) ||
+      under('api/routes')(edge.target),
   },
   {
     name: 'the engine imports nothing with I/O',
@@ -84,13 +114,6 @@ const RULES: LayerRule[] = [
 /** Today's crossings, each until the change that removes it; the list may only shrink. */
 const EXCEPTIONS: LayerException[] = [
   {
-    rule: 'services never import HTTP or the OpenAPI layer',
-    from: 'api/services/pagination.ts',
-    target: 'api/openapi.ts',
-    // The page query's zod schema carries OpenAPI descriptions.
-    removedBy: 'issue 15, second part: pagination moves out of services/ to the HTTP layer',
-  },
-  {
     rule: 'the site imports no API runtime code',
     from: 'site/islands/staff/admin/BrandApp.tsx',
     target: 'api/services/brand-colour.ts',
@@ -105,7 +128,7 @@ describe('the layers', () => {
   const sources = repositorySources(ROOT);
 
   it('reads the imports of every layer', () => {
-    for (const folder of ['api/routes', 'api/services', 'api/sla', 'site']) {
+    for (const folder of ['api/routes', 'api/services', 'api/infra', 'api/sla', 'site']) {
       expect(sources.filter((file) => under(folder)(file.path)).length, folder).toBeGreaterThan(3);
     }
   });
@@ -169,6 +192,58 @@ describe('a probe import that crosses a layer', () => {
       'services never import HTTP or the OpenAPI layer',
     ],
     [
+      'a service importing the page schemas of the HTTP layer',
+      {
+        path: 'api/services/probe.ts',
+        text: "import { pageSchema } from '../http/page-schemas.ts';\n",
+      },
+      'services never import HTTP or the OpenAPI layer',
+    ],
+    [
+      'infrastructure importing a service',
+      {
+        path: 'api/infra/probe.ts',
+        text: "import { fileClaim } from '../services/claims.ts';\n",
+      },
+      'infrastructure knows no transport and no use case',
+    ],
+    [
+      'infrastructure importing a type from hono',
+      { path: 'api/infra/probe.ts', text: "import type { Context } from 'hono';\n" },
+      'infrastructure knows no transport and no use case',
+    ],
+    [
+      'infrastructure importing a route',
+      { path: 'api/infra/cache/probe.ts', text: "export * from '../../routes/common.ts';\n" },
+      'infrastructure knows no transport and no use case',
+    ],
+    [
+      'a service throwing the HTTP layer’s error',
+      { path: 'api/services/probe.ts', text: "import { ApiError } from '../errors.ts';\n" },
+      'services and infrastructure throw domain errors',
+    ],
+    [
+      'infrastructure naming an HTTP status by a type',
+      {
+        path: 'api/infra/probe.ts',
+        text: "type Status = typeof import('../errors.ts').ERROR_STATUS;\n",
+      },
+      'services and infrastructure throw domain errors',
+    ],
+    [
+      'the HTTP layer querying the database',
+      { path: 'api/http/probe.ts', text: "import { eq } from 'drizzle-orm';\n" },
+      'the HTTP layer never imports the database or a service',
+    ],
+    [
+      'the HTTP layer importing a service',
+      {
+        path: 'api/http/probe.ts',
+        text: "import type { Deps } from '../services/claims.ts';\n",
+      },
+      'the HTTP layer never imports the database or a service',
+    ],
+    [
       'the engine reading a file',
       { path: 'api/sla/probe.ts', text: "import { readFileSync } from 'node:fs';\n" },
       'the engine imports nothing with I/O',
@@ -190,7 +265,7 @@ describe('a probe import that crosses a layer', () => {
       'an island importing a service',
       {
         path: 'site/islands/Probe.tsx',
-        text: "import { type Page, toPage } from '../../api/services/pagination.ts';\n",
+        text: "import { type Page, toPage } from '../../api/infra/pagination.ts';\n",
       },
       'the site imports no API runtime code',
     ],
@@ -269,6 +344,27 @@ describe('a probe import that crosses a layer', () => {
       {
         path: 'api/routes/probe.ts',
         text: "import { listCustomerClaims } from '../services/claims.ts';\n",
+      },
+    ],
+    [
+      'a service using infrastructure',
+      {
+        path: 'api/services/probe.ts',
+        text: "import { toPage } from '../infra/pagination.ts';\nimport { hitLimit } from '../infra/rate-limit.ts';\n",
+      },
+    ],
+    [
+      'a service throwing a domain error',
+      {
+        path: 'api/services/probe.ts',
+        text: "import { NotFound, unprocessable } from '../domain-errors.ts';\n",
+      },
+    ],
+    [
+      'a route using the HTTP layer and infrastructure',
+      {
+        path: 'api/routes/probe.ts',
+        text: "import { pageSchema } from '../http/page-schemas.ts';\nimport { decodeCursor } from '../infra/keyset.ts';\n",
       },
     ],
     [

@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv, Principal } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { authorizationOf } from '../security.ts';
-import { verifyApiKey } from './api-keys.ts';
+import { verifyApiKey } from './api-key-secrets.ts';
 import { findSession, readSessionCookie } from './sessions.ts';
 
 /**

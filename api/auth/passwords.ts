@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { hash, verify } from '@node-rs/argon2';
 import { type MatchExtended, ZxcvbnFactory } from '@zxcvbn-ts/core';
 import type { AppConfig } from '../config.ts';
-import { invalidInput } from '../errors.ts';
+import { invalidInput } from '../domain-errors.ts';
 
 /** Argon2id (the library's default algorithm); the PHC string records the parameters. */
 export async function hashPassword(

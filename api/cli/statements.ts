@@ -9,8 +9,8 @@ import { Worker } from 'node:worker_threads';
 import type { Database } from '../../db/client.ts';
 import { openDatabase } from '../bootstrap.ts';
 import { type Clock, fixedClock, systemClock } from '../clock.ts';
+import { DomainError } from '../domain-errors.ts';
 import { EnvError, readEnv } from '../env.ts';
-import { ApiError } from '../errors.ts';
 import {
   INDEX_FILE,
   type IndexRow,
@@ -205,7 +205,7 @@ export async function run(args: string[], options: StatementsCliOptions = {}): P
       try {
         plans.push(await planStatementRun(deps, period));
       } catch (error) {
-        if (error instanceof ApiError) {
+        if (error instanceof DomainError) {
           const issues = (error.issues ?? []).map((issue) => `\n  ${issue.path}: ${issue.message}`);
           return fail(`${error.message}${issues.join('')}`, 2);
         }

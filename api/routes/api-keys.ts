@@ -1,4 +1,5 @@
 import { customerIdOf } from '../auth/middleware.ts';
+import { pageSchema } from '../http/page-schemas.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import {
   API_KEY_AUTHORS,
@@ -10,7 +11,6 @@ import {
   listStaffApiKeys,
   revokeApiKey,
 } from '../services/api-keys.ts';
-import { pageSchema } from '../services/pagination.ts';
 import {
   activeFilter,
   IdParams,

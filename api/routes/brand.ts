@@ -1,4 +1,4 @@
-import { notFound } from '../errors.ts';
+import { notFound } from '../domain-errors.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import {
   brandLogo,

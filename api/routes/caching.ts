@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.ts';
-import { etagMatches, type Representation } from '../services/status-cache.ts';
+import { etagMatches, type Representation } from '../infra/status-cache.ts';
 
 /** Public data may sit in shared caches briefly, and be served stale while revalidating. */
 export function setPublicCaching(c: Context<AppEnv>): void {

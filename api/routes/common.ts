@@ -1,8 +1,8 @@
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
 import type { Principal } from '../context.ts';
 import { ApiError } from '../errors.ts';
+import { pageQueryShape } from '../http/page-schemas.ts';
 import { CANONICAL_ID, ID_PARAM, z } from '../openapi.ts';
-import { pageQueryShape } from '../services/pagination.ts';
 import { displayText, textProblem } from './text.ts';
 
 /** Shapes shared by the routes modules of accounts, keys and administration. */

@@ -1,5 +1,5 @@
+import { DOCS_ASSET_NAMES, docsAsset, docsPage } from '../http/docs-assets.ts';
 import { type ApiApp, defineRoute, errorResponses, z } from '../openapi.ts';
-import { DOCS_ASSET_NAMES, docsAsset, docsPage } from '../services/docs-assets.ts';
 
 /** Path of the reference page under /api/v1; app.ts gives it its own CSP. */
 export const DOCS_PATH = '/docs';

@@ -1,5 +1,7 @@
 import { etag } from 'hono/etag';
-import { invalidInput } from '../errors.ts';
+import { invalidInput } from '../domain-errors.ts';
+import { pageQueryShape } from '../http/page-schemas.ts';
+import { decodeCursor } from '../infra/keyset.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonContent, z } from '../openapi.ts';
 import { COMPONENT_STATUSES } from '../services/component-status.ts';
 import {
@@ -8,8 +10,6 @@ import {
   INCIDENT_STATUSES,
   listIncidents,
 } from '../services/incidents.ts';
-import { decodeCursor } from '../services/keyset.ts';
-import { pageQueryShape } from '../services/pagination.ts';
 import { setPublicCaching } from './caching.ts';
 import { IdParams } from './common.ts';
 import { apiInstant } from './instants.ts';

@@ -1,5 +1,5 @@
+import type { SortOrder } from '../infra/list-order.ts';
 import { z } from '../openapi.ts';
-import type { SortOrder } from '../services/list-order.ts';
 
 /** The search and sort parameters of the administration lists (docs/decisions/135). */
 

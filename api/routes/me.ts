@@ -1,5 +1,6 @@
 import { customerIdOf } from '../auth/middleware.ts';
 import { ApiError } from '../errors.ts';
+import { pageSchema } from '../http/page-schemas.ts';
 import { jsonBodyCacheOf, keyDigest, sendCachedJson } from '../json-body-cache.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import {
@@ -17,7 +18,6 @@ import {
   listCustomerClaims,
   withdrawClaim,
 } from '../services/claims.ts';
-import { pageSchema } from '../services/pagination.ts';
 import { policySchema } from '../sla/index.ts';
 import {
   ClaimCommentSchema,

@@ -1,5 +1,5 @@
 import { etag } from 'hono/etag';
-import { notFound } from '../errors.ts';
+import { notFound } from '../domain-errors.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonContent, z } from '../openapi.ts';
 import {
   getPublishedMaintenance,

@@ -1,3 +1,4 @@
+import { pageSchema } from '../http/page-schemas.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import {
   AGREEMENT_KINDS,
@@ -6,8 +7,7 @@ import {
   getAgreement,
   listAgreements,
   updateAgreement,
-} from '../services/admin-agreements.ts';
-import { pageSchema } from '../services/pagination.ts';
+} from '../services/staff-agreements.ts';
 import { businessHoursSchema, parseInstant } from '../sla/index.ts';
 import { activeFilter, IdParams, idFilter, listQuery, slugSchema } from './common.ts';
 import { apiInstant } from './instants.ts';

@@ -1,6 +1,6 @@
+import { pageSchema } from '../http/page-schemas.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonContent, z } from '../openapi.ts';
 import { listAuditEntries } from '../services/audit-log.ts';
-import { pageSchema } from '../services/pagination.ts';
 import { instantSchema } from '../sla/index.ts';
 import { parseInstant } from '../sla/instant.ts';
 import { idFilter, listQuery } from './common.ts';

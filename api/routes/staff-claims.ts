@@ -1,3 +1,5 @@
+import { pageSchema } from '../http/page-schemas.ts';
+import { CSV_CONTENT_TYPE } from '../infra/csv.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import {
   addComment,
@@ -8,9 +10,7 @@ import {
   markCredited,
   staffClaim,
 } from '../services/claims.ts';
-import { CSV_CONTENT_TYPE } from '../services/csv.ts';
 import { renderLedgerCsv } from '../services/ledger-csv.ts';
-import { pageSchema } from '../services/pagination.ts';
 import {
   ClaimCommentSchema,
   ClaimDetailSchema,

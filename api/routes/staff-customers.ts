@@ -1,3 +1,4 @@
+import { pageSchema } from '../http/page-schemas.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import {
   CUSTOMER_SORTS,
@@ -5,8 +6,7 @@ import {
   getCustomer,
   listCustomers,
   updateCustomer,
-} from '../services/admin-customers.ts';
-import { pageSchema } from '../services/pagination.ts';
+} from '../services/staff-customers.ts';
 import { timeZoneSchema } from '../sla/index.ts';
 import { activeFilter, IdParams, listQuery, nameSchema } from './common.ts';
 import { searchParam, sortParam } from './list-params.ts';

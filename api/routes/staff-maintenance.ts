@@ -1,4 +1,4 @@
-import { unprocessable } from '../errors.ts';
+import { unprocessable } from '../domain-errors.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import {
   cancelMaintenance,

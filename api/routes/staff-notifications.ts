@@ -1,5 +1,6 @@
 import type { Principal } from '../context.ts';
 import { ApiError } from '../errors.ts';
+import { pageSchema } from '../http/page-schemas.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import {
   listAttempts,
@@ -10,7 +11,6 @@ import {
   retryItem,
   setNotificationPreferences,
 } from '../services/notifications.ts';
-import { pageSchema } from '../services/pagination.ts';
 import { subscriberCounts } from '../services/subscriptions.ts';
 import { IdParams, idFilter, listQuery, userPrincipal } from './common.ts';
 import {

@@ -1,13 +1,13 @@
+import { pageSchema } from '../http/page-schemas.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
+import { previewPolicyVersion } from '../services/policy-preview.ts';
 import {
   addPolicyVersion,
   createPolicy,
   getPolicy,
   listPolicies,
   updatePolicy,
-} from '../services/admin-policies.ts';
-import { pageSchema } from '../services/pagination.ts';
-import { previewPolicyVersion } from '../services/policy-preview.ts';
+} from '../services/staff-policies.ts';
 import { periodSchema, policySchema, responsePolicySchema } from '../sla/index.ts';
 import { activeFilter, IdParams, listQuery, nameSchema, userPrincipal } from './common.ts';
 

@@ -1,3 +1,4 @@
+import { pageSchema } from '../http/page-schemas.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import {
   createGroup,
@@ -8,8 +9,7 @@ import {
   SERVICE_SORTS,
   updateGroup,
   updateService,
-} from '../services/admin-services.ts';
-import { pageSchema } from '../services/pagination.ts';
+} from '../services/staff-services.ts';
 import { activeFilter, IdParams, listQuery, nameSchema, slugSchema } from './common.ts';
 import { apiInstant } from './instants.ts';
 import { searchParam, sortParam } from './list-params.ts';

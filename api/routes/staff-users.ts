@@ -1,4 +1,7 @@
+import { pageSchema } from '../http/page-schemas.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
+import { inviteUser, listPendingInvitations, revokeInvitation } from '../services/invitations.ts';
+import { issuePasswordReset } from '../services/password-resets.ts';
 import {
   createUser,
   getUser,
@@ -6,10 +9,7 @@ import {
   ROLES,
   USER_SORTS,
   updateUser,
-} from '../services/admin-users.ts';
-import { inviteUser, listPendingInvitations, revokeInvitation } from '../services/invitations.ts';
-import { pageSchema } from '../services/pagination.ts';
-import { issuePasswordReset } from '../services/password-resets.ts';
+} from '../services/staff-users.ts';
 import {
   activeFilter,
   emailSchema,

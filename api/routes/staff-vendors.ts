@@ -1,5 +1,5 @@
+import { pageSchema } from '../http/page-schemas.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
-import { pageSchema } from '../services/pagination.ts';
 import {
   attributeToVendor,
   currentQuarter,

@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
 import { customerIdOf } from '../auth/middleware.ts';
 import type { AppEnv } from '../context.ts';
-import { invalidInput } from '../errors.ts';
+import { invalidInput } from '../domain-errors.ts';
+import { CSV_CONTENT_TYPE } from '../infra/csv.ts';
 import { type ApiApp, defineRoute, errorResponses, ID_PARAM, z } from '../openapi.ts';
-import { AGREEMENT_KINDS } from '../services/admin-agreements.ts';
 import { CLAIM_KINDS } from '../services/claims.ts';
-import { CSV_CONTENT_TYPE } from '../services/csv.ts';
+import { AGREEMENT_KINDS } from '../services/staff-agreements.ts';
 import { renderStatementCsv } from '../services/statement-csv.ts';
 import { renderStatementPdf } from '../services/statement-pdf.ts';
 import { customerStatement, parseStatementFile, statementJson } from '../services/statements.ts';

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.ts';
-import { ApiError } from '../errors.ts';
+import { DomainError } from '../domain-errors.ts';
+import { failureStatus } from '../errors.ts';
 import {
   ONE_CLICK_PATH,
   SUBSCRIBE_FORM_PATH,
@@ -234,7 +235,7 @@ export function registerSubscriptions(api: ApiApp): void {
           { ip: c.var.clientAddress },
         );
       } catch (error) {
-        if (error instanceof ApiError && error.status < 500) {
+        if (error instanceof DomainError && failureStatus(error.kind) < 500) {
           return c.redirect(siteUrl(c, SUBSCRIBE_PROBLEM_PAGE), 303);
         }
         throw error;

@@ -1,8 +1,8 @@
 import { customerIdOf } from '../auth/middleware.ts';
 import type { Principal } from '../context.ts';
+import { pageSchema } from '../http/page-schemas.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import { listOutbox, outboxItem, retryItem } from '../services/notifications.ts';
-import { pageSchema } from '../services/pagination.ts';
 import {
   createEndpoint,
   deleteEndpoint,

@@ -6,8 +6,7 @@ import { checkNewPassword, hashPassword, verifyPassword } from '../auth/password
 import { createSession, endSession, endUserSessions } from '../auth/sessions.ts';
 import { sha256 } from '../auth/tokens.ts';
 import type { Deps, Principal, SessionUser } from '../context.ts';
-import { ApiError } from '../errors.ts';
-import { recordAudit } from './audit.ts';
+import { InvalidInput, Unauthenticated } from '../domain-errors.ts';
 import {
   hitLimit,
   type Limit,
@@ -15,7 +14,8 @@ import {
   pruneLimits,
   tooManyRequests,
   unhitLimit,
-} from './rate-limit.ts';
+} from '../infra/rate-limit.ts';
+import { recordAudit } from './audit.ts';
 
 /** Emails are compared lower-cased and trimmed; stored the same way. */
 export function normalizeEmail(email: string): string {
@@ -52,7 +52,7 @@ const PRUNE_AFTER_MS = 24 * 60 * 60 * 1000;
 // One message for an unknown account, a wrong password, an invitation not yet accepted
 // and a deactivated user: the answer never tells which accounts exist.
 const wrongCredentials = () =>
-  new ApiError('INVALID_CREDENTIALS', 'Wrong email or password.', { status: 401 });
+  new Unauthenticated('Wrong email or password.', { code: 'INVALID_CREDENTIALS' });
 
 /**
  * A password check under way and what it was counted against (decision 124): a browser with
@@ -198,14 +198,14 @@ export async function changePassword(
   );
   if (!row || !matches) {
     await failAttempt(deps, attempt);
-    throw new ApiError('WRONG_PASSWORD', 'The current password is not right.', {
-      status: 400,
+    throw new InvalidInput('The current password is not right.', {
+      code: 'WRONG_PASSWORD',
       issues: [{ path: 'currentPassword', message: 'is not your current password' }],
     });
   }
   try {
     if (input.newPassword === input.currentPassword) {
-      throw new ApiError('INVALID_INPUT', 'Choose a new password.', {
+      throw new InvalidInput('Choose a new password.', {
         issues: [{ path: 'newPassword', message: 'must differ from the current password' }],
       });
     }

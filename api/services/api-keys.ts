@@ -10,11 +10,11 @@ import {
 
 export { API_KEY_AUTHORS, API_KEY_SCOPES } from '../../db/schema/index.ts';
 
-import { generateApiKey } from '../auth/api-keys.ts';
+import { generateApiKey } from '../auth/api-key-secrets.ts';
 import type { Deps, Principal } from '../context.ts';
-import { conflict, notFound } from '../errors.ts';
+import { conflict, notFound } from '../domain-errors.ts';
+import { afterCursor, type Page, type PageQuery, toPage } from '../infra/pagination.ts';
 import { recordAudit } from './audit.ts';
-import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
 
 export interface ApiKeyDto {
   id: number;

@@ -13,7 +13,7 @@ import {
   windows,
 } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
-import { beforeCursor, type Page, type PageQuery, toPage } from './pagination.ts';
+import { beforeCursor, type Page, type PageQuery, toPage } from '../infra/pagination.ts';
 
 export interface AuditActorDto {
   /** `user`: a signed-in person; `key`: an API key; `system`: neither (a seed, a migration). */

@@ -1,6 +1,7 @@
 import type { Tx } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
+import { notFound } from '../domain-errors.ts';
 
 export interface AuditEntry {
   /** e.g. 'service.create', 'policy.version.create', 'user.deactivate'. */
@@ -41,4 +42,46 @@ export async function recordAudit(
     requestId: requestId ?? null,
     createdAt: new Date(deps.clock.now()),
   });
+}
+
+/** One administrative update, as updateAudited runs it. */
+export interface AuditedUpdate<Row extends { active: boolean }, Shown> {
+  /** The audit log's entity type, and its actions' prefix: 'customer' → 'customer.update'. */
+  entityType: string;
+  id: number;
+  load: () => Promise<Row | undefined>;
+  /** The 404's message when there is no such row. */
+  missing: string;
+  /**
+   * Checks and writes the change (with whatever it ends or revokes), and shows the row before
+   * and after as the audit log keeps it.
+   */
+  change: (row: Row) => Promise<{ updated: Row; before: Shown; after: Shown }>;
+}
+
+/**
+ * Load, update, audit: the shape of every administrative update, in the caller's transaction
+ * so that the change and its record commit together. Turning a row inactive is recorded as
+ * `<entity>.deactivate`, anything else as `<entity>.update`; a change that changed nothing is
+ * not recorded (recordAudit).
+ */
+export async function updateAudited<Row extends { active: boolean }, Shown>(
+  tx: Tx,
+  deps: Deps,
+  actor: Principal,
+  requestId: string | undefined,
+  update: AuditedUpdate<Row, Shown>,
+): Promise<{ row: Row; updated: Row; before: Shown; after: Shown }> {
+  const row = await update.load();
+  if (!row) throw notFound(update.missing);
+  const { updated, before, after } = await update.change(row);
+  const deactivated = row.active && !updated.active;
+  await recordAudit(tx, deps, actor, requestId, {
+    action: `${update.entityType}.${deactivated ? 'deactivate' : 'update'}`,
+    entityType: update.entityType,
+    entityId: update.id,
+    before,
+    after,
+  });
+  return { row, updated, before, after };
 }

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { type AgreementKind, type ClaimStatus, claims } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
-import { unprocessable } from '../errors.ts';
+import { unprocessable } from '../domain-errors.ts';
 import {
   dailyRuleCreditMinor,
   type EvaluationResult,

@@ -4,10 +4,10 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { brandLogos, brandSettings } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
-import { ApiError, invalidInput } from '../errors.ts';
+import { invalidInput, Unprocessable } from '../domain-errors.ts';
+import { unchanged, writeStatusData } from '../infra/status-cache.ts';
 import { recordAudit } from './audit.ts';
 import { checkAccent, normaliseHex, ratioText } from './brand-colour.ts';
-import { unchanged, writeStatusData } from './status-cache.ts';
 
 /**
  * The brand: product name, logo, accent colour, support contact and footer text. One read
@@ -218,11 +218,10 @@ export async function updateBrand(
     }
     const check = checkAccent(hex);
     if (!check.passes) {
-      throw new ApiError(
-        'ACCENT_CONTRAST',
+      throw new Unprocessable(
         `${hex} is too light for text and buttons on the light page: ${ratioText(check.lightContrast)} where WCAG AA needs 4.50:1.`,
         {
-          status: 422,
+          code: 'ACCENT_CONTRAST',
           issues: [
             {
               path: 'accentColor',

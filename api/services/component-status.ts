@@ -9,7 +9,7 @@ import {
   windowCorrections,
   windows,
 } from '../../db/schema/index.ts';
-import { conflict, unprocessable } from '../errors.ts';
+import { conflict, unprocessable } from '../domain-errors.ts';
 import { refreshRollups } from './rollups.ts';
 
 export type { ComponentStatus, ComponentStatusChange };

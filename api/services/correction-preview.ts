@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { agreementServices, customers, services, windows } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
-import { notFound } from '../errors.ts';
+import { notFound } from '../domain-errors.ts';
 import { type EvaluationResult, periodBounds, periodOf, shiftPeriod } from '../sla/index.ts';
 import { monthsTouched } from './maintenance-notice.ts';
 import {

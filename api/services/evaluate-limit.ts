@@ -1,5 +1,5 @@
 import type { Deps, Principal } from '../context.ts';
-import { hitLimit, tooManyRequests } from './rate-limit.ts';
+import { hitLimit, tooManyRequests } from '../infra/rate-limit.ts';
 
 const MINUTE_MS = 60_000;
 

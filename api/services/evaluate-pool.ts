@@ -1,6 +1,6 @@
 import { Piscina } from 'piscina';
 import type { Deps } from '../context.ts';
-import { ApiError } from '../errors.ts';
+import { Unavailable } from '../domain-errors.ts';
 import { type EvaluationJob, type EvaluationOutcome, runEvaluationJob } from './evaluation-job.ts';
 
 /**
@@ -16,6 +16,8 @@ import { type EvaluationJob, type EvaluationOutcome, runEvaluationJob } from './
 
 /** Idle workers exit after this long: the pool costs nothing between bursts. */
 const IDLE_TIMEOUT_MS = 30_000;
+/** A client refused for a full queue is told to come back after this long. */
+const FULL_QUEUE_RETRY_AFTER_MS = 5_000;
 
 /** Pools by their sizes: one per process in production; tests may ask for other sizes. */
 const pools = new Map<string, Piscina<EvaluationJob, EvaluationOutcome>>();
@@ -44,9 +46,10 @@ export async function evaluate(deps: Deps, job: EvaluationJob): Promise<Evaluati
   // Checked before queueing: every worker busy and the queue full means a backlog no
   // client should wait behind.
   if (pool.queueSize >= evaluateQueueMax) {
-    throw new ApiError('UNAVAILABLE', 'Too many evaluations are running. Try again shortly.', {
-      headers: { 'Retry-After': '5' },
-    });
+    throw new Unavailable(
+      'Too many evaluations are running. Try again shortly.',
+      FULL_QUEUE_RETRY_AFTER_MS,
+    );
   }
   return pool.run(job);
 }

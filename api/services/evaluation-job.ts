@@ -1,4 +1,4 @@
-import type { ErrorIssue } from '../errors.ts';
+import type { ErrorIssue } from '../domain-errors.ts';
 import {
   evaluateCase,
   evaluateResponseCase,

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { services } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
-import { notFound } from '../errors.ts';
+import { notFound } from '../domain-errors.ts';
 import { getBrand } from './brand.ts';
 import { type ComponentStatusDto, type IncidentDto, recentIncidents } from './incidents.ts';
 import { type MaintenanceDto, recentlyChangedMaintenance } from './maintenance.ts';

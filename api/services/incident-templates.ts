@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { incidentTemplates } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
-import { conflict, notFound } from '../errors.ts';
+import { conflict, notFound } from '../domain-errors.ts';
 import { recordAudit } from './audit.ts';
 import type { IncidentStatus } from './incidents.ts';
 import type { StaffPrincipal } from './windows.ts';

@@ -9,7 +9,9 @@ import {
   services,
 } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
-import { conflict, notFound, unprocessable } from '../errors.ts';
+import { conflict, notFound, unprocessable } from '../domain-errors.ts';
+import { type Cursor, pageOf } from '../infra/keyset.ts';
+import { unchanged, unlessSame, writeStatusData } from '../infra/status-cache.ts';
 import type { IncidentEventType } from '../notify/events.ts';
 import { emit } from '../notify/outbox.ts';
 import { recordAudit } from './audit.ts';
@@ -24,8 +26,6 @@ import {
   servicesBySlug,
   setComponentStatuses,
 } from './component-status.ts';
-import { type Cursor, pageOf } from './keyset.ts';
-import { unchanged, unlessSame, writeStatusData } from './status-cache.ts';
 import type { StaffPrincipal } from './windows.ts';
 
 export { INCIDENT_IMPACTS, INCIDENT_STATUSES };

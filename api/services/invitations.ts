@@ -6,12 +6,12 @@ import { checkNewPassword, hashPassword } from '../auth/passwords.ts';
 import { createSession, endSession } from '../auth/sessions.ts';
 import { randomToken, sha256 } from '../auth/tokens.ts';
 import type { Deps, Principal, SessionUser } from '../context.ts';
-import { ApiError, conflict, notFound } from '../errors.ts';
+import { conflict, InvalidInput, notFound } from '../domain-errors.ts';
+import { afterCursor, type Page, type PageQuery, toPage } from '../infra/pagination.ts';
 import { emit } from '../notify/outbox.ts';
 import { type ClientMeta, normalizeEmail } from './accounts.ts';
-import { checkRoleCustomer, type UserDto, userDto } from './admin-users.ts';
 import { recordAudit } from './audit.ts';
-import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
+import { checkRoleCustomer, type UserDto, userDto } from './staff-users.ts';
 
 /** Where the site's invitation page lives; the token rides in the fragment (never sent to servers). */
 export const INVITATION_PAGE = '/account/invitation';
@@ -122,10 +122,9 @@ export async function inviteUser(
 }
 
 const invalidInvitation = () =>
-  new ApiError(
-    'INVITATION_INVALID',
+  new InvalidInput(
     'This invitation link is not valid: it was used, replaced or has expired. Ask for a new one.',
-    { status: 400 },
+    { code: 'INVITATION_INVALID' },
   );
 
 async function findUsableInvitation(deps: Deps, tokenHash: string, nowMs: number) {

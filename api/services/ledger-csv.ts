@@ -1,5 +1,5 @@
+import { type CsvRow, csvText } from '../infra/csv.ts';
 import type { CreditDto, CreditTotals } from './claims.ts';
-import { type CsvRow, csvText } from './csv.ts';
 import { localInstant, majorUnits } from './statement-format.ts';
 
 /**

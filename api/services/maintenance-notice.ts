@@ -7,7 +7,7 @@ import {
   services,
 } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
-import { invalidInput, notFound, unprocessable } from '../errors.ts';
+import { invalidInput, notFound, unprocessable } from '../domain-errors.ts';
 import { periodBounds, periodOf } from '../sla/index.ts';
 import { COUNTERPARTY_VISIBLE_KINDS, loadAgreements, versionInForce } from './sla-figures.ts';
 

@@ -9,14 +9,14 @@ import {
   windows,
 } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
-import { conflict, invalidInput, notFound, unprocessable } from '../errors.ts';
+import { conflict, invalidInput, notFound, unprocessable } from '../domain-errors.ts';
+import { type Cursor, pageOf } from '../infra/keyset.ts';
+import { unlessSame, writeStatusData } from '../infra/status-cache.ts';
 import type { MaintenanceEventType } from '../notify/events.ts';
 import { emit } from '../notify/outbox.ts';
 import { MS_PER_DAY } from '../sla/instant.ts';
 import { recordAudit } from './audit.ts';
-import { type Cursor, pageOf } from './keyset.ts';
 import { refreshRollupsFor, type WindowExtent } from './rollups.ts';
-import { unlessSame, writeStatusData } from './status-cache.ts';
 import {
   checkWindowBounds,
   MAINTENANCE_PREFIX,

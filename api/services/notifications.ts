@@ -8,9 +8,9 @@ import {
   webhookEndpoints,
 } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
-import { ApiError, conflict, notFound } from '../errors.ts';
+import { Conflict, conflict, notFound } from '../domain-errors.ts';
+import { beforeCursor, type Page, type PageQuery, toPage } from '../infra/pagination.ts';
 import { recordAudit } from './audit.ts';
-import { beforeCursor, type Page, type PageQuery, toPage } from './pagination.ts';
 import type { EndpointOwner } from './webhooks.ts';
 
 export { OUTBOX_CHANNELS, OUTBOX_STATES } from '../../db/schema/index.ts';
@@ -286,8 +286,8 @@ export async function retryItem(
     );
   }
   if (row.sensitive && row.state === 'delivered') {
-    throw new ApiError('NOT_RETRYABLE', 'Its one-time link was removed once delivered.', {
-      status: 409,
+    throw new Conflict('Its one-time link was removed once delivered.', {
+      code: 'NOT_RETRYABLE',
     });
   }
   return deps.db.write(async (tx) => {

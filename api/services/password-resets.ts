@@ -5,11 +5,11 @@ import { checkNewPassword, hashPassword } from '../auth/passwords.ts';
 import { endUserSessions } from '../auth/sessions.ts';
 import { randomToken, sha256 } from '../auth/tokens.ts';
 import type { Deps, Principal } from '../context.ts';
-import { ApiError, conflict, notFound, unprocessable } from '../errors.ts';
+import { conflict, InvalidInput, notFound, unprocessable } from '../domain-errors.ts';
+import { hitLimit, pruneLimits, tooManyRequests } from '../infra/rate-limit.ts';
 import { emit } from '../notify/outbox.ts';
 import { type ClientMeta, normalizeEmail } from './accounts.ts';
 import { recordAudit } from './audit.ts';
-import { hitLimit, pruneLimits, tooManyRequests } from './rate-limit.ts';
 
 /** Where the site's reset page lives; the token rides in the fragment (never sent to servers). */
 export const PASSWORD_RESET_PAGE = '/account/reset';
@@ -187,10 +187,9 @@ export async function requestPasswordReset(
 }
 
 const invalidReset = () =>
-  new ApiError(
-    'PASSWORD_RESET_INVALID',
+  new InvalidInput(
     'This password reset link is not valid: it was used, replaced or has expired. Ask for a new one with "Forgot password" on the sign-in page, or ask an administrator.',
-    { status: 400 },
+    { code: 'PASSWORD_RESET_INVALID' },
   );
 
 /** The person behind a finished reset: who to tell to sign in, and where. */

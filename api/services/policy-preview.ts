@@ -9,19 +9,19 @@ import {
   shiftPeriod,
 } from '../sla/index.ts';
 import {
-  getPolicy,
-  type PolicyChange,
-  type PolicyVersionDto,
-  planVersion,
-  ruleChanges,
-} from './admin-policies.ts';
-import {
   currentPeriod,
   evaluatePeriods,
   type Figures,
   type LoadedAgreement,
   loadAgreements,
 } from './sla-figures.ts';
+import {
+  getPolicy,
+  type PolicyChange,
+  type PolicyVersionDto,
+  planVersion,
+  ruleChanges,
+} from './staff-policies.ts';
 
 /**
  * The dry run of a new policy version (docs/decisions/140-policy-version-preview.md): for
@@ -140,15 +140,15 @@ function underRules(agreement: LoadedAgreement, rules: Policy): LoadedAgreement 
   return { ...agreement, versions: [{ ...first, effectiveFrom: '0000-01', rules }] };
 }
 
-/** The months the preview shows for an agreement: closed ones, and the current one if governed. */
-function monthsFor(agreement: LoadedAgreement, effectiveFrom: string, nowMs: number): string[] {
+/** The periods the preview shows for an agreement: closed ones, and the current one if governed. */
+function periodsFor(agreement: LoadedAgreement, effectiveFrom: string, nowMs: number): string[] {
   const current = currentPeriod(agreement, nowMs);
-  const months: string[] = [];
-  for (let back = PREVIEW_MONTHS; back >= 1; back -= 1) months.push(shiftPeriod(current, -back));
+  const periods: string[] = [];
+  for (let back = PREVIEW_MONTHS; back >= 1; back -= 1) periods.push(shiftPeriod(current, -back));
   // The new version already governs the month under way: show what it does to it so far.
-  if (effectiveFrom <= current) months.push(current);
-  return months.filter((month) => {
-    const bounds = periodBounds(month, agreement.timeZone);
+  if (effectiveFrom <= current) periods.push(current);
+  return periods.filter((period) => {
+    const bounds = periodBounds(period, agreement.timeZone);
     return (
       agreement.startMs < bounds.endMs &&
       (agreement.endMs === null || agreement.endMs > bounds.startMs)
@@ -190,12 +190,12 @@ export async function previewPolicyVersion(
   for (const row of rows) {
     const agreement = byId.get(row.id);
     if (!agreement) continue;
-    const months = monthsFor(agreement, planned.effectiveFrom, nowMs);
-    const current = await evaluatePeriods(deps, agreement, months, nowMs);
+    const periods = periodsFor(agreement, planned.effectiveFrom, nowMs);
+    const current = await evaluatePeriods(deps, agreement, periods, nowMs);
     const proposed = await evaluatePeriods(
       deps,
       underRules(agreement, planned.rules),
-      months,
+      periods,
       nowMs,
     );
     const proposedByKey = new Map(proposed.map((figure) => [toKey(figure), figure]));

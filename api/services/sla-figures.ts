@@ -11,6 +11,7 @@ import {
   type WindowState,
 } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
+import { readVersion } from '../infra/status-cache.ts';
 import {
   type Agreement,
   type EvaluationRequest,
@@ -28,7 +29,6 @@ import {
   responsePolicySchema,
   type Window,
 } from '../sla/index.ts';
-import { readVersion } from './status-cache.ts';
 
 /**
  * The bridge between stored data and the engine: which policy version governs a period,

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
+import { type CsvRow, csvStream, csvText, csvTextSync } from '../infra/csv.ts';
 import type { EvaluationResult } from '../sla/index.ts';
-import { type CsvRow, csvStream, csvText, csvTextSync } from './csv.ts';
 import {
   CLAIM_STATUS_WORDS,
   IGNORED_REASON_WORDS,

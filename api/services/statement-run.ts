@@ -7,7 +7,8 @@ import {
   policyVersions,
 } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
-import { invalidInput, unprocessable } from '../errors.ts';
+import { invalidInput, unprocessable } from '../domain-errors.ts';
+import { csvTextSync } from '../infra/csv.ts';
 import {
   type EvaluationResult,
   evaluateAgreements,
@@ -28,7 +29,6 @@ import {
   type Unavailable,
 } from './availability.ts';
 import { type ClaimDto, claimsForPeriods } from './claims.ts';
-import { csvTextSync } from './csv.ts';
 import {
   asOfFor,
   decidedClaims,

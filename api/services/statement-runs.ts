@@ -7,7 +7,7 @@ import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import { ZipFile } from 'yazl';
 import { statementRuns } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
-import { conflict, notFound } from '../errors.ts';
+import { conflict, notFound } from '../domain-errors.ts';
 import { formatInstant } from '../sla/index.ts';
 import { recordAudit } from './audit.ts';
 import { planStatementRun, type RunPlan, type RunSink, runStatements } from './statement-run.ts';

@@ -3,8 +3,6 @@ import type { Deps } from '../context.ts';
 import { type Policy, periodBounds, priorities } from '../sla/index.ts';
 import { roundMoneyHalfUp } from '../sla/money.ts';
 import { add, cmp, fromDecimal, mul, type Rational, rat, ZERO } from '../sla/rational.ts';
-import { NO_CURRENCY } from './admin-agreements.ts';
-import { getCustomer } from './admin-customers.ts';
 import {
   type AvailabilityItem,
   availabilityReport,
@@ -19,6 +17,8 @@ import {
   type LoadedAgreement,
   loadAgreements,
 } from './sla-figures.ts';
+import { NO_CURRENCY } from './staff-agreements.ts';
+import { getCustomer } from './staff-customers.ts';
 import { moneyText } from './statement-format.ts';
 import { type SupportFigures, supportFiguresFor, supportTerms } from './support.ts';
 

@@ -7,9 +7,9 @@ import {
   windows,
 } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
+import { cachedSnapshot, represent, type StatusSnapshot } from '../infra/status-cache.ts';
 import { activeIncidents, type IncidentSummaryDto } from './incidents.ts';
 import { type MaintenanceDto, publicMaintenance } from './maintenance.ts';
-import { cachedSnapshot, represent, type StatusSnapshot } from './status-cache.ts';
 
 /** A service's current state: its most severe current window, maintenance shown as such. */
 export const SERVICE_STATES = [

@@ -3,10 +3,10 @@ import type { Tx } from '../../db/client.ts';
 import { services, subscriberServices, subscribers } from '../../db/schema/index.ts';
 import { randomToken } from '../auth/tokens.ts';
 import type { Deps } from '../context.ts';
-import { ApiError, unprocessable } from '../errors.ts';
+import { InvalidInput, unprocessable } from '../domain-errors.ts';
+import { hitLimit, pruneLimits, tooManyRequests } from '../infra/rate-limit.ts';
 import { emit } from '../notify/outbox.ts';
 import { normalizeEmail } from './accounts.ts';
-import { hitLimit, pruneLimits, tooManyRequests } from './rate-limit.ts';
 
 /**
  * Public subscriptions to incident and maintenance updates (docs/decisions/153): double
@@ -29,11 +29,9 @@ const PRUNE_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /** One answer for a link that names no subscription, whatever the reason. */
 const invalidLink = () =>
-  new ApiError(
-    'SUBSCRIPTION_LINK_INVALID',
-    'This subscription link is not valid. Subscribe again from the status page.',
-    { status: 400 },
-  );
+  new InvalidInput('This subscription link is not valid. Subscribe again from the status page.', {
+    code: 'SUBSCRIPTION_LINK_INVALID',
+  });
 
 /** The active services with these slugs; an unknown or retired one is a 422 naming it. */
 async function chosenServices(tx: Tx, slugs: readonly string[]) {

@@ -14,7 +14,7 @@ import {
   supportRequests,
 } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
-import { conflict, notFound, unprocessable } from '../errors.ts';
+import { conflict, notFound, unprocessable } from '../domain-errors.ts';
 import {
   type BusinessHours,
   businessCalendar,

@@ -12,11 +12,11 @@ import {
   windows,
 } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
-import { conflict, notFound, unprocessable } from '../errors.ts';
+import { conflict, notFound, unprocessable } from '../domain-errors.ts';
+import { afterCursor, type Page, type PageQuery, toPage } from '../infra/pagination.ts';
 import { type EvaluationResult, periodBounds, periodOf } from '../sla/index.ts';
 import { recordAudit } from './audit.ts';
 import { localDateTime } from './claims.ts';
-import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
 import {
   currentPeriod,
   evaluatePeriods,

@@ -3,7 +3,7 @@ import { and, desc, eq, gt, isNull, or, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { webhookEndpoints, webhookSecrets } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
-import { ApiError, notFound, unprocessable } from '../errors.ts';
+import { Forbidden, notFound, unprocessable } from '../domain-errors.ts';
 import type { WebhookEventChoice } from '../notify/events.ts';
 import { checkedAddresses, hostOf, systemResolver, TargetRefused } from '../notify/targets.ts';
 import { recordAudit } from './audit.ts';
@@ -144,7 +144,7 @@ async function findEndpoint(
 }
 
 function actorId(actor: Principal): number {
-  if (actor.kind !== 'user') throw new ApiError('FORBIDDEN', 'Only people manage webhooks.');
+  if (actor.kind !== 'user') throw new Forbidden('Only people manage webhooks.');
   return actor.user.id;
 }
 

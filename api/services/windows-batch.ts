@@ -2,9 +2,9 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { services, type WindowSource, type WindowState } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
-import { type ErrorIssue, unprocessable } from '../errors.ts';
+import { type ErrorIssue, unprocessable } from '../domain-errors.ts';
+import { unchanged, writeStatusData } from '../infra/status-cache.ts';
 import { refreshRollupsFor, type WindowExtent } from './rollups.ts';
-import { unchanged, writeStatusData } from './status-cache.ts';
 import {
   type IngestWindowInput,
   reservedIdProblem,

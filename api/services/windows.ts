@@ -26,15 +26,15 @@ import {
   windows,
 } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
-import { conflict, invalidInput, notFound, unprocessable } from '../errors.ts';
+import { conflict, invalidInput, notFound, unprocessable } from '../domain-errors.ts';
+import { type Cursor, pageOf } from '../infra/keyset.ts';
+import { unchanged, writeStatusData } from '../infra/status-cache.ts';
 import { emit } from '../notify/outbox.ts';
 import { periodBounds } from '../sla/index.ts';
 import { MS_PER_DAY, MS_PER_MINUTE } from '../sla/instant.ts';
 import { recordAudit } from './audit.ts';
 import { INCIDENT_PREFIX } from './component-status.ts';
-import { type Cursor, pageOf } from './keyset.ts';
 import { refreshRollupsFor, type WindowExtent } from './rollups.ts';
-import { unchanged, writeStatusData } from './status-cache.ts';
 
 export { WINDOW_SOURCES, WINDOW_STATES };
 
@@ -527,8 +527,8 @@ function correctionDto(
     service: slug,
     actor,
     reason: row.reason,
-    before: row.before as WindowValues,
-    after: row.after as WindowValues,
+    before: row.before,
+    after: row.after,
     affectsDecidedClaim: row.affectsDecidedClaim,
     createdAt: row.createdAt.toISOString(),
   };

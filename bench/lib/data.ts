@@ -14,7 +14,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateApiKey } from '../../api/auth/api-keys.ts';
+import { generateApiKey } from '../../api/auth/api-key-secrets.ts';
 import { randomToken, sha256 } from '../../api/auth/tokens.ts';
 import { progressBar } from '../../api/cli/progress.ts';
 import { rebuildRollups } from '../../api/services/rollups.ts';

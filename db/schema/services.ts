@@ -80,6 +80,13 @@ export const windows = sqliteTable(
   ],
 );
 
+/** A window's corrected values, as a correction records them before and after (ISO instants). */
+export interface CorrectedWindowValues {
+  state: WindowState;
+  start: string;
+  end: string | null;
+}
+
 /**
  * A correction of a window by staff, kept beside the original: the window row holds the
  * corrected values, this row holds who, when, why, and the values before and after.
@@ -95,8 +102,8 @@ export const windowCorrections = sqliteTable(
       .notNull()
       .references(() => users.id),
     reason: text('reason').notNull(),
-    before: text('before', { mode: 'json' }).notNull(),
-    after: text('after', { mode: 'json' }).notNull(),
+    before: text('before', { mode: 'json' }).$type<CorrectedWindowValues>().notNull(),
+    after: text('after', { mode: 'json' }).$type<CorrectedWindowValues>().notNull(),
     /** True when a decided claim covered the corrected period at the time of the correction. */
     affectsDecidedClaim: flag('affects_decided_claim').notNull().default(false),
     createdAt: createdAt(),

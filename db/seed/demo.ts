@@ -194,18 +194,31 @@ export const DEMO_VENDOR = {
   currency: 'USD',
 };
 
+/** A demo customer: one agreement, its services all billed in one currency. */
+interface DemoCustomer {
+  name: string;
+  timeZone: string;
+  policy: 'standard' | 'premium';
+  login: string;
+  /** The monthly support fee the response credit is a share of. */
+  supportFeeMinor: number;
+  currency: string;
+  /** Each service's monthly fee, in `currency`. */
+  services: readonly { slug: string; feeMinor: number }[];
+}
+
 const CUSTOMERS = [
   {
     name: 'Northwind Trading (demo)',
     timeZone: 'America/New_York',
     policy: 'standard',
     login: 'ops@northwind.example',
-    /** The monthly support fee the response credit is a share of. */
     supportFeeMinor: 60_000,
+    currency: 'USD',
     services: [
-      { slug: 'api', feeMinor: 250_000, currency: 'USD' },
-      { slug: 'dashboard', feeMinor: 50_000, currency: 'USD' },
-      { slug: 'database', feeMinor: 400_000, currency: 'USD' },
+      { slug: 'api', feeMinor: 250_000 },
+      { slug: 'dashboard', feeMinor: 50_000 },
+      { slug: 'database', feeMinor: 400_000 },
     ],
   },
   {
@@ -213,12 +226,12 @@ const CUSTOMERS = [
     timeZone: 'Asia/Kolkata',
     policy: 'premium',
     login: 'sre@bharat-logistics.example',
-    /** The monthly support fee the response credit is a share of. */
     supportFeeMinor: 2_500_000,
+    currency: 'INR',
     services: [
-      { slug: 'api', feeMinor: 15_000_000, currency: 'INR' },
-      { slug: 'storage', feeMinor: 6_000_000, currency: 'INR' },
-      { slug: 'queue', feeMinor: 4_500_000, currency: 'INR' },
+      { slug: 'api', feeMinor: 15_000_000 },
+      { slug: 'storage', feeMinor: 6_000_000 },
+      { slug: 'queue', feeMinor: 4_500_000 },
     ],
   },
   {
@@ -226,12 +239,12 @@ const CUSTOMERS = [
     timeZone: 'Europe/Oslo',
     policy: 'standard',
     login: 'drift@fjordmedia.example',
-    /** The monthly support fee the response credit is a share of. */
     supportFeeMinor: 40_000,
+    currency: 'EUR',
     services: [
-      { slug: 'cdn', feeMinor: 180_000, currency: 'EUR' },
-      { slug: 'dns', feeMinor: 20_000, currency: 'EUR' },
-      { slug: 'storage', feeMinor: 90_000, currency: 'EUR' },
+      { slug: 'cdn', feeMinor: 180_000 },
+      { slug: 'dns', feeMinor: 20_000 },
+      { slug: 'storage', feeMinor: 90_000 },
     ],
   },
   {
@@ -239,14 +252,14 @@ const CUSTOMERS = [
     timeZone: 'Pacific/Chatham',
     policy: 'premium',
     login: 'it@chatham-fisheries.example',
-    /** The monthly support fee the response credit is a share of. */
     supportFeeMinor: 30_000,
+    currency: 'NZD',
     services: [
-      { slug: 'api', feeMinor: 120_000, currency: 'NZD' },
-      { slug: 'cdn', feeMinor: 60_000, currency: 'NZD' },
+      { slug: 'api', feeMinor: 120_000 },
+      { slug: 'cdn', feeMinor: 60_000 },
     ],
   },
-] as const;
+] as const satisfies readonly DemoCustomer[];
 
 export interface PlannedSupportEvent {
   atMs: number;
@@ -915,7 +928,7 @@ export async function seedDemo(tx: Tx, options: SeedOptions): Promise<SeedResult
         agreementId: agreement.id,
         serviceId: serviceId(service.slug),
         monthlyFeeMinor: service.feeMinor,
-        currency: service.currency,
+        currency: customer.currency,
       })),
     );
     await addUser(customer.login, 'customer', { id: row.id, name: customer.name });

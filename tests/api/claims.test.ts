@@ -546,7 +546,7 @@ describe('GET /staff/claims/{id}: the corrections that concern the claim', () =>
     expect(filed.status).toBe(201);
     const claim = await filed.json();
 
-    const extent = (start: string, end: string) => ({ state: 'major_outage', start, end });
+    const extent = (start: string, end: string) => ({ state: 'major_outage' as const, start, end });
     const correction = (
       windowId: number,
       was: [string, string],

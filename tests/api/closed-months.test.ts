@@ -2,7 +2,7 @@
 // months served from a cache checked through the status version. The figures must be the
 // engine's on all of the service's windows, however they are served.
 import { describe, expect, it } from 'vitest';
-import { bumpStatusVersion } from '../../api/services/status-cache.ts';
+import { bumpStatusVersion } from '../../api/infra/status-cache.ts';
 import {
   type EvaluationResult,
   evaluateCase,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvText, csvTextSync } from '../../api/services/csv.ts';
+import { csvText, csvTextSync } from '../../api/infra/csv.ts';
 import {
   hoursMinutes,
   localInstant,
@@ -91,8 +91,7 @@ describe('the statement run’s CSV writer', () => {
       { name: 'lone\nfeed', note: 'lone\rreturn' },
       { name: 'crlf\r\nend', note: 'plain' },
     ];
-    const expected =
-      '\uFEFFname,note\r\n"lone\nfeed","lone\rreturn"\r\n"crlf\r\nend",plain\r\n';
+    const expected = '\uFEFFname,note\r\n"lone\nfeed","lone\rreturn"\r\n"crlf\r\nend",plain\r\n';
     expect(await csvText(columns, rows)).toBe(expected);
     expect(csvTextSync(columns, rows)).toBe(expected);
   });

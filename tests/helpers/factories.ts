@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { generateApiKey } from '../../api/auth/api-keys.ts';
+import { generateApiKey } from '../../api/auth/api-key-secrets.ts';
 import { hashPassword } from '../../api/auth/passwords.ts';
 import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
 import { randomToken, sha256 } from '../../api/auth/tokens.ts';

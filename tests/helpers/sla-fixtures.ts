@@ -1,4 +1,4 @@
-import { bumpStatusVersion } from '../../api/services/status-cache.ts';
+import { bumpStatusVersion } from '../../api/infra/status-cache.ts';
 import {
   agreementServices,
   agreements,

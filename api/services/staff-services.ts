@@ -2,8 +2,7 @@ import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { serviceGroups, services } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
-import { conflict, notFound, unprocessable } from '../errors.ts';
-import { recordAudit } from './audit.ts';
+import { conflict, notFound, unprocessable } from '../domain-errors.ts';
 import {
   afterSortedCursor,
   containsText,
@@ -12,9 +11,10 @@ import {
   orderBy,
   raw,
   type SortOrder,
-} from './list-order.ts';
-import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
-import { unlessSame, writeStatusData } from './status-cache.ts';
+} from '../infra/list-order.ts';
+import { afterCursor, type Page, type PageQuery, toPage } from '../infra/pagination.ts';
+import { unlessSame, writeStatusData } from '../infra/status-cache.ts';
+import { recordAudit, updateAudited } from './audit.ts';
 
 export interface GroupDto {
   id: number;
@@ -216,39 +216,37 @@ export async function updateService(
   change: ServiceChange,
 ): Promise<ServiceDto> {
   return writeStatusData(deps, async (tx) => {
-    const row = await tx.select().from(services).where(eq(services.id, id)).get();
-    if (!row) throw notFound('No such service.');
-    const oldGroup = await groupById(tx, row.groupId);
-    const group =
-      change.group === undefined
-        ? oldGroup
-        : change.group === null
-          ? null
-          : await groupBySlug(tx, deps, principal, requestId, change.group);
-    const updated = await tx
-      .update(services)
-      .set({
-        name: change.name ?? row.name,
-        description: change.description === undefined ? row.description : change.description,
-        groupId: group?.id ?? null,
-        monitoredSince:
-          change.monitoredSince === undefined
-            ? row.monitoredSince
-            : new Date(change.monitoredSince),
-        sortOrder: change.sortOrder ?? row.sortOrder,
-        active: change.active ?? row.active,
-      })
-      .where(eq(services.id, id))
-      .returning()
-      .get();
-    const before = serviceDto(row, oldGroup);
-    const after = serviceDto(updated, group);
-    await recordAudit(tx, deps, principal, requestId, {
-      action: row.active && !updated.active ? 'service.deactivate' : 'service.update',
+    const { before, after } = await updateAudited(tx, deps, principal, requestId, {
       entityType: 'service',
-      entityId: id,
-      before,
-      after,
+      id,
+      load: () => tx.select().from(services).where(eq(services.id, id)).get(),
+      missing: 'No such service.',
+      change: async (row) => {
+        const oldGroup = await groupById(tx, row.groupId);
+        const group =
+          change.group === undefined
+            ? oldGroup
+            : change.group === null
+              ? null
+              : await groupBySlug(tx, deps, principal, requestId, change.group);
+        const updated = await tx
+          .update(services)
+          .set({
+            name: change.name ?? row.name,
+            description: change.description === undefined ? row.description : change.description,
+            groupId: group?.id ?? null,
+            monitoredSince:
+              change.monitoredSince === undefined
+                ? row.monitoredSince
+                : new Date(change.monitoredSince),
+            sortOrder: change.sortOrder ?? row.sortOrder,
+            active: change.active ?? row.active,
+          })
+          .where(eq(services.id, id))
+          .returning()
+          .get();
+        return { updated, before: serviceDto(row, oldGroup), after: serviceDto(updated, group) };
+      },
     });
     return unlessSame(before, after);
   });
@@ -311,39 +309,37 @@ export async function updateGroup(
   },
 ): Promise<GroupDto> {
   return writeStatusData(deps, async (tx) => {
-    const row = await tx.select().from(serviceGroups).where(eq(serviceGroups.id, id)).get();
-    if (!row) throw notFound('No such group.');
-    if (change.active === false) {
-      const member = await tx
-        .select({ id: services.id })
-        .from(services)
-        .where(and(eq(services.groupId, id), eq(services.active, true)))
-        .get();
-      if (member) {
-        throw unprocessable(
-          'Move or deactivate the group’s active services first.',
-          'GROUP_NOT_EMPTY',
-        );
-      }
-    }
-    const updated = await tx
-      .update(serviceGroups)
-      .set({
-        name: change.name ?? row.name,
-        sortOrder: change.sortOrder ?? row.sortOrder,
-        active: change.active ?? row.active,
-      })
-      .where(eq(serviceGroups.id, id))
-      .returning()
-      .get();
-    const before = groupDto(row);
-    const after = groupDto(updated);
-    await recordAudit(tx, deps, principal, requestId, {
-      action: row.active && !updated.active ? 'service_group.deactivate' : 'service_group.update',
+    const { before, after } = await updateAudited(tx, deps, principal, requestId, {
       entityType: 'service_group',
-      entityId: id,
-      before,
-      after,
+      id,
+      load: () => tx.select().from(serviceGroups).where(eq(serviceGroups.id, id)).get(),
+      missing: 'No such group.',
+      change: async (row) => {
+        if (change.active === false) {
+          const member = await tx
+            .select({ id: services.id })
+            .from(services)
+            .where(and(eq(services.groupId, id), eq(services.active, true)))
+            .get();
+          if (member) {
+            throw unprocessable(
+              'Move or deactivate the group’s active services first.',
+              'GROUP_NOT_EMPTY',
+            );
+          }
+        }
+        const updated = await tx
+          .update(serviceGroups)
+          .set({
+            name: change.name ?? row.name,
+            sortOrder: change.sortOrder ?? row.sortOrder,
+            active: change.active ?? row.active,
+          })
+          .where(eq(serviceGroups.id, id))
+          .returning()
+          .get();
+        return { updated, before: groupDto(row), after: groupDto(updated) };
+      },
     });
     return unlessSame(before, after);
   });

@@ -1,7 +1,7 @@
 import { eq, lt } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { rateLimits } from '../../db/schema/index.ts';
-import { ApiError } from '../errors.ts';
+import { RateLimited } from '../domain-errors.ts';
 
 /**
  * Fixed-window counters in the database (rate_limits), so every API process shares them.
@@ -72,8 +72,7 @@ export async function pruneLimits(tx: Tx, olderThanMs: number): Promise<void> {
   await tx.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(olderThanMs)));
 }
 
-/** The 429 of a full bucket, with Retry-After in whole seconds. */
-export function tooManyRequests(retryAfterMs: number, message: string): ApiError {
-  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return new ApiError('RATE_LIMITED', message, { headers: { 'Retry-After': String(seconds) } });
+/** The refusal of a full bucket: another try succeeds once its window ends. */
+export function tooManyRequests(retryAfterMs: number, message: string): RateLimited {
+  return new RateLimited(message, retryAfterMs);
 }

@@ -7,10 +7,7 @@ export { ROLES } from '../../db/schema/index.ts';
 import { checkNewPassword, hashPassword } from '../auth/passwords.ts';
 import { endUserSessions } from '../auth/sessions.ts';
 import type { Deps, Principal } from '../context.ts';
-import { ApiError, conflict, notFound, unprocessable } from '../errors.ts';
-import { normalizeEmail } from './accounts.ts';
-import { revokeKeysIn } from './api-keys.ts';
-import { recordAudit } from './audit.ts';
+import { conflict, InvalidInput, notFound, unprocessable } from '../domain-errors.ts';
 import {
   afterSortedCursor,
   containsText,
@@ -18,8 +15,11 @@ import {
   orderBy,
   raw,
   type SortOrder,
-} from './list-order.ts';
-import { type Page, type PageQuery, toPage } from './pagination.ts';
+} from '../infra/list-order.ts';
+import { type Page, type PageQuery, toPage } from '../infra/pagination.ts';
+import { normalizeEmail } from './accounts.ts';
+import { revokeKeysIn } from './api-keys.ts';
+import { recordAudit, updateAudited } from './audit.ts';
 
 export interface UserDto {
   id: number;
@@ -58,14 +58,14 @@ export async function checkRoleCustomer(
 ): Promise<number | null> {
   if (role !== 'customer') {
     if (customerId !== null && customerId !== undefined) {
-      throw new ApiError('INVALID_INPUT', 'Only customer users belong to a customer.', {
+      throw new InvalidInput('Only customer users belong to a customer.', {
         issues: [{ path: 'customerId', message: `must be absent for role ${role}` }],
       });
     }
     return null;
   }
   if (customerId === null || customerId === undefined) {
-    throw new ApiError('INVALID_INPUT', 'A customer user needs a customer.', {
+    throw new InvalidInput('A customer user needs a customer.', {
       issues: [{ path: 'customerId', message: 'is required for role customer' }],
     });
   }
@@ -216,53 +216,54 @@ export async function updateUser(
   change: UserChange,
 ): Promise<UserDto> {
   return deps.db.write(async (tx) => {
-    const row = await tx.select().from(users).where(eq(users.id, id)).get();
-    if (!row) throw notFound('No such user.');
-    const role = change.role ?? row.role;
-    const isSelf = principal.kind === 'user' && principal.user.id === id;
-    if (isSelf && (role !== row.role || change.active === false)) {
-      throw unprocessable('You cannot change your own role or deactivate yourself.', 'SELF_CHANGE');
-    }
-    // Moving a user off the customer role drops the customer unless one is named.
-    const requestedCustomer =
-      change.customerId !== undefined
-        ? change.customerId
-        : role === 'customer'
-          ? row.customerId
-          : null;
-    const customerId = await checkRoleCustomer(tx, role, requestedCustomer);
-    const active = change.active ?? row.active;
-    const updated = await tx
-      .update(users)
-      .set({
-        name: change.name === undefined ? row.name : change.name,
-        role,
-        customerId,
-        active,
-      })
-      .where(eq(users.id, id))
-      .returning()
-      .get();
-    const accessChanged = role !== row.role || customerId !== row.customerId || !active;
-    if (accessChanged) await endUserSessions(tx, id);
-    if (row.active && !active) {
-      await revokeKeysIn(
-        tx,
-        deps,
-        principal,
-        requestId,
-        and(eq(apiKeys.createdByUserId, id), isNotNull(apiKeys.customerId)),
-        'maker deactivated',
-      );
-    }
-    const before = userDto(row);
-    const after = userDto(updated);
-    await recordAudit(tx, deps, principal, requestId, {
-      action: row.active && !active ? 'user.deactivate' : 'user.update',
+    const { after } = await updateAudited(tx, deps, principal, requestId, {
       entityType: 'user',
-      entityId: id,
-      before,
-      after,
+      id,
+      load: () => tx.select().from(users).where(eq(users.id, id)).get(),
+      missing: 'No such user.',
+      change: async (row) => {
+        const role = change.role ?? row.role;
+        const isSelf = principal.kind === 'user' && principal.user.id === id;
+        if (isSelf && (role !== row.role || change.active === false)) {
+          throw unprocessable(
+            'You cannot change your own role or deactivate yourself.',
+            'SELF_CHANGE',
+          );
+        }
+        // Moving a user off the customer role drops the customer unless one is named.
+        const requestedCustomer =
+          change.customerId !== undefined
+            ? change.customerId
+            : role === 'customer'
+              ? row.customerId
+              : null;
+        const customerId = await checkRoleCustomer(tx, role, requestedCustomer);
+        const active = change.active ?? row.active;
+        const updated = await tx
+          .update(users)
+          .set({
+            name: change.name === undefined ? row.name : change.name,
+            role,
+            customerId,
+            active,
+          })
+          .where(eq(users.id, id))
+          .returning()
+          .get();
+        const accessChanged = role !== row.role || customerId !== row.customerId || !active;
+        if (accessChanged) await endUserSessions(tx, id);
+        if (row.active && !active) {
+          await revokeKeysIn(
+            tx,
+            deps,
+            principal,
+            requestId,
+            and(eq(apiKeys.createdByUserId, id), isNotNull(apiKeys.customerId)),
+            'maker deactivated',
+          );
+        }
+        return { updated, before: userDto(row), after: userDto(updated) };
+      },
     });
     return after;
   });

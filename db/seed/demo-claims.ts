@@ -1,12 +1,18 @@
 import { eq } from 'drizzle-orm';
-import { users } from '../../db/schema/index.ts';
-import { manualClock } from '../clock.ts';
-import type { Deps, Principal } from '../context.ts';
-import { periodBounds, shiftPeriod } from '../sla/index.ts';
-import { customerAvailability } from './availability.ts';
-import { addComment, decideClaim, fileClaim, markCredited, withdrawClaim } from './claims.ts';
-import { currentPeriod, evaluatePeriods, loadAgreements } from './sla-figures.ts';
-import { fileVendorClaim } from './vendor-credits.ts';
+import { manualClock } from '../../api/clock.ts';
+import type { Deps, Principal } from '../../api/context.ts';
+import { customerAvailability } from '../../api/services/availability.ts';
+import {
+  addComment,
+  decideClaim,
+  fileClaim,
+  markCredited,
+  withdrawClaim,
+} from '../../api/services/claims.ts';
+import { currentPeriod, evaluatePeriods, loadAgreements } from '../../api/services/sla-figures.ts';
+import { fileVendorClaim } from '../../api/services/vendor-credits.ts';
+import { periodBounds, shiftPeriod } from '../../api/sla/index.ts';
+import { users } from '../schema/index.ts';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;

@@ -3,7 +3,7 @@ import type { Tx } from '../../db/client.ts';
 import { idempotencyKeys } from '../../db/schema/index.ts';
 import { sha256 } from '../auth/tokens.ts';
 import type { Deps, Principal } from '../context.ts';
-import { ApiError } from '../errors.ts';
+import { InvalidInput, Unprocessable } from '../domain-errors.ts';
 
 /** How long a stored response answers replays of its Idempotency-Key. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -54,7 +54,7 @@ async function storedResponse(
   request: unknown,
 ) {
   if (!IDEMPOTENCY_KEY.test(scope.key)) {
-    throw new ApiError('INVALID_INPUT', 'Idempotency-Key must be 1–200 visible ASCII characters.', {
+    throw new InvalidInput('Idempotency-Key must be 1–200 visible ASCII characters.', {
       issues: [{ path: 'Idempotency-Key', message: 'must be 1–200 visible ASCII characters' }],
     });
   }
@@ -71,10 +71,11 @@ async function storedResponse(
     )
     .get();
   if (stored && stored.requestHash !== requestHash) {
-    throw new ApiError(
-      'IDEMPOTENCY_KEY_REUSED',
+    throw new Unprocessable(
       'This Idempotency-Key was used for a different request; use a new key.',
-      { status: 422 },
+      {
+        code: 'IDEMPOTENCY_KEY_REUSED',
+      },
     );
   }
   return { stored, requestHash };

@@ -1,5 +1,5 @@
 import { and, asc, type Column, desc, eq, gt, lt, or, type SQL, sql } from 'drizzle-orm';
-import { invalidInput } from '../errors.ts';
+import { invalidInput } from '../domain-errors.ts';
 import type { PageQuery } from './pagination.ts';
 
 /**

@@ -2,7 +2,8 @@ import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { agreements, policies, policyVersions } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
-import { ApiError, conflict, notFound, zodIssues } from '../errors.ts';
+import { conflict, InvalidInput, notFound, Unprocessable, zodIssues } from '../domain-errors.ts';
+import { afterCursor, type Page, type PageQuery, toPage } from '../infra/pagination.ts';
 import {
   defaultWeights,
   type Policy,
@@ -11,8 +12,7 @@ import {
   type ResponsePolicy,
   shiftPeriod,
 } from '../sla/index.ts';
-import { recordAudit } from './audit.ts';
-import { afterCursor, type Page, type PageQuery, toPage } from './pagination.ts';
+import { recordAudit, updateAudited } from './audit.ts';
 
 /** The first version of a policy is in force from the beginning. */
 export const FIRST_EFFECTIVE_FROM = '0000-01';
@@ -207,7 +207,7 @@ export function inheritRules(base: Policy, change: PolicyChange): Policy {
   }
   const parsed = policySchema.safeParse(merged);
   if (!parsed.success) {
-    throw new ApiError('INVALID_INPUT', 'The policy version is not valid.', {
+    throw new InvalidInput('The policy version is not valid.', {
       issues: zodIssues(parsed.error.issues),
     });
   }
@@ -257,11 +257,10 @@ export function planVersion(
   const effectiveFrom = input.effectiveFrom ?? defaultEffectiveFrom(nowMs);
   const earliest = earliestOpenMonth(nowMs);
   if (effectiveFrom < earliest) {
-    throw new ApiError(
-      'PERIOD_CLOSED',
+    throw new Unprocessable(
       `${effectiveFrom} has closed; a new version can take effect from ${earliest} on.`,
       {
-        status: 422,
+        code: 'PERIOD_CLOSED',
         issues: [{ path: 'effectiveFrom', message: `must be ${earliest} or later` }],
       },
     );
@@ -405,20 +404,24 @@ export async function updatePolicy(
   change: { name?: string | undefined; active?: boolean | undefined },
 ): Promise<PolicyDto> {
   return deps.db.write(async (tx) => {
-    const row = await tx.select().from(policies).where(eq(policies.id, id)).get();
-    if (!row) throw notFound('No such policy.');
-    const updated = await tx
-      .update(policies)
-      .set({ name: change.name ?? row.name, active: change.active ?? row.active })
-      .where(eq(policies.id, id))
-      .returning()
-      .get();
-    await recordAudit(tx, deps, principal, requestId, {
-      action: row.active && !updated.active ? 'policy.deactivate' : 'policy.update',
+    await updateAudited(tx, deps, principal, requestId, {
       entityType: 'policy',
-      entityId: id,
-      before: { name: row.name, active: row.active },
-      after: { name: updated.name, active: updated.active },
+      id,
+      load: () => tx.select().from(policies).where(eq(policies.id, id)).get(),
+      missing: 'No such policy.',
+      change: async (row) => {
+        const updated = await tx
+          .update(policies)
+          .set({ name: change.name ?? row.name, active: change.active ?? row.active })
+          .where(eq(policies.id, id))
+          .returning()
+          .get();
+        return {
+          updated,
+          before: { name: row.name, active: row.active },
+          after: { name: updated.name, active: updated.active },
+        };
+      },
     });
     const dto = await loadPolicy(tx, id);
     if (!dto) throw new Error('policy vanished');

@@ -10,9 +10,13 @@ import {
   services,
 } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
-import { ApiError, type ErrorIssue, invalidInput, notFound, unprocessable } from '../errors.ts';
-import { type BusinessHours, parseInstant, periodBounds } from '../sla/index.ts';
-import { recordAudit } from './audit.ts';
+import {
+  Conflict,
+  type ErrorIssue,
+  invalidInput,
+  notFound,
+  unprocessable,
+} from '../domain-errors.ts';
 import {
   afterSortedCursor,
   containsText,
@@ -21,8 +25,10 @@ import {
   orderBy,
   raw,
   type SortOrder,
-} from './list-order.ts';
-import { type Page, type PageQuery, toPage } from './pagination.ts';
+} from '../infra/list-order.ts';
+import { type Page, type PageQuery, toPage } from '../infra/pagination.ts';
+import { type BusinessHours, parseInstant, periodBounds } from '../sla/index.ts';
+import { recordAudit, updateAudited } from './audit.ts';
 import { agreementServiceRows } from './sla-figures.ts';
 
 export interface AgreementServiceDto {
@@ -293,11 +299,10 @@ async function refuseFrozenPeriods(
   });
   const first = hit.map((claim) => ({ ...claim, slug: claim.slug ?? 'support' }))[0];
   if (first === undefined) return;
-  throw new ApiError(
-    'PERIOD_FROZEN',
+  throw new Conflict(
     `Claim #${first.id} (${first.slug}, ${first.period}) is ${first.status}: the figures of that period are frozen, so the agreement's covered time in it cannot change.`,
     {
-      status: 409,
+      code: 'PERIOD_FROZEN',
       issues: hit.map((claim) => ({
         path: 'end',
         message: `would change ${claim.period}, decided in claim #${claim.id} (${claim.slug ?? 'support'}, ${claim.status})`,
@@ -319,51 +324,49 @@ export async function updateAgreement(
   change: { end?: string | null | undefined; active?: boolean | undefined },
 ): Promise<AgreementDto> {
   return deps.db.write(async (tx) => {
-    const row = await tx.select().from(agreements).where(eq(agreements.id, id)).get();
-    if (!row) throw notFound('No such agreement.');
-    const end =
-      change.end === undefined
-        ? row.end
-        : change.end === null
-          ? null
-          : new Date(instantMs(change.end));
-    if (end !== null && end.getTime() <= row.start.getTime()) {
-      throw invalidInput('The end must be after the start.', [
-        { path: 'end', message: `must be after ${row.start.toISOString()}` },
-      ]);
-    }
-    const oldEndMs = row.end?.getTime() ?? Number.POSITIVE_INFINITY;
-    const newEndMs = end?.getTime() ?? Number.POSITIVE_INFINITY;
-    if (newEndMs !== oldEndMs) {
-      const nowMs = deps.clock.now();
-      if (newEndMs < nowMs) {
-        const now = new Date(nowMs).toISOString();
-        throw unprocessable(
-          `An agreement cannot end before now (${now}): closed months keep the coverage they had.`,
-          'AGREEMENT_END_IN_PAST',
-          [{ path: 'end', message: `must be ${now} or later` }],
-        );
-      }
-      await refuseFrozenPeriods(tx, row, {
-        fromMs: Math.min(oldEndMs, newEndMs),
-        toMs: Math.max(oldEndMs, newEndMs),
-      });
-    }
-    const updated = await tx
-      .update(agreements)
-      .set({ end, active: change.active ?? row.active })
-      .where(eq(agreements.id, id))
-      .returning()
-      .get();
-    const lines = await agreementServiceRows(tx, [id]);
-    const before = agreementDto(row, lines);
-    const after = agreementDto(updated, lines);
-    await recordAudit(tx, deps, principal, requestId, {
-      action: row.active && !updated.active ? 'agreement.deactivate' : 'agreement.update',
+    const { after } = await updateAudited(tx, deps, principal, requestId, {
       entityType: 'agreement',
-      entityId: id,
-      before,
-      after,
+      id,
+      load: () => tx.select().from(agreements).where(eq(agreements.id, id)).get(),
+      missing: 'No such agreement.',
+      change: async (row) => {
+        const end =
+          change.end === undefined
+            ? row.end
+            : change.end === null
+              ? null
+              : new Date(instantMs(change.end));
+        if (end !== null && end.getTime() <= row.start.getTime()) {
+          throw invalidInput('The end must be after the start.', [
+            { path: 'end', message: `must be after ${row.start.toISOString()}` },
+          ]);
+        }
+        const oldEndMs = row.end?.getTime() ?? Number.POSITIVE_INFINITY;
+        const newEndMs = end?.getTime() ?? Number.POSITIVE_INFINITY;
+        if (newEndMs !== oldEndMs) {
+          const nowMs = deps.clock.now();
+          if (newEndMs < nowMs) {
+            const now = new Date(nowMs).toISOString();
+            throw unprocessable(
+              `An agreement cannot end before now (${now}): closed months keep the coverage they had.`,
+              'AGREEMENT_END_IN_PAST',
+              [{ path: 'end', message: `must be ${now} or later` }],
+            );
+          }
+          await refuseFrozenPeriods(tx, row, {
+            fromMs: Math.min(oldEndMs, newEndMs),
+            toMs: Math.max(oldEndMs, newEndMs),
+          });
+        }
+        const updated = await tx
+          .update(agreements)
+          .set({ end, active: change.active ?? row.active })
+          .where(eq(agreements.id, id))
+          .returning()
+          .get();
+        const lines = await agreementServiceRows(tx, [id]);
+        return { updated, before: agreementDto(row, lines), after: agreementDto(updated, lines) };
+      },
     });
     return after;
   });

@@ -2,9 +2,7 @@ import { and, eq, type SQL } from 'drizzle-orm';
 import { apiKeys, customers } from '../../db/schema/index.ts';
 import { endCustomerSessions } from '../auth/sessions.ts';
 import type { Deps, Principal } from '../context.ts';
-import { notFound } from '../errors.ts';
-import { revokeKeysIn } from './api-keys.ts';
-import { recordAudit } from './audit.ts';
+import { notFound } from '../domain-errors.ts';
 import {
   afterSortedCursor,
   containsText,
@@ -12,8 +10,10 @@ import {
   type ListOrder,
   orderBy,
   type SortOrder,
-} from './list-order.ts';
-import { type Page, type PageQuery, toPage } from './pagination.ts';
+} from '../infra/list-order.ts';
+import { type Page, type PageQuery, toPage } from '../infra/pagination.ts';
+import { revokeKeysIn } from './api-keys.ts';
+import { recordAudit, updateAudited } from './audit.ts';
 
 export interface CustomerDto {
   id: number;
@@ -124,38 +124,35 @@ export async function updateCustomer(
   },
 ): Promise<CustomerDto> {
   return deps.db.write(async (tx) => {
-    const row = await tx.select().from(customers).where(eq(customers.id, id)).get();
-    if (!row) throw notFound('No such customer.');
-    const updated = await tx
-      .update(customers)
-      .set({
-        name: change.name ?? row.name,
-        timeZone: change.timeZone ?? row.timeZone,
-        active: change.active ?? row.active,
-      })
-      .where(eq(customers.id, id))
-      .returning()
-      .get();
-    const deactivated = row.active && !updated.active;
-    if (deactivated) {
-      await endCustomerSessions(tx, id);
-      await revokeKeysIn(
-        tx,
-        deps,
-        principal,
-        requestId,
-        eq(apiKeys.customerId, id),
-        'customer deactivated',
-      );
-    }
-    const before = customerDto(row);
-    const after = customerDto(updated);
-    await recordAudit(tx, deps, principal, requestId, {
-      action: deactivated ? 'customer.deactivate' : 'customer.update',
+    const { after } = await updateAudited(tx, deps, principal, requestId, {
       entityType: 'customer',
-      entityId: id,
-      before,
-      after,
+      id,
+      load: () => tx.select().from(customers).where(eq(customers.id, id)).get(),
+      missing: 'No such customer.',
+      change: async (row) => {
+        const updated = await tx
+          .update(customers)
+          .set({
+            name: change.name ?? row.name,
+            timeZone: change.timeZone ?? row.timeZone,
+            active: change.active ?? row.active,
+          })
+          .where(eq(customers.id, id))
+          .returning()
+          .get();
+        if (row.active && !updated.active) {
+          await endCustomerSessions(tx, id);
+          await revokeKeysIn(
+            tx,
+            deps,
+            principal,
+            requestId,
+            eq(apiKeys.customerId, id),
+            'customer deactivated',
+          );
+        }
+        return { updated, before: customerDto(row), after: customerDto(updated) };
+      },
     });
     return after;
   });
