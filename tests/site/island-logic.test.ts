@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { monthsOf } from '../../site/islands/account/AccountApp.tsx';
-import { moneyInput, parseMoney } from '../../site/islands/account/format.ts';
+import { moneyInput, parseMoney } from '../../site/islands/shared/format.ts';
 import { toMinor } from '../../site/islands/staff/QueueApp.tsx';
 
 /**

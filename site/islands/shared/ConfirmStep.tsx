@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ApiError } from '../../lib/client.ts';
-import { ErrorMessage } from '../account/common.tsx';
+import { ErrorMessage } from './messages.tsx';
 
 /**
  * The step between a filled form and a write that cannot be taken back, such as one that

@@ -4,38 +4,33 @@ import { apiClient, call } from '../../lib/api-client.ts';
 import type { ApiError } from '../../lib/client.ts';
 import { duration, monthLabel } from '../../lib/format.ts';
 import { CLAIM_STATUS_LABELS, labelOf, WINDOW_STATE_LABELS } from '../../lib/labels.ts';
-import {
-  asApiError,
-  ErrorMessage,
-  Loading,
-  MetTag,
-  PortalBar,
-  pageBrand,
-  queryParam,
-  SessionGate,
-  STAFF_LINKS,
-  StatusTag,
-  useServiceNames,
-} from '../account/common.tsx';
-import { Conversation, Trail } from '../account/conversation.tsx';
+import { ConfirmStep } from '../shared/ConfirmStep.tsx';
+import { Conversation, Trail } from '../shared/conversation.tsx';
 import {
   measuredFromText,
   measuredText,
   notMonitoredText,
-  TableWrap,
   Termination,
   WindowTables,
-} from '../account/evidence.tsx';
-import { money, parseMoney, unmeasuredTime, zonedDateTime, zonedRange } from '../account/format.ts';
-import { ObjectivesTable, RequestsTable, SupportEvidence } from '../account/support.tsx';
+} from '../shared/evidence.tsx';
+import { money, parseMoney, unmeasuredTime, zonedDateTime, zonedRange } from '../shared/format.ts';
+import { asApiError, ErrorMessage, Loading } from '../shared/messages.tsx';
+import { PortalBar } from '../shared/PortalBar.tsx';
+import { pageBrand } from '../shared/page-brand.ts';
+import { queryParam } from '../shared/page-query.ts';
+import { STAFF_LINKS } from '../shared/portal-links.ts';
+import { SessionGate } from '../shared/SessionGate.tsx';
+import { ObjectivesTable, RequestsTable, SupportEvidence } from '../shared/support.tsx';
+import { TableWrap } from '../shared/TableWrap.tsx';
+import { MetTag, StatusTag } from '../shared/tags.tsx';
 import type {
   CorrectionDto,
   EvaluationResult,
   SessionUser,
   StaffClaimDetail,
-} from '../account/types.ts';
-import { When } from '../account/zoned.tsx';
-import { ConfirmStep } from '../shared/ConfirmStep.tsx';
+} from '../shared/types.ts';
+import { useServiceNames } from '../shared/use-service-names.ts';
+import { When } from '../shared/zoned.tsx';
 
 /**
  * `/staff/claim/?id=N`: one claim with the evaluation stored at filing beside a fresh one

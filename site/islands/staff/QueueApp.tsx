@@ -4,21 +4,16 @@ import { type Answered, apiClient, call } from '../../lib/api-client.ts';
 import { type ApiError, isAbort } from '../../lib/client.ts';
 import { monthLabel } from '../../lib/format.ts';
 import { CLAIM_STATUS_LABELS, labelOf } from '../../lib/labels.ts';
-import {
-  asApiError,
-  ErrorMessage,
-  Loading,
-  Pager,
-  PortalBar,
-  queryParam,
-  SessionGate,
-  STAFF_LINKS,
-  StatusTag,
-  setQuery,
-} from '../account/common.tsx';
-import { TableWrap } from '../account/evidence.tsx';
-import { money, zonedDate } from '../account/format.ts';
-import type { ClaimStatus, SessionUser } from '../account/types.ts';
+import { money, zonedDate } from '../shared/format.ts';
+import { asApiError, ErrorMessage, Loading } from '../shared/messages.tsx';
+import { Pager } from '../shared/Pager.tsx';
+import { PortalBar } from '../shared/PortalBar.tsx';
+import { queryParam, setQuery } from '../shared/page-query.ts';
+import { STAFF_LINKS } from '../shared/portal-links.ts';
+import { SessionGate } from '../shared/SessionGate.tsx';
+import { TableWrap } from '../shared/TableWrap.tsx';
+import { StatusTag } from '../shared/tags.tsx';
+import type { ClaimStatus, SessionUser } from '../shared/types.ts';
 
 type StaffQueuePage = Answered<'/staff/claims'>;
 

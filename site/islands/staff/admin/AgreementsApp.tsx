@@ -1,5 +1,5 @@
 import { apiClient, call } from '../../../lib/api-client.ts';
-import { money } from '../../account/format.ts';
+import { money } from '../../shared/format.ts';
 import { ADMIN, type Agreement, oneOf } from './api.ts';
 import { ActiveTag, AdminPage, BothZones, RecordList } from './shared.tsx';
 
