@@ -4,7 +4,7 @@ import { apiClient, call } from '../../lib/api-client.ts';
 import type { ApiError } from '../../lib/client.ts';
 import { duration, monthLabel } from '../../lib/format.ts';
 import { CLAIM_STATUS_LABELS, labelOf, WINDOW_STATE_LABELS } from '../../lib/labels.ts';
-import { ConfirmStep } from '../shared/ConfirmStep.tsx';
+import { ConfirmStep, useFocusBackFromConfirm } from '../shared/ConfirmStep.tsx';
 import { Conversation, Trail } from '../shared/conversation.tsx';
 import {
   measuredFromText,
@@ -446,15 +446,9 @@ function CreditForm(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const fieldRef = useRef<HTMLInputElement>(null);
-  const continueRef = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
+  const continueRef = useFocusBackFromConfirm(pending !== null);
   const amountText = money(claim.approvedAmountMinor ?? 0, claim.currency);
   const customer = claim.customer.name;
-
-  useEffect(() => {
-    if (pending === null && wasConfirming.current) continueRef.current?.focus();
-    wasConfirming.current = pending !== null;
-  }, [pending]);
 
   const check = (event: TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,9 +1,9 @@
 import type { TargetedSubmitEvent } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { apiClient, call } from '../../lib/api-client.ts';
 import type { ApiError } from '../../lib/client.ts';
 import { monthLabel } from '../../lib/format.ts';
-import { ConfirmStep } from '../shared/ConfirmStep.tsx';
+import { ConfirmStep, useFocusBackFromConfirm } from '../shared/ConfirmStep.tsx';
 import { money, parseMoney } from '../shared/format.ts';
 import { asApiError } from '../shared/messages.tsx';
 import type { StaffClaimDetail } from '../shared/types.ts';
@@ -108,15 +108,8 @@ export function DecisionForm(props: {
     amount: useRef<HTMLInputElement>(null),
     reason: useRef<HTMLTextAreaElement>(null),
   };
-  const continueRef = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
+  const continueRef = useFocusBackFromConfirm(pending !== null);
   const customer = claim.customer.name;
-
-  useEffect(() => {
-    // Back from the confirm step: the focus returns to the button that opened it.
-    if (pending === null && wasConfirming.current) continueRef.current?.focus();
-    wasConfirming.current = pending !== null;
-  }, [pending]);
 
   const check = (event: TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
