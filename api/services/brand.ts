@@ -5,8 +5,8 @@ import type { Tx } from '../../db/client.ts';
 import { brandLogos, brandSettings } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
 import { ApiError, invalidInput } from '../errors.ts';
+import { checkAccent, normaliseHex, ratioText } from '../pure/brand-colour.ts';
 import { recordAudit } from './audit.ts';
-import { checkAccent, normaliseHex, ratioText } from './brand-colour.ts';
 import { unchanged, writeStatusData } from './status-cache.ts';
 
 /**

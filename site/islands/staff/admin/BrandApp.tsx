@@ -7,7 +7,7 @@ import {
   LIGHT_BACKGROUNDS,
   normaliseHex,
   ratioText,
-} from '../../../../api/services/brand-colour.ts';
+} from '../../../../api/pure/brand-colour.ts';
 import { apiClient, call, type components } from '../../../lib/api-client.ts';
 import { supportLinks } from '../../../lib/brand.ts';
 import type { ApiError } from '../../../lib/client.ts';
