@@ -140,7 +140,7 @@ interface RebuildOptions {
   log: (line: string) => void;
   /** True when the served build may predate the data (it was there before this start). */
   rebuildAtStart: boolean;
-  timings?: Partial<RebuildTimings>;
+  timings?: Partial<RebuildTimings> | undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { TargetedSubmitEvent } from 'preact';
 import { useState } from 'preact/hooks';
-import { type Answered, apiClient, call } from '../../lib/api-client.ts';
+import { type Answered, apiClient, call, definedOnly } from '../../lib/api-client.ts';
 import { monthLabel } from '../../lib/format.ts';
 import { CLAIM_STATUS_LABELS, labelOf } from '../../lib/labels.ts';
 import { money, zonedDate } from '../shared/format.ts';
@@ -89,7 +89,7 @@ const NO_FILTERS: Filters = {
 
 /** The queue's query for the API; the filters are checked by `problemsOf` before they apply. */
 export function queueQuery(filters: Filters, cursor: string | undefined) {
-  return {
+  return definedOnly({
     ...(filters.status === 'all' ? {} : { status: filters.status }),
     minAgeDays: wholeDays(filters.minAgeDays),
     maxAgeDays: wholeDays(filters.maxAgeDays),
@@ -98,7 +98,7 @@ export function queueQuery(filters: Filters, cursor: string | undefined) {
     ...(filters.period === '' ? {} : { period: filters.period }),
     limit: PAGE_SIZE,
     ...(cursor === undefined ? {} : { cursor }),
-  };
+  });
 }
 
 type Problems = Partial<Record<(typeof FILTER_KEYS)[number], string>>;

@@ -1,6 +1,6 @@
 import type { TargetedSubmitEvent } from 'preact';
 import { useState } from 'preact/hooks';
-import { apiClient, call, type components } from '../../../lib/api-client.ts';
+import { apiClient, call, type components, definedOnly } from '../../../lib/api-client.ts';
 import { Field } from '../../shared/Field.tsx';
 import { zonedDateTime } from '../../shared/format.ts';
 import { ErrorMessage, Loading } from '../../shared/messages.tsx';
@@ -128,7 +128,7 @@ function Audit() {
       call(
         apiClient.GET('/staff/audit-log', {
           params: {
-            query: {
+            query: definedOnly({
               limit: PAGE_SIZE,
               ...(cursor === undefined ? {} : { cursor }),
               ...(filters.actorUserId ? { actorUserId: Number(filters.actorUserId) } : {}),
@@ -137,7 +137,7 @@ function Audit() {
               ...(filters.entityId ? { entityId: filters.entityId } : {}),
               ...(filters.from ? { from: instantOf(filters.from) ?? undefined } : {}),
               ...(filters.to ? { to: instantOf(filters.to) ?? undefined } : {}),
-            },
+            }),
           },
           signal,
         }),

@@ -132,7 +132,7 @@ export function readDraft(draft: RulesDraft): { rules: PolicyRules | null; probl
     problems,
     'targetPercent',
   );
-  const weights: Partial<Record<WeightState, number>> = {};
+  const weights: Partial<Record<WeightState, number | undefined>> = {};
   for (const { state } of WEIGHT_STATES) {
     weights[state] = readNumber(
       draft.weights[state],
