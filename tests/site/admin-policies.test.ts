@@ -447,6 +447,9 @@ describe('the brand', () => {
     await page.getByRole('button', { name: 'Save the brand' }).focus();
     await page.keyboard.press('Enter');
     await page.getByText(/^Saved\. /).waitFor();
+    // The saved brand is read again and the form redrawn from it (the demo's brand was never
+    // saved, so this line shows only then); a file chosen before that would be dropped.
+    await page.getByText(/Last saved /).waitFor();
 
     await page.getByLabel('Upload a PNG logo').setInputFiles({
       name: 'northwind.png',
