@@ -82,6 +82,13 @@ export interface AppConfig {
    * relative paths are read from the working directory.
    */
   statementRunsDir: string;
+  /**
+   * Retention of statement runs (ADR 168): a run is deleted, archive and row, once it is
+   * neither one of the newest `statementRunsKeep` finished runs nor younger than
+   * `statementRunsKeepDays` days.
+   */
+  statementRunsKeep: number;
+  statementRunsKeepDays: number;
   webhookTimeoutMs: number;
   /** After a rotation, the previous signing secret keeps signing this long. */
   webhookSecretOverlapMs: number;
@@ -163,6 +170,9 @@ export const defaultConfig: AppConfig = {
   webhookTimeoutMs: 10_000,
   // Beside the default database (data/portal.db), which .gitignore keeps out of the repository.
   statementRunsDir: 'data/statement-runs',
+  // A year of monthly runs and their reruns; archives reach hundreds of megabytes each.
+  statementRunsKeep: 12,
+  statementRunsKeepDays: 90,
   webhookSecretOverlapMs: 24 * HOUR_MS,
 };
 

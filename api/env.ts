@@ -43,6 +43,8 @@ const EnvSchema = z.object({
   PORTAL_API_URL: z.url().optional(),
   PORTAL_SITE_DIR: z.string().min(1).default('dist/site'),
   PORTAL_STATEMENT_RUNS_DIR: z.string().min(1).default('data/statement-runs'),
+  PORTAL_STATEMENT_RUNS_KEEP: z.coerce.number().int().min(1).max(10_000).default(12),
+  PORTAL_STATEMENT_RUNS_KEEP_DAYS: z.coerce.number().int().min(0).max(36_500).default(90),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z
     .string()
@@ -140,6 +142,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
       webhookAllowPrivate: value.PORTAL_WEBHOOK_ALLOW_PRIVATE ?? false,
       backfillDays: value.PORTAL_BACKFILL_DAYS,
       statementRunsDir: value.PORTAL_STATEMENT_RUNS_DIR,
+      statementRunsKeep: value.PORTAL_STATEMENT_RUNS_KEEP,
+      statementRunsKeepDays: value.PORTAL_STATEMENT_RUNS_KEEP_DAYS,
     }),
   };
 }

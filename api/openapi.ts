@@ -124,15 +124,36 @@ const SECURITY: Record<Access, Record<string, string[]>[]> = {
   ingest: [{ apiKey: [] }],
 };
 
+// Every operation reads the database, and any of them can find it locked by another process
+// past the retry budget: the answer is then 503 with Retry-After (api/app.ts), so every
+// operation documents it.
 const STANDARD_ERRORS: Record<Access, number[]> = {
-  public: [],
-  session: [401, 403],
-  'customer-read': [401, 403],
-  customer: [401, 403],
-  staff: [401, 403],
-  admin: [401, 403],
-  ingest: [401, 403],
+  public: [503],
+  session: [401, 403, 503],
+  'customer-read': [401, 403, 503],
+  customer: [401, 403, 503],
+  staff: [401, 403, 503],
+  admin: [401, 403, 503],
+  ingest: [401, 403, 503],
 };
+
+/**
+ * An operation's id from its method and path, in camel case: `GET /staff/claims/{id}` is
+ * `getStaffClaimsById`. Without one, Swagger UI makes `get_staff_claims__id_`, and opening a
+ * link to an operation whose id has an underscore logs a deprecation error there; generated
+ * clients name their functions after it too.
+ */
+export function operationIdOf(method: string, path: string): string {
+  const words = path
+    .split('/')
+    .filter((segment) => segment !== '')
+    .flatMap((segment) => {
+      const parameter = /^\{(.+)\}$/.exec(segment)?.[1];
+      return parameter === undefined ? segment.split(/[-_.]/) : ['by', ...parameter.split(/[-_.]/)];
+    })
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1));
+  return [method.toLowerCase(), ...words].join('');
+}
 
 /**
  * A route with its access level. Deny by default: the level is required, enforced by
@@ -146,6 +167,7 @@ export function defineRoute<const R extends Omit<RouteConfig, 'middleware' | 'se
   const responses = { ...errorResponses(...STANDARD_ERRORS[access]), ...config.responses };
   return createRoute({
     ...config,
+    operationId: config.operationId ?? operationIdOf(config.method, config.path),
     responses,
     security: SECURITY[access],
     middleware: [authorize(access)] as const,

@@ -24,17 +24,22 @@ const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONNECTIONS = 32;
 const here = import.meta.dirname;
 const root = join(here, '..');
+const START_SCRIPT = (
+  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }
+).scripts.start;
 /**
  * The Node options `npm start` runs the portal with (its script's NODE_OPTIONS=…), given to
  * the portal here too; BENCH_NODE_OPTIONS replaces them (to compare settings).
  */
 const PORTAL_NODE_OPTIONS =
-  process.env.BENCH_NODE_OPTIONS ??
-  /NODE_OPTIONS=(\S+)/.exec(
-    (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } })
-      .scripts.start,
-  )?.[1] ??
-  '';
+  process.env.BENCH_NODE_OPTIONS ?? /NODE_OPTIONS=(\S+)/.exec(START_SCRIPT)?.[1] ?? '';
+/** The rest of `npm start`'s environment (MALLOC_ARENA_MAX=…), given to the portal too. */
+const PORTAL_START_ENV: Record<string, string> = Object.fromEntries(
+  [...START_SCRIPT.matchAll(/\b(MALLOC_ARENA_MAX)=(\S+)/g)].map((match) => [
+    match[1] as string,
+    match[2] as string,
+  ]),
+);
 
 function log(message: string): void {
   process.stdout.write(`${message}\n`);
@@ -137,6 +142,7 @@ async function main() {
       DATABASE_URL: databaseUrl,
       PORTAL_SITE_DIR: siteDir,
       NODE_OPTIONS: PORTAL_NODE_OPTIONS,
+      ...PORTAL_START_ENV,
     });
     servers.push(portal);
     const status = await fetch(`http://127.0.0.1:${portal.port}/api/v1/status`);
@@ -225,7 +231,11 @@ async function main() {
         `${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}; load before the run: \`${uptime}\`.`,
       `autocannon, ${CONNECTIONS} connections, ${DURATION_SECONDS} s per case, median of ${ROUNDS} interleaved rounds; ` +
         'each server in its own process on 127.0.0.1, the load generator in another (all on the same 2 cores). ' +
-        `The portal writes its request log (to /dev/null) and runs with NODE_OPTIONS=\`${PORTAL_NODE_OPTIONS}\` as \`npm start\` does. The demo data set; \`/\` is ` +
+        `The portal writes its request log (to /dev/null) and runs with NODE_OPTIONS=\`${PORTAL_NODE_OPTIONS}\`${Object.entries(
+          PORTAL_START_ENV,
+        )
+          .map(([name, value]) => ` and ${name}=${value}`)
+          .join('')} as \`npm start\` does. The demo data set; \`/\` is ` +
         `${(pageBytes / 1024).toFixed(1)} kB of HTML, sent uncompressed (autocannon asks for no encoding).`,
       '',
       '| case | figure | anchor | ratio | aim |',
@@ -274,6 +284,7 @@ async function restartFigures(env: ReturnType<typeof readEnv>, siteDir: string):
         PORT: '0',
         ASTRO_TELEMETRY_DISABLED: '1',
         NODE_OPTIONS: PORTAL_NODE_OPTIONS,
+        ...PORTAL_START_ENV,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -1,13 +1,14 @@
-// `npm run --silent statements -- --period YYYY-MM [--out DIR] [--formats csv,json,pdf]`:
+// `npm run --silent statements -- --period YYYY-MM [--period …] [--out DIR] [--formats csv,json,pdf]`:
 // every agreement's statement of a closed month, filed per customer, with index.csv
-// (api/services/statement-run.ts, ADR 173). A progress bar on stderr; a summary on stdout.
+// (api/services/statement-run.ts, ADR 173); several months (a year) in one pass that reads
+// the windows and the agreements once (ADR 169). A progress bar on stderr; a summary on stdout.
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import type { Database } from '../../db/client.ts';
 import { openDatabase } from '../bootstrap.ts';
-import { type Clock, systemClock } from '../clock.ts';
+import { type Clock, fixedClock, systemClock } from '../clock.ts';
 import { EnvError, readEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import {
@@ -19,6 +20,7 @@ import {
   type RunSummary,
   runStatements,
   writeIndex,
+  writeMonths,
 } from '../services/statement-run.ts';
 import type { StatementFormat } from '../services/statements.ts';
 import { progressBar } from './progress.ts';
@@ -26,8 +28,10 @@ import type { WorkerInput, WorkerMessage } from './statement-run-worker.ts';
 import { directorySink } from './statement-sink.ts';
 
 const USAGE =
-  'usage: npm run --silent statements -- --period YYYY-MM [--out DIR] [--formats csv,json,pdf] [--jobs N]\n' +
-  '  writes every agreement’s statement of a closed month into DIR (default: statements-YYYY-MM),\n' +
+  'usage: npm run --silent statements -- --period YYYY-MM [--period YYYY-MM …] [--out DIR] [--formats csv,json,pdf] [--jobs N]\n' +
+  '  writes every agreement’s statement of a closed month into DIR (default: statements-YYYY-MM);\n' +
+  '  of several months, each into DIR/statements-YYYY-MM (DIR default: the current folder),\n' +
+  '  in one pass that reads the windows and agreements once (--jobs is for one month),\n' +
   '  on N threads (default 1: each thread loads the code and reads the windows again, which\n' +
   '  pays only on idle cores)';
 
@@ -108,6 +112,33 @@ async function runOnThreads(
   };
 }
 
+/** A month's folder: refused when in use; written under `….partial`, renamed when complete. */
+async function claimFolder(out: string): Promise<{ partial: string } | { refusal: string }> {
+  const existing = await readdir(out).catch(() => []);
+  if (existing.length > 0) {
+    return {
+      refusal: `${out} is not empty: a run writes into a new or empty folder, so that its index lists everything in it.`,
+    };
+  }
+  const partial = `${out}.partial`;
+  const existingPartial = await readdir(partial).catch(() => []);
+  if (existingPartial.length > 0) {
+    return { refusal: `${partial} is left from an interrupted run; remove it first.` };
+  }
+  return { partial };
+}
+
+async function publish(partial: string, out: string): Promise<void> {
+  await rename(partial, out).catch(async (error: NodeJS.ErrnoException) => {
+    // `out` exists but is empty (checked before the run): replace it.
+    if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST' && error.code !== 'EISDIR') {
+      throw error;
+    }
+    await rm(out, { recursive: true });
+    await rename(partial, out);
+  });
+}
+
 export async function run(args: string[], options: StatementsCliOptions = {}): Promise<number> {
   const stdout = options.stdout ?? ((text: string) => process.stdout.write(text));
   const fail = (message: string, code: number) => {
@@ -115,7 +146,7 @@ export async function run(args: string[], options: StatementsCliOptions = {}): P
     return code;
   };
   let values: {
-    period?: string | undefined;
+    period?: string[] | undefined;
     out?: string | undefined;
     formats?: string | undefined;
     jobs?: string | undefined;
@@ -124,7 +155,7 @@ export async function run(args: string[], options: StatementsCliOptions = {}): P
     ({ values } = parseArgs({
       args,
       options: {
-        period: { type: 'string' },
+        period: { type: 'string', multiple: true },
         out: { type: 'string' },
         formats: { type: 'string' },
         jobs: { type: 'string' },
@@ -135,7 +166,11 @@ export async function run(args: string[], options: StatementsCliOptions = {}): P
   } catch (error) {
     return fail(`${(error as Error).message}\n${USAGE}`, 2);
   }
-  if (values.period === undefined) return fail(`--period is required.\n${USAGE}`, 2);
+  const periods = values.period ?? [];
+  if (periods.length === 0) return fail(`--period is required.\n${USAGE}`, 2);
+  if (new Set(periods).size !== periods.length) {
+    return fail(`Each month is given once: --period ${periods.join(', ')}.\n${USAGE}`, 2);
+  }
   const formats = parseFormats(values.formats);
   if (formats === null) {
     return fail(`--formats takes csv, json and pdf, separated by commas.\n${USAGE}`, 2);
@@ -144,7 +179,13 @@ export async function run(args: string[], options: StatementsCliOptions = {}): P
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
     return fail(`--jobs takes a whole number of threads, 1 to 64.\n${USAGE}`, 2);
   }
-  const out = resolve(values.out ?? `statements-${values.period}`);
+  if (jobs > 1 && periods.length > 1) {
+    return fail(`--jobs is for a run of one month; several months run in one pass.\n${USAGE}`, 2);
+  }
+  const outs =
+    periods.length === 1
+      ? [resolve(values.out ?? `statements-${periods[0]}`)]
+      : periods.map((period) => resolve(values.out ?? '.', `statements-${period}`));
 
   let env: ReturnType<typeof readEnv>;
   try {
@@ -156,69 +197,90 @@ export async function run(args: string[], options: StatementsCliOptions = {}): P
   const database = options.db ?? (await openDatabase(env));
   const databaseUrl = options.db === undefined ? env.databaseUrl : options.databaseUrl;
   try {
-    const deps = { db: database, clock: options.clock ?? systemClock, config: env.config };
-    let plan: RunPlan;
-    try {
-      plan = await planStatementRun(deps, values.period);
-    } catch (error) {
-      if (error instanceof ApiError) {
-        const issues = (error.issues ?? []).map((issue) => `\n  ${issue.path}: ${issue.message}`);
-        return fail(`${error.message}${issues.join('')}`, 2);
-      }
-      throw error;
-    }
-    const existing = await readdir(out).catch(() => []);
-    if (existing.length > 0) {
-      return fail(
-        `${out} is not empty: a run writes into a new or empty folder, so that its index lists everything in it.`,
-        1,
-      );
-    }
-    // Written under a temporary name and renamed at the end: a folder named for the month
-    // is always a complete run (an interrupted one stays `….partial`).
-    const partial = `${out}.partial`;
-    const existingPartial = await readdir(partial).catch(() => []);
-    if (existingPartial.length > 0) {
-      return fail(`${partial} is left from an interrupted run; remove it first.`, 1);
-    }
-    await mkdir(partial, { recursive: true });
-    const bar = progressBar(`statements ${plan.period}`, plan.agreements.length);
-    const startedMs = performance.now();
-    const parts = split(plan, Math.max(1, Math.min(jobs, plan.agreements.length)));
-    const summary =
-      parts.length > 1 && databaseUrl !== undefined
-        ? await runOnThreads(
-            plan,
-            parts,
-            {
-              databaseUrl,
-              authToken: env.databaseAuthToken,
-              origins: env.config.origins,
-              folder: partial,
-              formats,
-            },
-            (done) => bar.update(done),
-          )
-        : await runStatements(deps, plan, directorySink(partial), {
-            formats,
-            onProgress: (done) => bar.update(done),
-          });
-    bar.finish();
-    await rename(partial, out).catch(async (error: NodeJS.ErrnoException) => {
-      // `out` exists but is empty (checked above): replace it.
-      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST' && error.code !== 'EISDIR') {
+    // One instant for every month of the run: their statements show the figures as of then.
+    const clock = fixedClock((options.clock ?? systemClock).now());
+    const deps = { db: database, clock, config: env.config };
+    const plans: RunPlan[] = [];
+    for (const period of periods) {
+      try {
+        plans.push(await planStatementRun(deps, period));
+      } catch (error) {
+        if (error instanceof ApiError) {
+          const issues = (error.issues ?? []).map((issue) => `\n  ${issue.path}: ${issue.message}`);
+          return fail(`${error.message}${issues.join('')}`, 2);
+        }
         throw error;
       }
-      await rm(out, { recursive: true });
-      await rename(partial, out);
-    });
+    }
+    const partials: string[] = [];
+    for (const out of outs) {
+      const claimed = await claimFolder(out);
+      if ('refusal' in claimed) return fail(claimed.refusal, 1);
+      partials.push(claimed.partial);
+    }
+    for (const partial of partials) await mkdir(partial, { recursive: true });
+    const label = periods.length === 1 ? periods[0] : `${periods[0]}..${periods.at(-1)}`;
+    const total = plans.reduce((sum, plan) => sum + plan.agreements.length, 0);
+    const bar = progressBar(`statements ${label}`, total);
+    const startedMs = performance.now();
+    let summaries: RunSummary[];
+    const [plan] = plans;
+    const [partial] = partials;
+    if (plans.length === 1 && plan !== undefined && partial !== undefined) {
+      const parts = split(plan, Math.max(1, Math.min(jobs, plan.agreements.length)));
+      summaries = [
+        parts.length > 1 && databaseUrl !== undefined
+          ? await runOnThreads(
+              plan,
+              parts,
+              {
+                databaseUrl,
+                authToken: env.databaseAuthToken,
+                origins: env.config.origins,
+                folder: partial,
+                formats,
+              },
+              (done) => bar.update(done),
+            )
+          : await runStatements(deps, plan, directorySink(partial), {
+              formats,
+              onProgress: (done) => bar.update(done),
+            }),
+      ];
+    } else {
+      const written = await writeMonths(
+        deps,
+        plans.map((each, index) => ({ plan: each, sink: directorySink(partials[index] ?? '') })),
+        { formats, onProgress: (done) => bar.update(done) },
+      );
+      summaries = [];
+      for (const [index, each] of plans.entries()) {
+        const month = written[index];
+        if (month === undefined) throw new Error(`the run wrote nothing for ${each.period}`);
+        await writeIndex(directorySink(partials[index] ?? ''), month.indexRows);
+        summaries.push({
+          period: each.period,
+          agreements: each.agreements.length,
+          customers: each.customers,
+          files: month.files + 1,
+          unavailable: month.unavailable,
+        });
+      }
+    }
+    bar.finish();
+    for (const [index, out] of outs.entries()) await publish(partials[index] ?? '', out);
     const seconds = ((performance.now() - startedMs) / 1000).toFixed(1);
-    stdout(
-      `Wrote ${summary.files.toLocaleString('en')} files for ${summary.agreements.toLocaleString('en')} agreements of ${summary.customers.toLocaleString('en')} customers (${plan.period}) into ${out} in ${seconds} s; the list is ${join(out, INDEX_FILE)}.\n`,
-    );
-    if (summary.unavailable > 0) {
+    for (const [index, summary] of summaries.entries()) {
+      const out = outs[index] ?? '';
+      stdout(
+        `Wrote ${summary.files.toLocaleString('en')} files for ${summary.agreements.toLocaleString('en')} agreements of ${summary.customers.toLocaleString('en')} customers (${summary.period}) into ${out}${summaries.length === 1 ? ` in ${seconds} s` : ''}; the list is ${join(out, INDEX_FILE)}.\n`,
+      );
+    }
+    if (summaries.length > 1) stdout(`${summaries.length} months in ${seconds} s.\n`);
+    const unavailable = summaries.reduce((sum, summary) => sum + summary.unavailable, 0);
+    if (unavailable > 0) {
       process.stderr.write(
-        `${summary.unavailable} agreement services could not be computed from their stored data; the index and the statements name them.\n`,
+        `${unavailable} agreement services could not be computed from their stored data; the index and the statements name them.\n`,
       );
     }
     return 0;

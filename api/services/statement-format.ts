@@ -45,11 +45,24 @@ export function majorUnits(amountMinor: number | bigint, currency: string): stri
 
 /** `USD 2,500.00`: the currency's code and the amount with thousands grouped, for documents. */
 export function moneyText(amountMinor: number | bigint, currency: string): string {
-  const plain = majorUnits(amountMinor, currency);
-  const [whole = '', fraction] = plain.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${currency} ${fraction === undefined ? grouped : `${grouped}.${fraction}`}`;
+  const key = `${amountMinor}|${currency}`;
+  let text = moneyTexts.get(key);
+  if (text === undefined) {
+    const plain = majorUnits(amountMinor, currency);
+    const [whole = '', fraction] = plain.split('.');
+    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    text = `${currency} ${fraction === undefined ? grouped : `${grouped}.${fraction}`}`;
+    if (moneyTexts.size >= 10_000) moneyTexts.clear();
+    moneyTexts.set(key, text);
+  }
+  return text;
 }
+
+/**
+ * Recent amounts as text: a statement run writes the same fees and credits for thousands of
+ * customers (bounded like `localInstants`).
+ */
+const moneyTexts = new Map<string, string>();
 
 function zoned(at: number | string, timeZone: string): Temporal.ZonedDateTime {
   const ms = typeof at === 'number' ? at : Date.parse(at);

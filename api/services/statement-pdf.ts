@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Readable } from 'node:stream';
-import * as fontkit from 'fontkit';
-import PDFDocument from 'pdfkit';
-import { PNG } from 'pngjs';
+import { Readable } from 'node:stream';
+import type * as fontkit from 'fontkit';
+import type PDFKitDocument from 'pdfkit';
+import type { PNG as PngCodec } from 'pngjs';
 import type { EvaluationResult } from '../sla/index.ts';
 import {
   CLAIM_STATUS_WORDS,
@@ -52,17 +52,47 @@ interface Fonts {
   bold: fontkit.Font;
 }
 
-let fonts: Fonts | undefined;
+/**
+ * pdfkit, fontkit and pngjs with the parsed fonts, loaded on the first PDF (ADR 177): an
+ * idle portal that never writes a PDF does not hold their code (about 2 MB of source) and
+ * DejaVu Sans.
+ */
+interface PdfKit {
+  PDFDocument: typeof PDFKitDocument;
+  PNG: typeof PngCodec;
+  fonts: Fonts;
+}
 
-function parseFont(file: string): fontkit.Font {
-  const parsed = fontkit.create(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)));
+let kit: PdfKit | undefined;
+let kitLoading: Promise<PdfKit> | undefined;
+
+function parseFont(fontkitModule: typeof fontkit, file: string): fontkit.Font {
+  const parsed = fontkitModule.create(
+    readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)),
+  );
   if (!('hasGlyphForCodePoint' in parsed)) throw new Error(`${file} is a font collection`);
   return parsed;
 }
 
-function loadFonts(): Fonts {
-  fonts ??= { regular: parseFont('DejaVuSans.ttf'), bold: parseFont('DejaVuSans-Bold.ttf') };
-  return fonts;
+function loadPdfKit(): Promise<PdfKit> {
+  kitLoading ??= Promise.all([import('pdfkit'), import('fontkit'), import('pngjs')]).then(
+    ([pdfkit, fontkitModule, pngjs]) => {
+      kit = {
+        PDFDocument: pdfkit.default,
+        PNG: pngjs.PNG,
+        fonts: {
+          regular: parseFont(fontkitModule, 'DejaVuSans.ttf'),
+          bold: parseFont(fontkitModule, 'DejaVuSans-Bold.ttf'),
+        },
+      };
+      return kit;
+    },
+  );
+  kitLoading.catch(() => {
+    // A failed load is tried again by the next PDF.
+    kitLoading = undefined;
+  });
+  return kitLoading;
 }
 
 /** Scripts the font covers and pdfkit lays out left to right without shaping. */
@@ -98,7 +128,7 @@ const logos = new Map<string, Buffer | null>();
  * file fails beyond reach. pngjs reads it here synchronously, so a logo that cannot be read
  * is left out (the product name still heads the page). Cached per content.
  */
-function logoForPdf(png: Uint8Array): Buffer | null {
+function logoForPdf(PNG: typeof PngCodec, png: Uint8Array): Buffer | null {
   const key = Buffer.from(png).toString('base64');
   const cached = logos.get(key);
   if (cached !== undefined) return cached;
@@ -185,9 +215,20 @@ export async function renderStatementPdf(
   return Buffer.concat(chunks);
 }
 
-/** The statement as a PDF byte stream. */
+/** The statement as a PDF byte stream (pdfkit is loaded by the first one). */
 export function statementPdf(document: StatementDocument, options: PdfOptions = {}): Readable {
-  const { regular, bold } = loadFonts();
+  if (kit !== undefined) return pdfStream(kit, document, options);
+  return Readable.from(
+    (async function* () {
+      yield* pdfStream(await loadPdfKit(), document, options);
+    })(),
+    { objectMode: false },
+  );
+}
+
+function pdfStream(pdfKit: PdfKit, document: StatementDocument, options: PdfOptions): Readable {
+  const { PDFDocument, PNG } = pdfKit;
+  const { regular, bold } = pdfKit.fonts;
   const coverage = regular;
   const asOf = new Date(document.generatedAt);
   const customerZone = document.customer.timeZone;
@@ -249,7 +290,8 @@ export function statementPdf(document: StatementDocument, options: PdfOptions = 
   };
 
   // The provider's brand.
-  const logo = document.provider.logoPng === null ? null : logoForPdf(document.provider.logoPng);
+  const logo =
+    document.provider.logoPng === null ? null : logoForPdf(PNG, document.provider.logoPng);
   const top = doc.y;
   let nameX = PAGE_MARGIN;
   if (logo !== null) {

@@ -288,22 +288,27 @@ export function runStatementJson(document: StatementDocument, agreementId: numbe
   };
 }
 
-/** The windows of each service that the run's months need, prepared once for all agreements. */
+/**
+ * The windows of each service that the run's months need, read and prepared once for all
+ * agreements and all the months (a year's run reads each window once, not twelve times).
+ */
 async function sharedWindows(
   deps: Deps,
-  period: string,
+  periods: readonly string[],
   zones: Set<string>,
   asOfMs: number,
 ): Promise<Map<number, PreparedWindows>> {
   let startMs = Number.POSITIVE_INFINITY;
   let endMs = Number.NEGATIVE_INFINITY;
-  for (const zone of zones) {
-    try {
-      const bounds = periodBounds(period, zone);
-      startMs = Math.min(startMs, bounds.startMs);
-      endMs = Math.max(endMs, bounds.endMs);
-    } catch {
-      // Its agreements are reported unavailable.
+  for (const period of periods) {
+    for (const zone of zones) {
+      try {
+        const bounds = periodBounds(period, zone);
+        startMs = Math.min(startMs, bounds.startMs);
+        endMs = Math.max(endMs, bounds.endMs);
+      } catch {
+        // Its agreements are reported unavailable.
+      }
     }
   }
   const prepared = new Map<number, PreparedWindows>();
@@ -321,22 +326,34 @@ async function sharedWindows(
           .from(policyVersions)
           .where(inArray(policyVersions.policyId, policyIds))
           .orderBy(asc(policyVersions.effectiveFrom), asc(policyVersions.version));
-  // The rules in force for the month per policy (sla-accounting §1): the runs they reach.
-  const rulesByPolicy = new Map<number, Policy>();
-  for (const version of versions) {
-    if (rulesByPolicy.has(version.policyId) && version.effectiveFrom > period) continue;
-    try {
-      rulesByPolicy.set(version.policyId, policySchema.parse(version.rules));
-    } catch {
-      // A version that does not parse fails its agreements, which say so.
+  // The rules in force for each month per policy (sla-accounting §1): the runs they reach.
+  const rulesByPolicy = new Map<number, Policy[]>();
+  for (const period of periods) {
+    const inForce = new Map<number, (typeof versions)[number]>();
+    for (const version of versions) {
+      if (inForce.has(version.policyId) && version.effectiveFrom > period) continue;
+      inForce.set(version.policyId, version);
+    }
+    for (const [policyId, version] of inForce) {
+      let rules: Policy;
+      try {
+        rules = policySchema.parse(version.rules);
+      } catch {
+        // A version that does not parse fails its agreements, which say so.
+        continue;
+      }
+      const list = rulesByPolicy.get(policyId) ?? [];
+      const known = JSON.stringify(rules);
+      if (!list.some((each) => JSON.stringify(each) === known)) list.push(rules);
+      rulesByPolicy.set(policyId, list);
     }
   }
   const byService = new Map<number, Policy[]>();
   for (const pair of pairs) {
-    const rules = rulesByPolicy.get(pair.policyId);
-    if (rules === undefined) continue;
     const list = byService.get(pair.serviceId) ?? [];
-    if (!list.includes(rules)) list.push(rules);
+    for (const rules of rulesByPolicy.get(pair.policyId) ?? []) {
+      if (!list.includes(rules)) list.push(rules);
+    }
     byService.set(pair.serviceId, list);
   }
   for (const [serviceId, rulesList] of byService) {
@@ -460,29 +477,69 @@ export async function writeStatements(
   plan: RunPlan,
   sink: RunSink,
   options: RunOptions = {},
-): Promise<{ files: number; unavailable: number; indexRows: IndexRow[] }> {
+): Promise<MonthWritten> {
+  const [written] = await writeMonths(deps, [{ plan, sink }], options);
+  if (written === undefined) throw new Error('a run of one month wrote no month');
+  return written;
+}
+
+export interface MonthWritten {
+  files: number;
+  unavailable: number;
+  indexRows: IndexRow[];
+}
+
+/**
+ * Several months' statements (a year's run) in one pass, each month into its own sink and
+ * without the index: the windows are read and prepared once for all the months, and each
+ * page of agreements is read once and written for every month it covers. Each month's files
+ * are those its own run writes. `onProgress` counts agreement-months.
+ */
+export async function writeMonths(
+  deps: Deps,
+  months: readonly { plan: RunPlan; sink: RunSink }[],
+  options: RunOptions = {},
+): Promise<MonthWritten[]> {
   const formats = options.formats ?? RUN_FORMATS;
-  const { period, asOfMs } = plan;
+  const periods = months.map((month) => month.plan.period);
   const provider = options.provider ?? (await statementProvider(deps));
   const zones = await deps.db.db.selectDistinct({ zone: agreements.timeZone }).from(agreements);
-  const prepared = await sharedWindows(deps, period, new Set(zones.map((row) => row.zone)), asOfMs);
+  const asOfMs = Math.max(...months.map((month) => month.plan.asOfMs));
+  const prepared = await sharedWindows(
+    deps,
+    periods,
+    new Set(zones.map((row) => row.zone)),
+    asOfMs,
+  );
   const withClaims = new Set(
     (
       await deps.db.db
         .selectDistinct({ customerId: claims.customerId })
         .from(claims)
-        .where(eq(claims.period, period))
+        .where(inArray(claims.period, periods))
     ).map((row) => row.customerId),
   );
-  const indexRows: IndexRow[] = [];
-  let files = 0;
-  let unavailableCount = 0;
+  // Every agreement of any month, in the order of a month's plan (by customer, then id).
+  const covering = new Map<number, RunAgreementRef>();
+  const monthsOf = new Map<number, number[]>();
+  months.forEach((month, index) => {
+    for (const ref of month.plan.agreements) {
+      covering.set(ref.agreementId, ref);
+      const list = monthsOf.get(ref.agreementId) ?? [];
+      list.push(index);
+      monthsOf.set(ref.agreementId, list);
+    }
+  });
+  const all = [...covering.values()].sort(
+    (a, b) => a.customerId - b.customerId || a.agreementId - b.agreementId,
+  );
+  const results: MonthWritten[] = months.map(() => ({ files: 0, unavailable: 0, indexRows: [] }));
   let done = 0;
-  const total = plan.agreements.length;
+  const total = months.reduce((sum, month) => sum + month.plan.agreements.length, 0);
   const inFlight = new InFlight();
   options.onProgress?.(0, total);
-  for (let from = 0; from < total; from += PAGE_AGREEMENTS) {
-    const page = plan.agreements.slice(from, from + PAGE_AGREEMENTS);
+  for (let from = 0; from < all.length; from += PAGE_AGREEMENTS) {
+    const page = all.slice(from, from + PAGE_AGREEMENTS);
     const ids = page.map((ref) => ref.agreementId);
     const loaded = new Map(
       (await loadAgreements(deps.db.db, { agreementIds: ids })).map((a) => [a.id, a]),
@@ -501,90 +558,95 @@ export async function writeStatements(
     const claimsByCustomer = new Map<number, ClaimDto[]>();
     for (const customerId of customerIds) {
       if (withClaims.has(customerId)) {
-        claimsByCustomer.set(customerId, await claimsForPeriods(deps, customerId, [period]));
+        claimsByCustomer.set(customerId, await claimsForPeriods(deps, customerId, periods));
       }
     }
-    for (const ref of page) {
-      const agreement = loaded.get(ref.agreementId);
-      const customer = customerRows.get(ref.customerId);
-      if (agreement === undefined || customer === undefined) {
-        throw new Error(`agreement ${ref.agreementId} or its customer went away during the run`);
-      }
-      const { items, unavailable } = agreementItems(
-        agreement,
-        period,
-        asOfMs,
-        prepared,
-        decided,
-        latest,
-      );
-      const rules = new Map<string, Policy>();
-      for (const version of agreement.versions) {
-        rules.set(`${agreement.id}:${version.version}`, version.rules);
-      }
-      const document = buildStatement({
-        scope: { kind: 'month', period },
-        months: [period],
-        asOfMs,
-        provider,
-        customer,
-        agreements: [
-          {
-            id: agreement.id,
-            kind: agreement.kind,
-            timeZone: agreement.timeZone,
-            startMs: agreement.startMs,
-            endMs: agreement.endMs,
-            policyName: agreement.policyName,
-          },
-        ],
-        rules,
-        items,
-        support: await runSupport(deps, agreement, period, asOfMs, unavailable),
-        claims: (claimsByCustomer.get(customer.id) ?? []).filter(
-          (claim) => claim.agreementId === agreement.id,
-        ),
-        notBegun: [],
-        unavailable,
-        portalOrigin: deps.config.origins[0] ?? '',
-      });
-      const names: Partial<Record<StatementFormat, string>> = {};
-      for (const format of formats) {
-        const name = statementFileName(customer, agreement.id, period, format);
-        names[format] = name;
-        await inFlight.room(FILES_IN_FLIGHT);
-        inFlight.add(
-          sink.write(
-            name,
-            format === 'json'
-              ? JSON.stringify(runStatementJson(document, agreement.id))
-              : format === 'csv'
-                ? statementCsvText(document)
-                : statementPdf(document),
-          ),
+    for (const [index, { plan, sink }] of months.entries()) {
+      const { period } = plan;
+      const result = results[index] as MonthWritten;
+      for (const ref of page) {
+        if (!(monthsOf.get(ref.agreementId) ?? []).includes(index)) continue;
+        const agreement = loaded.get(ref.agreementId);
+        const customer = customerRows.get(ref.customerId);
+        if (agreement === undefined || customer === undefined) {
+          throw new Error(`agreement ${ref.agreementId} or its customer went away during the run`);
+        }
+        const { items, unavailable } = agreementItems(
+          agreement,
+          period,
+          plan.asOfMs,
+          prepared,
+          decided,
+          latest,
         );
-        files += 1;
+        const rules = new Map<string, Policy>();
+        for (const version of agreement.versions) {
+          rules.set(`${agreement.id}:${version.version}`, version.rules);
+        }
+        const document = buildStatement({
+          scope: { kind: 'month', period },
+          months: [period],
+          asOfMs: plan.asOfMs,
+          provider,
+          customer,
+          agreements: [
+            {
+              id: agreement.id,
+              kind: agreement.kind,
+              timeZone: agreement.timeZone,
+              startMs: agreement.startMs,
+              endMs: agreement.endMs,
+              policyName: agreement.policyName,
+            },
+          ],
+          rules,
+          items,
+          support: await runSupport(deps, agreement, period, plan.asOfMs, unavailable),
+          claims: (claimsByCustomer.get(customer.id) ?? []).filter(
+            (claim) => claim.agreementId === agreement.id && claim.period === period,
+          ),
+          notBegun: [],
+          unavailable,
+          portalOrigin: deps.config.origins[0] ?? '',
+        });
+        const names: Partial<Record<StatementFormat, string>> = {};
+        for (const format of formats) {
+          const name = statementFileName(customer, agreement.id, period, format);
+          names[format] = name;
+          await inFlight.room(FILES_IN_FLIGHT);
+          inFlight.add(
+            sink.write(
+              name,
+              format === 'json'
+                ? JSON.stringify(runStatementJson(document, agreement.id))
+                : format === 'csv'
+                  ? statementCsvText(document)
+                  : statementPdf(document),
+            ),
+          );
+          result.files += 1;
+        }
+        result.unavailable += unavailable.length;
+        result.indexRows.push({
+          customer_id: customer.id,
+          customer: customer.name,
+          agreement: agreement.id,
+          period,
+          time_zone: agreement.timeZone,
+          services: items.length,
+          credit: creditText(document),
+          unavailable: unavailable.map((gap) => gap.service ?? 'all').join('; '),
+          csv: names.csv ?? '',
+          json: names.json ?? '',
+          pdf: names.pdf ?? '',
+        });
+        done += 1;
+        options.onProgress?.(done, total);
       }
-      unavailableCount += unavailable.length;
-      indexRows.push({
-        customer_id: customer.id,
-        customer: customer.name,
-        agreement: agreement.id,
-        period,
-        time_zone: agreement.timeZone,
-        services: items.length,
-        credit: creditText(document),
-        unavailable: unavailable.map((gap) => gap.service ?? 'all').join('; '),
-        csv: names.csv ?? '',
-        json: names.json ?? '',
-        pdf: names.pdf ?? '',
-      });
-      done += 1;
-      options.onProgress?.(done, total);
     }
   }
   await inFlight.drain();
-  return { files, unavailable: unavailableCount, indexRows };
+  return results;
 }
 
 /**

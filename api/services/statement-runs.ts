@@ -1,9 +1,11 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import { ZipFile } from 'yazl';
+import { statementRuns } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
 import { conflict, notFound } from '../errors.ts';
 import { formatInstant } from '../sla/index.ts';
@@ -11,10 +13,12 @@ import { recordAudit } from './audit.ts';
 import { planStatementRun, type RunPlan, type RunSink, runStatements } from './statement-run.ts';
 
 /**
- * Statement runs started by staff (ADR 174): one at a time per API process, in the background
- * of the process, each written as one zip archive under `config.statementRunsDir` with its
- * status beside it (`<id>.json`), so finished runs outlive a restart. A run that was going on
- * when the process stopped is reported as interrupted.
+ * Statement runs started by staff (ADRs 174, 168): in the background of an API process, each
+ * written as one zip archive under `config.statementRunsDir`, its state and progress a row of
+ * `statement_runs`. One run at a time across every process sharing the database: the row of
+ * the running run is the lock (a unique partial index), renewed by a heartbeat; a run whose
+ * heartbeat has stopped (its process died) is reported as interrupted and taken over by the
+ * next start. Finished runs beyond the configured retention are deleted, archive and row.
  */
 
 export type RunState = 'running' | 'finished' | 'failed';
@@ -66,19 +70,50 @@ function runsDir(deps: Deps): string {
   return resolve(deps.config.statementRunsDir);
 }
 
-const statusPath = (deps: Deps, id: string) => join(runsDir(deps), `${id}.json`);
 const archivePath = (deps: Deps, id: string) => join(runsDir(deps), `${id}.zip`);
+
+/** A running run's heartbeat is renewed this often while it makes progress. */
+const HEARTBEAT_MS = 15_000;
+/**
+ * A running row whose heartbeat is older than this belongs to a process that has stopped: no
+ * page of a run goes this long without progress (a page of 200 PDFs takes seconds).
+ */
+export const STALE_RUN_MS = 2 * 60_000;
+const INTERRUPTED = 'The run was interrupted (the portal stopped); start it again.';
+
+type RunRow = typeof statementRuns.$inferSelect;
 
 /** The archive's name for people: `statements-2026-10.zip`. */
 export function archiveFileName(status: StatementRunStatus): string {
   return `statements-${status.period}.zip`;
 }
 
-async function saveStatus(deps: Deps, status: StatementRunStatus): Promise<void> {
-  // Written whole and renamed: a reader never sees half a status.
-  const path = statusPath(deps, status.id);
-  await writeFile(`${path}.tmp`, `${JSON.stringify(status, null, 2)}\n`);
-  await rename(`${path}.tmp`, path);
+const instantOrNull = (date: Date | null) => (date === null ? null : formatInstant(date.getTime()));
+
+function statusOf(row: RunRow, nowMs: number): StatementRunStatus {
+  const dead = row.state === 'running' && row.heartbeatAt.getTime() < nowMs - STALE_RUN_MS;
+  return {
+    id: row.id,
+    period: row.period,
+    // Left by a process that stopped before the run ended (a start takes it over).
+    state: dead ? 'failed' : row.state,
+    startedAt: formatInstant(row.startedAt.getTime()),
+    finishedAt: instantOrNull(row.finishedAt),
+    startedBy: { userId: row.startedByUserId, email: row.startedByEmail },
+    agreements: row.agreements,
+    customers: row.customers,
+    done: row.done,
+    files: row.files,
+    unavailable: row.unavailable,
+    archiveBytes: row.archiveBytes,
+    failure: dead ? INTERRUPTED : row.failure,
+  };
+}
+
+/** A row's status, with this process's live progress when the run is its own. */
+function present(deps: Deps, row: RunRow): StatementRunStatus {
+  const current = registryOf(deps).current;
+  return current?.id === row.id ? { ...current } : statusOf(row, deps.clock.now());
 }
 
 /** Every file of a run as one zip entry, written one after another (ZIP64 when needed). */
@@ -115,50 +150,22 @@ export function zipSink(path: string, mtime: Date): RunSink & { close(): Promise
   };
 }
 
-async function readStatus(deps: Deps, id: string): Promise<StatementRunStatus | null> {
-  let text: string;
-  try {
-    text = await readFile(statusPath(deps, id), 'utf8');
-  } catch {
-    return null;
-  }
-  const status = JSON.parse(text) as StatementRunStatus;
-  const current = registryOf(deps).current;
-  if (status.state === 'running' && current?.id !== status.id) {
-    // Left by a process that stopped before the run ended.
-    return {
-      ...status,
-      state: 'failed',
-      failure: 'The run was interrupted (the portal stopped); start it again.',
-    };
-  }
-  return current?.id === status.id ? { ...current } : status;
-}
-
 /** The most recent runs, newest first. */
 export async function listStatementRuns(deps: Deps, limit = 20): Promise<StatementRunStatus[]> {
-  const names = await readdir(runsDir(deps)).catch(() => [] as string[]);
-  const ids = names
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => name.slice(0, -'.json'.length))
-    .filter(isRunId)
-    .sort((a, b) => {
-      const at = (id: string) => Number(id.slice(8));
-      return at(b) - at(a) || (a < b ? 1 : -1);
-    })
-    .slice(0, limit);
-  const runs: StatementRunStatus[] = [];
-  for (const id of ids) {
-    const status = await readStatus(deps, id);
-    if (status !== null) runs.push(status);
-  }
-  return runs;
+  const rows = await deps.db.db
+    .select()
+    .from(statementRuns)
+    .orderBy(desc(statementRuns.startedAt), desc(statementRuns.id))
+    .limit(limit);
+  return rows.map((row) => present(deps, row));
 }
 
 export async function getStatementRun(deps: Deps, id: string): Promise<StatementRunStatus> {
-  const status = isRunId(id) ? await readStatus(deps, id) : null;
-  if (status === null) throw notFound('No statement run with this id.');
-  return status;
+  const [row] = isRunId(id)
+    ? await deps.db.db.select().from(statementRuns).where(eq(statementRuns.id, id))
+    : [];
+  if (row === undefined) throw notFound('No statement run with this id.');
+  return present(deps, row);
 }
 
 /** The finished run's archive on disk, or 404/409 in words. */
@@ -190,10 +197,23 @@ export interface RunHooks {
   beforeWriting?: () => Promise<void>;
 }
 
+function isUniqueViolation(error: unknown): boolean {
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    if (/UNIQUE constraint failed/.test(cause.message)) return true;
+  }
+  return false;
+}
+
+const busy = (run: { period: string; startedAt: string }) =>
+  conflict(
+    `A statement run for ${run.period} is going on (started ${run.startedAt}); start the next when it has finished.`,
+    'RUN_IN_PROGRESS',
+  );
+
 /**
  * Starts a run of `period` in the background and answers at once with its status. 409 while
- * another run is going on; 400/422 for a month that is not one or has not ended everywhere.
- * The start is audited; the run's outcome is in its status.
+ * another run is going on, in this process or another; 400/422 for a month that is not one or
+ * has not ended everywhere. The start is audited; the run's outcome is in its status.
  */
 export async function startStatementRun(
   deps: Deps,
@@ -203,19 +223,10 @@ export async function startStatementRun(
   hooks: RunHooks = {},
 ): Promise<StatementRunStatus> {
   const registry = registryOf(deps);
-  const busy = () =>
-    registry.current === null
-      ? null
-      : conflict(
-          `A statement run for ${registry.current.period} is going on (started ${registry.current.startedAt}); start the next when it has finished.`,
-          'RUN_IN_PROGRESS',
-        );
-  const early = busy();
-  if (early !== null) throw early;
+  if (registry.current !== null) throw busy(registry.current);
   const plan = await planStatementRun(deps, period);
   // Checked again after the awaits above: two starts at once get one run and one 409.
-  const late = busy();
-  if (late !== null) throw late;
+  if (registry.current !== null) throw busy(registry.current);
   const id = `${plan.period}-${String(plan.asOfMs).padStart(13, '0')}`;
   const status: StatementRunStatus = {
     id,
@@ -236,26 +247,102 @@ export async function startStatementRun(
     failure: null,
   };
   registry.current = status;
+  let takenOver: string[] = [];
   try {
     await mkdir(runsDir(deps), { recursive: true });
-    await saveStatus(deps, status);
-    await deps.db.write(async (tx) => {
+    takenOver = await deps.db.write(async (tx) => {
+      const nowMs = deps.clock.now();
+      // A run whose process has died holds the lock no longer: it is recorded as interrupted.
+      const dead = await tx
+        .update(statementRuns)
+        .set({ state: 'failed', finishedAt: new Date(nowMs), failure: INTERRUPTED })
+        .where(
+          and(
+            eq(statementRuns.state, 'running'),
+            lt(statementRuns.heartbeatAt, new Date(nowMs - STALE_RUN_MS)),
+          ),
+        )
+        .returning({ id: statementRuns.id });
+      const [other] = await tx
+        .select()
+        .from(statementRuns)
+        .where(eq(statementRuns.state, 'running'));
+      if (other !== undefined) throw busy(statusOf(other, nowMs));
+      await tx.insert(statementRuns).values({
+        id,
+        period: plan.period,
+        state: 'running',
+        startedAt: new Date(plan.asOfMs),
+        heartbeatAt: new Date(nowMs),
+        startedByUserId: status.startedBy.userId,
+        startedByEmail: status.startedBy.email,
+        agreements: status.agreements,
+        customers: status.customers,
+        done: 0,
+      });
       await recordAudit(tx, deps, principal, requestId, {
         action: 'statement-run.start',
         entityType: 'statement-run',
         entityId: id,
         after: { period: plan.period, agreements: status.agreements, customers: status.customers },
       });
+      return dead.map((row) => row.id);
     });
   } catch (error) {
     registry.current = null;
-    await rm(statusPath(deps, id), { force: true });
+    // The index holds even when two processes insert at once (the other's row won).
+    if (isUniqueViolation(error)) {
+      const [other] = await deps.db.db
+        .select()
+        .from(statementRuns)
+        .where(eq(statementRuns.state, 'running'));
+      throw busy(other === undefined ? status : statusOf(other, deps.clock.now()));
+    }
     throw error;
+  }
+  for (const deadId of takenOver) {
+    console.warn(`statement run ${deadId} was interrupted (its process stopped); taken over`);
+    await rm(`${archivePath(deps, deadId)}.partial`, { force: true }).catch(() => {});
   }
   registry.settled = execute(deps, plan, status, hooks).finally(() => {
     registry.current = null;
   });
   return { ...status };
+}
+
+/** Renews the run's heartbeat (and progress) now and then; tells when the row was lost. */
+function heartbeat(deps: Deps, status: StatementRunStatus) {
+  let lastMs = deps.clock.now();
+  let pending: Promise<void> = Promise.resolve();
+  let lost = false;
+  const beat = () => {
+    pending = pending.then(async () => {
+      const updated = await deps.db.write((tx) =>
+        tx
+          .update(statementRuns)
+          .set({ heartbeatAt: new Date(deps.clock.now()), done: status.done })
+          .where(and(eq(statementRuns.id, status.id), eq(statementRuns.state, 'running')))
+          .returning({ id: statementRuns.id }),
+      );
+      if (updated.length === 0) lost = true;
+    });
+    pending.catch((error: unknown) => {
+      console.error(`statement run ${status.id}: its heartbeat cannot be written:`, error);
+    });
+  };
+  return {
+    onProgress(done: number) {
+      status.done = done;
+      const nowMs = deps.clock.now();
+      if (nowMs - lastMs < HEARTBEAT_MS) return;
+      lastMs = nowMs;
+      beat();
+    },
+    async settle(): Promise<boolean> {
+      await pending.catch(() => {});
+      return !lost;
+    },
+  };
 }
 
 async function execute(
@@ -266,38 +353,100 @@ async function execute(
 ): Promise<void> {
   const path = archivePath(deps, status.id);
   const partial = `${path}.partial`;
+  const beats = heartbeat(deps, status);
+  let outcome: Partial<RunRow>;
   try {
     await hooks.beforeWriting?.();
     const sink = zipSink(partial, new Date(plan.asOfMs));
     let summary: Awaited<ReturnType<typeof runStatements>>;
     try {
       summary = await runStatements(deps, plan, sink, {
-        onProgress: (done) => {
-          status.done = done;
-        },
+        onProgress: (done) => beats.onProgress(done),
       });
     } finally {
       await sink.close().catch(() => {});
     }
+    if (!(await beats.settle())) {
+      throw new Error('its row was taken over as stale while it ran (no heartbeat reached it)');
+    }
     await rename(partial, path);
-    Object.assign(status, {
+    outcome = {
       state: 'finished',
-      finishedAt: formatInstant(deps.clock.now()),
       files: summary.files,
       unavailable: summary.unavailable,
       archiveBytes: (await stat(path)).size,
-    } satisfies Partial<StatementRunStatus>);
+      failure: null,
+    };
   } catch (error) {
     console.error(`statement run ${status.id} failed:`, error);
     await rm(partial, { force: true }).catch(() => {});
-    Object.assign(status, {
+    outcome = {
       state: 'failed',
-      finishedAt: formatInstant(deps.clock.now()),
       failure: 'The run stopped on an error; the operators have the details in the log.',
-    } satisfies Partial<StatementRunStatus>);
+    };
   }
-  await saveStatus(deps, status).catch((error: unknown) => {
-    console.error(`statement run ${status.id}: its status cannot be saved:`, error);
+  const finishedAtMs = deps.clock.now();
+  try {
+    const updated = await deps.db.write((tx) =>
+      tx
+        .update(statementRuns)
+        .set({
+          ...outcome,
+          done: status.done,
+          heartbeatAt: new Date(finishedAtMs),
+          finishedAt: new Date(finishedAtMs),
+        })
+        .where(and(eq(statementRuns.id, status.id), eq(statementRuns.state, 'running')))
+        .returning({ id: statementRuns.id }),
+    );
+    if (updated.length === 0 && outcome.state === 'finished') {
+      // Taken over meanwhile: the row says interrupted, so its archive is not offered.
+      await rm(path, { force: true });
+    }
+  } catch (error) {
+    console.error(`statement run ${status.id}: its outcome cannot be saved:`, error);
+  }
+  await pruneStatementRuns(deps).catch((error: unknown) => {
+    console.error('statement runs: old runs cannot be deleted:', error);
+  });
+}
+
+/**
+ * Deletes the runs beyond the retention (ADR 168): a run is kept while it is one of the newest
+ * `statementRunsKeep` finished runs or younger than `statementRunsKeepDays`; a running run is
+ * never deleted. Each run's archive is removed inside the transaction that deletes its row,
+ * so a failure leaves both (and the next prune tries again), never a row without its file
+ * unless the process stops between the two. Answers the ids deleted.
+ */
+export async function pruneStatementRuns(deps: Deps): Promise<string[]> {
+  const { statementRunsKeep: keep, statementRunsKeepDays: keepDays } = deps.config;
+  return deps.db.write(async (tx) => {
+    const cutoff = new Date(deps.clock.now() - keepDays * 86_400_000);
+    const old = await tx
+      .select({ id: statementRuns.id, state: statementRuns.state })
+      .from(statementRuns)
+      .where(lt(statementRuns.startedAt, cutoff))
+      .orderBy(desc(statementRuns.startedAt), desc(statementRuns.id));
+    const newest = new Set(
+      (
+        await tx
+          .select({ id: statementRuns.id })
+          .from(statementRuns)
+          .where(eq(statementRuns.state, 'finished'))
+          .orderBy(desc(statementRuns.startedAt), desc(statementRuns.id))
+          .limit(keep)
+      ).map((row) => row.id),
+    );
+    const doomed = old
+      .filter((row) => row.state !== 'running' && !newest.has(row.id))
+      .map((row) => row.id);
+    if (doomed.length === 0) return [];
+    await tx.delete(statementRuns).where(inArray(statementRuns.id, doomed));
+    for (const id of doomed) {
+      await rm(archivePath(deps, id), { force: true });
+      await rm(`${archivePath(deps, id)}.partial`, { force: true });
+    }
+    return doomed;
   });
 }
 

@@ -6,5 +6,6 @@ export * from './incidents.ts';
 export * from './notifications.ts';
 export * from './operations.ts';
 export * from './services.ts';
+export * from './statement-runs.ts';
 export * from './support.ts';
 export * from './vendors.ts';

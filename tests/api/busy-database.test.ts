@@ -159,5 +159,18 @@ describe('a read that meets a busy database', () => {
     expect((await response.json()).error.code).toBe('UNAVAILABLE');
     expect(log.errors()).toEqual([]);
     expect(log.warnings().map((line) => line.err?.cause?.type)).toEqual(['DatabaseBusyError']);
+    // A client generated from the document expects this answer: every operation lists it.
+    const document = await (await app.request('/api/v1/openapi.json')).json();
+    const operations = Object.entries(document.paths as Record<string, object>).flatMap(
+      ([path, methods]) =>
+        Object.entries(methods as Record<string, { responses?: Record<string, unknown> }>)
+          .filter(([, operation]) => operation.responses !== undefined)
+          .map(([method, operation]) => ({
+            operation: `${method} ${path}`,
+            responses: operation.responses,
+          })),
+    );
+    expect(operations.length).toBeGreaterThan(100);
+    expect(operations.filter(({ responses }) => !responses || !('503' in responses))).toEqual([]);
   });
 });

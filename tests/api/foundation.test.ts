@@ -84,4 +84,22 @@ describe('GET /api/v1/openapi.json', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.paths['/status'].get['x-access']).toBe('public');
   });
+
+  it('names every operation once, in camel case, after its method and path', async () => {
+    const { app } = await testApp();
+    const doc = await (await app.request('/api/v1/openapi.json')).json();
+    const ids = Object.values(doc.paths as Record<string, Record<string, unknown>>).flatMap(
+      (methods) =>
+        Object.values(methods)
+          .filter(
+            (operation): operation is { operationId?: string } => typeof operation === 'object',
+          )
+          .map((operation) => operation.operationId),
+    );
+    expect(ids.length).toBeGreaterThan(100);
+    expect(ids.filter((id) => id === undefined || !/^[a-z][A-Za-z0-9]*$/.test(id))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(doc.paths['/staff/claims/{id}'].get.operationId).toBe('getStaffClaimsById');
+    expect(doc.paths['/ingest/windows/batch'].post.operationId).toBe('postIngestWindowsBatch');
+  });
 });

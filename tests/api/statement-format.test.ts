@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { csvText, csvTextSync } from '../../api/services/csv.ts';
 import {
   hoursMinutes,
   localInstant,
@@ -47,5 +48,52 @@ describe('statement formatting', () => {
     expect(localInstant('2026-10-01T00:00:00.250Z', 'Asia/Kolkata')).toBe(
       '2026-10-01T05:30:00.25+05:30',
     );
+  });
+});
+
+describe('the statement run’s CSV writer', () => {
+  it('writes exactly what the streaming CSV writer (csv-stringify) writes, cell for cell', async () => {
+    const columns = ['name', 'amount', 'note'] as const;
+    const cells = [
+      'Acme Ltd',
+      '',
+      null,
+      undefined,
+      0,
+      -12.5,
+      '-12.50',
+      '=SUM(A1)',
+      '+1',
+      '@me',
+      '\tindent',
+      '\rcarriage',
+      '\uFF1Dwide',
+      '\uFF0Dwide minus',
+      'a, b',
+      'say "hi"',
+      'two\nlines',
+      'crlf\r\nend',
+      '-"quoted", and,\nbroken',
+      'Überseehandel 東京',
+      "'already",
+    ];
+    const rows = cells.flatMap((cell, index) => [
+      { name: cell, amount: index, note: cells[cells.length - 1 - index] },
+      { amount: cell },
+    ]);
+    expect(csvTextSync(columns, rows)).toBe(await csvText(columns, rows));
+    expect(csvTextSync(columns, [])).toBe(await csvText(columns, []));
+  });
+
+  it('quotes a field holding any line break (RFC 4180), so that no reader splits its row', async () => {
+    const columns = ['name', 'note'] as const;
+    const rows = [
+      { name: 'lone\nfeed', note: 'lone\rreturn' },
+      { name: 'crlf\r\nend', note: 'plain' },
+    ];
+    const expected =
+      '\uFEFFname,note\r\n"lone\nfeed","lone\rreturn"\r\n"crlf\r\nend",plain\r\n';
+    expect(await csvText(columns, rows)).toBe(expected);
+    expect(csvTextSync(columns, rows)).toBe(expected);
   });
 });

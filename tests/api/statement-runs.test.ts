@@ -13,8 +13,10 @@ import { and, eq } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../api/app.ts';
 import { run as statementsCli } from '../../api/cli/statements.ts';
-import { statementRunSettled } from '../../api/services/statement-runs.ts';
+import { STALE_RUN_MS, statementRunSettled } from '../../api/services/statement-runs.ts';
+import { createDb } from '../../db/client.ts';
 import { auditLog, services } from '../../db/schema/index.ts';
 import { type TestApp, testApp } from '../helpers/app.ts';
 import { createCustomer, createService, createUser, json, signedIn } from '../helpers/factories.ts';
@@ -260,6 +262,66 @@ describe('npm run statements -- --period YYYY-MM', () => {
     expect((await cli(w.t, ['--period', '2026-10', '--jobs', 'many'])).code).toBe(2);
   });
 
+  it('writes several months in one pass, each exactly as its own run writes it', async () => {
+    const w = await world();
+    const parent = outDir();
+    const both = await cli(w.t, [
+      '--period',
+      '2026-09',
+      '--period',
+      '2026-10',
+      '--out',
+      parent,
+      '--formats',
+      'csv,json',
+    ]);
+    expect(both.code).toBe(0);
+    expect(both.stderr).toContain('statements 2026-09..2026-10 [');
+    expect(both.stdout).toContain('(2026-09) into');
+    expect(both.stdout).toContain('(2026-10) into');
+    expect(readdirSync(parent).sort()).toEqual(['statements-2026-09', 'statements-2026-10']);
+    for (const period of ['2026-09', '2026-10']) {
+      const alone = outDir();
+      const single = await cli(w.t, ['--period', period, '--out', alone, '--formats', 'csv,json']);
+      expect(single.code).toBe(0);
+      const together = join(parent, `statements-${period}`);
+      expect(readdirSync(together).sort()).toEqual(readdirSync(alone).sort());
+      for (const name of readdirSync(alone)) {
+        expect(readFileSync(join(together, name), 'utf8'), name).toBe(
+          readFileSync(join(alone, name), 'utf8'),
+        );
+      }
+    }
+    // September's figures are the single statement's too (October's are checked above).
+    const september = JSON.parse(
+      readFileSync(
+        join(
+          parent,
+          'statements-2026-09',
+          `${EXPECTED_FILES(w)[0]?.replace('2026-10', '2026-09')}.json`,
+        ),
+        'utf8',
+      ),
+    ) as StatementJson;
+    const response = await w.request(`/staff/customers/${w.acme.id}/statements/2026-09.json`, {
+      headers: w.agent.headers,
+    });
+    const whole = (await response.json()) as StatementJson;
+    expect(september.items.length).toBeGreaterThan(0);
+    expect(figures(september.items)).toEqual(
+      figures(whole.items.filter((item) => item.agreementId === w.newYork.id)),
+    );
+
+    expect((await cli(w.t, ['--period', '2026-10', '--period', '2026-10'])).code).toBe(2);
+    expect(
+      (await cli(w.t, ['--period', '2026-09', '--period', '2026-10', '--jobs', '2'])).code,
+    ).toBe(2);
+    const open = outDir();
+    const refused = await cli(w.t, ['--period', '2026-10', '--period', '2026-11', '--out', open]);
+    expect(refused.code).toBe(2);
+    expect(existsSync(open)).toBe(false);
+  });
+
   it('writes only the formats asked for', async () => {
     const w = await world();
     const out = outDir();
@@ -421,5 +483,114 @@ describe('statement runs from the staff console', () => {
       headers: w.agent.headers,
     });
     expect(notAnId.status).toBe(404);
+  });
+});
+
+describe('statement runs across processes, and their retention', () => {
+  it('one run at a time across processes; a run whose process died is taken over', async () => {
+    const w = await world();
+    // A second API process on the same database; its run never gets past its start, as if
+    // the process had stopped there.
+    const otherDb = await createDb({ url: `file:${w.t.db.path}` });
+    try {
+      const other = createApp({
+        db: otherDb,
+        clock: w.t.clock,
+        config: w.t.config,
+        statementRunHooks: { beforeWriting: () => new Promise<void>(() => {}) },
+      });
+      const started = await other.request(
+        '/api/v1/staff/statement-runs',
+        json('POST', { period: '2026-10' }, w.agent.headers),
+      );
+      expect(started.status).toBe(202);
+      const stuck = await started.json();
+      const start = () =>
+        w.request('/staff/statement-runs', json('POST', { period: '2026-09' }, w.agent.headers));
+      const show = async () =>
+        (await w.request(`/staff/statement-runs/${stuck.id}`, { headers: w.agent.headers })).json();
+
+      const refused = await start();
+      expect(refused.status).toBe(409);
+      expect((await refused.json()).error).toMatchObject({
+        code: 'RUN_IN_PROGRESS',
+        message: expect.stringContaining('A statement run for 2026-10 is going on'),
+      });
+      expect(await show()).toMatchObject({ state: 'running', failure: null });
+
+      // Within the heartbeat's grace the other process may still be working.
+      w.t.clock.advance(STALE_RUN_MS - 1_000);
+      expect((await start()).status).toBe(409);
+
+      w.t.clock.advance(2_000);
+      expect(await show()).toMatchObject({
+        state: 'failed',
+        failure: expect.stringContaining('interrupted'),
+      });
+      const next = await start();
+      expect(next.status).toBe(202);
+      const run = await next.json();
+      await statementRunSettled({ db: w.t.db, clock: w.t.clock, config: w.t.config });
+      const list = await (
+        await w.request('/staff/statement-runs', { headers: w.agent.headers })
+      ).json();
+      expect(
+        list.items.map((item: { id: string; state: string }) => [item.id, item.state]),
+      ).toEqual([
+        [run.id, 'finished'],
+        [stuck.id, 'failed'],
+      ]);
+      const archive = await w.request(`/staff/statement-runs/${stuck.id}/archive`, {
+        headers: w.agent.headers,
+      });
+      expect(archive.status).toBe(409);
+      expect((await archive.json()).error.code).toBe('RUN_FAILED');
+    } finally {
+      otherDb.close();
+    }
+  });
+
+  it('deletes runs beyond the newest N and older than D days, archive and row together', async () => {
+    const w = await world({ config: { statementRunsKeep: 2, statementRunsKeepDays: 30 } });
+    const dir = w.t.config.statementRunsDir;
+    const day = 86_400_000;
+    const admin = (await createUser(w.t, 'admin')).id;
+    // Signed in afresh each time: weeks pass between the runs.
+    const headers = async () => (await signedIn(w.t, admin)).headers;
+    const runOnce = async () => {
+      const response = await w.request(
+        '/staff/statement-runs',
+        json('POST', { period: '2026-10' }, await headers()),
+      );
+      expect(response.status).toBe(202);
+      await statementRunSettled({ db: w.t.db, clock: w.t.clock, config: w.t.config });
+      return (await response.json()).id as string;
+    };
+    const listed = async () =>
+      (
+        await (await w.request('/staff/statement-runs', { headers: await headers() })).json()
+      ).items.map((item: { id: string }) => item.id);
+    const archives = () => readdirSync(dir).sort();
+
+    const first = await runOnce();
+    w.t.clock.advance(40 * day);
+    const second = await runOnce();
+    // The first is older than 30 days but one of the newest two: kept.
+    expect(await listed()).toEqual([second, first]);
+    expect(archives()).toEqual([`${first}.zip`, `${second}.zip`].sort());
+
+    w.t.clock.advance(day);
+    const third = await runOnce();
+    expect(await listed()).toEqual([third, second]);
+    expect(archives()).toEqual([`${second}.zip`, `${third}.zip`].sort());
+    const gone = await w.request(`/staff/statement-runs/${first}/archive`, {
+      headers: await headers(),
+    });
+    expect(gone.status).toBe(404);
+
+    // Young runs are kept beyond the newest two.
+    w.t.clock.advance(day);
+    const fourth = await runOnce();
+    expect(await listed()).toEqual([fourth, third, second]);
   });
 });
