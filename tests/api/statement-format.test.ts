@@ -91,8 +91,7 @@ describe('the statement run’s CSV writer', () => {
       { name: 'lone\nfeed', note: 'lone\rreturn' },
       { name: 'crlf\r\nend', note: 'plain' },
     ];
-    const expected =
-      '\uFEFFname,note\r\n"lone\nfeed","lone\rreturn"\r\n"crlf\r\nend",plain\r\n';
+    const expected = '\uFEFFname,note\r\n"lone\nfeed","lone\rreturn"\r\n"crlf\r\nend",plain\r\n';
     expect(await csvText(columns, rows)).toBe(expected);
     expect(csvTextSync(columns, rows)).toBe(expected);
   });
