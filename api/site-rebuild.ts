@@ -74,7 +74,63 @@ export interface SiteRebuilder {
   stop(): Promise<void>;
 }
 
-export function startSiteRebuilds(options: {
+/** A rebuild asked for and not started: when its first and latest reasons came, its earliest start. */
+export interface PendingRebuild {
+  firstMs: number;
+  lastMs: number;
+  notBeforeMs: number;
+  /** The first reason, which the log names. */
+  reason: string;
+}
+
+/** Adds a reason to the pending rebuild (or starts one): a burst of reasons builds once. */
+export function markRebuild(
+  pending: PendingRebuild | null,
+  reason: string,
+  nowMs: number,
+  notBeforeMs = 0,
+): PendingRebuild {
+  if (pending === null) return { firstMs: nowMs, lastMs: nowMs, notBeforeMs, reason };
+  return { ...pending, lastMs: nowMs, notBeforeMs: Math.max(pending.notBeforeMs, notBeforeMs) };
+}
+
+/**
+ * Whether the pending rebuild starts now: not before its retry time, and once the changes have
+ * gone quiet for `quietMs` or the first of them is `maxDelayMs` old (a steady trickle of
+ * writes must not hold the pages back forever).
+ */
+export function rebuildDue(
+  pending: PendingRebuild | null,
+  nowMs: number,
+  timings: Pick<RebuildTimings, 'quietMs' | 'maxDelayMs'>,
+): pending is PendingRebuild {
+  return (
+    pending !== null &&
+    nowMs >= pending.notBeforeMs &&
+    (nowMs - pending.lastMs >= timings.quietMs || nowMs - pending.firstMs >= timings.maxDelayMs)
+  );
+}
+
+/** Unref'd timeouts that `clear` cancels together, so a stopped rebuilder leaves none behind. */
+function timerGroup() {
+  const timers = new Set<NodeJS.Timeout>();
+  return {
+    later(ms: number, fn: () => void) {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        fn();
+      }, ms);
+      timer.unref();
+      timers.add(timer);
+    },
+    clear() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}
+
+interface RebuildOptions {
   /** The site server: `setRoot` resolves once the new build is what it serves. */
   site: { readonly root: string; setRoot(next: string): void | Promise<void> };
   siteDir: string;
@@ -84,47 +140,69 @@ export function startSiteRebuilds(options: {
   log: (line: string) => void;
   /** True when the served build may predate the data (it was there before this start). */
   rebuildAtStart: boolean;
-  timings?: Partial<RebuildTimings>;
-}): SiteRebuilder {
+  timings?: Partial<RebuildTimings> | undefined;
+}
+
+/**
+ * One build into a fresh folder of `buildsDir`, swapped in whole once complete; the folder it
+ * replaced is removed later, when requests still reading it have finished. A failed build
+ * leaves the served one in place. Resolves to whether the new build is served.
+ */
+async function buildAndSwap(
+  options: RebuildOptions,
+  context: {
+    buildsDir: string;
+    signal: AbortSignal;
+    stopped: () => boolean;
+    later: (ms: number, fn: () => void) => void;
+    removeAfterMs: number;
+  },
+  reason: string,
+): Promise<'swapped' | 'failed' | 'stopped'> {
+  const { site, clock, log } = options;
+  const { buildsDir } = context;
+  const outDir = join(buildsDir, `${new Date(clock.now()).toISOString().replace(/[:.]/g, '-')}`);
+  const startedMs = performance.now();
+  try {
+    mkdirSync(buildsDir, { recursive: true });
+    rmSync(outDir, { recursive: true, force: true });
+    await options.build(outDir, context.signal);
+    if (context.stopped()) return 'stopped';
+    const previous = site.root;
+    await site.setRoot(outDir);
+    log(`Site rebuilt (${reason}) in ${Math.round(performance.now() - startedMs)} ms.`);
+    if (resolve(dirname(previous)) === buildsDir) {
+      context.later(context.removeAfterMs, () =>
+        rmSync(previous, { recursive: true, force: true }),
+      );
+    }
+    return 'swapped';
+  } catch (error) {
+    rmSync(outDir, { recursive: true, force: true });
+    if (context.stopped()) return 'stopped';
+    log(`Site rebuild failed (${reason}); still serving the previous build: ${String(error)}`);
+    return 'failed';
+  }
+}
+
+export function startSiteRebuilds(options: RebuildOptions): SiteRebuilder {
   const timings = { ...DEFAULT_REBUILD_TIMINGS, ...options.timings };
   const { site, clock, log } = options;
   const buildsDir = buildsDirOf(options.siteDir);
   const abort = new AbortController();
-  const timers = new Set<NodeJS.Timeout>();
+  const timers = timerGroup();
   let stopped = false;
   let seen: string | undefined;
   let fingerprintFailing = false;
-  /** The pending rebuild: when its first and latest reasons arrived, and the earliest start. */
-  let pending: { firstMs: number; lastMs: number; notBeforeMs: number; reason: string } | null =
-    null;
+  let pending: PendingRebuild | null = null;
   let running: Promise<void> | null = null;
   let waiters: (() => void)[] = [];
 
   removeStaleBuilds(buildsDir, site.root);
 
-  const later = (ms: number, fn: () => void) => {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      fn();
-    }, ms);
-    timer.unref();
-    timers.add(timer);
-  };
-
   const mark = (reason: string, notBeforeMs = 0) => {
-    const nowMs = clock.now();
-    if (pending) {
-      pending.lastMs = nowMs;
-      pending.notBeforeMs = Math.max(pending.notBeforeMs, notBeforeMs);
-    } else {
-      pending = { firstMs: nowMs, lastMs: nowMs, notBeforeMs, reason };
-    }
+    pending = markRebuild(pending, reason, clock.now(), notBeforeMs);
   };
-
-  const due = (nowMs: number) =>
-    pending !== null &&
-    nowMs >= pending.notBeforeMs &&
-    (nowMs - pending.lastMs >= timings.quietMs || nowMs - pending.firstMs >= timings.maxDelayMs);
 
   const settle = () => {
     if (running === null && pending === null) {
@@ -133,25 +211,18 @@ export function startSiteRebuilds(options: {
   };
 
   const runBuild = async (reason: string) => {
-    const outDir = join(buildsDir, `${new Date(clock.now()).toISOString().replace(/[:.]/g, '-')}`);
-    const startedMs = performance.now();
-    try {
-      mkdirSync(buildsDir, { recursive: true });
-      rmSync(outDir, { recursive: true, force: true });
-      await options.build(outDir, abort.signal);
-      if (stopped) return;
-      const previous = site.root;
-      await site.setRoot(outDir);
-      log(`Site rebuilt (${reason}) in ${Math.round(performance.now() - startedMs)} ms.`);
-      if (resolve(dirname(previous)) === buildsDir) {
-        later(timings.removeAfterMs, () => rmSync(previous, { recursive: true, force: true }));
-      }
-    } catch (error) {
-      rmSync(outDir, { recursive: true, force: true });
-      if (stopped) return;
-      log(`Site rebuild failed (${reason}); still serving the previous build: ${String(error)}`);
-      mark(reason, clock.now() + timings.retryMs);
-    }
+    const outcome = await buildAndSwap(
+      options,
+      {
+        buildsDir,
+        signal: abort.signal,
+        stopped: () => stopped,
+        later: timers.later,
+        removeAfterMs: timings.removeAfterMs,
+      },
+      reason,
+    );
+    if (outcome === 'failed') mark(reason, clock.now() + timings.retryMs);
   };
 
   const tick = async () => {
@@ -165,7 +236,7 @@ export function startSiteRebuilds(options: {
       if (!fingerprintFailing) log(`Site rebuilds: cannot read the status (${String(error)}).`);
       fingerprintFailing = true;
     }
-    if (!stopped && running === null && pending !== null && due(clock.now())) {
+    if (!stopped && running === null && rebuildDue(pending, clock.now(), timings)) {
       const { reason } = pending;
       pending = null;
       running = runBuild(reason).finally(() => {
@@ -174,12 +245,12 @@ export function startSiteRebuilds(options: {
       });
     }
     settle();
-    if (!stopped) later(timings.pollMs, () => void tick());
+    if (!stopped) timers.later(timings.pollMs, () => void tick());
   };
 
   const armMidnight = () => {
     const nowMs = clock.now();
-    later(nextUtcMidnightMs(nowMs) + timings.midnightDelayMs - nowMs, () => {
+    timers.later(nextUtcMidnightMs(nowMs) + timings.midnightDelayMs - nowMs, () => {
       mark('a new UTC day');
       armMidnight();
     });
@@ -200,7 +271,6 @@ export function startSiteRebuilds(options: {
     async stop() {
       stopped = true;
       abort.abort();
-      for (const timer of timers) clearTimeout(timer);
       timers.clear();
       await running?.catch(() => undefined);
       pending = null;

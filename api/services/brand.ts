@@ -6,8 +6,8 @@ import { brandLogos, brandSettings } from '../../db/schema/index.ts';
 import type { Deps, Principal } from '../context.ts';
 import { invalidInput, Unprocessable } from '../domain-errors.ts';
 import { unchanged, writeStatusData } from '../infra/status-cache.ts';
+import { checkAccent, normaliseHex, ratioText } from '../pure/brand-colour.ts';
 import { recordAudit } from './audit.ts';
-import { checkAccent, normaliseHex, ratioText } from './brand-colour.ts';
 
 /**
  * The brand: product name, logo, accent colour, support contact and footer text. One read

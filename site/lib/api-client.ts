@@ -65,3 +65,15 @@ export async function call<T>(pending: Promise<Answer<T>>): Promise<T> {
   }
   return answer.data as T;
 }
+
+/**
+ * A query without its undefined entries: a parameter the page leaves out is absent, never
+ * present as undefined (the generated types say so under exactOptionalPropertyTypes).
+ */
+export function definedOnly<T extends Record<string, unknown>>(
+  query: T,
+): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}

@@ -1,6 +1,6 @@
 import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { checkAccent, contrastRatio } from '../../api/services/brand-colour.ts';
+import { checkAccent, contrastRatio } from '../../api/pure/brand-colour.ts';
 import { testApp } from '../helpers/app.ts';
 import { createUser, json, signedIn } from '../helpers/factories.ts';
 

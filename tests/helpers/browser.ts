@@ -128,7 +128,7 @@ export interface AxeViolation {
  */
 export async function axeViolations(
   page: Page,
-  options: { rules?: string[] } = {},
+  options: { rules?: string[] | undefined } = {},
 ): Promise<AxeViolation[]> {
   await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
   return page.evaluate(async (rules) => {

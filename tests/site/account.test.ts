@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AvailabilityItem } from '../../api/services/availability.ts';
 import type { DemoLogin } from '../../db/seed/demo.ts';
-import { unmeasuredTime, zonedDate, zonedDateTime } from '../../site/islands/account/format.ts';
+import { unmeasuredTime, zonedDate, zonedDateTime } from '../../site/islands/shared/format.ts';
 import { monthLabel } from '../../site/lib/format.ts';
 import {
   axeViolations,

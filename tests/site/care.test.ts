@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../../api/bootstrap.ts';
 import type { AvailabilityItem } from '../../api/services/availability.ts';
 import type { DemoLogin } from '../../db/seed/demo.ts';
 import {
@@ -38,12 +37,11 @@ beforeAll(async () => {
   [site, session] = await Promise.all([
     startSitePortal({
       clock,
-      arrange: async (db, env) => {
-        logins = await seedDemoData(db, env, clock, () => undefined);
-      },
+      demoBuild: true,
     }),
     launchBrowser({ clock }),
   ]);
+  logins = site.logins;
   const queue = await asStaff<{ items: { id: number }[] }>('GET', '/staff/claims?status=submitted');
   submitted = queue.items.map((item) => item.id);
   if (submitted.length < 2) throw new Error('the demo data needs two submitted claims');

@@ -1,8 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { monthsOf } from '../../site/islands/account/AccountApp.tsx';
-import { moneyInput, parseMoney } from '../../site/islands/account/format.ts';
-import { toMinor } from '../../site/islands/staff/QueueApp.tsx';
+import { moneyInput, parseMoney } from '../../site/islands/shared/format.ts';
+import { checkDecision, type DecisionDraft } from '../../site/islands/staff/claim-decision.tsx';
+import {
+  type Filters,
+  problemsOf,
+  queueQuery,
+  toMinor,
+} from '../../site/islands/staff/QueueApp.tsx';
 
 /**
  * The islands' own arithmetic of money and months, without a browser: what a customer or an
@@ -68,6 +74,116 @@ describe("an amount typed in the staff queue's filters (toMinor)", () => {
       expect(toMinor(text)).toBeNull();
     },
   );
+});
+
+describe("the staff queue's filters as the API reads them", () => {
+  const none: Filters = {
+    status: 'submitted',
+    minAgeDays: '',
+    maxAgeDays: '',
+    minAmount: '',
+    maxAmount: '',
+    period: '',
+  };
+
+  it('sends amounts in minor units and leaves out what was not typed', () => {
+    expect(
+      queueQuery({ ...none, status: 'all', minAmount: '250.5', minAgeDays: ' 7 ' }, 'next-page'),
+    ).toEqual({
+      minAgeDays: 7,
+      maxAgeDays: undefined,
+      minAmountMinor: 25_050,
+      maxAmountMinor: null,
+      limit: 25,
+      cursor: 'next-page',
+    });
+    expect(queueQuery({ ...none, period: '2026-10' }, undefined)).toMatchObject({
+      status: 'submitted',
+      period: '2026-10',
+    });
+  });
+
+  it('names each filter that cannot be read, in words', () => {
+    expect(
+      problemsOf({ ...none, minAgeDays: '7.5', maxAmount: '1,000', period: '2026-13' }),
+    ).toEqual({
+      minAgeDays: 'Whole days, e.g. 7.',
+      maxAmount: 'An amount, e.g. 250 or 250.50.',
+      period: 'A month, YYYY-MM.',
+    });
+    expect(problemsOf({ ...none, maxAgeDays: '30', minAmount: '0', period: '2026-12' })).toEqual(
+      {},
+    );
+  });
+});
+
+describe('a claim decision before its confirm step (checkDecision)', () => {
+  // A computed credit of 1,800.00 under a cap of 2,500.00.
+  const claim = { currency: 'USD', capMinor: 250_000, computedCreditMinor: 180_000 };
+  const draft = (fields: Partial<DecisionDraft>): DecisionDraft => ({
+    choice: null,
+    amountChoice: null,
+    amount: '',
+    reason: '',
+    ...fields,
+  });
+
+  it('chooses nothing for the agent', () => {
+    expect(checkDecision(draft({}), claim)).toEqual({
+      problems: { decision: 'Choose whether to approve or to reject the claim.' },
+      pending: null,
+    });
+    expect(checkDecision(draft({ choice: 'approve' }), claim).problems).toEqual({
+      amountChoice: 'Choose the computed credit (US$1,800.00) or another amount.',
+    });
+  });
+
+  it('approves the computed credit without a reason, and sends no amount', () => {
+    expect(checkDecision(draft({ choice: 'approve', amountChoice: 'computed' }), claim)).toEqual({
+      problems: {},
+      pending: { decision: 'approve', approvedMinor: 180_000, reason: '' },
+    });
+    // Typing the computed credit as "another amount" is the computed credit.
+    expect(
+      checkDecision(draft({ choice: 'approve', amountChoice: 'other', amount: '1800' }), claim)
+        .pending,
+    ).toEqual({ decision: 'approve', approvedMinor: 180_000, reason: '' });
+  });
+
+  it('needs a reason for another amount, and never more than the cap', () => {
+    const other = draft({ choice: 'approve', amountChoice: 'other', amount: '2000.50' });
+    expect(checkDecision(other, claim)).toEqual({
+      problems: {
+        reason: 'Give the reason for approving another amount than the computed credit.',
+      },
+      pending: null,
+    });
+    expect(checkDecision({ ...other, reason: '  Goodwill  ' }, claim).pending).toEqual({
+      decision: 'approve',
+      approvedMinor: 200_050,
+      amountMinor: 200_050,
+      reason: 'Goodwill',
+    });
+    expect(checkDecision({ ...other, amount: '2500.01', reason: 'x' }, claim).problems).toEqual({
+      amount: 'At most US$2,500.00: an approval never exceeds the cap.',
+    });
+    expect(checkDecision({ ...other, amount: 'lots', reason: 'x' }, claim).problems).toEqual({
+      amount: 'Enter an amount in USD, e.g. 250.00.',
+    });
+  });
+
+  it('rejects only with a reason the customer will read', () => {
+    expect(checkDecision(draft({ choice: 'reject', reason: ' ' }), claim)).toEqual({
+      problems: { reason: 'Give the reason for the rejection; the customer sees it.' },
+      pending: null,
+    });
+    expect(
+      checkDecision(draft({ choice: 'reject', reason: 'Outside the agreement' }), claim),
+    ).toEqual({
+      problems: {},
+      pending: { decision: 'reject', approvedMinor: 180_000, reason: 'Outside the agreement' },
+    });
+  });
 });
 
 describe('the months an agreement covered (monthsOf)', () => {

@@ -12,7 +12,7 @@ import {
   unmeasuredTime,
   zonedDate,
   zonedDateTime,
-} from '../../site/islands/account/format.ts';
+} from '../../site/islands/shared/format.ts';
 import {
   dayBreakdown,
   dayLevel,

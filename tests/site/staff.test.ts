@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoLogin } from '../../db/seed/demo.ts';
-import { money } from '../../site/islands/account/format.ts';
+import { money } from '../../site/islands/shared/format.ts';
 import {
   axeViolations,
   type BrowserSession,

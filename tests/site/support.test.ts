@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SupportMonth } from '../../api/services/support.ts';
 import type { DemoLogin } from '../../db/seed/demo.ts';
-import { money } from '../../site/islands/account/format.ts';
+import { money } from '../../site/islands/shared/format.ts';
 import {
   axeViolations,
   type BrowserSession,

@@ -3,29 +3,25 @@ import { type Answered, apiClient, call } from '../../lib/api-client.ts';
 import { type ApiError, isAbort } from '../../lib/client.ts';
 import { fieldsIn, monthLabel } from '../../lib/format.ts';
 import { CLAIM_STATUS_LABELS, labelOf } from '../../lib/labels.ts';
-import {
-  ACCOUNT_LINKS,
-  asApiError,
-  ErrorMessage,
-  Loading,
-  PortalBar,
-  queryParam,
-  SessionGate,
-  StatusTag,
-  setQuery,
-} from './common.tsx';
-import { TableWrap, Termination } from './evidence.tsx';
-import { money, percent } from './format.ts';
-import { ServiceMonth } from './ServiceMonth.tsx';
-import { type SupportMonth, SupportSection } from './support.tsx';
+import { Termination } from '../shared/evidence.tsx';
+import { money, percent } from '../shared/format.ts';
+import { asApiError, ErrorMessage, Loading } from '../shared/messages.tsx';
+import { PortalBar } from '../shared/PortalBar.tsx';
+import { queryParam, setQuery } from '../shared/page-query.ts';
+import { ACCOUNT_LINKS } from '../shared/portal-links.ts';
+import { SessionGate } from '../shared/SessionGate.tsx';
+import { type SupportMonth, SupportSection } from '../shared/support.tsx';
+import { TableWrap } from '../shared/TableWrap.tsx';
+import { StatusTag } from '../shared/tags.tsx';
 import type {
   AgreementOverview,
   AvailabilityItem,
   ClaimDto,
   SessionUser,
   Unavailable,
-} from './types.ts';
-import { LocalDate } from './zoned.tsx';
+} from '../shared/types.ts';
+import { LocalDate } from '../shared/zoned.tsx';
+import { ServiceMonth } from './ServiceMonth.tsx';
 
 /**
  * `/account/`: a customer's agreements and, for the chosen month, each service's figures,

@@ -3,24 +3,24 @@ import { apiClient, call } from '../../lib/api-client.ts';
 import type { ApiError } from '../../lib/client.ts';
 import { duration, monthLabel } from '../../lib/format.ts';
 import { CLAIM_STATUS_LABELS, labelOf } from '../../lib/labels.ts';
+import { Conversation, Trail } from '../shared/conversation.tsx';
 import {
-  ACCOUNT_LINKS,
-  asApiError,
-  ErrorMessage,
-  Loading,
-  MetTag,
-  PortalBar,
-  pageBrand,
-  queryParam,
-  SessionGate,
-  StatusTag,
-} from './common.tsx';
-import { Conversation, Trail } from './conversation.tsx';
-import { measuredFromText, measuredText, notMonitoredText, WindowTables } from './evidence.tsx';
-import { money } from './format.ts';
-import { SupportEvidence } from './support.tsx';
-import type { ClaimDetail, ClaimDto, EvaluationResult, SessionUser } from './types.ts';
-import { When } from './zoned.tsx';
+  measuredFromText,
+  measuredText,
+  notMonitoredText,
+  WindowTables,
+} from '../shared/evidence.tsx';
+import { money } from '../shared/format.ts';
+import { asApiError, ErrorMessage, Loading } from '../shared/messages.tsx';
+import { PortalBar } from '../shared/PortalBar.tsx';
+import { pageBrand } from '../shared/page-brand.ts';
+import { queryParam } from '../shared/page-query.ts';
+import { ACCOUNT_LINKS } from '../shared/portal-links.ts';
+import { SessionGate } from '../shared/SessionGate.tsx';
+import { SupportEvidence } from '../shared/support.tsx';
+import { MetTag, StatusTag } from '../shared/tags.tsx';
+import type { ClaimDetail, ClaimDto, EvaluationResult, SessionUser } from '../shared/types.ts';
+import { When } from '../shared/zoned.tsx';
 
 /** `/account/claim/?id=N`: one of the customer's claims, its trail and conversation. */
 export default function ClaimApp() {

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { duration } from '../../lib/format.ts';
+import { percent } from '../shared/format.ts';
+import { TableWrap } from '../shared/TableWrap.tsx';
+import type { AvailabilityItem } from '../shared/types.ts';
 import { dailyChartFigures } from './daily-figures.ts';
-import { TableWrap } from './evidence.tsx';
-import { percent } from './format.ts';
-import type { AvailabilityItem } from './types.ts';
 
 /**
  * A service's month day by day: availability against the target, and downtime minutes.

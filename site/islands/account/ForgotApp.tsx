@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { apiClient, call } from '../../lib/api-client.ts';
 import type { ApiError } from '../../lib/client.ts';
 import { Field } from '../shared/Field.tsx';
-import { asApiError, ErrorMessage } from './common.tsx';
+import { asApiError, ErrorMessage } from '../shared/messages.tsx';
 
 /**
  * `/account/forgot/`: "Forgot password". The answer is the same whether or not an account has

@@ -2,8 +2,9 @@ import type { TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { apiClient, call } from '../../lib/api-client.ts';
 import type { ApiError } from '../../lib/client.ts';
-import { asApiError, ErrorMessage, setSessionHint } from './common.tsx';
-import type { SessionUser } from './types.ts';
+import { asApiError, ErrorMessage } from '../shared/messages.tsx';
+import { setSessionHint } from '../shared/session-hint.ts';
+import type { SessionUser } from '../shared/types.ts';
 
 const MIN_LENGTH = 12;
 const MAX_LENGTH = 256;

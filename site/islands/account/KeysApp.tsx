@@ -4,20 +4,16 @@ import { apiClient, call } from '../../lib/api-client.ts';
 import type { ApiError } from '../../lib/client.ts';
 import { ConfirmStep } from '../shared/ConfirmStep.tsx';
 import { Field } from '../shared/Field.tsx';
+import { asApiError, ErrorMessage, Loading } from '../shared/messages.tsx';
+import { PortalBar } from '../shared/PortalBar.tsx';
+import { pageBrand } from '../shared/page-brand.ts';
+import { ACCOUNT_LINKS } from '../shared/portal-links.ts';
 import { SecretOnce } from '../shared/SecretOnce.tsx';
+import { SessionGate } from '../shared/SessionGate.tsx';
+import { TableWrap } from '../shared/TableWrap.tsx';
+import type { SessionUser } from '../shared/types.ts';
 import { useApiQuery } from '../shared/use-api-query.ts';
-import {
-  ACCOUNT_LINKS,
-  asApiError,
-  ErrorMessage,
-  Loading,
-  PortalBar,
-  pageBrand,
-  SessionGate,
-} from './common.tsx';
-import { TableWrap } from './evidence.tsx';
-import type { SessionUser } from './types.ts';
-import { When } from './zoned.tsx';
+import { When } from '../shared/zoned.tsx';
 
 /**
  * `/account/keys/`: the customer's read-only API keys for their own scripts. A new key is

@@ -2,8 +2,11 @@ import type { TargetedSubmitEvent } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { apiClient, call } from '../../lib/api-client.ts';
 import type { ApiError } from '../../lib/client.ts';
-import { asApiError, ErrorMessage, linksFor, PortalBar, SessionGate } from './common.tsx';
-import type { SessionUser } from './types.ts';
+import { asApiError, ErrorMessage } from '../shared/messages.tsx';
+import { PortalBar } from '../shared/PortalBar.tsx';
+import { linksFor } from '../shared/portal-links.ts';
+import { SessionGate } from '../shared/SessionGate.tsx';
+import type { SessionUser } from '../shared/types.ts';
 
 /** The rules of docs/decisions/023 (the API checks them too). */
 const MIN_LENGTH = 12;

@@ -2,7 +2,8 @@ import type { TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { apiClient, call, type components } from '../../lib/api-client.ts';
 import type { ApiError } from '../../lib/client.ts';
-import { asApiError, ErrorMessage, setSessionHint } from './common.tsx';
+import { asApiError, ErrorMessage } from '../shared/messages.tsx';
+import { setSessionHint } from '../shared/session-hint.ts';
 
 const MIN_LENGTH = 12;
 const MAX_LENGTH = 256;

@@ -4,12 +4,19 @@ import { apiClient, call } from '../../lib/api-client.ts';
 import type { ApiError } from '../../lib/client.ts';
 import { duration, monthLabel } from '../../lib/format.ts';
 import { CLAIM_STATUS_LABELS, labelOf } from '../../lib/labels.ts';
-import { asApiError, ErrorMessage, MetTag, newIdempotencyKey, StatusTag } from './common.tsx';
+import {
+  measuredFromText,
+  measuredText,
+  notMonitoredText,
+  WindowTables,
+} from '../shared/evidence.tsx';
+import { money, percent, zonedDate } from '../shared/format.ts';
+import { newIdempotencyKey } from '../shared/idempotency.ts';
+import { asApiError, ErrorMessage } from '../shared/messages.tsx';
+import { MetTag, StatusTag } from '../shared/tags.tsx';
+import type { AvailabilityItem, ClaimDto, EvaluationResult } from '../shared/types.ts';
+import { localText } from '../shared/zoned.tsx';
 import { DailyCharts } from './DailyCharts.tsx';
-import { measuredFromText, measuredText, notMonitoredText, WindowTables } from './evidence.tsx';
-import { money, percent, zonedDate } from './format.ts';
-import type { AvailabilityItem, ClaimDto, EvaluationResult } from './types.ts';
-import { localText } from './zoned.tsx';
 
 /**
  * One service of one agreement in one month: availability against the target, downtime,

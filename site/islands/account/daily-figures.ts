@@ -6,7 +6,7 @@ import {
   type Rational,
   ratInt,
 } from '../../../api/sla/rational.ts';
-import { dayOfMonth } from './format.ts';
+import { dayOfMonth } from '../shared/format.ts';
 
 /**
  * The figures of the daily charts and their table, derived exactly as the engine derives

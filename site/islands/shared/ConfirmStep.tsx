@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { ApiError } from '../../lib/client.ts';
-import { ErrorMessage } from '../account/common.tsx';
+import { ErrorMessage } from './messages.tsx';
 
 /**
  * The step between a filled form and a write that cannot be taken back, such as one that
@@ -59,4 +59,18 @@ export function ConfirmStep(props: {
       </p>
     </section>
   );
+}
+
+/**
+ * The ref for the form's button that opens a confirm step: back from the step, the focus
+ * returns to it, so a keyboard user goes on where they left.
+ */
+export function useFocusBackFromConfirm(confirming: boolean) {
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  useEffect(() => {
+    if (!confirming && wasConfirming.current) buttonRef.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
+  return buttonRef;
 }

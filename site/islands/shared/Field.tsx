@@ -44,3 +44,32 @@ export function Field(props: {
     </div>
   );
 }
+
+/**
+ * A number in a <Field>, typed as text: the form keeps what was typed, so a problem can name
+ * it, and the keyboard a phone shows follows `inputMode`.
+ */
+export function NumberField(props: {
+  id: string;
+  label: ComponentChildren;
+  hint?: ComponentChildren;
+  problem?: string | null | undefined;
+  value: string;
+  inputMode?: 'decimal' | 'numeric';
+  onInput: (value: string) => void;
+}) {
+  return (
+    <Field id={props.id} label={props.label} hint={props.hint} problem={props.problem}>
+      {(aria) => (
+        <input
+          {...aria}
+          type="text"
+          inputMode={props.inputMode ?? 'decimal'}
+          autocomplete="off"
+          value={props.value}
+          onInput={(event) => props.onInput(event.currentTarget.value)}
+        />
+      )}
+    </Field>
+  );
+}

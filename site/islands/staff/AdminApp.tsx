@@ -1,5 +1,8 @@
-import { PortalBar, queryParam, SessionGate, STAFF_LINKS } from '../account/common.tsx';
-import type { SessionUser } from '../account/types.ts';
+import { PortalBar } from '../shared/PortalBar.tsx';
+import { queryParam } from '../shared/page-query.ts';
+import { STAFF_LINKS } from '../shared/portal-links.ts';
+import { SessionGate } from '../shared/SessionGate.tsx';
+import type { SessionUser } from '../shared/types.ts';
 
 /**
  * `/staff/admin/`: the administration home for admins: the way into onboarding and a menu of

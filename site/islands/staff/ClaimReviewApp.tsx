@@ -4,38 +4,34 @@ import { apiClient, call } from '../../lib/api-client.ts';
 import type { ApiError } from '../../lib/client.ts';
 import { duration, monthLabel } from '../../lib/format.ts';
 import { CLAIM_STATUS_LABELS, labelOf, WINDOW_STATE_LABELS } from '../../lib/labels.ts';
-import {
-  asApiError,
-  ErrorMessage,
-  Loading,
-  MetTag,
-  PortalBar,
-  pageBrand,
-  queryParam,
-  SessionGate,
-  STAFF_LINKS,
-  StatusTag,
-  useServiceNames,
-} from '../account/common.tsx';
-import { Conversation, Trail } from '../account/conversation.tsx';
+import { ConfirmStep, useFocusBackFromConfirm } from '../shared/ConfirmStep.tsx';
+import { Conversation, Trail } from '../shared/conversation.tsx';
 import {
   measuredFromText,
   measuredText,
   notMonitoredText,
-  TableWrap,
   Termination,
   WindowTables,
-} from '../account/evidence.tsx';
-import { money, parseMoney, unmeasuredTime, zonedDateTime, zonedRange } from '../account/format.ts';
-import { ObjectivesTable, RequestsTable, SupportEvidence } from '../account/support.tsx';
+} from '../shared/evidence.tsx';
+import { money, unmeasuredTime, zonedDateTime, zonedRange } from '../shared/format.ts';
+import { asApiError, ErrorMessage, Loading } from '../shared/messages.tsx';
+import { PortalBar } from '../shared/PortalBar.tsx';
+import { pageBrand } from '../shared/page-brand.ts';
+import { queryParam } from '../shared/page-query.ts';
+import { STAFF_LINKS } from '../shared/portal-links.ts';
+import { SessionGate } from '../shared/SessionGate.tsx';
+import { ObjectivesTable, RequestsTable, SupportEvidence } from '../shared/support.tsx';
+import { TableWrap } from '../shared/TableWrap.tsx';
+import { MetTag, StatusTag } from '../shared/tags.tsx';
 import type {
   CorrectionDto,
   EvaluationResult,
   SessionUser,
   StaffClaimDetail,
-} from '../account/types.ts';
-import { When } from '../account/zoned.tsx';
-import { ConfirmStep } from '../shared/ConfirmStep.tsx';
+} from '../shared/types.ts';
+import { useServiceNames } from '../shared/use-service-names.ts';
+import { When } from '../shared/zoned.tsx';
+import { DecisionForm } from './claim-decision.tsx';
 
 /**
  * `/staff/claim/?id=N`: one claim with the evaluation stored at filing beside a fresh one
@@ -438,297 +434,6 @@ function Corrections(props: { corrections: CorrectionDto[]; timeZone: string }) 
   );
 }
 
-type Choice = 'approve' | 'reject';
-type AmountChoice = 'computed' | 'other';
-
-interface DecisionProblems {
-  decision?: string;
-  amountChoice?: string;
-  amount?: string;
-  reason?: string;
-}
-
-/** What the confirm step states and then sends. */
-interface PendingDecision {
-  decision: Choice;
-  /** The amount approved (the computed credit unless another was typed). */
-  approvedMinor: number;
-  /** Sent only when another amount than the computed credit was chosen. */
-  amountMinor?: number;
-  reason: string;
-}
-
-/**
- * Approve or reject. Nothing is chosen beforehand (no default decision, no default amount):
- * the form is checked, then a confirm step states the amount and the customer before anything
- * is sent.
- */
-function DecisionForm(props: {
-  claim: StaffClaimDetail;
-  onDone: (message: string) => Promise<void>;
-}) {
-  const { claim } = props;
-  const [choice, setChoice] = useState<Choice | null>(null);
-  const [amountChoice, setAmountChoice] = useState<AmountChoice | null>(null);
-  const [amount, setAmount] = useState('');
-  const [reason, setReason] = useState('');
-  const [problems, setProblems] = useState<DecisionProblems>({});
-  const [pending, setPending] = useState<PendingDecision | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const firstDecisionRef = useRef<HTMLInputElement>(null);
-  const firstAmountRef = useRef<HTMLInputElement>(null);
-  const amountRef = useRef<HTMLInputElement>(null);
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
-  const continueRef = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-  const cap = money(claim.capMinor, claim.currency);
-  const computed = money(claim.computedCreditMinor, claim.currency);
-  const customer = claim.customer.name;
-  const what = `${claim.serviceName}, ${monthLabel(claim.period)}`;
-
-  useEffect(() => {
-    // Back from the confirm step: the focus returns to the button that opened it.
-    if (pending === null && wasConfirming.current) continueRef.current?.focus();
-    wasConfirming.current = pending !== null;
-  }, [pending]);
-
-  const check = (event: TargetedSubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found: DecisionProblems = {};
-    let amountMinor: number | undefined;
-    if (choice === null) found.decision = 'Choose whether to approve or to reject the claim.';
-    if (choice === 'approve' && amountChoice === null) {
-      found.amountChoice = `Choose the computed credit (${computed}) or another amount.`;
-    }
-    if (choice === 'approve' && amountChoice === 'other') {
-      const parsed = parseMoney(amount, claim.currency);
-      if (parsed === null) found.amount = `Enter an amount in ${claim.currency}, e.g. 250.00.`;
-      else if (parsed > claim.capMinor) {
-        found.amount = `At most ${cap}: an approval never exceeds the cap.`;
-      } else if (parsed !== claim.computedCreditMinor) amountMinor = parsed;
-    }
-    const needsReason = choice === 'reject' || amountMinor !== undefined;
-    if (needsReason && reason.trim() === '') {
-      found.reason =
-        choice === 'reject'
-          ? 'Give the reason for the rejection; the customer sees it.'
-          : 'Give the reason for approving another amount than the computed credit.';
-    }
-    setProblems(found);
-    if (found.decision) firstDecisionRef.current?.focus();
-    else if (found.amountChoice) firstAmountRef.current?.focus();
-    else if (found.amount) amountRef.current?.focus();
-    else if (found.reason) reasonRef.current?.focus();
-    if (Object.keys(found).length > 0 || choice === null) return;
-    setError(null);
-    setPending({
-      decision: choice,
-      approvedMinor: amountMinor ?? claim.computedCreditMinor,
-      ...(amountMinor !== undefined ? { amountMinor } : {}),
-      reason: reason.trim(),
-    });
-  };
-
-  const decide = async (decision: PendingDecision) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const decided = await call(
-        apiClient.POST('/staff/claims/{id}/decision', {
-          params: { path: { id: claim.id } },
-          body: {
-            decision: decision.decision,
-            ...(decision.amountMinor !== undefined ? { amountMinor: decision.amountMinor } : {}),
-            ...(decision.reason !== '' ? { reason: decision.reason } : {}),
-          },
-        }),
-      );
-      await props.onDone(
-        decided.status === 'approved'
-          ? `Claim #${claim.id} approved at ${money(decided.approvedAmountMinor ?? 0, claim.currency)} for ${customer}.`
-          : `Claim #${claim.id} of ${customer} rejected.`,
-      );
-    } catch (caught) {
-      setError(asApiError(caught));
-      setBusy(false);
-    }
-  };
-
-  if (pending !== null) {
-    const approving = pending.decision === 'approve';
-    const amountText = money(pending.approvedMinor, claim.currency);
-    return (
-      <div class="panel form">
-        <h2>Decision</h2>
-        <ConfirmStep
-          id="decision-confirm"
-          title={approving ? 'Confirm the approval' : 'Confirm the rejection'}
-          confirm={
-            approving ? `Approve ${amountText} for ${customer}` : `Reject the claim of ${customer}`
-          }
-          back="Change the decision"
-          danger={!approving}
-          busy={busy}
-          error={error}
-          onConfirm={() => void decide(pending)}
-          onBack={() => setPending(null)}
-        >
-          {approving ? (
-            <p>
-              Approve a credit of <strong>{amountText}</strong> to <strong>{customer}</strong> for{' '}
-              {what} (claim #{claim.id}).
-              {pending.amountMinor !== undefined && ` The rules give ${computed}.`} The customer
-              sees the decision at once; it cannot be undone.
-            </p>
-          ) : (
-            <p>
-              Reject the claim of <strong>{customer}</strong> for {what} (claim #{claim.id}): no
-              credit, where the rules give {computed}. The customer sees the decision at once; it
-              cannot be undone.
-            </p>
-          )}
-          {pending.reason !== '' && (
-            <p>
-              The reason the customer reads: <q class="note-text">{pending.reason}</q>
-            </p>
-          )}
-        </ConfirmStep>
-      </div>
-    );
-  }
-
-  const radioProblem = (key: 'decision' | 'amountChoice') =>
-    problems[key] ? `decision-${key}-problem` : undefined;
-
-  return (
-    <form class="panel form" onSubmit={check} noValidate aria-labelledby="decision-title">
-      <h2 id="decision-title">Decision</h2>
-      <p class="meta">
-        For {customer}: the rules give {computed}; the cap is {cap}.
-      </p>
-      <fieldset>
-        <legend>Approve or reject</legend>
-        {problems.decision && (
-          <p class="field-problem" id="decision-decision-problem">
-            {problems.decision}
-          </p>
-        )}
-        <div class="check">
-          <input
-            type="radio"
-            id="decision-approve"
-            name="decision"
-            ref={firstDecisionRef}
-            checked={choice === 'approve'}
-            aria-describedby={radioProblem('decision')}
-            onChange={() => setChoice('approve')}
-          />
-          <label for="decision-approve">Approve</label>
-        </div>
-        <div class="check">
-          <input
-            type="radio"
-            id="decision-reject"
-            name="decision"
-            checked={choice === 'reject'}
-            aria-describedby={radioProblem('decision')}
-            onChange={() => setChoice('reject')}
-          />
-          <label for="decision-reject">Reject</label>
-        </div>
-      </fieldset>
-      {choice === 'approve' && (
-        <fieldset>
-          <legend>Amount</legend>
-          {problems.amountChoice && (
-            <p class="field-problem" id="decision-amountChoice-problem">
-              {problems.amountChoice}
-            </p>
-          )}
-          <div class="check">
-            <input
-              type="radio"
-              id="amount-computed"
-              name="amount-choice"
-              ref={firstAmountRef}
-              checked={amountChoice === 'computed'}
-              aria-describedby={radioProblem('amountChoice')}
-              onChange={() => setAmountChoice('computed')}
-            />
-            <label for="amount-computed">The computed credit, {computed}</label>
-          </div>
-          <div class="check">
-            <input
-              type="radio"
-              id="amount-other"
-              name="amount-choice"
-              checked={amountChoice === 'other'}
-              aria-describedby={radioProblem('amountChoice')}
-              onChange={() => setAmountChoice('other')}
-            />
-            <label for="amount-other">Another amount (needs a reason)</label>
-          </div>
-          {amountChoice === 'other' && (
-            <div class="field">
-              <label for="decision-amount">Amount in {claim.currency}</label>
-              <p class="hint" id="decision-amount-hint">
-                At most {cap}, the cap.
-              </p>
-              <input
-                id="decision-amount"
-                ref={amountRef}
-                type="text"
-                inputMode="decimal"
-                autocomplete="off"
-                value={amount}
-                aria-invalid={problems.amount ? 'true' : undefined}
-                aria-describedby={`decision-amount-hint${problems.amount ? ' decision-amount-problem' : ''}`}
-                onInput={(event) => setAmount(event.currentTarget.value)}
-              />
-              {problems.amount && (
-                <p class="field-problem" id="decision-amount-problem">
-                  {problems.amount}
-                </p>
-              )}
-            </div>
-          )}
-        </fieldset>
-      )}
-      <div class="field">
-        <label for="decision-reason">
-          Reason
-          {choice === 'reject'
-            ? ' (required; the customer sees it)'
-            : choice === 'approve' && amountChoice === 'other'
-              ? ' (required for another amount; the customer sees it)'
-              : ' (optional when approving the computed credit; the customer sees it)'}
-        </label>
-        <textarea
-          id="decision-reason"
-          ref={reasonRef}
-          rows={3}
-          maxLength={5000}
-          value={reason}
-          aria-invalid={problems.reason ? 'true' : undefined}
-          aria-describedby={problems.reason ? 'decision-reason-problem' : undefined}
-          onInput={(event) => setReason(event.currentTarget.value)}
-        />
-        {problems.reason && (
-          <p class="field-problem" id="decision-reason-problem">
-            {problems.reason}
-          </p>
-        )}
-      </div>
-      <p class="actions">
-        <button type="submit" ref={continueRef}>
-          Continue to confirm
-        </button>
-      </p>
-    </form>
-  );
-}
-
 /** Records the invoice an approved credit went on, after a step naming amount and customer. */
 function CreditForm(props: {
   claim: StaffClaimDetail;
@@ -741,15 +446,9 @@ function CreditForm(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const fieldRef = useRef<HTMLInputElement>(null);
-  const continueRef = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
+  const continueRef = useFocusBackFromConfirm(pending !== null);
   const amountText = money(claim.approvedAmountMinor ?? 0, claim.currency);
   const customer = claim.customer.name;
-
-  useEffect(() => {
-    if (pending === null && wasConfirming.current) continueRef.current?.focus();
-    wasConfirming.current = pending !== null;
-  }, [pending]);
 
   const check = (event: TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -3,22 +3,17 @@ import { useEffect, useState } from 'preact/hooks';
 import { type Answered, apiClient, call } from '../../lib/api-client.ts';
 import { type ApiError, isAbort, query } from '../../lib/client.ts';
 import { monthLabel } from '../../lib/format.ts';
-import {
-  asApiError,
-  ErrorMessage,
-  Loading,
-  Pager,
-  PortalBar,
-  queryParam,
-  SessionGate,
-  STAFF_LINKS,
-  setQuery,
-  useServiceNames,
-} from '../account/common.tsx';
-import { TableWrap } from '../account/evidence.tsx';
-import { money, zonedDate } from '../account/format.ts';
-import type { SessionUser } from '../account/types.ts';
+import { money, zonedDate } from '../shared/format.ts';
+import { asApiError, ErrorMessage, Loading } from '../shared/messages.tsx';
+import { Pager } from '../shared/Pager.tsx';
+import { PortalBar } from '../shared/PortalBar.tsx';
+import { queryParam, setQuery } from '../shared/page-query.ts';
+import { STAFF_LINKS } from '../shared/portal-links.ts';
+import { SessionGate } from '../shared/SessionGate.tsx';
+import { TableWrap } from '../shared/TableWrap.tsx';
+import type { SessionUser } from '../shared/types.ts';
 import { useApiQuery } from '../shared/use-api-query.ts';
+import { useServiceNames } from '../shared/use-service-names.ts';
 
 /**
  * `/staff/credits/`: the credits ledger (approved claims), by month, with its totals per

@@ -4,17 +4,12 @@ import { IncidentDetail, PostmortemSection } from '../../components/IncidentDeta
 import { apiClient, call } from '../../lib/api-client.ts';
 import type { ApiError } from '../../lib/client.ts';
 import { affectedComponents } from '../../lib/format.ts';
-import {
-  asApiError,
-  ErrorMessage,
-  Loading,
-  PortalBar,
-  queryParam,
-  SessionGate,
-  STAFF_LINKS,
-  setQuery,
-} from '../account/common.tsx';
-import type { SessionUser } from '../account/types.ts';
+import { asApiError, ErrorMessage, Loading } from '../shared/messages.tsx';
+import { PortalBar } from '../shared/PortalBar.tsx';
+import { queryParam, setQuery } from '../shared/page-query.ts';
+import { STAFF_LINKS } from '../shared/portal-links.ts';
+import { SessionGate } from '../shared/SessionGate.tsx';
+import type { SessionUser } from '../shared/types.ts';
 import { useApiQuery } from '../shared/use-api-query.ts';
 import {
   type ComponentChoice,

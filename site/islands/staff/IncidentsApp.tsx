@@ -2,17 +2,13 @@ import type { TargetedSubmitEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import { apiClient, call } from '../../lib/api-client.ts';
 import type { ApiError } from '../../lib/client.ts';
-import {
-  asApiError,
-  ErrorMessage,
-  Loading,
-  Pager,
-  PortalBar,
-  SessionGate,
-  STAFF_LINKS,
-} from '../account/common.tsx';
-import { TableWrap } from '../account/evidence.tsx';
-import type { SessionUser } from '../account/types.ts';
+import { asApiError, ErrorMessage, Loading } from '../shared/messages.tsx';
+import { Pager } from '../shared/Pager.tsx';
+import { PortalBar } from '../shared/PortalBar.tsx';
+import { STAFF_LINKS } from '../shared/portal-links.ts';
+import { SessionGate } from '../shared/SessionGate.tsx';
+import { TableWrap } from '../shared/TableWrap.tsx';
+import type { SessionUser } from '../shared/types.ts';
 import { useApiQuery } from '../shared/use-api-query.ts';
 import {
   type ComponentChoice,

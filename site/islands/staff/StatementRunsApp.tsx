@@ -3,17 +3,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { apiClient, call, type components } from '../../lib/api-client.ts';
 import type { ApiError } from '../../lib/client.ts';
 import { monthLabel } from '../../lib/format.ts';
-import {
-  asApiError,
-  ErrorMessage,
-  Loading,
-  PortalBar,
-  SessionGate,
-  STAFF_LINKS,
-} from '../account/common.tsx';
-import { TableWrap } from '../account/evidence.tsx';
-import type { SessionUser } from '../account/types.ts';
 import { Field } from '../shared/Field.tsx';
+import { asApiError, ErrorMessage, Loading } from '../shared/messages.tsx';
+import { PortalBar } from '../shared/PortalBar.tsx';
+import { STAFF_LINKS } from '../shared/portal-links.ts';
+import { SessionGate } from '../shared/SessionGate.tsx';
+import { TableWrap } from '../shared/TableWrap.tsx';
+import type { SessionUser } from '../shared/types.ts';
 import { useApiQuery } from '../shared/use-api-query.ts';
 import { UtcTime } from './oncall.tsx';
 

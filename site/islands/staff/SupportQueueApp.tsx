@@ -2,18 +2,14 @@ import { useState } from 'preact/hooks';
 import { apiClient, call } from '../../lib/api-client.ts';
 import type { ApiError } from '../../lib/client.ts';
 import { duration } from '../../lib/format.ts';
-import {
-  asApiError,
-  ErrorMessage,
-  Loading,
-  PortalBar,
-  SessionGate,
-  STAFF_LINKS,
-} from '../account/common.tsx';
-import { TableWrap } from '../account/evidence.tsx';
-import { zonedDateTime } from '../account/format.ts';
-import { Cell } from '../account/support.tsx';
-import type { SessionUser } from '../account/types.ts';
+import { zonedDateTime } from '../shared/format.ts';
+import { asApiError, ErrorMessage, Loading } from '../shared/messages.tsx';
+import { PortalBar } from '../shared/PortalBar.tsx';
+import { STAFF_LINKS } from '../shared/portal-links.ts';
+import { SessionGate } from '../shared/SessionGate.tsx';
+import { Cell } from '../shared/support.tsx';
+import { TableWrap } from '../shared/TableWrap.tsx';
+import type { SessionUser } from '../shared/types.ts';
 import { useApiQuery } from '../shared/use-api-query.ts';
 
 /**

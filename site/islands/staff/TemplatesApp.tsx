@@ -2,15 +2,11 @@ import type { TargetedSubmitEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import { apiClient, call } from '../../lib/api-client.ts';
 import type { ApiError } from '../../lib/client.ts';
-import {
-  asApiError,
-  ErrorMessage,
-  Loading,
-  PortalBar,
-  SessionGate,
-  STAFF_LINKS,
-} from '../account/common.tsx';
-import type { SessionUser } from '../account/types.ts';
+import { asApiError, ErrorMessage, Loading } from '../shared/messages.tsx';
+import { PortalBar } from '../shared/PortalBar.tsx';
+import { STAFF_LINKS } from '../shared/portal-links.ts';
+import { SessionGate } from '../shared/SessionGate.tsx';
+import type { SessionUser } from '../shared/types.ts';
 import {
   INCIDENT_STATUSES,
   type IncidentStatus,

@@ -4,20 +4,15 @@ import { apiClient, call } from '../../lib/api-client.ts';
 import type { ApiError } from '../../lib/client.ts';
 import { duration, monthLabel } from '../../lib/format.ts';
 import { labelOf, WINDOW_STATE_LABELS } from '../../lib/labels.ts';
-import {
-  asApiError,
-  ErrorMessage,
-  Loading,
-  Pager,
-  PortalBar,
-  queryParam,
-  SessionGate,
-  STAFF_LINKS,
-  setQuery,
-} from '../account/common.tsx';
-import { TableWrap } from '../account/evidence.tsx';
-import { money } from '../account/format.ts';
-import type { SessionUser } from '../account/types.ts';
+import { money } from '../shared/format.ts';
+import { asApiError, ErrorMessage, Loading } from '../shared/messages.tsx';
+import { Pager } from '../shared/Pager.tsx';
+import { PortalBar } from '../shared/PortalBar.tsx';
+import { queryParam, setQuery } from '../shared/page-query.ts';
+import { STAFF_LINKS } from '../shared/portal-links.ts';
+import { SessionGate } from '../shared/SessionGate.tsx';
+import { TableWrap } from '../shared/TableWrap.tsx';
+import type { SessionUser } from '../shared/types.ts';
 import { useApiQuery } from '../shared/use-api-query.ts';
 import {
   FocusHeading,

@@ -2,7 +2,7 @@ import type { TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { apiClient, call, type components } from '../../lib/api-client.ts';
 import type { ApiError } from '../../lib/client.ts';
-import { asApiError, ErrorMessage, Loading } from '../account/common.tsx';
+import { asApiError, ErrorMessage, Loading } from '../shared/messages.tsx';
 import { useApiQuery } from '../shared/use-api-query.ts';
 
 type Subscription = components['schemas']['Subscription'];

@@ -1,5 +1,5 @@
-import { apiClient, call } from '../../../lib/api-client.ts';
-import { money } from '../../account/format.ts';
+import { apiClient, call, definedOnly } from '../../../lib/api-client.ts';
+import { money } from '../../shared/format.ts';
 import { ADMIN, type Agreement, oneOf } from './api.ts';
 import { ActiveTag, AdminPage, BothZones, RecordList } from './shared.tsx';
 
@@ -89,13 +89,13 @@ function Agreements() {
           call(
             apiClient.GET('/staff/agreements', {
               params: {
-                query: {
+                query: definedOnly({
                   limit: query.limit,
                   cursor: query.cursor,
                   q: query.q,
                   sort: oneOf(query.sort, SORTS),
                   active: oneOf(query.filter, ['true', 'false'] as const),
-                },
+                }),
               },
               signal,
             }),

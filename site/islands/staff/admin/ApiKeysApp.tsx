@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { apiClient, call } from '../../../lib/api-client.ts';
+import { apiClient, call, definedOnly } from '../../../lib/api-client.ts';
 import { ADMIN, type ApiKey, oneOf } from './api.ts';
 import { ActiveTag, AdminPage, ConfirmAction, RecordList, SavedNotice, Utc } from './shared.tsx';
 
@@ -110,11 +110,11 @@ function ApiKeys() {
           call(
             apiClient.GET('/staff/api-keys', {
               params: {
-                query: {
+                query: definedOnly({
                   limit: query.limit,
                   cursor: query.cursor,
                   revoked: oneOf(query.filter, ['true', 'false'] as const),
-                },
+                }),
               },
               signal,
             }),

@@ -1,19 +1,15 @@
 import type { TargetedSubmitEvent } from 'preact';
 import { useState } from 'preact/hooks';
-import { apiClient, call, type components } from '../../../lib/api-client.ts';
-import {
-  ErrorMessage,
-  Loading,
-  Pager,
-  PortalBar,
-  queryParam,
-  SessionGate,
-  STAFF_LINKS,
-  setQuery,
-} from '../../account/common.tsx';
-import { TableWrap } from '../../account/evidence.tsx';
-import { zonedDateTime } from '../../account/format.ts';
+import { apiClient, call, type components, definedOnly } from '../../../lib/api-client.ts';
 import { Field } from '../../shared/Field.tsx';
+import { zonedDateTime } from '../../shared/format.ts';
+import { ErrorMessage, Loading } from '../../shared/messages.tsx';
+import { Pager } from '../../shared/Pager.tsx';
+import { PortalBar } from '../../shared/PortalBar.tsx';
+import { queryParam, setQuery } from '../../shared/page-query.ts';
+import { STAFF_LINKS } from '../../shared/portal-links.ts';
+import { SessionGate } from '../../shared/SessionGate.tsx';
+import { TableWrap } from '../../shared/TableWrap.tsx';
 import { useApiQuery } from '../../shared/use-api-query.ts';
 import { AdminTrail } from './AdminTrail.tsx';
 import {
@@ -132,7 +128,7 @@ function Audit() {
       call(
         apiClient.GET('/staff/audit-log', {
           params: {
-            query: {
+            query: definedOnly({
               limit: PAGE_SIZE,
               ...(cursor === undefined ? {} : { cursor }),
               ...(filters.actorUserId ? { actorUserId: Number(filters.actorUserId) } : {}),
@@ -141,7 +137,7 @@ function Audit() {
               ...(filters.entityId ? { entityId: filters.entityId } : {}),
               ...(filters.from ? { from: instantOf(filters.from) ?? undefined } : {}),
               ...(filters.to ? { to: instantOf(filters.to) ?? undefined } : {}),
-            },
+            }),
           },
           signal,
         }),

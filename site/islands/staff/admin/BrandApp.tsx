@@ -7,20 +7,16 @@ import {
   LIGHT_BACKGROUNDS,
   normaliseHex,
   ratioText,
-} from '../../../../api/services/brand-colour.ts';
+} from '../../../../api/pure/brand-colour.ts';
 import { apiClient, call, type components } from '../../../lib/api-client.ts';
 import { supportLinks } from '../../../lib/brand.ts';
 import type { ApiError } from '../../../lib/client.ts';
-import {
-  asApiError,
-  ErrorMessage,
-  Loading,
-  PortalBar,
-  SessionGate,
-  STAFF_LINKS,
-} from '../../account/common.tsx';
-import { zonedDateTime } from '../../account/format.ts';
 import { Field } from '../../shared/Field.tsx';
+import { zonedDateTime } from '../../shared/format.ts';
+import { asApiError, ErrorMessage, Loading } from '../../shared/messages.tsx';
+import { PortalBar } from '../../shared/PortalBar.tsx';
+import { STAFF_LINKS } from '../../shared/portal-links.ts';
+import { SessionGate } from '../../shared/SessionGate.tsx';
 import { useApiQuery } from '../../shared/use-api-query.ts';
 import { AdminTrail } from './AdminTrail.tsx';
 import { problemsFromIssues } from './policy-form.tsx';

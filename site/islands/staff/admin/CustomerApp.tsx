@@ -2,8 +2,9 @@ import { useState } from 'preact/hooks';
 import { apiClient, call } from '../../../lib/api-client.ts';
 import { monthLabel } from '../../../lib/format.ts';
 import { CLAIM_STATUS_LABELS, labelOf } from '../../../lib/labels.ts';
-import { ErrorMessage, Loading, StatusTag } from '../../account/common.tsx';
-import { money, zonedDate, zonedDateTime } from '../../account/format.ts';
+import { money, zonedDate, zonedDateTime } from '../../shared/format.ts';
+import { ErrorMessage, Loading } from '../../shared/messages.tsx';
+import { StatusTag } from '../../shared/tags.tsx';
 import { useApiQuery } from '../../shared/use-api-query.ts';
 import {
   ADMIN,

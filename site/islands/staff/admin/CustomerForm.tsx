@@ -1,8 +1,8 @@
 import type { TargetedSubmitEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ApiError, ApiIssue } from '../../../lib/client.ts';
-import { asApiError } from '../../account/common.tsx';
 import { Field } from '../../shared/Field.tsx';
+import { asApiError } from '../../shared/messages.tsx';
 import { ZoneField } from './fields.tsx';
 import { type Problems, problemsOf } from './problems.ts';
 import { FormAlert } from './shared.tsx';

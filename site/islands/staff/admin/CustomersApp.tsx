@@ -1,4 +1,4 @@
-import { apiClient, call } from '../../../lib/api-client.ts';
+import { apiClient, call, definedOnly } from '../../../lib/api-client.ts';
 import { ADMIN, type Customer, oneOf } from './api.ts';
 import { ActiveTag, AdminPage, RecordList, Utc } from './shared.tsx';
 
@@ -53,13 +53,13 @@ function Customers() {
           call(
             apiClient.GET('/staff/customers', {
               params: {
-                query: {
+                query: definedOnly({
                   limit: query.limit,
                   cursor: query.cursor,
                   q: query.q,
                   sort: oneOf(query.sort, SORTS),
                   active: oneOf(query.filter, ['true', 'false'] as const),
-                },
+                }),
               },
               signal,
             }),

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { apiClient, call } from '../../../lib/api-client.ts';
-import { ErrorMessage, Loading } from '../../account/common.tsx';
+import { ErrorMessage, Loading } from '../../shared/messages.tsx';
 import { useApiQuery } from '../../shared/use-api-query.ts';
 import { ADMIN } from './api.ts';
 import { GroupForm } from './ServiceForms.tsx';

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { components } from '../../../lib/api-client.ts';
 import { monthLabel } from '../../../lib/format.ts';
-import { TableWrap } from '../../account/evidence.tsx';
-import { money, zonedDateTime } from '../../account/format.ts';
+import { money, zonedDateTime } from '../../shared/format.ts';
+import { TableWrap } from '../../shared/TableWrap.tsx';
 
 /**
  * The figures of a previewed version (POST /staff/policies/{id}/versions/preview): per

@@ -1,4 +1,4 @@
-import { apiClient, call } from '../../../lib/api-client.ts';
+import { apiClient, call, definedOnly } from '../../../lib/api-client.ts';
 import { ADMIN, oneOf, type Service, type ServiceGroup } from './api.ts';
 import { ActiveTag, AdminPage, RecordList, Utc } from './shared.tsx';
 
@@ -57,13 +57,13 @@ function Services() {
           call(
             apiClient.GET('/staff/services', {
               params: {
-                query: {
+                query: definedOnly({
                   limit: query.limit,
                   cursor: query.cursor,
                   q: query.q,
                   sort: oneOf(query.sort, SORTS),
                   active: oneOf(query.filter, ['true', 'false'] as const),
-                },
+                }),
               },
               signal,
             }),
@@ -89,7 +89,7 @@ function Services() {
         load={(query, signal) =>
           call(
             apiClient.GET('/staff/service-groups', {
-              params: { query: { limit: query.limit, cursor: query.cursor } },
+              params: { query: definedOnly({ limit: query.limit, cursor: query.cursor }) },
               signal,
             }),
           )

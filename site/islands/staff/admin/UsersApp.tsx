@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { apiClient, call } from '../../../lib/api-client.ts';
+import { apiClient, call, definedOnly } from '../../../lib/api-client.ts';
 import { ADMIN, oneOf, type PendingInvitation, ROLE_LABELS, type User } from './api.ts';
 import { ActiveTag, AdminPage, ConfirmAction, RecordList, SavedNotice, Utc } from './shared.tsx';
 
@@ -77,13 +77,13 @@ function Users() {
           call(
             apiClient.GET('/staff/users', {
               params: {
-                query: {
+                query: definedOnly({
                   limit: query.limit,
                   cursor: query.cursor,
                   q: query.q,
                   sort: oneOf(query.sort, SORTS),
                   role: oneOf(query.filter, ROLES),
-                },
+                }),
               },
               signal,
             }),
@@ -135,7 +135,7 @@ function Users() {
         load={(query, signal) =>
           call(
             apiClient.GET('/staff/users/invitations', {
-              params: { query: { limit: query.limit, cursor: query.cursor } },
+              params: { query: definedOnly({ limit: query.limit, cursor: query.cursor }) },
               signal,
             }),
           )

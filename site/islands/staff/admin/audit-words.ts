@@ -1,4 +1,4 @@
-import { zonedDateTime } from '../../account/format.ts';
+import { zonedDateTime } from '../../shared/format.ts';
 
 /**
  * An audit entry in words: what was done to what, and its before and after as a list of

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
-import { zonedDateTime } from '../../account/format.ts';
 import { Field } from '../../shared/Field.tsx';
+import { zonedDateTime } from '../../shared/format.ts';
 import { canonicalZone, timeZones, wallToInstant } from './time.ts';
 
 /**

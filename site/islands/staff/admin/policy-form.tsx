@@ -1,4 +1,4 @@
-import { Field } from '../../shared/Field.tsx';
+import { Field, NumberField } from '../../shared/Field.tsx';
 import {
   DEFAULT_RULES,
   dailyRuleText,
@@ -132,7 +132,7 @@ export function readDraft(draft: RulesDraft): { rules: PolicyRules | null; probl
     problems,
     'targetPercent',
   );
-  const weights: Partial<Record<WeightState, number>> = {};
+  const weights: Partial<Record<WeightState, number | undefined>> = {};
   for (const { state } of WEIGHT_STATES) {
     weights[state] = readNumber(
       draft.weights[state],
@@ -275,18 +275,15 @@ export function RulesFields(props: {
     hint: string,
     extra: { inputMode?: 'decimal' | 'numeric' } = {},
   ) => (
-    <Field id={`${id}-${key}`} label={label} hint={hint} problem={problems[key]}>
-      {(aria) => (
-        <input
-          {...aria}
-          type="text"
-          inputMode={extra.inputMode ?? 'decimal'}
-          autocomplete="off"
-          value={String(draft[key])}
-          onInput={(event) => set({ [key]: event.currentTarget.value } as Partial<RulesDraft>)}
-        />
-      )}
-    </Field>
+    <NumberField
+      id={`${id}-${key}`}
+      label={label}
+      hint={hint}
+      problem={problems[key]}
+      value={String(draft[key])}
+      inputMode={extra.inputMode ?? 'decimal'}
+      onInput={(value) => set({ [key]: value } as Partial<RulesDraft>)}
+    />
   );
   return (
     <>
@@ -298,26 +295,15 @@ export function RulesFields(props: {
           'The availability promised each month, e.g. 99.9; at most 4 decimals.',
         )}
         {WEIGHT_STATES.map(({ state, label }) => (
-          <Field
+          <NumberField
             key={state}
             id={`${id}-weight-${state}`}
             label={`Weight of ${label}`}
             hint={`How much a minute of it counts as downtime, 0 to 1. Default: ${defaults.weights[state]}.`}
             problem={problems[`weights.${state}`]}
-          >
-            {(aria) => (
-              <input
-                {...aria}
-                type="text"
-                inputMode="decimal"
-                autocomplete="off"
-                value={draft.weights[state]}
-                onInput={(event) =>
-                  set({ weights: { ...draft.weights, [state]: event.currentTarget.value } })
-                }
-              />
-            )}
-          </Field>
+            value={draft.weights[state]}
+            onInput={(value) => set({ weights: { ...draft.weights, [state]: value } })}
+          />
         ))}
         {text(
           'minimumOutageMinutes',
@@ -366,54 +352,32 @@ export function RulesFields(props: {
         <ol class="tiers">
           {draft.tiers.map((tier, index) => (
             <li key={tier.key} class="filters">
-              <Field
+              <NumberField
                 id={`${id}-tier-${tier.key}-below`}
                 label={`Tier ${index + 1}: below (%)`}
                 problem={problems[`tiers.${index}.belowPercent`]}
-              >
-                {(aria) => (
-                  <input
-                    {...aria}
-                    type="text"
-                    inputMode="decimal"
-                    autocomplete="off"
-                    value={tier.belowPercent}
-                    onInput={(event) =>
-                      set({
-                        tiers: draft.tiers.map((other) =>
-                          other.key === tier.key
-                            ? { ...other, belowPercent: event.currentTarget.value }
-                            : other,
-                        ),
-                      })
-                    }
-                  />
-                )}
-              </Field>
-              <Field
+                value={tier.belowPercent}
+                onInput={(value) =>
+                  set({
+                    tiers: draft.tiers.map((other) =>
+                      other.key === tier.key ? { ...other, belowPercent: value } : other,
+                    ),
+                  })
+                }
+              />
+              <NumberField
                 id={`${id}-tier-${tier.key}-credit`}
                 label={`Tier ${index + 1}: credit (%)`}
                 problem={problems[`tiers.${index}.creditPercent`]}
-              >
-                {(aria) => (
-                  <input
-                    {...aria}
-                    type="text"
-                    inputMode="decimal"
-                    autocomplete="off"
-                    value={tier.creditPercent}
-                    onInput={(event) =>
-                      set({
-                        tiers: draft.tiers.map((other) =>
-                          other.key === tier.key
-                            ? { ...other, creditPercent: event.currentTarget.value }
-                            : other,
-                        ),
-                      })
-                    }
-                  />
-                )}
-              </Field>
+                value={tier.creditPercent}
+                onInput={(value) =>
+                  set({
+                    tiers: draft.tiers.map((other) =>
+                      other.key === tier.key ? { ...other, creditPercent: value } : other,
+                    ),
+                  })
+                }
+              />
               <p class="actions">
                 <button
                   type="button"
@@ -470,38 +434,20 @@ export function RulesFields(props: {
         </p>
         {draft.dailyRule && (
           <div class="filters">
-            <Field
+            <NumberField
               id={`${id}-thresholdMinutes`}
               label="Downtime threshold (minutes a day)"
               problem={problems['dailyRule.thresholdMinutes']}
-            >
-              {(aria) => (
-                <input
-                  {...aria}
-                  type="text"
-                  inputMode="decimal"
-                  autocomplete="off"
-                  value={draft.thresholdMinutes}
-                  onInput={(event) => set({ thresholdMinutes: event.currentTarget.value })}
-                />
-              )}
-            </Field>
-            <Field
+              value={draft.thresholdMinutes}
+              onInput={(value) => set({ thresholdMinutes: value })}
+            />
+            <NumberField
               id={`${id}-creditDays`}
               label="Credit per day (days of fee)"
               problem={problems['dailyRule.creditDays']}
-            >
-              {(aria) => (
-                <input
-                  {...aria}
-                  type="text"
-                  inputMode="decimal"
-                  autocomplete="off"
-                  value={draft.creditDays}
-                  onInput={(event) => set({ creditDays: event.currentTarget.value })}
-                />
-              )}
-            </Field>
+              value={draft.creditDays}
+              onInput={(value) => set({ creditDays: value })}
+            />
           </div>
         )}
         {!draft.dailyRule && <p class="meta">Now: {dailyRuleText(null)}.</p>}
@@ -521,38 +467,22 @@ export function RulesFields(props: {
         </p>
         {draft.termination && (
           <div class="filters">
-            <Field
+            <NumberField
               id={`${id}-missedPeriods`}
               label="Missed months"
               problem={problems['termination.missedPeriods']}
-            >
-              {(aria) => (
-                <input
-                  {...aria}
-                  type="text"
-                  inputMode="numeric"
-                  autocomplete="off"
-                  value={draft.missedPeriods}
-                  onInput={(event) => set({ missedPeriods: event.currentTarget.value })}
-                />
-              )}
-            </Field>
-            <Field
+              value={draft.missedPeriods}
+              inputMode="numeric"
+              onInput={(value) => set({ missedPeriods: value })}
+            />
+            <NumberField
               id={`${id}-withinPeriods`}
               label="Within the last (months)"
               problem={problems['termination.withinPeriods']}
-            >
-              {(aria) => (
-                <input
-                  {...aria}
-                  type="text"
-                  inputMode="numeric"
-                  autocomplete="off"
-                  value={draft.withinPeriods}
-                  onInput={(event) => set({ withinPeriods: event.currentTarget.value })}
-                />
-              )}
-            </Field>
+              value={draft.withinPeriods}
+              inputMode="numeric"
+              onInput={(value) => set({ withinPeriods: value })}
+            />
           </div>
         )}
         {!draft.termination && <p class="meta">Now: {terminationText(null)}.</p>}

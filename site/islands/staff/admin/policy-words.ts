@@ -1,6 +1,6 @@
 import type { components } from '../../../lib/api-client.ts';
 import { monthLabel } from '../../../lib/format.ts';
-import { percent } from '../../account/format.ts';
+import { percent } from '../../shared/format.ts';
 
 /**
  * A policy's rules in words (sla-accounting.md §1), for the policy screens and the audit

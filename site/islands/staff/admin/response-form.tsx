@@ -1,5 +1,5 @@
 import type { components } from '../../../lib/api-client.ts';
-import { Field } from '../../shared/Field.tsx';
+import { Field, NumberField } from '../../shared/Field.tsx';
 
 /**
  * The response block of a policy (sla-response.md §1) as a form: per priority its
@@ -177,23 +177,14 @@ export function ResponseFields(props: {
     label: string,
     hint: string,
   ) => (
-    <Field
+    <NumberField
       id={`${id}-response-${key}`}
       label={label}
       hint={hint}
       problem={problems[`response.${key}`]}
-    >
-      {(aria) => (
-        <input
-          {...aria}
-          type="text"
-          inputMode="decimal"
-          autocomplete="off"
-          value={draft[key]}
-          onInput={(event) => set({ [key]: event.currentTarget.value })}
-        />
-      )}
-    </Field>
+      value={draft[key]}
+      onInput={(value) => set({ [key]: value })}
+    />
   );
   return (
     <fieldset>
@@ -235,46 +226,22 @@ export function ResponseFields(props: {
                 </p>
                 {objective.offered && (
                   <>
-                    <Field
+                    <NumberField
                       id={`${id}-${priority}-first`}
                       label={`${priority}: first response within (minutes)`}
                       hint="A person must answer within this time; automated replies never count."
                       problem={problems[`${at}.firstResponseMinutes`]}
-                    >
-                      {(aria) => (
-                        <input
-                          {...aria}
-                          type="text"
-                          inputMode="decimal"
-                          autocomplete="off"
-                          value={objective.firstResponseMinutes}
-                          onInput={(event) =>
-                            setObjective(priority, {
-                              firstResponseMinutes: event.currentTarget.value,
-                            })
-                          }
-                        />
-                      )}
-                    </Field>
-                    <Field
+                      value={objective.firstResponseMinutes}
+                      onInput={(value) => setObjective(priority, { firstResponseMinutes: value })}
+                    />
+                    <NumberField
                       id={`${id}-${priority}-resolution`}
                       label={`${priority}: resolved within (minutes)`}
                       hint="Empty: no resolution target. Time waiting on the customer is not counted."
                       problem={problems[`${at}.resolutionMinutes`]}
-                    >
-                      {(aria) => (
-                        <input
-                          {...aria}
-                          type="text"
-                          inputMode="decimal"
-                          autocomplete="off"
-                          value={objective.resolutionMinutes}
-                          onInput={(event) =>
-                            setObjective(priority, { resolutionMinutes: event.currentTarget.value })
-                          }
-                        />
-                      )}
-                    </Field>
+                      value={objective.resolutionMinutes}
+                      onInput={(value) => setObjective(priority, { resolutionMinutes: value })}
+                    />
                     <Field
                       id={`${id}-${priority}-calendar`}
                       label={`${priority}: clock`}

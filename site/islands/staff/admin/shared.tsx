@@ -1,18 +1,14 @@
 import type { ComponentChildren, TargetedSubmitEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type ApiIssue } from '../../../lib/client.ts';
-import {
-  asApiError,
-  Loading,
-  Pager,
-  PortalBar,
-  queryParam,
-  SessionGate,
-  STAFF_LINKS,
-  setQuery,
-} from '../../account/common.tsx';
-import { zonedDateTime } from '../../account/format.ts';
-import type { SessionUser } from '../../account/types.ts';
+import { zonedDateTime } from '../../shared/format.ts';
+import { asApiError, Loading } from '../../shared/messages.tsx';
+import { Pager } from '../../shared/Pager.tsx';
+import { PortalBar } from '../../shared/PortalBar.tsx';
+import { queryParam, setQuery } from '../../shared/page-query.ts';
+import { STAFF_LINKS } from '../../shared/portal-links.ts';
+import { SessionGate } from '../../shared/SessionGate.tsx';
+import type { SessionUser } from '../../shared/types.ts';
 import type { Problems } from './problems.ts';
 
 /**

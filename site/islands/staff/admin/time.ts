@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { zonedDateTime } from '../../account/format.ts';
+import { zonedDateTime } from '../../shared/format.ts';
 
 /**
  * Zones, wall-clock times and currencies of the administration forms, without the DOM: the

@@ -3,15 +3,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { apiClient, call, type components } from '../../../lib/api-client.ts';
 import type { ApiError } from '../../../lib/client.ts';
 import { OUTBOX_STATE_LABELS } from '../../../lib/labels.ts';
-import {
-  asApiError,
-  ErrorMessage,
-  Loading,
-  PortalBar,
-  SessionGate,
-  STAFF_LINKS,
-} from '../../account/common.tsx';
 import { Field } from '../../shared/Field.tsx';
+import { asApiError, ErrorMessage, Loading } from '../../shared/messages.tsx';
+import { PortalBar } from '../../shared/PortalBar.tsx';
+import { STAFF_LINKS } from '../../shared/portal-links.ts';
+import { SessionGate } from '../../shared/SessionGate.tsx';
 import { useApiQuery } from '../../shared/use-api-query.ts';
 import { KIND_LABELS, utc } from './words.ts';
 

@@ -4,9 +4,11 @@ import { apiClient, call, type components } from '../../lib/api-client.ts';
 import type { ApiError } from '../../lib/client.ts';
 import { duration, monthLabel } from '../../lib/format.ts';
 import { CLAIM_STATUS_LABELS, labelOf } from '../../lib/labels.ts';
-import { asApiError, ErrorMessage, MetTag, newIdempotencyKey, StatusTag } from './common.tsx';
-import { TableWrap } from './evidence.tsx';
 import { money, zonedDateTime } from './format.ts';
+import { newIdempotencyKey } from './idempotency.ts';
+import { asApiError, ErrorMessage } from './messages.tsx';
+import { TableWrap } from './TableWrap.tsx';
+import { MetTag, StatusTag } from './tags.tsx';
 import type { ClaimDto } from './types.ts';
 
 /**

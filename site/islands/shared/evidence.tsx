@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { duration, monthLabel } from '../../lib/format.ts';
 import { labelOf, WINDOW_STATE_LABELS } from '../../lib/labels.ts';
 import {
@@ -9,6 +8,7 @@ import {
   zonedDateTime,
   zonedRange,
 } from './format.ts';
+import { TableWrap } from './TableWrap.tsx';
 import type { CountedCause, EvaluationResult, TerminationRight } from './types.ts';
 import { localText, type Viewer } from './zoned.tsx';
 
@@ -16,16 +16,6 @@ import { localText, type Viewer } from './zoned.tsx';
  * The evidence behind a figure, shown alike to customers and staff: the windows counted and
  * ignored (with reasons) and the termination right.
  */
-
-/** A wide table that scrolls sideways on a narrow screen, reachable by keyboard. */
-export function TableWrap(props: { label: string; children: ComponentChildren }) {
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to scroll by keyboard.
-    <section class="table-wrap" aria-label={props.label} tabIndex={0}>
-      {props.children}
-    </section>
-  );
-}
 
 /** `30 %` for a weight of 0.3. */
 function weightText(weight: number): string {

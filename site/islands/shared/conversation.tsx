@@ -2,7 +2,8 @@ import type { TargetedSubmitEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ApiError } from '../../lib/client.ts';
 import { CLAIM_EVENT_LABELS, CLAIM_STATUS_LABELS, labelOf } from '../../lib/labels.ts';
-import { asApiError, ErrorMessage, StatusTag } from './common.tsx';
+import { asApiError, ErrorMessage } from './messages.tsx';
+import { StatusTag } from './tags.tsx';
 import type { ClaimCommentDto, ClaimEventDto } from './types.ts';
 import { type Viewer, When } from './zoned.tsx';
 
