@@ -316,6 +316,29 @@ describe('the day bars', () => {
     expect(next).toEqual({ isDay: true, bar: 1 });
   });
 
+  it("show a day's details whole, below its row's edge, in a row rendered only when near", async () => {
+    const { page } = await openPage('/', { javaScript: false });
+    // The last service with a day of incidents: its details hold links, and hang below the row.
+    const day = page
+      .locator('.service')
+      .filter({ has: page.locator('.tip') })
+      .last()
+      .locator('.day:has(.tip)')
+      .last();
+    await day.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await day.focus();
+    const tip = await day.locator('.tip').boundingBox();
+    const row = await day.locator('xpath=ancestor::li[contains(@class, "service")]').boundingBox();
+    if (!tip || !row) throw new Error('no details shown');
+    expect(tip.y + tip.height).toBeGreaterThan(row.y + row.height);
+    // What is drawn at the details' bottom edge is the details, not the next row: not clipped.
+    const hit = await page.evaluate(
+      ({ x, y }) => Boolean(document.elementFromPoint(x, y)?.closest('.tip')),
+      { x: tip.x + tip.width / 2, y: tip.y + tip.height - 4 },
+    );
+    expect(hit).toBe(true);
+  });
+
   it('show the details of a tapped day on a phone', async () => {
     const context = await session.context({ viewport: { width: 375, height: 800 }, mobile: true });
     const page = await context.newPage();

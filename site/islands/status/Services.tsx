@@ -18,7 +18,7 @@ export function groupServices(services: Service[]): { name: string; services: Se
   return groups;
 }
 
-/** A service's state, and since when when it is not operational. */
+/** A service's state and, unless it is operational, since when. */
 function ServiceState(props: { service: Service; timeZone: string }) {
   const { service } = props;
   return (
