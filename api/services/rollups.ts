@@ -377,6 +377,169 @@ function summarise(
 /** The longest span the public bars cover (a year, leap or not). */
 export const MAX_UPTIME_DAYS = 366;
 
+type Db = Deps['db']['db'];
+
+/** The span uptimeDays reads: UTC days from `rangeStartMs` to `todayMs`, counted up to `nowMs`. */
+interface DaySpan {
+  serviceId: number;
+  rangeStartMs: number;
+  todayMs: number;
+  nowMs: number;
+  monitoredSinceMs: number;
+}
+
+type DayIncident = {
+  id: number;
+  title: string;
+  impact: string;
+  startedAt: Date;
+  resolvedAt: Date | null;
+};
+
+const NO_STATE_MS: StateMs = { majorMs: 0, partialMs: 0, degradedMs: 0, maintenanceMs: 0 };
+
+/** The stored roll-ups of the span, by UTC date. */
+async function storedRollupsByDay(db: Db, span: DaySpan) {
+  const stored = await db
+    .select()
+    .from(dailyRollups)
+    .where(
+      and(
+        eq(dailyRollups.serviceId, span.serviceId),
+        gte(dailyRollups.day, utcDate(span.rangeStartMs)),
+        lte(dailyRollups.day, utcDate(span.todayMs)),
+      ),
+    );
+  return new Map(stored.map((row) => [row.day, row]));
+}
+
+/** Each UTC day of [fromMs, toMs) computed from the windows (days without any get zeros). */
+async function stateMsFromWindows(db: Db, span: DaySpan, fromMs: number, toMs: number) {
+  const days = new Map<number, StateMs>();
+  if (toMs <= fromMs) return days;
+  const rows = await db
+    .select({ state: windows.state, start: windows.start, end: windows.end })
+    .from(windows)
+    .where(
+      and(
+        eq(windows.serviceId, span.serviceId),
+        lt(windows.start, new Date(toMs)),
+        or(isNull(windows.end), gt(windows.end, new Date(fromMs))),
+      ),
+    );
+  const computed = stateMsByUtcDay(
+    rows.map((row) => ({
+      state: row.state,
+      startMs: row.start.getTime(),
+      endMs: row.end?.getTime() ?? span.nowMs,
+    })),
+    fromMs,
+    toMs,
+  );
+  for (let day = utcDayStart(fromMs); day < toMs; day += MS_PER_DAY) {
+    days.set(day, computed.get(day) ?? NO_STATE_MS);
+  }
+  return days;
+}
+
+/**
+ * The days roll-ups cannot serve, computed from the windows: from the day an open window
+ * began (or today) on, and the day of monitoredSince (its roll-up counts the whole day).
+ */
+async function liveStateMs(db: Db, span: DaySpan): Promise<Map<number, StateMs>> {
+  const firstOpen = await db
+    .select({ start: minOf(windows.start) })
+    .from(windows)
+    .where(and(eq(windows.serviceId, span.serviceId), isNull(windows.end)))
+    .get();
+  const liveFromMs = Math.min(span.todayMs, utcDayStart(firstOpen?.start?.getTime() ?? span.nowMs));
+  const live = await stateMsFromWindows(
+    db,
+    span,
+    Math.max(liveFromMs, span.rangeStartMs, span.monitoredSinceMs),
+    span.nowMs,
+  );
+  const monitoredDayMs = utcDayStart(span.monitoredSinceMs);
+  if (monitoredDayMs >= span.rangeStartMs && monitoredDayMs < liveFromMs) {
+    const firstDay = await stateMsFromWindows(
+      db,
+      span,
+      span.monitoredSinceMs,
+      monitoredDayMs + MS_PER_DAY,
+    );
+    for (const [day, figures] of firstDay) live.set(day, figures);
+  }
+  return live;
+}
+
+/** The service's incidents that overlap the span, oldest first. */
+async function incidentsInSpan(db: Db, span: DaySpan): Promise<DayIncident[]> {
+  return db
+    .select({
+      id: incidents.id,
+      title: incidents.title,
+      impact: incidents.impact,
+      startedAt: incidents.startedAt,
+      resolvedAt: incidents.resolvedAt,
+    })
+    .from(incidents)
+    .innerJoin(incidentServices, eq(incidentServices.incidentId, incidents.id))
+    .where(
+      and(
+        eq(incidentServices.serviceId, span.serviceId),
+        lt(incidents.startedAt, new Date(span.nowMs)),
+        or(isNull(incidents.resolvedAt), gte(incidents.resolvedAt, new Date(span.rangeStartMs))),
+      ),
+    )
+    .orderBy(asc(incidents.startedAt), asc(incidents.id));
+}
+
+/** The incidents overlapping the UTC day starting at `dayMs` (an open one runs until now). */
+function incidentsOfDay(all: DayIncident[], dayMs: number, nowMs: number) {
+  const dayEndMs = dayMs + MS_PER_DAY;
+  return all
+    .filter((incident) => {
+      const startMs = incident.startedAt.getTime();
+      const endMs = Math.max(incident.resolvedAt?.getTime() ?? nowMs, startMs + 1);
+      return startMs < dayEndMs && endMs > dayMs;
+    })
+    .map(({ id, title, impact }) => ({ id, title, impact }));
+}
+
+/** One day's figures: "no data" wholly before monitoring began, else its state and downtime. */
+function dayFigures(
+  span: DaySpan,
+  dayMs: number,
+  figures: StateMs,
+  dayIncidents: UptimeDay['incidents'],
+): UptimeDay & { downtime: Rational } {
+  const date = utcDate(dayMs);
+  const dayEndMs = dayMs + MS_PER_DAY;
+  if (dayEndMs <= span.monitoredSinceMs) {
+    return {
+      date,
+      noData: true,
+      monitoredMs: 0,
+      downtimeMs: null,
+      incidents: dayIncidents,
+      downtime: ZERO,
+    };
+  }
+  const downtime = weightedDowntime(figures);
+  return {
+    date,
+    noData: false,
+    monitoredMs: Math.max(
+      0,
+      Math.min(dayEndMs, span.nowMs) - Math.max(dayMs, span.monitoredSinceMs),
+    ),
+    ...figures,
+    downtimeMs: toNumber(downtime),
+    incidents: dayIncidents,
+    downtime,
+  };
+}
+
 /**
  * Per UTC day for the last `dayCount` days (today last, counted up to `nowMs`): the
  * state milliseconds, weighted downtime and monitored time of one service, plus 30- and
@@ -391,126 +554,32 @@ export async function uptimeDays(
 ): Promise<{ days: UptimeDay[]; last30: UptimeSummary; last90: UptimeSummary }> {
   const { db } = deps.db;
   const todayMs = utcDayStart(nowMs);
-  const spanDays = Math.max(dayCount, 90);
-  const rangeStartMs = todayMs - (spanDays - 1) * MS_PER_DAY;
-  const monitoredSinceMs = service.monitoredSince.getTime();
-
-  const stored = await db
-    .select()
-    .from(dailyRollups)
-    .where(
-      and(
-        eq(dailyRollups.serviceId, service.id),
-        gte(dailyRollups.day, utcDate(rangeStartMs)),
-        lte(dailyRollups.day, utcDate(todayMs)),
-      ),
-    );
-  const storedByDay = new Map(stored.map((row) => [row.day, row]));
-
-  const firstOpen = await db
-    .select({ start: minOf(windows.start) })
-    .from(windows)
-    .where(and(eq(windows.serviceId, service.id), isNull(windows.end)))
-    .get();
-  // From this day on, every day is computed from the windows.
-  const liveFromMs = Math.min(todayMs, utcDayStart(firstOpen?.start?.getTime() ?? nowMs));
-  const live = new Map<number, StateMs>();
-  const addLive = async (fromMs: number, toMs: number) => {
-    if (toMs <= fromMs) return;
-    const rows = await db
-      .select({ state: windows.state, start: windows.start, end: windows.end })
-      .from(windows)
-      .where(
-        and(
-          eq(windows.serviceId, service.id),
-          lt(windows.start, new Date(toMs)),
-          or(isNull(windows.end), gt(windows.end, new Date(fromMs))),
-        ),
-      );
-    const computed = stateMsByUtcDay(
-      rows.map((row) => ({
-        state: row.state,
-        startMs: row.start.getTime(),
-        endMs: row.end?.getTime() ?? nowMs,
-      })),
-      fromMs,
-      toMs,
-    );
-    for (let day = utcDayStart(fromMs); day < toMs; day += MS_PER_DAY) {
-      live.set(
-        day,
-        computed.get(day) ?? { majorMs: 0, partialMs: 0, degradedMs: 0, maintenanceMs: 0 },
-      );
-    }
+  const span: DaySpan = {
+    serviceId: service.id,
+    // At least 90 days: the 90-day summary needs them whatever is shown.
+    rangeStartMs: todayMs - (Math.max(dayCount, 90) - 1) * MS_PER_DAY,
+    todayMs,
+    nowMs,
+    monitoredSinceMs: service.monitoredSince.getTime(),
   };
-  await addLive(Math.max(liveFromMs, rangeStartMs, monitoredSinceMs), nowMs);
-  const monitoredDayMs = utcDayStart(monitoredSinceMs);
-  if (monitoredDayMs >= rangeStartMs && monitoredDayMs < liveFromMs) {
-    await addLive(monitoredSinceMs, monitoredDayMs + MS_PER_DAY);
-  }
-
-  const dayIncidents = await db
-    .select({
-      id: incidents.id,
-      title: incidents.title,
-      impact: incidents.impact,
-      startedAt: incidents.startedAt,
-      resolvedAt: incidents.resolvedAt,
-    })
-    .from(incidents)
-    .innerJoin(incidentServices, eq(incidentServices.incidentId, incidents.id))
-    .where(
-      and(
-        eq(incidentServices.serviceId, service.id),
-        lt(incidents.startedAt, new Date(nowMs)),
-        or(isNull(incidents.resolvedAt), gte(incidents.resolvedAt, new Date(rangeStartMs))),
-      ),
-    )
-    .orderBy(asc(incidents.startedAt), asc(incidents.id));
+  const storedByDay = await storedRollupsByDay(db, span);
+  const live = await liveStateMs(db, span);
+  const spanIncidents = await incidentsInSpan(db, span);
 
   const all: (UptimeDay & { downtime: Rational })[] = [];
-  for (let day = rangeStartMs; day <= todayMs; day += MS_PER_DAY) {
-    const date = utcDate(day);
-    const dayEndMs = day + MS_PER_DAY;
-    const incidentsOfDay = dayIncidents
-      .filter((incident) => {
-        const startMs = incident.startedAt.getTime();
-        const endMs = Math.max(incident.resolvedAt?.getTime() ?? nowMs, startMs + 1);
-        return startMs < dayEndMs && endMs > day;
-      })
-      .map(({ id, title, impact }) => ({ id, title, impact }));
-    if (dayEndMs <= monitoredSinceMs) {
-      all.push({
-        date,
-        noData: true,
-        monitoredMs: 0,
-        downtimeMs: null,
-        incidents: incidentsOfDay,
-        downtime: ZERO,
-      });
-      continue;
-    }
-    const row = storedByDay.get(date);
-    const figures: StateMs = live.get(day) ?? {
+  for (let dayMs = span.rangeStartMs; dayMs <= todayMs; dayMs += MS_PER_DAY) {
+    const row = storedByDay.get(utcDate(dayMs));
+    const figures: StateMs = live.get(dayMs) ?? {
       majorMs: row?.majorMs ?? 0,
       partialMs: row?.partialMs ?? 0,
       degradedMs: row?.degradedMs ?? 0,
       maintenanceMs: row?.maintenanceMs ?? 0,
     };
-    const downtime = weightedDowntime(figures);
-    all.push({
-      date,
-      noData: false,
-      monitoredMs: Math.max(0, Math.min(dayEndMs, nowMs) - Math.max(day, monitoredSinceMs)),
-      ...figures,
-      downtimeMs: toNumber(downtime),
-      incidents: incidentsOfDay,
-      downtime,
-    });
+    all.push(dayFigures(span, dayMs, figures, incidentsOfDay(spanIncidents, dayMs, nowMs)));
   }
   return {
     days: all.slice(-dayCount).map(({ downtime: _, ...day }) => day),
-    last30: summarise(all.slice(-30), todayMs - 29 * MS_PER_DAY, monitoredSinceMs),
-    last90: summarise(all.slice(-90), todayMs - 89 * MS_PER_DAY, monitoredSinceMs),
+    last30: summarise(all.slice(-30), todayMs - 29 * MS_PER_DAY, span.monitoredSinceMs),
+    last90: summarise(all.slice(-90), todayMs - 89 * MS_PER_DAY, span.monitoredSinceMs),
   };
 }

@@ -56,3 +56,28 @@ export function IncidentCard(props: {
     </li>
   );
 }
+
+/**
+ * Incidents as a list of cards: the static pages (IncidentList.astro) and the live island
+ * (its active incidents) render the same list.
+ */
+export function IncidentCards(props: {
+  incidents: CardIncident[];
+  nameOf: (slug: string) => string;
+  headingLevel?: 'h2' | 'h3';
+  timeZone?: string;
+}) {
+  return (
+    <ul class="cards">
+      {props.incidents.map((incident) => (
+        <IncidentCard
+          incident={incident}
+          nameOf={props.nameOf}
+          key={incident.id}
+          {...(props.headingLevel ? { headingLevel: props.headingLevel } : {})}
+          {...(props.timeZone ? { timeZone: props.timeZone } : {})}
+        />
+      ))}
+    </ul>
+  );
+}

@@ -27,15 +27,23 @@ function enhanceBar(bar: HTMLElement): void {
   if (bar.dataset.enhanced) return;
   bar.dataset.enhanced = 'true';
   const days = [...bar.querySelectorAll<HTMLElement>('.day')];
-  const activate = (active: HTMLElement) => {
-    for (const day of days) {
-      const current = day === active;
-      day.tabIndex = current ? 0 : -1;
-      for (const link of day.querySelectorAll('a')) link.tabIndex = current ? 0 : -1;
-    }
+  // Only a day with incidents has links (in its .tip); a page of 100 bars has 9,000 days,
+  // so moving the tab stop touches the two days concerned, not every day of the bar.
+  const linksOf = (day: HTMLElement) => day.querySelectorAll<HTMLAnchorElement>('.tip a');
+  const setStop = (day: HTMLElement, stop: boolean) => {
+    day.tabIndex = stop ? 0 : -1;
+    for (const link of linksOf(day)) link.tabIndex = stop ? 0 : -1;
   };
-  const last = days.at(-1);
-  if (last) activate(last);
+  for (const day of days) day.tabIndex = -1;
+  for (const link of bar.querySelectorAll<HTMLAnchorElement>('.tip a')) link.tabIndex = -1;
+  let current = days.at(-1);
+  if (current) setStop(current, true);
+  const activate = (next: HTMLElement) => {
+    if (next === current) return;
+    if (current) setStop(current, false);
+    setStop(next, true);
+    current = next;
+  };
   bar.addEventListener('focusin', (event) => {
     const day = (event.target as HTMLElement).closest<HTMLElement>('.day');
     if (day) activate(day);

@@ -78,6 +78,14 @@ function shortDay(isoDate: string): string {
   return `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
 }
 
+/** The UTC date (YYYY-MM-DD) a day's accessible name starts with (`Fri 26 Feb 2027: …`). */
+function isoOfDayLabel(label: string | null): string {
+  const [, day = '', month = '', year = ''] =
+    /^\w{3} (\d+) (\w{3}) (\d{4})/.exec(label ?? '') ?? [];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${year}-${pad(MONTHS.indexOf(month) + 1)}-${pad(Number(day))}`;
+}
+
 /** `28 Feb 2027, 19:30`: an instant moved by a fixed offset, written out by hand. */
 function shifted(at: string, offsetHours: number): string {
   const date = new Date(Date.parse(at) + offsetHours * 3_600_000);
@@ -103,14 +111,15 @@ describe('the day bars on a 390 px phone', () => {
               dates: [],
             });
           } else {
-            rows.at(-1)?.dates.push((item as HTMLElement).dataset.date ?? '');
+            rows.at(-1)?.dates.push(item.getAttribute('aria-label') ?? '');
           }
         }
         return rows;
       }),
     );
     expect(bars).toHaveLength(8);
-    for (const rows of bars) {
+    for (const labelled of bars) {
+      const rows = labelled.map((row) => ({ ...row, dates: row.dates.map(isoOfDayLabel) }));
       expect(rows).toHaveLength(3);
       const dates = rows.flatMap((row) => row.dates);
       expect(dates).toHaveLength(30);
@@ -156,11 +165,15 @@ describe('the day bars on a 390 px phone', () => {
     await page.waitForFunction(() => document.querySelectorAll('.bar[data-enhanced]').length === 8);
     await page.locator('.bar').first().locator('.day').last().focus();
     await page.keyboard.press('Home');
-    const first = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.date);
+    const first = isoOfDayLabel(
+      await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null),
+    );
     const todayMs = Math.floor(clock.now() / DAY_MS) * DAY_MS;
     expect(first).toBe(new Date(todayMs - 29 * DAY_MS).toISOString().slice(0, 10));
     await page.keyboard.press('ArrowLeft');
-    const still = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.date);
+    const still = isoOfDayLabel(
+      await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null),
+    );
     expect(still).toBe(first);
   });
 

@@ -258,11 +258,28 @@ describe('the day bars', () => {
     throw new Error('no day of a bar was reached with Tab');
   }
 
+  /**
+   * The details the focused day shows: its .tip element (a day with incidents) or the text
+   * CSS draws after an empty day (`content: attr(…)`), with the width it is displayed at.
+   */
   const tipOfFocusedDay = (page: Page) =>
     page.evaluate(() => {
-      const tip = document.activeElement?.querySelector<HTMLElement>('.tip');
-      const box = tip?.getBoundingClientRect();
-      return { text: tip?.textContent?.replace(/\s+/g, ' ').trim(), width: box?.width ?? 0 };
+      const day = document.activeElement;
+      if (!day) return { text: undefined, width: 0 };
+      const tip = day.querySelector<HTMLElement>('.tip');
+      if (tip) {
+        const box = tip.getBoundingClientRect();
+        return { text: tip.textContent?.replace(/\s+/g, ' ').trim(), width: box.width };
+      }
+      const after = getComputedStyle(day, '::after');
+      if (after.display === 'none' || after.content === 'none')
+        return { text: undefined, width: 0 };
+      const drawn = /^attr\(([\w-]+)\)$/.exec(after.content);
+      const text = drawn ? day.getAttribute(drawn[1] ?? '') : JSON.parse(after.content);
+      return {
+        text: String(text).replace(/\s+/g, ' ').trim(),
+        width: Number.parseFloat(after.width) || 0,
+      };
     });
 
   it("show a day's date, downtime and incidents on keyboard focus, without JavaScript", async () => {
@@ -270,7 +287,7 @@ describe('the day bars', () => {
     await tabToFirstDay(page);
     const tip = await tipOfFocusedDay(page);
     expect(tip.width).toBeGreaterThan(150);
-    expect(tip.text).toMatch(/^\w{3} \d+ \w{3} \d{4} /);
+    expect(tip.text).toMatch(/^\w{3} \d+ \w{3} \d{4}[: ]/);
     expect(tip.text).toMatch(/downtime|No data/);
   });
 
@@ -297,6 +314,29 @@ describe('the day bars', () => {
       };
     });
     expect(next).toEqual({ isDay: true, bar: 1 });
+  });
+
+  it("show a day's details whole, below its row's edge, in a row rendered only when near", async () => {
+    const { page } = await openPage('/', { javaScript: false });
+    // The last service with a day of incidents: its details hold links, and hang below the row.
+    const day = page
+      .locator('.service')
+      .filter({ has: page.locator('.tip') })
+      .last()
+      .locator('.day:has(.tip)')
+      .last();
+    await day.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await day.focus();
+    const tip = await day.locator('.tip').boundingBox();
+    const row = await day.locator('xpath=ancestor::li[contains(@class, "service")]').boundingBox();
+    if (!tip || !row) throw new Error('no details shown');
+    expect(tip.y + tip.height).toBeGreaterThan(row.y + row.height);
+    // What is drawn at the details' bottom edge is the details, not the next row: not clipped.
+    const hit = await page.evaluate(
+      ({ x, y }) => Boolean(document.elementFromPoint(x, y)?.closest('.tip')),
+      { x: tip.x + tip.width / 2, y: tip.y + tip.height - 4 },
+    );
+    expect(hit).toBe(true);
   });
 
   it('show the details of a tapped day on a phone', async () => {
