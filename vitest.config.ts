@@ -13,6 +13,10 @@ export default defineConfig({
     // `npm run test:long` (LONG=1) gives the property tests twenty times the runs.
     testTimeout: long ? 600_000 : 30_000,
     hookTimeout: 120_000,
+    // A poll waits for what a person would wait for (a list re-read after a search, a focus
+    // move): vitest's 1 s default failed such steps on a machine busy with the whole suite.
+    // Polls that succeed return as soon as they do, so this costs nothing when all is well.
+    expect: { poll: { timeout: 15_000 } },
     // A test that logs an error fails (see tests/helpers/setup.ts).
     setupFiles: ['tests/helpers/setup.ts'],
     projects: [
