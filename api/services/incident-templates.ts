@@ -71,6 +71,9 @@ export interface TemplateInput {
   body: string;
 }
 
+/** The fields an edit states; one omitted (or undefined) keeps its value. */
+export type TemplateChanges = { [Field in keyof TemplateInput]?: TemplateInput[Field] | undefined };
+
 export async function createTemplate(
   deps: Deps,
   actor: StaffPrincipal,
@@ -101,13 +104,18 @@ export async function updateTemplate(
   actor: StaffPrincipal,
   requestId: string | undefined,
   id: number,
-  changes: Partial<TemplateInput>,
+  changes: TemplateChanges,
 ): Promise<IncidentTemplateDto> {
   return deps.db.write(async (tx) => {
     const before = await templateRow(tx, id);
     if (changes.name !== undefined) await refuseTakenName(tx, changes.name, id);
     const fields = (row: TemplateRow) => ({ name: row.name, status: row.status, body: row.body });
-    const next = { ...fields(before), ...changes };
+    // A spread would copy an undefined field over the stored one; `null` is a status.
+    const next = {
+      name: changes.name ?? before.name,
+      status: changes.status === undefined ? before.status : changes.status,
+      body: changes.body ?? before.body,
+    };
     const same = JSON.stringify(next) === JSON.stringify(fields(before));
     if (same) return templateDto(before);
     const row = await tx

@@ -14,6 +14,7 @@ import type { Deps } from '../context.ts';
 import { readVersion } from '../infra/status-cache.ts';
 import {
   type Agreement,
+  type BusinessHours,
   type EvaluationRequest,
   type EvaluationResult,
   evaluateAgreements,
@@ -72,7 +73,7 @@ export interface LoadedAgreement {
   kind: AgreementKind;
   active: boolean;
   /** Business hours of sla-response.md §1, as stored (validated when the agreement was made). */
-  businessHours: Record<string, unknown> | null;
+  businessHours: BusinessHours | null;
   /** The fee the response credit is a share of; null: the agreement has no support terms. */
   supportFeeMinor: number | null;
   services: AgreementService[];

@@ -74,7 +74,7 @@ function agreementDto(
     services: lines
       .filter((line) => line.agreementId === row.id)
       .map(({ agreementId: _, monitoredSinceMs: __, ...line }) => line),
-    businessHours: (row.businessHours ?? null) as BusinessHours | null,
+    businessHours: row.businessHours ?? null,
     supportFeeMinor: row.supportFeeMinor,
     createdAt: row.createdAt.toISOString(),
   };

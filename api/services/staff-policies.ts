@@ -177,7 +177,9 @@ export type WeightsChange = { [State in keyof Policy['weights']]?: number | null
  * `dailyRule` that is "none"), as `null` means in a whole policy (sla-accounting §6.8).
  * Fields other than `weights` arrive with that default already applied by the schema.
  */
-export type PolicyChange = { [Field in Exclude<keyof Policy, 'weights'>]?: Policy[Field] } & {
+export type PolicyChange = {
+  [Field in Exclude<keyof Policy, 'weights'>]?: Policy[Field] | undefined;
+} & {
   weights?: WeightsChange | null | undefined;
 };
 

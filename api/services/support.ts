@@ -412,7 +412,7 @@ export function supportTerms(agreement: LoadedAgreement, period: string): Suppor
   if (agreement.supportFeeMinor === null) return null;
   const version = versionInForce(agreement, period);
   if (version.response === null) return null;
-  const businessHours = agreement.businessHours as BusinessHours | null;
+  const { businessHours } = agreement;
   return {
     policyVersionId: version.id,
     policyName: version.policyName,

@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { BusinessHours } from '../../api/sla/index.ts';
 import { customers, users } from './accounts.ts';
 import { createdAt, flag, id, instant } from './columns.ts';
 import { services } from './services.ts';
@@ -63,7 +64,7 @@ export const agreements = sqliteTable(
     /** IANA zone of the agreement's calendar months; defaults to the customer's. */
     timeZone: text('time_zone').notNull(),
     /** Business hours of sla-response.md §1 (weekly schedule and holidays, local to timeZone). */
-    businessHours: text('business_hours', { mode: 'json' }).$type<Record<string, unknown>>(),
+    businessHours: text('business_hours', { mode: 'json' }).$type<BusinessHours>(),
     /** The monthly fee the response credit is a share of; null: no support terms. */
     supportFeeMinor: integer('support_fee_minor'),
     kind: text('kind', { enum: AGREEMENT_KINDS }).notNull().default('customer'),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
+import type { BusinessHours } from '../../api/sla/index.ts';
 import type { Tx } from '../client.ts';
 import {
   agreementServices,
@@ -119,9 +120,9 @@ const RESPONSE_V1 = {
   claimWindowDays: 30,
 };
 
-const OFFICE_DAY = [['09:00', '17:00']];
+const OFFICE_DAY = [['09:00', '17:00']] as const;
 /** Every demo agreement's business hours, in its own zone. */
-const DEMO_BUSINESS_HOURS = {
+const DEMO_BUSINESS_HOURS: BusinessHours = {
   schedule: {
     mon: OFFICE_DAY,
     tue: OFFICE_DAY,

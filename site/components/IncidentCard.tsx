@@ -21,7 +21,7 @@ export function IncidentCard(props: {
   incident: CardIncident;
   nameOf: (slug: string) => string;
   headingLevel?: 'h2' | 'h3';
-  timeZone?: string;
+  timeZone?: string | undefined;
 }) {
   const { incident, nameOf } = props;
   const Heading = props.headingLevel ?? 'h3';
@@ -65,7 +65,7 @@ export function IncidentCards(props: {
   incidents: CardIncident[];
   nameOf: (slug: string) => string;
   headingLevel?: 'h2' | 'h3';
-  timeZone?: string;
+  timeZone?: string | undefined;
 }) {
   return (
     <ul class="cards">

@@ -25,7 +25,7 @@ export type CardMaintenance = Pick<
 /** `Started early at 30 Nov 2026, 01:30 UTC`, `completed early …`, or nothing. */
 export function EarlyNote(props: {
   item: Pick<CardMaintenance, 'startedEarlyAt' | 'completedEarlyAt'>;
-  timeZone?: string;
+  timeZone?: string | undefined;
 }) {
   const { startedEarlyAt, completedEarlyAt } = props.item;
   if (!startedEarlyAt && !completedEarlyAt) return null;
@@ -52,7 +52,7 @@ export function EarlyNote(props: {
 export function MaintenanceCard(props: {
   item: CardMaintenance;
   names: (slugs: string[]) => string;
-  timeZone?: string;
+  timeZone?: string | undefined;
 }) {
   const { item } = props;
   return (

@@ -14,7 +14,7 @@ export function Time(props: {
   format?: TimeFormat;
   /** The end of a `range`. */
   end?: string | number;
-  timeZone?: string;
+  timeZone?: string | undefined;
 }) {
   const format = props.format ?? 'datetime';
   const end = props.end === undefined ? undefined : iso(props.end);

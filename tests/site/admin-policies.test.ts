@@ -444,13 +444,22 @@ describe('the brand', () => {
     await page.getByText(/passes WCAG AA/).waitFor();
     await typeInto(page, 'Support page (web address)', 'https://help.northwind.example');
     await typeInto(page, 'Footer text', 'Northwind Cloud Ltd, 1 Harbour Street');
+    // The save's answer is held until a logo has been chosen: choosing a file right after
+    // pressing Save must not lose it when the answer redraws the form.
+    let answerSave = () => {};
+    const saveHeld = new Promise<void>((resolve) => {
+      answerSave = resolve;
+    });
+    await page.route(
+      (url) => url.pathname.endsWith('/staff/brand'),
+      async (route) => {
+        if (route.request().method() === 'PATCH') await saveHeld;
+        await route.continue();
+      },
+    );
     await page.getByRole('button', { name: 'Save the brand' }).focus();
     await page.keyboard.press('Enter');
-    await page.getByText(/^Saved\. /).waitFor();
-    // The saved brand is read again and the form redrawn from it (the demo's brand was never
-    // saved, so this line shows only then); a file chosen before that would be dropped.
-    await page.getByText(/Last saved /).waitFor();
-
+    await page.getByRole('button', { name: 'Saving…' }).waitFor();
     await page.getByLabel('Upload a PNG logo').setInputFiles({
       name: 'northwind.png',
       mimeType: 'image/png',
@@ -458,10 +467,19 @@ describe('the brand', () => {
     });
     // The file is read before it can be sent: the preview shows it is ready.
     await page.getByRole('img', { name: 'The chosen logo, northwind.png' }).waitFor();
+    answerSave();
+    await page.getByText(/^Saved\. /).waitFor();
+    // The form shows the saved brand (the demo's brand was never saved, so this line shows
+    // only then), and the chosen logo is still there to upload.
+    await page.getByText(/Last saved /).waitFor();
+    await page.unrouteAll();
+    await page.getByRole('img', { name: 'The chosen logo, northwind.png' }).waitFor();
     await page.getByRole('button', { name: 'Upload the logo' }).focus();
     await page.keyboard.press('Enter');
     await page.getByText('The logo was uploaded.', { exact: false }).waitFor();
     await page.getByText('Now: a PNG of 96 × 32 px', { exact: false }).waitFor();
+    // Sent, it is no longer shown as a choice waiting to be uploaded.
+    await expect(page.getByRole('img', { name: /^The chosen logo/ }).count()).resolves.toBe(0);
     await checkAxe(page, 'brand');
     await screenshots(page, 'admin-brand');
     expect(errors).toEqual([]);

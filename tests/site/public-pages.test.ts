@@ -216,6 +216,23 @@ describe("times in the visitor's zone", () => {
       'All times are UTC.',
     );
     await expect(page.locator('[data-zone-bar]').isVisible()).resolves.toBe(false);
+    // Its place is kept, so that the page does not move down when a script shows it (desktop
+    // layout shift); but nobody can read or reach it: not a button, not focusable.
+    await expect(page.getByRole('button', { name: /^Show times/ }).count()).resolves.toBe(0);
+    const focused = await page
+      .locator('[data-zone-bar] button')
+      .evaluate((button: HTMLButtonElement) => {
+        button.focus();
+        return document.activeElement === button;
+      });
+    expect(focused).toBe(false);
+    const withScript = await openPage(`/incidents/${incident.id}/`, {
+      timezoneId: 'America/New_York',
+    });
+    await withScript.page.getByRole('button', { name: 'Show times in UTC' }).waitFor();
+    const mainTop = (target: Page) =>
+      target.locator('#main').evaluate((main) => main.getBoundingClientRect().top);
+    await expect(mainTop(page)).resolves.toBe(await mainTop(withScript.page));
   });
 
   it("show New York's time, labelled with its offset, with a switch to UTC worked by keyboard", async () => {

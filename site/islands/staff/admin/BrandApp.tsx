@@ -78,17 +78,20 @@ function draftOf(brand: BrandDto): Draft {
 
 function Brand() {
   const brand = useApiQuery((signal) => call(apiClient.GET('/brand', { signal })), []);
+  // Each write answers with the whole brand, so the screen takes it from there instead of
+  // reading it again; the form is not remounted, so a logo chosen meanwhile is kept.
+  const [latest, setLatest] = useState<BrandDto | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   if (brand.error) return <ErrorMessage error={brand.error} />;
-  if (brand.data === null) return <Loading what="Loading the brand" />;
+  const shown = latest ?? brand.data;
+  if (shown === null) return <Loading what="Loading the brand" />;
   return (
     <BrandForm
-      key={brand.data.updatedAt ?? 'default'}
-      brand={brand.data}
+      brand={shown}
       saved={saved}
-      onSaved={(message) => {
+      onSaved={(message, written) => {
         setSaved(message);
-        brand.reload();
+        setLatest(written);
       }}
     />
   );
@@ -97,7 +100,7 @@ function Brand() {
 function BrandForm(props: {
   brand: BrandDto;
   saved: string | null;
-  onSaved: (message: string) => void;
+  onSaved: (message: string, written: BrandDto) => void;
 }) {
   const { brand } = props;
   const [draft, setDraft] = useState<Draft>(() => draftOf(brand));
@@ -142,7 +145,7 @@ function BrandForm(props: {
     }
     setBusy(true);
     try {
-      await call(
+      const written = await call(
         apiClient.PATCH('/staff/brand', {
           body: {
             productName: draft.productName.trim(),
@@ -153,8 +156,11 @@ function BrandForm(props: {
           },
         }),
       );
+      // The form shows what was stored (trimmed, the accent normalised).
+      setDraft(draftOf(written));
       props.onSaved(
         'Saved. The signed-in pages show it on their next load; the public site after its next rebuild, within about a minute.',
+        written,
       );
     } catch (caught) {
       const apiError = asApiError(caught);
@@ -434,7 +440,10 @@ function readBase64(file: File): Promise<{ dataUrl: string; base64: string }> {
   });
 }
 
-function LogoForm(props: { brand: BrandDto; onSaved: (message: string) => void }) {
+function LogoForm(props: {
+  brand: BrandDto;
+  onSaved: (message: string, written: BrandDto) => void;
+}) {
   const { logo } = props.brand;
   const [chosen, setChosen] = useState<{ name: string; dataUrl: string; base64: string } | null>(
     null,
@@ -446,6 +455,7 @@ function LogoForm(props: { brand: BrandDto; onSaved: (message: string) => void }
   const reading = useRef<Promise<{ name: string; dataUrl: string; base64: string } | null>>(
     Promise.resolve(null),
   );
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const choose = (file: File | undefined) => {
     reading.current = readChosen(file);
@@ -482,12 +492,19 @@ function LogoForm(props: { brand: BrandDto; onSaved: (message: string) => void }
     setBusy(true);
     setError(null);
     try {
-      await call(
+      const written = await call(
         apiClient.PUT('/staff/brand/logo', {
           body: { contentType: 'image/png', dataBase64: picked.base64 },
         }),
       );
-      props.onSaved('The logo was uploaded. The public site shows it after its next rebuild.');
+      // Uploaded: the file is now the logo, no longer a choice waiting to be sent.
+      reading.current = Promise.resolve(null);
+      setChosen(null);
+      if (fileInput.current) fileInput.current.value = '';
+      props.onSaved(
+        'The logo was uploaded. The public site shows it after its next rebuild.',
+        written,
+      );
     } catch (caught) {
       const apiError = asApiError(caught);
       setProblem(apiError.issues[0] ? `The file ${apiError.issues[0].message}.` : null);
@@ -501,9 +518,10 @@ function LogoForm(props: { brand: BrandDto; onSaved: (message: string) => void }
     setBusy(true);
     setError(null);
     try {
-      await call(apiClient.DELETE('/staff/brand/logo', {}));
+      const written = await call(apiClient.DELETE('/staff/brand/logo', {}));
       props.onSaved(
         'The logo was removed: the pages show the built-in icon after the next rebuild.',
+        written,
       );
     } catch (caught) {
       setError(asApiError(caught));
@@ -530,6 +548,7 @@ function LogoForm(props: { brand: BrandDto; onSaved: (message: string) => void }
         {(aria) => (
           <input
             {...aria}
+            ref={fileInput}
             type="file"
             accept="image/png"
             onChange={(event) => void choose(event.currentTarget.files?.[0])}
