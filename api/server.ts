@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { flushCompileCache } from 'node:module';
 import { credentialsPath, ensureAdmin, isEmpty, openDatabase, seedDemoData } from './bootstrap.ts';
 import { systemClock } from './clock.ts';
 import { EnvError, readEnv, type ServerEnv } from './env.ts';
@@ -46,6 +47,10 @@ log(
 // Requests are logged as JSON lines on stdout, beside the plain lines above (decision 118).
 const portal = await startPortal({ env, database, clock, log, logger: createLogger() });
 log(`\nThe portal is running at ${portal.origin}/`);
+// With `npm start`'s NODE_COMPILE_CACHE, the next start reads every module's stripped and
+// compiled code from the cache instead of loading the TypeScript stripper (docs/decisions/204).
+// Written now, not only at exit, so a first run that is killed still leaves it.
+flushCompileCache();
 
 let stopping = false;
 const stop = async (signal: string) => {

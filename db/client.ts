@@ -1,14 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
-import {
-  type Client,
-  createClient,
-  type InArgs,
-  type InStatement,
-  type TransactionMode,
-} from '@libsql/client';
-import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import type { Client, Config, InArgs, InStatement, TransactionMode } from '@libsql/client';
+import type { LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
+// The core of drizzle's libSQL driver, without its import of the whole @libsql/client (whose
+// remote clients an embedded database never uses): the client is made below, by URL scheme.
+import { drizzle } from 'drizzle-orm/libsql/sqlite3';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -168,6 +165,11 @@ export async function createDb(config: DbConfig): Promise<Database> {
   const embedded = config.url.startsWith('file:');
   const budgetMs = config.busyBudgetMs ?? BUSY_BUDGET_MS;
   const synchronous = config.synchronous ?? 'FULL';
+  // An embedded database loads only the SQLite client; the remote ones (WebSocket and HTTP,
+  // with their protocol code) stay unloaded, which an idle portal notices (docs/decisions/204).
+  const { createClient }: { createClient: (clientConfig: Config) => Client } = embedded
+    ? await import('@libsql/client/sqlite3')
+    : await import('@libsql/client');
   const open = (options: { concurrency?: number }) =>
     createClient({
       url: config.url,

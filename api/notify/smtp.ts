@@ -1,5 +1,3 @@
-import { createTransport } from 'nodemailer';
-
 /** A message as the outbox hands it to a transport. */
 export interface OutgoingMail {
   from: string;
@@ -25,15 +23,27 @@ export interface MailTransport {
  * attempt has bounded waits, well within the outbox lease.
  */
 export function smtpTransport(url: string): MailTransport {
-  const transport = createTransport({
-    url,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  });
+  // nodemailer is loaded on the first message, not at start: most portals send mail rarely,
+  // and an idle process should not hold its module graph (docs/decisions/204).
+  const load = () =>
+    import('nodemailer').then(({ createTransport }) =>
+      createTransport({
+        url,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 30_000,
+      }),
+    );
+  let transport: ReturnType<typeof load> | undefined;
+  let closed = false;
+  const open = () => {
+    transport ??= load();
+    return transport;
+  };
   return {
     async send(message) {
-      const info = await transport.sendMail({
+      if (closed) throw new Error('The SMTP transport is closed.');
+      const info = await (await open()).sendMail({
         from: message.from,
         to: message.to,
         subject: message.subject,
@@ -49,7 +59,8 @@ export function smtpTransport(url: string): MailTransport {
       return info.response;
     },
     close() {
-      transport.close();
+      closed = true;
+      void transport?.then((opened) => opened.close());
     },
   };
 }

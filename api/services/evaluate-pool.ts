@@ -1,4 +1,4 @@
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import type { Deps } from '../context.ts';
 import { Unavailable } from '../domain-errors.ts';
 import { type EvaluationJob, type EvaluationOutcome, runEvaluationJob } from './evaluation-job.ts';
@@ -22,11 +22,20 @@ const FULL_QUEUE_RETRY_AFTER_MS = 5_000;
 /** Pools by their sizes: one per process in production; tests may ask for other sizes. */
 const pools = new Map<string, Piscina<EvaluationJob, EvaluationOutcome>>();
 
-function poolOf(workers: number, queueMax: number): Piscina<EvaluationJob, EvaluationOutcome> {
+async function poolOf(
+  workers: number,
+  queueMax: number,
+): Promise<Piscina<EvaluationJob, EvaluationOutcome>> {
   const key = `${workers}:${queueMax}`;
   let pool = pools.get(key);
   if (pool === undefined) {
-    pool = new Piscina<EvaluationJob, EvaluationOutcome>({
+    // Loaded with the first large body, not at start: an idle portal keeps no pool code
+    // (docs/decisions/204).
+    const { Piscina: Pool } = await import('piscina');
+    // Another caller may have made the pool while this one waited for the import.
+    pool = pools.get(key);
+    if (pool !== undefined) return pool;
+    pool = new Pool<EvaluationJob, EvaluationOutcome>({
       filename: new URL('./evaluate-worker.ts', import.meta.url).href,
       minThreads: 0,
       maxThreads: workers,
@@ -42,7 +51,7 @@ function poolOf(workers: number, queueMax: number): Piscina<EvaluationJob, Evalu
 export async function evaluate(deps: Deps, job: EvaluationJob): Promise<EvaluationOutcome> {
   const { evaluateInlineMaxBytes, evaluateWorkers, evaluateQueueMax } = deps.config;
   if (Buffer.byteLength(job.body) <= evaluateInlineMaxBytes) return runEvaluationJob(job);
-  const pool = poolOf(evaluateWorkers, evaluateQueueMax);
+  const pool = await poolOf(evaluateWorkers, evaluateQueueMax);
   // Checked before queueing: every worker busy and the queue full means a backlog no
   // client should wait behind.
   if (pool.queueSize >= evaluateQueueMax) {

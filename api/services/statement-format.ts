@@ -35,34 +35,33 @@ export function majorUnits(amountMinor: number | bigint, currency: string): stri
   if (typeof amountMinor === 'number' && !Number.isSafeInteger(amountMinor)) {
     throw new RangeError(`not an integer amount of minor units: ${amountMinor}`);
   }
-  const value = BigInt(amountMinor);
-  const sign = value < 0n ? '-' : '';
   const digits = minorDigits(currency);
-  const text = (value < 0n ? -value : value).toString().padStart(digits + 1, '0');
+  // A safe integer's decimal text is exact, so only a bigint needs BigInt's arithmetic.
+  const negative = amountMinor < 0;
+  const sign = negative ? '-' : '';
+  const magnitude =
+    typeof amountMinor === 'number' ? Math.abs(amountMinor) : negative ? -amountMinor : amountMinor;
+  const text = magnitude.toString().padStart(digits + 1, '0');
   if (digits === 0) return `${sign}${text}`;
   return `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }
 
 /** `USD 2,500.00`: the currency's code and the amount with thousands grouped, for documents. */
 export function moneyText(amountMinor: number | bigint, currency: string): string {
-  const key = `${amountMinor}|${currency}`;
-  let text = moneyTexts.get(key);
-  if (text === undefined) {
-    const plain = majorUnits(amountMinor, currency);
-    const [whole = '', fraction] = plain.split('.');
-    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    text = `${currency} ${fraction === undefined ? grouped : `${grouped}.${fraction}`}`;
-    if (moneyTexts.size >= 10_000) moneyTexts.clear();
-    moneyTexts.set(key, text);
+  const plain = majorUnits(amountMinor, currency);
+  const negative = plain.startsWith('-');
+  const point = plain.indexOf('.');
+  const wholeEnd = point === -1 ? plain.length : point;
+  const wholeStart = negative ? 1 : 0;
+  // Grouped by slicing rather than a look-ahead regex: a statement run formats hundreds of
+  // thousands of amounts, nearly all of them different.
+  let grouped = '';
+  for (let end = wholeEnd; end > wholeStart; end -= 3) {
+    const start = Math.max(wholeStart, end - 3);
+    grouped = grouped === '' ? plain.slice(start, end) : `${plain.slice(start, end)},${grouped}`;
   }
-  return text;
+  return `${currency} ${negative ? '-' : ''}${grouped}${plain.slice(wholeEnd)}`;
 }
-
-/**
- * Recent amounts as text: a statement run writes the same fees and credits for thousands of
- * customers (bounded like `localInstants`).
- */
-const moneyTexts = new Map<string, string>();
 
 function zoned(at: number | string, timeZone: string): Temporal.ZonedDateTime {
   const ms = typeof at === 'number' ? at : Date.parse(at);

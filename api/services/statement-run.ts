@@ -380,6 +380,21 @@ async function sharedWindows(
   return prepared;
 }
 
+/**
+ * Instants as the engine reads them, remembered: a run formats each service's monitoring
+ * start once per agreement and month, nearly always the same few instants.
+ */
+const instantTexts = new Map<number, string>();
+function instantText(ms: number): string {
+  let text = instantTexts.get(ms);
+  if (text === undefined) {
+    text = formatInstant(ms);
+    if (instantTexts.size >= 10_000) instantTexts.clear();
+    instantTexts.set(ms, text);
+  }
+  return text;
+}
+
 /** One agreement's figures, as `availabilityReport` gives them, from the shared windows. */
 function agreementItems(
   agreement: LoadedAgreement,
@@ -391,19 +406,23 @@ function agreementItems(
 ): { items: AvailabilityItem[]; unavailable: Unavailable[] } {
   const items: AvailabilityItem[] = [];
   const unavailable: Unavailable[] = [];
+  // The same for every service of the agreement; made on the first service so that a zone
+  // that cannot be read still fails each service on its own, as before.
+  let asOf: string | undefined;
   for (const service of agreement.services) {
     try {
       const version = versionInForce(agreement, period);
       const windows = prepared.get(service.serviceId) ?? prepareWindows([]);
+      asOf ??= formatInstant(asOfFor(period, agreement.timeZone, asOfMs));
       const [evaluation] = evaluateAgreements(
         windows,
         [
           {
             period,
-            asOf: formatInstant(asOfFor(period, agreement.timeZone, asOfMs)),
+            asOf,
             agreement: engineAgreement(agreement, service),
             policy: version.rules,
-            monitoredSince: formatInstant(service.monitoredSinceMs),
+            monitoredSince: instantText(service.monitoredSinceMs),
           },
         ],
         { explain: false },

@@ -20,6 +20,13 @@ describe('statement formatting', () => {
     expect(majorUnits(9_007_199_254_740_991, 'USD')).toBe('90071992547409.91');
     expect(moneyText(123_456_789, 'USD')).toBe('USD 1,234,567.89');
     expect(moneyText(1_500_000, 'JPY')).toBe('JPY 1,500,000');
+    // A refund or reversal keeps its sign outside the grouping; small amounts have no comma.
+    expect(moneyText(-123_456_789, 'USD')).toBe('USD -1,234,567.89');
+    expect(moneyText(-5, 'EUR')).toBe('EUR -0.05');
+    expect(moneyText(99_999, 'EUR')).toBe('EUR 999.99');
+    expect(moneyText(-100_000, 'KWD')).toBe('KWD -100.000');
+    // Totals summed as bigint, beyond 2^53, group the same way.
+    expect(moneyText(2n ** 70n, 'USD')).toBe('USD 11,805,916,207,174,113,034.24');
     expect(() => majorUnits(1.5, 'USD')).toThrow(RangeError);
   });
 
