@@ -11,9 +11,10 @@ describe('an agreement as loaded', () => {
   it('lists services by display order then slug, and policy versions by month, as written in any order', async () => {
     const t = await testApp({ now: '2026-11-20T12:00:00Z' });
     const customer = await createCustomer(t, 'Order Co', 'Europe/Berlin');
+    // Written in an order that is neither the display order nor the slugs'.
+    const beta = await createService(t, 'beta', { monitoredSince: '2026-03-01T00:00:00Z' });
     const zeta = await createService(t, 'zeta', { monitoredSince: '2026-01-01T00:00:00Z' });
     const alpha = await createService(t, 'alpha', { monitoredSince: '2026-02-01T00:00:00Z' });
-    const beta = await createService(t, 'beta', { monitoredSince: '2026-03-01T00:00:00Z' });
     // Display order puts zeta first; alpha and beta tie, so their slugs decide.
     await t.db.client.execute({
       sql: 'UPDATE services SET sort_order = CASE slug WHEN ? THEN 0 ELSE 5 END',
@@ -29,8 +30,8 @@ describe('an agreement as loaded', () => {
       start: '2025-12-31T23:00:00Z',
       timeZone: 'Europe/Berlin',
       services: [
-        { serviceId: beta.id, monthlyFeeMinor: 300 },
         { serviceId: alpha.id, monthlyFeeMinor: 100, currency: 'EUR' },
+        { serviceId: beta.id, monthlyFeeMinor: 300 },
         { serviceId: zeta.id, monthlyFeeMinor: 2600 },
       ],
     });
