@@ -80,8 +80,8 @@ export function compressJson(): MiddlewareHandler {
     }
     // The API's JSON is a string in memory already (c.json): one compression call on the
     // whole of it, in the thread pool, costs far less than a stream of chunks through web
-    // streams (a batch answer: 1.3 ms against 11.6 ms in gzip), and a body that turns out
-    // small is sent as it is.
+    // streams, and leaves the event loop free meanwhile; a body that turns out small is sent
+    // as it is.
     const varied = c.res;
     const bytes = new Uint8Array(await varied.arrayBuffer());
     if (bytes.byteLength < THRESHOLD_BYTES) {
