@@ -1,8 +1,8 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Tx } from '../../db/client.ts';
-import { customers, sessions, users } from '../../db/schema/index.ts';
+import { sessions, users } from '../../db/schema/index.ts';
 import type { AppEnv, Deps, SessionUser } from '../context.ts';
 import { randomToken, sha256 } from './tokens.ts';
 
@@ -42,31 +42,31 @@ export async function findSession(
   token: string,
 ): Promise<{ user: SessionUser; tokenHash: string } | null> {
   const tokenHash = sha256(token);
-  const row = await deps.db.db
-    .select({
-      lastSeenAt: sessions.lastSeenAt,
-      expiresAt: sessions.expiresAt,
-      id: users.id,
-      email: users.email,
-      role: users.role,
-      customerId: users.customerId,
-      active: users.active,
-      customerActive: customers.active,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(customers, eq(customers.id, users.customerId))
-    .where(eq(sessions.tokenHash, tokenHash))
-    .get();
+  // Raw: this runs on every signed-in request, and Drizzle's query building cost more than
+  // the read itself (docs/decisions/202). Never cached, so a revoked session is refused at once.
+  const [row] = await deps.db.db.all<{
+    last_seen_at: number;
+    expires_at: number;
+    id: number;
+    email: string;
+    role: SessionUser['role'];
+    customer_id: number | null;
+    active: number;
+    customer_active: number | null;
+  }>(sql`
+    SELECT s.last_seen_at, s.expires_at, u.id, u.email, u.role, u.customer_id, u.active,
+      c.active AS customer_active
+    FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN customers c ON c.id = u.customer_id
+    WHERE s.token_hash = ${tokenHash}`);
   if (!row) return null;
   const now = deps.clock.now();
-  const expired =
-    now >= row.expiresAt.getTime() || now >= row.lastSeenAt.getTime() + deps.config.sessionIdleMs;
-  if (expired || !row.active || row.customerActive === false) {
+  const expired = now >= row.expires_at || now >= row.last_seen_at + deps.config.sessionIdleMs;
+  const customerInactive = row.customer_active !== null && row.customer_active !== 1;
+  if (expired || row.active !== 1 || customerInactive) {
     await deps.db.write((tx) => tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash)));
     return null;
   }
-  if (now - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+  if (now - row.last_seen_at >= TOUCH_INTERVAL_MS) {
     await deps.db.write((tx) =>
       tx
         .update(sessions)
@@ -76,7 +76,7 @@ export async function findSession(
   }
   return {
     tokenHash,
-    user: { id: row.id, email: row.email, role: row.role, customerId: row.customerId },
+    user: { id: row.id, email: row.email, role: row.role, customerId: row.customer_id },
   };
 }
 

@@ -1,5 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { type AgreementKind, type ClaimStatus, claims } from '../../db/schema/index.ts';
+import type { AgreementKind, ClaimStatus } from '../../db/schema/index.ts';
 import type { Deps } from '../context.ts';
 import { unprocessable } from '../domain-errors.ts';
 import {
@@ -11,6 +10,7 @@ import {
 } from '../sla/index.ts';
 import { type CountedCause, countedCauses } from './counted-causes.ts';
 import {
+  availabilityClaims,
   COUNTERPARTY_VISIBLE_KINDS,
   cachedEvaluationId,
   currentPeriod,
@@ -86,30 +86,7 @@ export async function latestClaims(
   deps: Deps,
   agreementIds: number[],
 ): Promise<Map<string, { id: number; status: ClaimStatus }>> {
-  if (agreementIds.length === 0) return new Map();
-  const rows = await deps.db.db
-    .select({
-      id: claims.id,
-      status: claims.status,
-      agreementId: claims.agreementId,
-      serviceId: claims.serviceId,
-      period: claims.period,
-    })
-    .from(claims)
-    .where(and(inArray(claims.agreementId, agreementIds), eq(claims.kind, 'availability')))
-    .orderBy(claims.id);
-  const latest = new Map<string, { id: number; status: ClaimStatus }>();
-  for (const row of rows) {
-    if (row.serviceId === null) continue;
-    const key = tripleKey(row.agreementId, row.serviceId, row.period);
-    const previous = latest.get(key);
-    // A live claim wins over withdrawn or rejected ones; among equals, the newest.
-    const live = (status: ClaimStatus) => status !== 'rejected' && status !== 'withdrawn';
-    if (!previous || live(row.status) || !live(previous.status)) {
-      latest.set(key, { id: row.id, status: row.status });
-    }
-  }
-  return latest;
+  return (await availabilityClaims(deps.db.db, agreementIds)).latest;
 }
 
 export function overlapsPeriod(
@@ -259,8 +236,7 @@ export async function availabilityInputs(
     );
   }
   const ids = all.map((agreement) => agreement.id);
-  const decided = await decidedClaims(deps.db.db, ids);
-  const latest = await latestClaims(deps, ids);
+  const { decided, latest } = await availabilityClaims(deps.db.db, ids);
   const figures: AvailabilityInputs['figures'] = [];
   const notBegun: NotBegun[] = [];
   let allClosed = true;

@@ -1,12 +1,9 @@
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import {
   type AgreementKind,
   agreementServices,
-  agreements,
-  claims,
-  policies,
-  policyVersions,
+  type ClaimStatus,
   services,
   type WindowState,
 } from '../../db/schema/index.ts';
@@ -157,68 +154,110 @@ export async function loadAgreements(
   db: Reader,
   filter: { customerId?: number; agreementIds?: number[]; kinds?: AgreementKind[] },
 ): Promise<LoadedAgreement[]> {
-  const conditions = [
-    filter.customerId === undefined ? undefined : eq(agreements.customerId, filter.customerId),
-    filter.agreementIds === undefined ? undefined : inArray(agreements.id, filter.agreementIds),
-    filter.kinds === undefined ? undefined : inArray(agreements.kind, filter.kinds),
-  ].filter((condition) => condition !== undefined);
-  const rows = await db
-    .select({ agreement: agreements, policyName: policies.name })
-    .from(agreements)
-    .innerJoin(policies, eq(policies.id, agreements.policyId))
-    .where(conditions.length > 0 ? and(...conditions) : undefined)
-    .orderBy(asc(agreements.id));
-  if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.agreement.id);
-  const serviceRows = await agreementServiceRows(db, ids);
-  const policyIds = [...new Set(rows.map((row) => row.agreement.policyId))];
-  const versionRows = await db
-    .select()
-    .from(policyVersions)
-    .where(inArray(policyVersions.policyId, policyIds))
-    .orderBy(asc(policyVersions.effectiveFrom), asc(policyVersions.version));
-  return rows.map(({ agreement, policyName }) => {
+  const conditions: SQL[] = [];
+  if (filter.customerId !== undefined) conditions.push(sql`a.customer_id = ${filter.customerId}`);
+  if (filter.agreementIds !== undefined) {
+    conditions.push(
+      sql`a.id IN (SELECT value FROM json_each(${JSON.stringify(filter.agreementIds)}))`,
+    );
+  }
+  if (filter.kinds !== undefined) {
+    conditions.push(sql`a.kind IN (SELECT value FROM json_each(${JSON.stringify(filter.kinds)}))`);
+  }
+  // One statement, few columns: every account read loads agreements, and the driver's cost
+  // is per statement and per column far more than per row (docs/decisions/202).
+  const rows = await db.all<RawAgreement>(sql`
+    SELECT a.id, a.customer_id, a.policy_id, a.start, a."end", a.time_zone, a.business_hours,
+      a.support_fee_minor, a.kind, a.active, p.name AS policy_name,
+      (SELECT json_group_array(json_array(s.id, s.slug, s.name, x.monthly_fee_minor, x.currency,
+          s.monitored_since, s.sort_order))
+        FROM agreement_services x JOIN services s ON s.id = x.service_id
+        WHERE x.agreement_id = a.id) AS services,
+      (SELECT json_group_array(json_array(v.id, v.version, v.effective_from, v.rules, v.response))
+        FROM policy_versions v WHERE v.policy_id = a.policy_id) AS versions
+    FROM agreements a JOIN policies p ON p.id = a.policy_id
+    ${conditions.length > 0 ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``}
+    ORDER BY a.id`);
+  return rows.map((row) => {
     let problem: string | undefined;
-    const versions = versionRows
-      .filter((row) => row.policyId === agreement.policyId)
-      .flatMap((row) => {
+    const versions = (JSON.parse(row.versions) as RawVersion[])
+      .sort((a, b) => compareText(a[2], b[2]) || a[1] - b[1])
+      .flatMap(([id, version, effectiveFrom, rules, response]) => {
         try {
           return [
             {
-              id: row.id,
-              policyId: row.policyId,
-              policyName,
-              version: row.version,
-              effectiveFrom: row.effectiveFrom,
-              rules: rulesOf(row.rules),
-              response: responseOf(row.response),
+              id,
+              policyId: row.policy_id,
+              policyName: row.policy_name,
+              version,
+              effectiveFrom,
+              rules: rulesOf(JSON.parse(rules)),
+              response: responseOf(response === null ? null : JSON.parse(response)),
             },
           ];
         } catch (error) {
-          problem = `policy ${row.policyId} version ${row.version} does not parse: ${String(error)}`;
+          problem = `policy ${row.policy_id} version ${version} does not parse: ${String(error)}`;
           return [];
         }
       });
+    const services = (JSON.parse(row.services) as RawService[])
+      .sort((a, b) => a[6] - b[6] || compareText(a[1], b[1]))
+      .map(([serviceId, slug, name, monthlyFeeMinor, currency, monitoredSinceMs]) => ({
+        serviceId,
+        slug,
+        name,
+        monthlyFeeMinor,
+        currency,
+        monitoredSinceMs,
+      }));
     return {
-      id: agreement.id,
-      customerId: agreement.customerId,
-      policyId: agreement.policyId,
-      policyName,
-      startMs: agreement.start.getTime(),
-      endMs: agreement.end?.getTime() ?? null,
-      timeZone: agreement.timeZone,
-      kind: agreement.kind,
-      active: agreement.active,
-      businessHours: agreement.businessHours ?? null,
-      supportFeeMinor: agreement.supportFeeMinor,
-      services: serviceRows
-        .filter((row) => row.agreementId === agreement.id)
-        .map(({ agreementId: _, ...service }) => service),
+      id: row.id,
+      customerId: row.customer_id,
+      policyId: row.policy_id,
+      policyName: row.policy_name,
+      startMs: row.start,
+      endMs: row.end,
+      timeZone: row.time_zone,
+      kind: row.kind,
+      active: row.active === 1,
+      businessHours:
+        row.business_hours === null
+          ? null
+          : (JSON.parse(row.business_hours) as Record<string, unknown>),
+      supportFeeMinor: row.support_fee_minor,
+      services,
       // A policy with one bad version has no versions here: any month could be governed by it.
       versions: problem === undefined ? versions : [],
       ...(problem === undefined ? {} : { problem }),
     };
   });
+}
+
+/** An agreement row as `loadAgreements` reads it: instants in ms, its lists as JSON text. */
+interface RawAgreement {
+  id: number;
+  customer_id: number;
+  policy_id: number;
+  start: number;
+  end: number | null;
+  time_zone: string;
+  business_hours: string | null;
+  support_fee_minor: number | null;
+  kind: AgreementKind;
+  active: number;
+  policy_name: string;
+  services: string;
+  versions: string;
+}
+
+/** [id, slug, name, monthly fee, currency, monitored since (ms), sort order] */
+type RawService = [number, string, string, number, string, number, number];
+/** [id, version, effective from, rules (JSON text), response (JSON text or null)] */
+type RawVersion = [number, number, string, string, string | null];
+
+/** SQLite's default (BINARY) order of text: by UTF-8 bytes, which code points follow. */
+function compareText(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
 /**
@@ -623,33 +662,62 @@ export async function decidedClaims(
   db: Reader,
   agreementIds: number[],
 ): Promise<Map<string, DecidedClaim>> {
-  if (agreementIds.length === 0) return new Map();
-  const rows = await db
-    .select()
-    .from(claims)
-    .where(
-      and(
-        inArray(claims.agreementId, agreementIds),
-        eq(claims.kind, 'availability'),
-        inArray(claims.status, ['approved', 'credited']),
-      ),
-    );
-  return new Map(
-    rows
-      .flatMap((row) => (row.serviceId === null ? [] : [{ ...row, serviceId: row.serviceId }]))
-      .map((row) => [
-        tripleKey(row.agreementId, row.serviceId, row.period),
-        {
-          id: row.id,
-          status: row.status as 'approved' | 'credited',
-          agreementId: row.agreementId,
-          serviceId: row.serviceId,
-          period: row.period,
-          evaluation: storedEvaluation(row.evaluation),
-          decidedAt: row.decidedAt?.toISOString() ?? null,
-        },
-      ]),
-  );
+  return (await availabilityClaims(db, agreementIds)).decided;
+}
+
+/**
+ * The availability claims of these agreements in one read, keyed by triple: the decided ones
+ * with their stored figures, and the latest of each month (a live claim wins over withdrawn
+ * or rejected ones; among equals, the newest).
+ */
+export async function availabilityClaims(
+  db: Reader,
+  agreementIds: number[],
+): Promise<{
+  decided: Map<string, DecidedClaim>;
+  latest: Map<string, { id: number; status: ClaimStatus }>;
+}> {
+  const decided = new Map<string, DecidedClaim>();
+  const latest = new Map<string, { id: number; status: ClaimStatus }>();
+  if (agreementIds.length === 0) return { decided, latest };
+  // Only the columns read, and a decided claim's figures only: the driver's cost grows with
+  // each statement and column (docs/decisions/202).
+  const rows = await db.all<{
+    id: number;
+    status: ClaimStatus;
+    agreement_id: number;
+    service_id: number | null;
+    period: string;
+    evaluation: string | null;
+    decided_at: number | null;
+  }>(sql`
+    SELECT id, status, agreement_id, service_id, period,
+      CASE WHEN status IN ('approved', 'credited') THEN evaluation END AS evaluation, decided_at
+    FROM claims
+    WHERE agreement_id IN (SELECT value FROM json_each(${JSON.stringify(agreementIds)}))
+      AND kind = 'availability'
+    ORDER BY id`);
+  const live = (status: ClaimStatus) => status !== 'rejected' && status !== 'withdrawn';
+  for (const row of rows) {
+    if (row.service_id === null) continue;
+    const key = tripleKey(row.agreement_id, row.service_id, row.period);
+    const previous = latest.get(key);
+    if (!previous || live(row.status) || !live(previous.status)) {
+      latest.set(key, { id: row.id, status: row.status });
+    }
+    if ((row.status === 'approved' || row.status === 'credited') && row.evaluation !== null) {
+      decided.set(key, {
+        id: row.id,
+        status: row.status,
+        agreementId: row.agreement_id,
+        serviceId: row.service_id,
+        period: row.period,
+        evaluation: storedEvaluation(JSON.parse(row.evaluation)),
+        decidedAt: row.decided_at === null ? null : new Date(row.decided_at).toISOString(),
+      });
+    }
+  }
+  return { decided, latest };
 }
 
 /**

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { availabilityReport } from '../../api/services/availability.ts';
 import { createDb } from '../../db/client.ts';
 import { type TestApp, testApp } from '../helpers/app.ts';
-import { json } from '../helpers/factories.ts';
+import { json, signedIn } from '../helpers/factories.ts';
 import { addWindow, claimWorld, STANDARD_RULES } from '../helpers/sla-fixtures.ts';
 
 const MONTH = '2026-10';
@@ -201,6 +201,29 @@ describe('a closed month’s kept answer', () => {
     expect(open.status).toBe(200);
     expect(open.headers.get('etag')).toBeNull();
     expect(open.headers.get('cache-control')).toBe('private, no-store');
+  });
+
+  it('is refused at once to a session signed out, or whose customer is deactivated around the API', async () => {
+    const { t, w } = await world();
+    const month = (headers: Record<string, string>) =>
+      t.app.request(`/api/v1/me/availability?period=${MONTH}&days=true`, { headers });
+    // Read twice: the second answer is the kept one.
+    for (let n = 0; n < 2; n += 1) expect((await month(w.a.headers)).status).toBe(200);
+    const out = await t.app.request('/api/v1/auth/logout', {
+      method: 'POST',
+      headers: w.a.headers,
+    });
+    expect(out.status).toBe(204);
+    expect((await month(w.a.headers)).status).toBe(401);
+
+    const again = await signedIn(t, w.users.a.id);
+    expect((await month(again.headers)).status).toBe(200);
+    // Written directly, as an operator's repair would be: no version of anything moves.
+    await t.db.client.execute({
+      sql: 'UPDATE customers SET active = 0 WHERE id = ?',
+      args: [w.customerA.id],
+    });
+    expect((await month(again.headers)).status).toBe(401);
   });
 });
 

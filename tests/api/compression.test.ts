@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { acceptsBrotli } from '../../api/compress.ts';
+import { acceptsBrotli, acceptsGzip } from '../../api/compress.ts';
 import { testApp } from '../helpers/app.ts';
 
 async function get(path: string, acceptEncoding?: string) {
@@ -30,8 +30,16 @@ describe('compressed JSON', () => {
     const gz = await get('/api/v1/openapi.json', 'gzip');
     expect(gz.response.headers.get('content-encoding')).toBe('gzip');
     expect(gunzipSync(gz.bytes).toString('utf8')).toBe(plain.bytes.toString('utf8'));
+    expect(gz.response.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(gz.response.headers.get('content-length')).toBeNull();
     const refused = await get('/api/v1/openapi.json', 'gzip;q=0.5, br;q=0');
     expect(refused.response.headers.get('content-encoding')).toBe('gzip');
+    const wildcard = await get('/api/v1/openapi.json', '*');
+    expect(wildcard.response.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(wildcard.bytes).toString('utf8')).toBe(plain.bytes.toString('utf8'));
+    const notGzip = await get('/api/v1/openapi.json', 'gzip;q=0, deflate');
+    expect(notGzip.response.headers.get('content-encoding')).toBeNull();
+    expect(notGzip.bytes.toString('utf8')).toBe(plain.bytes.toString('utf8'));
   });
 
   it('leaves clients that take neither alone, and answers without a body', async () => {
@@ -51,5 +59,10 @@ describe('compressed JSON', () => {
     expect(acceptsBrotli('br;q=0')).toBe(false);
     expect(acceptsBrotli('gzip, deflate')).toBe(false);
     expect(acceptsBrotli(undefined)).toBe(false);
+    expect(acceptsGzip('gzip, deflate')).toBe(true);
+    expect(acceptsGzip('deflate, *;q=0.1')).toBe(true);
+    expect(acceptsGzip('GZIP;q=0, *')).toBe(false);
+    expect(acceptsGzip('deflate')).toBe(false);
+    expect(acceptsGzip(undefined)).toBe(false);
   });
 });
