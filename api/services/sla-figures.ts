@@ -223,7 +223,8 @@ export async function loadAgreements(
       businessHours:
         row.business_hours === null
           ? null
-          : (JSON.parse(row.business_hours) as Record<string, unknown>),
+          : // The column's type (db/schema, ADR 206): written only from validated input.
+            (JSON.parse(row.business_hours) as BusinessHours),
       supportFeeMinor: row.support_fee_minor,
       services,
       // A policy with one bad version has no versions here: any month could be governed by it.
