@@ -2,11 +2,12 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip as gzipCallback } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
-import { parseAccept } from 'hono/utils/accept';
+import { preferredEncoding } from './http-cache.ts';
 
 /**
- * Compression of the API's JSON (docs/decisions/172-compressed-json.md, 179, 203): brotli
- * when the client takes it, otherwise gzip, each on the whole body by Hono's `compress`
+ * Compression of the API's JSON (docs/decisions/172-compressed-json.md, 179, 202): brotli
+ * when the client takes it, otherwise gzip (chosen as the site and the status path choose:
+ * `preferredEncoding`), each on the whole body by Hono's `compress`
  * rules (threshold, content types, HEAD, ranges, `no-transform`, Vary, weak ETags); a
  * client that takes neither goes through Hono's middleware itself. Brotli at quality 4:
  * close to gzip's speed on a freshly made body, and still smaller; the highest qualities
@@ -24,26 +25,6 @@ const GZIP_LEVEL = 3;
 const brotli = promisify(brotliCompress);
 const gzip = promisify(gzipCallback);
 
-/** True when Accept-Encoding takes gzip, by name or `*`, as Hono's `compress` reads it. */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (header === undefined) return false;
-  const accepts = parseAccept(header);
-  const explicit = accepts.find((accept) => accept.type.toLowerCase() === 'gzip');
-  const q = explicit ? explicit.q : (accepts.find((accept) => accept.type === '*')?.q ?? 0);
-  return q > 0;
-}
-
-/** True when Accept-Encoding names `br` with a non-zero weight. */
-export function acceptsBrotli(header: string | undefined): boolean {
-  if (header === undefined) return false;
-  return header.split(',').some((part) => {
-    const [name, ...params] = part.trim().split(';');
-    if (name?.trim().toLowerCase() !== 'br') return false;
-    const q = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
-}
-
 export function compressJson(): MiddlewareHandler {
   const gzipStream = compress({
     encoding: 'gzip',
@@ -51,10 +32,9 @@ export function compressJson(): MiddlewareHandler {
     contentTypeFilter: JSON_TYPE,
   });
   return async (c, next) => {
-    const accepted = c.req.header('Accept-Encoding');
-    const encoding = acceptsBrotli(accepted) ? 'br' : acceptsGzip(accepted) ? 'gzip' : null;
+    const encoding = preferredEncoding(c.req.header('Accept-Encoding'));
     // Clients that take neither: Hono's middleware sets Vary and leaves the body as it is.
-    if (encoding === null) return gzipStream(c, next);
+    if (encoding === 'identity') return gzipStream(c, next);
     await next();
     const res = c.res;
     const type = res.headers.get('Content-Type') ?? '';

@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { acceptsBrotli, acceptsGzip } from '../../api/compress.ts';
+import { preferredEncoding } from '../../api/http-cache.ts';
 import { testApp } from '../helpers/app.ts';
 
 async function get(path: string, acceptEncoding?: string) {
@@ -34,9 +34,12 @@ describe('compressed JSON', () => {
     expect(gz.response.headers.get('content-length')).toBeNull();
     const refused = await get('/api/v1/openapi.json', 'gzip;q=0.5, br;q=0');
     expect(refused.response.headers.get('content-encoding')).toBe('gzip');
+    // `*` takes any coding: brotli, as the built site and the status path answer it.
     const wildcard = await get('/api/v1/openapi.json', '*');
-    expect(wildcard.response.headers.get('content-encoding')).toBe('gzip');
-    expect(gunzipSync(wildcard.bytes).toString('utf8')).toBe(plain.bytes.toString('utf8'));
+    expect(wildcard.response.headers.get('content-encoding')).toBe('br');
+    expect(brotliDecompressSync(wildcard.bytes).toString('utf8')).toBe(
+      plain.bytes.toString('utf8'),
+    );
     const notGzip = await get('/api/v1/openapi.json', 'gzip;q=0, deflate');
     expect(notGzip.response.headers.get('content-encoding')).toBeNull();
     expect(notGzip.bytes.toString('utf8')).toBe(plain.bytes.toString('utf8'));
@@ -54,15 +57,14 @@ describe('compressed JSON', () => {
   });
 
   it('reads Accept-Encoding weights', () => {
-    expect(acceptsBrotli('br')).toBe(true);
-    expect(acceptsBrotli('gzip, BR;q=0.1')).toBe(true);
-    expect(acceptsBrotli('br;q=0')).toBe(false);
-    expect(acceptsBrotli('gzip, deflate')).toBe(false);
-    expect(acceptsBrotli(undefined)).toBe(false);
-    expect(acceptsGzip('gzip, deflate')).toBe(true);
-    expect(acceptsGzip('deflate, *;q=0.1')).toBe(true);
-    expect(acceptsGzip('GZIP;q=0, *')).toBe(false);
-    expect(acceptsGzip('deflate')).toBe(false);
-    expect(acceptsGzip(undefined)).toBe(false);
+    // The one negotiation the API's JSON, the built site and the status path share.
+    expect(preferredEncoding('br')).toBe('br');
+    expect(preferredEncoding('gzip, BR;q=0.1')).toBe('br');
+    expect(preferredEncoding('br;q=0')).toBe('identity');
+    expect(preferredEncoding('gzip, deflate')).toBe('gzip');
+    expect(preferredEncoding('deflate, *;q=0.1')).toBe('br');
+    expect(preferredEncoding('GZIP;q=0, br;q=0, *')).toBe('identity');
+    expect(preferredEncoding('deflate')).toBe('identity');
+    expect(preferredEncoding(undefined)).toBe('identity');
   });
 });
