@@ -225,11 +225,3 @@ export async function writeStatusData<T>(
   invalidateStatusCache(deps.db);
   return result;
 }
-
-/** True when an If-None-Match header matches `etag` (weak comparison, RFC 9110 §13.1.2). */
-export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (ifNoneMatch === undefined) return false;
-  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
-  const wanted = opaque(etag);
-  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === wanted);
-}

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.ts';
-import { etagMatches, type Representation } from '../infra/status-cache.ts';
+import { noneMatchHits } from '../http-cache.ts';
+import type { Representation } from '../infra/status-cache.ts';
 
 /** Public data may sit in shared caches briefly, and be served stale while revalidating. */
 export function setPublicCaching(c: Context<AppEnv>): void {
@@ -15,7 +16,7 @@ export function setPublicCaching(c: Context<AppEnv>): void {
 export function serveCached(c: Context<AppEnv>, representation: Representation) {
   setPublicCaching(c);
   c.header('ETag', representation.etag);
-  if (etagMatches(c.req.header('if-none-match'), representation.etag)) {
+  if (noneMatchHits(c.req.header('if-none-match'), representation.etag)) {
     return c.body(null, 304);
   }
   return c.body(representation.body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
