@@ -218,7 +218,7 @@ export async function updateUser(
       missing: 'No such user.',
       change: async (row) => {
         const role = change.role ?? row.role;
-        const isSelf = principal.kind === 'user' && principal.user.id === id;
+        const isSelf = principal.user.id === id;
         if (isSelf && (role !== row.role || change.active === false)) {
           throw unprocessable(
             'You cannot change your own role or deactivate yourself.',

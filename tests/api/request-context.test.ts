@@ -24,6 +24,7 @@ import { ApiError } from '../../api/errors.ts';
 import { decideClaim, fileClaim } from '../../api/services/claims.ts';
 import { createCustomer } from '../../api/services/staff-customers.ts';
 import { testApp } from '../helpers/app.ts';
+import { createUser, json, signedIn } from '../helpers/factories.ts';
 
 /** docs/decisions/207: one context per request, its principal narrowed by the route's level. */
 
@@ -230,5 +231,24 @@ describe('the request context', () => {
     expect(await get('/staff', 'anonymous')).toEqual({ status: 401 });
     expect(await get('/customer', 'customer')).toEqual({ customerId: 3 });
     expect(await get('/customer', 'readKey')).toEqual({ status: 403 });
+  });
+
+  it('lets an admin change others through the context, never their own role', async () => {
+    const t = await testApp();
+    const admin = await createUser(t, 'admin');
+    const agent = await createUser(t, 'agent');
+    const { headers } = await signedIn(t, admin.id);
+    const self = await t.app.request(
+      `/api/v1/staff/users/${admin.id}`,
+      json('PATCH', { role: 'agent' }, headers),
+    );
+    expect(self.status).toBe(422);
+    expect(await self.json()).toMatchObject({ error: { code: 'SELF_CHANGE' } });
+    const other = await t.app.request(
+      `/api/v1/staff/users/${agent.id}`,
+      json('PATCH', { role: 'admin' }, headers),
+    );
+    expect(other.status).toBe(200);
+    expect(await other.json()).toMatchObject({ id: agent.id, role: 'admin' });
   });
 });
