@@ -205,60 +205,58 @@ export async function loadSite(root: string): Promise<LoadedSite> {
     .filter((name) => name !== BUILD_RECORD);
   const present = new Set(names);
   const isCopy = (name: string) => {
-    const source = name.replace(/\\.(?:br|gz)$/, '');
+    const source = name.replace(/\.(?:br|gz)$/, '');
     return source !== name && present.has(source) && COMPRESSIBLE.test(source);
   };
   const sources = names.filter((name) => !isCopy(name));
+  // One file at a time, here and below: hundreds of reads and decompressions at once would
+  // raise the native heap to a peak that glibc keeps after the load (docs/decisions/209).
   const contents = new Map<string, Buffer>();
-  await Promise.all(
-    sources.map(async (name) => contents.set(name, await readFile(join(root, name)))),
-  );
+  for (const name of sources) contents.set(name, await readFile(join(root, name)));
   const csp = policyOf(
     [...contents].filter(([name]) => name.endsWith('.html')).map(([, raw]) => raw.toString()),
   );
   const files = new Map<string, SiteFile>();
   let bytes = 0;
-  await Promise.all(
-    sources.map(async (name) => {
-      const raw = contents.get(name) ?? Buffer.alloc(0);
-      const type = getMimeType(name) ?? 'application/octet-stream';
-      const base: Record<string, string> = { 'content-type': type, ...SECURITY_HEADERS };
-      if (name.startsWith('_astro/')) {
-        // Astro fingerprints these file names: a new build gets new names.
-        base['cache-control'] = 'public, max-age=31536000, immutable';
-      } else if (type.startsWith('text/html')) {
-        base['cache-control'] = 'public, max-age=30, stale-while-revalidate=60';
+  for (const name of sources) {
+    const raw = contents.get(name) ?? Buffer.alloc(0);
+    const type = getMimeType(name) ?? 'application/octet-stream';
+    const base: Record<string, string> = { 'content-type': type, ...SECURITY_HEADERS };
+    if (name.startsWith('_astro/')) {
+      // Astro fingerprints these file names: a new build gets new names.
+      base['cache-control'] = 'public, max-age=31536000, immutable';
+    } else if (type.startsWith('text/html')) {
+      base['cache-control'] = 'public, max-age=30, stale-while-revalidate=60';
+    }
+    if (type.startsWith('text/html')) base['content-security-policy'] = csp;
+    const compressible = COMPRESSIBLE.test(name) || COMPRESSIBLE_TYPE.test(type);
+    if (compressible) base.vary = 'Accept-Encoding';
+    const etag = strongEtag(raw, '');
+    const file: SiteFile = { identity: variantOf(raw, etag, base, 'identity') };
+    if (compressible && raw.length >= MIN_COMPRESS_BYTES) {
+      const path = join(root, name);
+      const [br, gz] = await Promise.all([
+        compressedCopy(path, raw, 'br', present.has(`${name}.br`)),
+        compressedCopy(path, raw, 'gzip', present.has(`${name}.gz`)),
+      ]);
+      // Only a copy that is smaller is worth sending.
+      if (br.length < raw.length) {
+        file.br = variantOf(br, etag.replace(/"$/, '-br"'), base, 'br');
       }
-      if (type.startsWith('text/html')) base['content-security-policy'] = csp;
-      const compressible = COMPRESSIBLE.test(name) || COMPRESSIBLE_TYPE.test(type);
-      if (compressible) base.vary = 'Accept-Encoding';
-      const etag = strongEtag(raw, '');
-      const file: SiteFile = { identity: variantOf(raw, etag, base, 'identity') };
-      if (compressible && raw.length >= MIN_COMPRESS_BYTES) {
-        const path = join(root, name);
-        const [br, gz] = await Promise.all([
-          compressedCopy(path, raw, 'br', present.has(`${name}.br`)),
-          compressedCopy(path, raw, 'gzip', present.has(`${name}.gz`)),
-        ]);
-        // Only a copy that is smaller is worth sending.
-        if (br.length < raw.length) {
-          file.br = variantOf(br, etag.replace(/"$/, '-br"'), base, 'br');
-        }
-        if (gz.length < raw.length) {
-          file.gzip = variantOf(gz, etag.replace(/"$/, '-gz"'), base, 'gzip');
-        }
+      if (gz.length < raw.length) {
+        file.gzip = variantOf(gz, etag.replace(/"$/, '-gz"'), base, 'gzip');
       }
-      bytes += raw.length + (file.br?.body.length ?? 0) + (file.gzip?.body.length ?? 0);
-      files.set(`/${name}`, file);
-      // `/incidents/7/index.html` is also `/incidents/7/` and `/incidents/7`.
-      if (name === 'index.html') files.set('/', file);
-      else if (name.endsWith('/index.html')) {
-        const dir = `/${name.slice(0, -'/index.html'.length)}`;
-        files.set(`${dir}/`, file);
-        files.set(dir, file);
-      }
-    }),
-  );
+    }
+    bytes += raw.length + (file.br?.body.length ?? 0) + (file.gzip?.body.length ?? 0);
+    files.set(`/${name}`, file);
+    // `/incidents/7/index.html` is also `/incidents/7/` and `/incidents/7`.
+    if (name === 'index.html') files.set('/', file);
+    else if (name.endsWith('/index.html')) {
+      const dir = `/${name.slice(0, -'/index.html'.length)}`;
+      files.set(`${dir}/`, file);
+      files.set(dir, file);
+    }
+  }
   return { root, files, notFound: files.get('/404.html'), bytes };
 }
 
