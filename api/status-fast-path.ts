@@ -11,9 +11,11 @@ import { cachedStatus } from './services/status.ts';
  * the API runs (docs/decisions/175): no session lookup, no body check, no router. These are
  * public, the same for every caller, and polled by every open status page.
  */
-const FAST_PATHS: Record<string, 'status' | 'services'> = {
-  '/api/v1/status': 'status',
-  '/api/v1/services': 'services',
+type Which = 'status' | 'services';
+const ROUTES = { status: '/api/v1/status', services: '/api/v1/services' } as const;
+const FAST_PATHS: Record<string, Which> = {
+  [ROUTES.status]: 'status',
+  [ROUTES.services]: 'services',
 };
 
 /** Below this a compressed copy saves too little to be worth its bytes. */
@@ -131,15 +133,16 @@ export function createStatusFastPath(options: {
   };
   // The request log's line: the fields that never change for an answer are serialised once,
   // by pino itself (a child's bindings), so a request adds only its id and duration.
-  const lineLoggers = new Map<string, Logger>();
-  const lineLoggerOf = (path: string, status: number): Logger => {
-    const key = `${status} ${path}`;
-    let lineLogger = lineLoggers.get(key);
-    if (lineLogger === undefined) {
-      lineLogger = logger.child({ method: 'GET', route: path, status, principal: 'anonymous' });
-      lineLoggers.set(key, lineLogger);
-    }
-    return lineLogger;
+  const lineLoggersOf = (route: string): Record<Answer['status'], Logger> => {
+    const fixed = { method: 'GET', route, principal: 'anonymous' };
+    return {
+      200: logger.child({ ...fixed, status: 200 }),
+      304: logger.child({ ...fixed, status: 304 }),
+    };
+  };
+  const lineLoggers: Record<Which, Record<Answer['status'], Logger>> = {
+    status: lineLoggersOf(ROUTES.status),
+    services: lineLoggersOf(ROUTES.services),
   };
 
   /** Which answer, or undefined when the request must take the whole way. */
@@ -161,7 +164,7 @@ export function createStatusFastPath(options: {
     representation: Representation,
     base: Record<string, string>,
     headers: Headers,
-    path: string,
+    which: Which,
     startedMs: number,
   ): Response => {
     const answers = answersOf(representation, base);
@@ -177,7 +180,7 @@ export function createStatusFastPath(options: {
       status: answer.status,
       headers: { ...answer.headers, 'x-request-id': requestId },
     });
-    lineLoggerOf(path, answer.status).info(
+    lineLoggers[which][answer.status].info(
       { requestId, durationMs: Math.round((performance.now() - startedMs) * 10) / 10 },
       'request',
     );
@@ -197,7 +200,7 @@ export function createStatusFastPath(options: {
         // The route answers the same failure in the API's error shape (busy database, …).
         return next();
       }
-      return respond(representation, await baseHeadersRead, headers, c.req.path, startedMs);
+      return respond(representation, await baseHeadersRead, headers, which, startedMs);
     },
     answerNow: (request) => {
       const startedMs = performance.now();
@@ -208,7 +211,7 @@ export function createStatusFastPath(options: {
       if (which === undefined) return null;
       const snapshot = currentSnapshot(deps);
       if (snapshot === null) return null;
-      return respond(snapshot[which], baseHeaders, request.headers, path, startedMs);
+      return respond(snapshot[which], baseHeaders, request.headers, which, startedMs);
     },
   };
 }
