@@ -134,11 +134,11 @@ export function createApp(deps: {
   const fullDeps: Deps = rest;
 
   const log = logger ?? faultsToConsole();
-  const apiHeaders = API_SECURITY_HEADERS;
   // First: a cached public status (or its 304) is sent before anything below runs.
   app.use(
     '*',
-    createStatusFastPath({ deps: fullDeps, logger: log, securityHeaders: apiHeaders }).middleware,
+    createStatusFastPath({ deps: fullDeps, logger: log, securityHeaders: API_SECURITY_HEADERS })
+      .middleware,
   );
   app.use('*', requestId());
   app.use('*', requestLog(log));
@@ -173,7 +173,7 @@ export function createApp(deps: {
         ? feedHeaders(c, next)
         : mailPreview.test(c.req.path)
           ? mailPreviewHeaders(c, next)
-          : apiHeaders(c, next),
+          : API_SECURITY_HEADERS(c, next),
   );
 
   app.onError((error, c) => {
