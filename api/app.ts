@@ -49,7 +49,7 @@ import { LOGO_BODY_LIMIT_BYTES } from './services/brand.ts';
 import { FEED_CSP } from './services/feed.ts';
 import { MAIL_PREVIEW_CSP } from './services/notifications.ts';
 import type { RunHooks } from './services/statement-runs.ts';
-import { publicStatusFastPath } from './status-fast-path.ts';
+import { createStatusFastPath } from './status-fast-path.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -108,6 +108,12 @@ function databaseBusy(): ApiError {
   });
 }
 
+/** The security headers of the API's answers (the docs, the feed and mail previews differ). */
+export const API_SECURITY_HEADERS = secureHeaders({
+  contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+  crossOriginResourcePolicy: 'same-site',
+});
+
 /**
  * The portal's HTTP app. Everything with a side effect comes in through `deps`, so tests
  * build one app per test and call `app.request()`.
@@ -128,12 +134,12 @@ export function createApp(deps: {
   const fullDeps: Deps = rest;
 
   const log = logger ?? faultsToConsole();
-  const apiHeaders = secureHeaders({
-    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-    crossOriginResourcePolicy: 'same-site',
-  });
   // First: a cached public status (or its 304) is sent before anything below runs.
-  app.use('*', publicStatusFastPath({ deps: fullDeps, logger: log, securityHeaders: apiHeaders }));
+  app.use(
+    '*',
+    createStatusFastPath({ deps: fullDeps, logger: log, securityHeaders: API_SECURITY_HEADERS })
+      .middleware,
+  );
   app.use('*', requestId());
   app.use('*', requestLog(log));
   // JSON answers are compressed for clients that take it (docs/decisions/172).
@@ -167,7 +173,7 @@ export function createApp(deps: {
         ? feedHeaders(c, next)
         : mailPreview.test(c.req.path)
           ? mailPreviewHeaders(c, next)
-          : apiHeaders(c, next),
+          : API_SECURITY_HEADERS(c, next),
   );
 
   app.onError((error, c) => {

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Database } from '../db/client.ts';
-import { type App, createApp } from './app.ts';
+import { API_SECURITY_HEADERS, type App, createApp } from './app.ts';
 import type { Clock } from './clock.ts';
 import { ownOrigins, type ServerEnv } from './env.ts';
 import { pathOf } from './http-cache.ts';
@@ -12,6 +12,7 @@ import { buildSite } from './site-build.ts';
 import { newestBuild, siteFingerprint, writeBuildRecord } from './site-fingerprint.ts';
 import { type RebuildTimings, startSiteRebuilds, statusFingerprint } from './site-rebuild.ts';
 import { createSiteApp } from './site-server.ts';
+import { createStatusFastPath, type StatusFastPath } from './status-fast-path.ts';
 
 /** Whether a request URL is the API's (`/api/…`, `/healthz`), without parsing it whole. */
 function isApiPath(url: string): boolean {
@@ -76,11 +77,15 @@ export async function startPortal(options: {
   }
   const site = await createSiteApp(served.dir, options.logger ? { logger: options.logger } : {});
   let api: App | undefined;
+  let statusNow: StatusFastPath['answerNow'] | undefined;
   const server = serve({
     fetch: (request, ...rest) => {
       if (!isApiPath(request.url)) return site.fetch(request);
-      // Only between listening and the next line of this function; never seen in practice.
-      return api ? api.fetch(request, ...rest) : new Response(null, { status: 503 });
+      // Only between listening and the next lines of this function; never seen in practice.
+      if (api === undefined || statusNow === undefined) return new Response(null, { status: 503 });
+      // The public status while its cache is current, answered synchronously: no app, no
+      // promise (the adapter then writes it at once). Otherwise the app (its first middleware).
+      return statusNow(request) ?? api.fetch(request, ...rest);
     },
     hostname: env.host,
     port: env.port,
@@ -98,6 +103,11 @@ export async function startPortal(options: {
     : { ...env.config, origins: ownOrigins(env.host, address.port) };
   const deps = { db: database, clock, config };
   api = createApp(options.logger ? { ...deps, logger: options.logger } : deps);
+  statusNow = createStatusFastPath({
+    deps,
+    logger: options.logger ?? faultsToConsole(),
+    securityHeaders: API_SECURITY_HEADERS,
+  }).answerNow;
   const rebuilds =
     options.siteRebuilds === false
       ? null

@@ -1,8 +1,8 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Deps } from './context.ts';
-import { noneMatchHits, preferredEncoding, requestIdOf } from './http-cache.ts';
-import type { Representation } from './infra/status-cache.ts';
+import { noneMatchHits, pathOf, preferredEncoding, requestIdOf } from './http-cache.ts';
+import { currentSnapshot, type Representation } from './infra/status-cache.ts';
 import type { Logger } from './log.ts';
 import { cachedStatus } from './services/status.ts';
 
@@ -11,9 +11,11 @@ import { cachedStatus } from './services/status.ts';
  * the API runs (docs/decisions/175): no session lookup, no body check, no router. These are
  * public, the same for every caller, and polled by every open status page.
  */
-const FAST_PATHS: Record<string, 'status' | 'services'> = {
-  '/api/v1/status': 'status',
-  '/api/v1/services': 'services',
+type Which = 'status' | 'services';
+const ROUTES = { status: '/api/v1/status', services: '/api/v1/services' } as const;
+const FAST_PATHS: Record<string, Which> = {
+  [ROUTES.status]: 'status',
+  [ROUTES.services]: 'services',
 };
 
 /** Below this a compressed copy saves too little to be worth its bytes. */
@@ -62,70 +64,154 @@ async function headersAddedBy(middleware: MiddlewareHandler): Promise<Record<str
 const hasCredentials = (cookie: string | null, authorization: string | null) =>
   authorization !== null || (cookie?.includes('portal_session=') ?? false);
 
-export function publicStatusFastPath(options: {
+/** One answer to a representation, all but the request id made once. */
+interface Answer {
+  status: 200 | 304;
+  body: Uint8Array<ArrayBuffer> | null;
+  headers: Readonly<Record<string, string>>;
+}
+
+/** The answers to one representation: its 304 and its 200 in each encoding. */
+interface Answers {
+  notModified: Answer;
+  identity: Answer;
+  br: Answer | null;
+  gzip: Answer | null;
+}
+
+export interface StatusFastPath {
+  /** The first middleware of the API: answers from the cache, reading it when due. */
+  middleware: MiddlewareHandler;
+  /**
+   * The answer when it needs no I/O (the cache is current), before any app runs; null when
+   * the request is not one of these or the cache must be read: then the app answers it.
+   */
+  answerNow(request: Request): Response | null;
+}
+
+export function createStatusFastPath(options: {
   deps: Deps;
   logger: Logger;
   /** The API's security headers middleware: these answers carry the same headers. */
   securityHeaders: MiddlewareHandler;
-}): MiddlewareHandler {
+}): StatusFastPath {
   const { deps, logger } = options;
   const { publicMaxAgeSeconds, publicStaleSeconds } = deps.config;
   const cacheControl = `public, max-age=${publicMaxAgeSeconds}, stale-while-revalidate=${publicStaleSeconds}`;
-  let baseHeaders: Promise<Record<string, string>> | undefined;
-  return async (c, next) => {
-    const which = c.req.method === 'GET' ? FAST_PATHS[c.req.path] : undefined;
-    if (which === undefined) return next();
+  let baseHeaders: Record<string, string> | null = null;
+  const baseHeadersRead = headersAddedBy(options.securityHeaders).then((headers) => {
+    baseHeaders = headers;
+    return headers;
+  });
+  // The answers' headers are made once per representation (a new one comes at most every
+  // few seconds); a request adds only its id. Keyed per instance: the base headers are its own.
+  const prepared = new WeakMap<Representation, Answers>();
+  const answersOf = (representation: Representation, base: Record<string, string>): Answers => {
+    let answers = prepared.get(representation);
+    if (answers === undefined) {
+      const common = {
+        ...base,
+        'cache-control': cacheControl,
+        etag: representation.etag,
+        vary: 'Accept-Encoding',
+      };
+      const json = { ...common, 'content-type': 'application/json; charset=utf-8' };
+      const encoded = encodedOf(representation);
+      const compressed = (body: Uint8Array<ArrayBuffer> | null, coding: string): Answer | null =>
+        body === null
+          ? null
+          : { status: 200, body, headers: { ...json, 'content-encoding': coding } };
+      answers = {
+        notModified: { status: 304, body: null, headers: common },
+        identity: { status: 200, body: encoded.body, headers: json },
+        br: compressed(encoded.br, 'br'),
+        gzip: compressed(encoded.gzip, 'gzip'),
+      };
+      prepared.set(representation, answers);
+    }
+    return answers;
+  };
+  // The request log's line: the fields that never change for an answer are serialised once,
+  // by pino itself (a child's bindings), so a request adds only its id and duration.
+  const lineLoggersOf = (route: string): Record<Answer['status'], Logger> => {
+    const fixed = { method: 'GET', route, principal: 'anonymous' };
+    return {
+      200: logger.child({ ...fixed, status: 200 }),
+      304: logger.child({ ...fixed, status: 304 }),
+    };
+  };
+  const lineLoggers: Record<Which, Record<Answer['status'], Logger>> = {
+    status: lineLoggersOf(ROUTES.status),
+    services: lineLoggersOf(ROUTES.services),
+  };
+
+  /** Which answer, or undefined when the request must take the whole way. */
+  const fastPathOf = (method: string, path: string, url: string, headers: Headers) => {
+    const which = method === 'GET' ? FAST_PATHS[path] : undefined;
     // Credentials (a key, a session, anything in the query) are checked as on every route:
     // a revoked key is refused and a key's use recorded. Anonymous polls take this path.
-    const raw = c.req.raw.headers;
-    if (c.req.url.includes('?') || hasCredentials(raw.get('cookie'), raw.get('authorization'))) {
-      return next();
+    if (
+      which === undefined ||
+      url.includes('?') ||
+      hasCredentials(headers.get('cookie'), headers.get('authorization'))
+    ) {
+      return undefined;
     }
-    const startedMs = performance.now();
-    let representation: Representation;
-    try {
-      representation = (await cachedStatus(deps))[which];
-    } catch {
-      // The route answers the same failure in the API's error shape (busy database, …).
-      return next();
-    }
-    baseHeaders ??= headersAddedBy(options.securityHeaders);
-    const headers = c.req.raw.headers;
+    return which;
+  };
+
+  const respond = (
+    representation: Representation,
+    base: Record<string, string>,
+    headers: Headers,
+    which: Which,
+    startedMs: number,
+  ): Response => {
+    const answers = answersOf(representation, base);
     const requestId = requestIdOf(headers.get('x-request-id'));
-    const common = {
-      ...(await baseHeaders),
-      'cache-control': cacheControl,
-      etag: representation.etag,
-      vary: 'Accept-Encoding',
-      'x-request-id': requestId,
-    };
-    let response: Response;
+    let answer: Answer;
     if (noneMatchHits(headers.get('if-none-match'), representation.etag)) {
-      response = new Response(null, { status: 304, headers: common });
+      answer = answers.notModified;
     } else {
-      const encoded = encodedOf(representation);
       const encoding = preferredEncoding(headers.get('accept-encoding'));
-      const compressed = encoding === 'identity' ? null : encoded[encoding];
-      response = new Response(compressed ?? encoded.body, {
-        status: 200,
-        headers: {
-          ...common,
-          'content-type': 'application/json; charset=utf-8',
-          ...(compressed === null ? {} : { 'content-encoding': encoding }),
-        },
-      });
+      answer = (encoding === 'identity' ? null : answers[encoding]) ?? answers.identity;
     }
-    logger.info(
-      {
-        requestId,
-        method: 'GET',
-        route: c.req.path,
-        status: response.status,
-        durationMs: Math.round((performance.now() - startedMs) * 10) / 10,
-        principal: 'anonymous',
-      },
+    const response = new Response(answer.body, {
+      status: answer.status,
+      headers: { ...answer.headers, 'x-request-id': requestId },
+    });
+    lineLoggers[which][answer.status].info(
+      { requestId, durationMs: Math.round((performance.now() - startedMs) * 10) / 10 },
       'request',
     );
     return response;
+  };
+
+  return {
+    middleware: async (c, next) => {
+      const headers = c.req.raw.headers;
+      const which = fastPathOf(c.req.method, c.req.path, c.req.url, headers);
+      if (which === undefined) return next();
+      const startedMs = performance.now();
+      let representation: Representation;
+      try {
+        representation = (await cachedStatus(deps))[which];
+      } catch {
+        // The route answers the same failure in the API's error shape (busy database, …).
+        return next();
+      }
+      return respond(representation, await baseHeadersRead, headers, which, startedMs);
+    },
+    answerNow: (request) => {
+      const startedMs = performance.now();
+      const url = request.url;
+      const path = pathOf(url);
+      if (path === null || baseHeaders === null) return null;
+      const which = fastPathOf(request.method, path, url, request.headers);
+      if (which === undefined) return null;
+      const snapshot = currentSnapshot(deps);
+      if (snapshot === null) return null;
+      return respond(snapshot[which], baseHeaders, request.headers, which, startedMs);
+    },
   };
 }

@@ -54,10 +54,16 @@ class StatusCache {
     this.building = null;
   }
 
+  /** The entry `get` would return without reading anything, or null when it would read. */
+  peek(nowMs: number): Entry | null {
+    const entry = this.entry;
+    return entry !== null && this.current(entry, nowMs) && !this.versionDue(nowMs) ? entry : null;
+  }
+
   async get(deps: Deps, buildSnapshot: BuildSnapshot): Promise<Entry> {
     const nowMs = deps.clock.now();
     const entry = this.entry;
-    if (entry !== null && nowMs < entry.expiresAtMs && nowMs >= entry.builtAtMs) {
+    if (entry !== null && this.current(entry, nowMs)) {
       if (!this.versionDue(nowMs)) return entry;
       this.versionCheckedAtMs = nowMs;
       this.versionSeen = await readVersion(deps.db);
@@ -65,6 +71,10 @@ class StatusCache {
     }
     this.building ??= this.build(deps, buildSnapshot, nowMs);
     return this.building;
+  }
+
+  private current(entry: Entry, nowMs: number): boolean {
+    return nowMs < entry.expiresAtMs && nowMs >= entry.builtAtMs;
   }
 
   private versionDue(nowMs: number): boolean {
@@ -140,6 +150,15 @@ export async function cachedSnapshot(
   buildSnapshot: BuildSnapshot,
 ): Promise<StatusSnapshot> {
   return cacheOf(deps.db).get(deps, buildSnapshot);
+}
+
+/**
+ * The cached snapshot when it is current and its version was checked within the interval,
+ * so that serving it reads nothing: the same answer `cachedSnapshot` gives at this instant.
+ * Null otherwise (nothing cached, expired, or a version check due): ask `cachedSnapshot`.
+ */
+export function currentSnapshot(deps: Deps): StatusSnapshot | null {
+  return cacheOf(deps.db).peek(deps.clock.now());
 }
 
 /** Marks public status data changed, in the writing transaction: every process sees it. */
