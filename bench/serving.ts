@@ -235,7 +235,7 @@ async function main() {
         `${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}; load before the run: \`${uptime}\`.`,
       `autocannon, ${CONNECTIONS} connections, ${DURATION_SECONDS} s per case, median of ${ROUNDS} interleaved rounds; ` +
         'each server in its own process on 127.0.0.1, the load generator in another (all on the same 2 cores). ' +
-        `The portal writes its request log (to /dev/null) and runs with NODE_OPTIONS=\`${PORTAL_NODE_OPTIONS}\`${Object.entries(
+        `The portal writes its request log (to /dev/null, each line at once, as \`npm start\`'s default destination does) and runs with NODE_OPTIONS=\`${PORTAL_NODE_OPTIONS}\`${Object.entries(
           PORTAL_START_ENV,
         )
           .map(([name, value]) => ` and ${name}=${value}`)

@@ -40,7 +40,7 @@ if (kind === 'portal') {
     database,
     clock: systemClock,
     log: () => undefined,
-    logger: createLogger({ destination: pino.destination({ dest: '/dev/null', sync: false }) }),
+    logger: createLogger({ destination: pino.destination({ dest: '/dev/null', sync: true }) }),
     siteRebuilds: false,
   });
   listening(Number(new URL(portal.origin).port));
