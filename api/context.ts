@@ -32,6 +32,69 @@ export type Principal =
       key: { id: number; scopes: ApiKeyScope[]; customerId: number | null };
     };
 
+export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
+export type KeyPrincipal = Extract<Principal, { kind: 'key' }>;
+
+/** A signed-in agent or admin. */
+export type StaffPrincipal = UserPrincipal & { user: { role: 'agent' | 'admin' } };
+/** A signed-in admin; an admin is staff too, so this fits wherever staff does. */
+export type AdminPrincipal = UserPrincipal & { user: { role: 'admin' } };
+/** A signed-in user of a customer, with the customer they belong to. */
+export type CustomerUserPrincipal = UserPrincipal & {
+  user: { role: 'customer'; customerId: number };
+};
+/** A key that belongs to a customer (a `read` key on /me). */
+export type CustomerKeyPrincipal = KeyPrincipal & { key: { customerId: number } };
+
+/**
+ * Who each access level lets through, as a type: the route's `authorize(access)` decides it
+ * once, so a service that needs staff takes a staff caller and a customer's cannot reach it.
+ */
+export interface PrincipalByAccess {
+  public: Principal;
+  session: UserPrincipal;
+  'customer-read': CustomerUserPrincipal | CustomerKeyPrincipal;
+  customer: CustomerUserPrincipal;
+  staff: StaffPrincipal;
+  admin: AdminPrincipal;
+  ingest: KeyPrincipal;
+}
+
+/**
+ * One request as a service sees it: its dependencies, who is calling (narrowed by the
+ * route's access level) and the request id the audit trail records.
+ */
+export interface RequestContext<P extends Principal = Principal> {
+  readonly deps: Deps;
+  readonly principal: P;
+  /** Absent when a script, the CLI or the seed acts rather than a request. */
+  readonly requestId: string | undefined;
+}
+
+/** A caller acting on one customer's own data (/me): the customer is theirs, decided at the edge. */
+export interface OwnDataContext<P extends CustomerUserPrincipal | CustomerKeyPrincipal>
+  extends RequestContext<P> {
+  readonly customerId: number;
+}
+
+export type StaffContext = RequestContext<StaffPrincipal>;
+export type AdminContext = RequestContext<AdminPrincipal>;
+export type UserContext = RequestContext<UserPrincipal>;
+export type KeyContext = RequestContext<KeyPrincipal>;
+export type CustomerContext = OwnDataContext<CustomerUserPrincipal>;
+export type CustomerReadContext = OwnDataContext<CustomerUserPrincipal | CustomerKeyPrincipal>;
+
+/** The context each access level hands its route. */
+export interface ContextByAccess {
+  public: RequestContext;
+  session: UserContext;
+  'customer-read': CustomerReadContext;
+  customer: CustomerContext;
+  staff: StaffContext;
+  admin: AdminContext;
+  ingest: KeyContext;
+}
+
 export interface AppEnv {
   Variables: {
     deps: Deps;
@@ -40,4 +103,9 @@ export interface AppEnv {
     /** The client's address, from the socket or the trusted proxies' X-Forwarded-For. */
     clientAddress: string;
   };
+}
+
+/** What a route's handler sees after `authorize(access)`: the caller, narrowed to the level. */
+export interface AuthorizedEnv<C extends RequestContext> {
+  Variables: AppEnv['Variables'] & { caller: C };
 }

@@ -161,10 +161,10 @@ export function operationIdOf(method: string, path: string): string {
  * middleware before validation, and written into the OpenAPI document as `x-access`
  * (the authorisation tests read it from there).
  */
-export function defineRoute<const R extends Omit<RouteConfig, 'middleware' | 'security'>>(
-  access: Access,
-  config: R,
-) {
+export function defineRoute<
+  const A extends Access,
+  const R extends Omit<RouteConfig, 'middleware' | 'security'>,
+>(access: A, config: R) {
   const responses = { ...errorResponses(...STANDARD_ERRORS[access]), ...config.responses };
   return createRoute({
     ...config,

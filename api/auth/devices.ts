@@ -25,7 +25,7 @@ const DEVICE_TOKENS_PER_BROWSER = 5;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 /** The well-formed tokens of the request's device cookie (at most a few; never trusted yet). */
-export function readDeviceTokens(c: Context<AppEnv>): string[] {
+export function readDeviceTokens<E extends AppEnv>(c: Context<E>): string[] {
   const value = getCookie(c, DEVICE_COOKIE) ?? '';
   return value
     .split('.')
@@ -33,7 +33,7 @@ export function readDeviceTokens(c: Context<AppEnv>): string[] {
     .slice(-DEVICE_TOKENS_PER_BROWSER);
 }
 
-export function setDeviceCookie(c: Context<AppEnv>, tokens: string[]): void {
+export function setDeviceCookie<E extends AppEnv>(c: Context<E>, tokens: string[]): void {
   setCookie(c, DEVICE_COOKIE, tokens.join('.'), {
     httpOnly: true,
     secure: isSecureRequest(c),

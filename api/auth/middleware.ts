@@ -1,6 +1,22 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
-import type { AppEnv, Principal } from '../context.ts';
+import type { ApiKeyScope } from '../../db/schema/index.ts';
+import type {
+  AdminPrincipal,
+  AppEnv,
+  AuthorizedEnv,
+  ContextByAccess,
+  CustomerKeyPrincipal,
+  CustomerUserPrincipal,
+  Deps,
+  KeyPrincipal,
+  OwnDataContext,
+  Principal,
+  PrincipalByAccess,
+  RequestContext,
+  StaffPrincipal,
+  UserPrincipal,
+} from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { authorizationOf } from '../security.ts';
 import { verifyApiKey } from './api-key-secrets.ts';
@@ -28,7 +44,7 @@ export const ACCESS_LEVELS = [
 export type Access = (typeof ACCESS_LEVELS)[number];
 
 /** The client's address: the socket's, or the right-most untrusted X-Forwarded-For entry. */
-export function clientAddress(c: Context<AppEnv>, trustedProxyHops: number): string {
+export function clientAddress<E extends AppEnv>(c: Context<E>, trustedProxyHops: number): string {
   let direct = 'unknown';
   try {
     direct = getConnInfo(c).remote.address ?? 'unknown';
@@ -86,48 +102,98 @@ export const resolvePrincipal: MiddlewareHandler<AppEnv> = async (c, next) => {
 const notSignedIn = () => new ApiError('UNAUTHENTICATED', 'Sign in first.');
 const notAllowed = () => new ApiError('FORBIDDEN', 'You are not allowed to do this.');
 
-/** Throws 401 (no credentials) or 403 (credentials without the right) unless allowed. */
-export function checkAccess(principal: Principal, access: Access): void {
-  if (access === 'public') return;
+type Allows<A extends Access> = (principal: Principal) => principal is PrincipalByAccess[A];
+
+const isCustomerUser = (principal: Principal): principal is CustomerUserPrincipal =>
+  principal.kind === 'user' &&
+  principal.user.role === 'customer' &&
+  // Users of role customer always have one (staff-users checks it); without it /me has no data.
+  principal.user.customerId !== null;
+
+const isKeyWith = (principal: Principal, scope: ApiKeyScope): principal is KeyPrincipal =>
+  principal.kind === 'key' && principal.key.scopes.includes(scope);
+
+/** Who each level lets through, one type guard per level: the runtime check and the type are one. */
+const ALLOWS: { [A in Access]: Allows<A> } = {
+  public: (_principal): _principal is Principal => true,
+  session: (principal): principal is UserPrincipal => principal.kind === 'user',
+  'customer-read': (principal): principal is CustomerUserPrincipal | CustomerKeyPrincipal =>
+    isCustomerUser(principal) ||
+    (isKeyWith(principal, 'read') && principal.key.customerId !== null),
+  customer: isCustomerUser,
+  staff: (principal): principal is StaffPrincipal =>
+    principal.kind === 'user' && principal.user.role !== 'customer',
+  admin: (principal): principal is AdminPrincipal =>
+    principal.kind === 'user' && principal.user.role === 'admin',
+  ingest: (principal): principal is KeyPrincipal => isKeyWith(principal, 'ingest'),
+};
+
+/**
+ * Throws 401 (no credentials) or 403 (credentials without the right) unless allowed, and
+ * returns the principal narrowed to what the level guarantees.
+ */
+export function checkAccess<A extends Access>(
+  principal: Principal,
+  access: A,
+): PrincipalByAccess[A] {
+  const allows: Allows<A> = ALLOWS[access];
+  if (allows(principal)) return principal;
   if (principal.kind === 'anonymous') throw notSignedIn();
-  switch (access) {
-    case 'session':
-      if (principal.kind !== 'user') throw notAllowed();
-      return;
-    case 'customer-read':
-      if (principal.kind === 'user' && principal.user.role === 'customer') return;
-      if (principal.kind === 'key' && principal.key.scopes.includes('read')) return;
-      throw notAllowed();
-    case 'customer':
-      if (principal.kind === 'user' && principal.user.role === 'customer') return;
-      throw notAllowed();
-    case 'staff':
-      if (principal.kind === 'user' && principal.user.role !== 'customer') return;
-      throw notAllowed();
-    case 'admin':
-      if (principal.kind === 'user' && principal.user.role === 'admin') return;
-      throw notAllowed();
-    case 'ingest':
-      if (principal.kind === 'key' && principal.key.scopes.includes('ingest')) return;
-      throw notAllowed();
-  }
+  throw notAllowed();
 }
 
-export function authorize(access: Access): MiddlewareHandler<AppEnv> {
+interface RequestBase {
+  deps: Deps;
+  requestId: string | undefined;
+}
+
+const plain = <P extends Principal>(base: RequestBase, principal: P): RequestContext<P> => ({
+  deps: base.deps,
+  requestId: base.requestId,
+  principal,
+});
+
+const ownData = <P extends CustomerUserPrincipal | CustomerKeyPrincipal>(
+  base: RequestBase,
+  principal: P,
+): OwnDataContext<P> => ({
+  ...plain(base, principal),
+  customerId: principal.kind === 'user' ? principal.user.customerId : principal.key.customerId,
+});
+
+/** How each level builds its context: /me levels fix the customer whose data it is, once. */
+const CONTEXTS: {
+  [A in Access]: (base: RequestBase, principal: PrincipalByAccess[A]) => ContextByAccess[A];
+} = {
+  public: plain,
+  session: plain,
+  'customer-read': ownData,
+  customer: ownData,
+  staff: plain,
+  admin: plain,
+  ingest: plain,
+};
+
+/** The caller's context for a level, or the 401/403 of `checkAccess`. */
+export function contextFor<A extends Access>(
+  base: RequestBase,
+  principal: Principal,
+  access: A,
+): ContextByAccess[A] {
+  const build: (base: RequestBase, principal: PrincipalByAccess[A]) => ContextByAccess[A] =
+    CONTEXTS[access];
+  return build(base, checkAccess(principal, access));
+}
+
+/**
+ * Checks the caller against the route's level and hands the handler `c.var.caller`, the
+ * request's context with the principal narrowed to that level.
+ */
+export function authorize<A extends Access>(
+  access: A,
+): MiddlewareHandler<AuthorizedEnv<ContextByAccess[A]>> {
   return async (c, next) => {
-    checkAccess(c.var.principal, access);
+    c.set('caller', contextFor(c.var, c.var.principal, access));
     await next();
   };
-}
-
-/** The customer whose /me data this caller may see (after checkAccess 'customer-read'). */
-export function customerIdOf(principal: Principal): number {
-  const id =
-    principal.kind === 'user'
-      ? principal.user.customerId
-      : principal.kind === 'key'
-        ? principal.key.customerId
-        : null;
-  if (id === null) throw notAllowed();
-  return id;
 }

@@ -112,17 +112,17 @@ export async function endCustomerSessions(tx: Tx, customerId: number): Promise<v
 }
 
 /** `Secure` is dropped only for plain HTTP on a loopback host (local development). */
-export function isSecureRequest(c: Context<AppEnv>): boolean {
+export function isSecureRequest<E extends AppEnv>(c: Context<E>): boolean {
   const url = new URL(c.req.url);
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   return !(url.protocol === 'http:' && loopback);
 }
 
-export function readSessionCookie(c: Context<AppEnv>): string | undefined {
+export function readSessionCookie<E extends AppEnv>(c: Context<E>): string | undefined {
   return getCookie(c, SESSION_COOKIE);
 }
 
-export function setSessionCookie(c: Context<AppEnv>, token: string): void {
+export function setSessionCookie<E extends AppEnv>(c: Context<E>, token: string): void {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     secure: isSecureRequest(c),
@@ -132,6 +132,6 @@ export function setSessionCookie(c: Context<AppEnv>, token: string): void {
   });
 }
 
-export function clearSessionCookie(c: Context<AppEnv>): void {
+export function clearSessionCookie<E extends AppEnv>(c: Context<E>): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isSecureRequest(c) });
 }

@@ -1,4 +1,3 @@
-import { customerIdOf } from '../auth/middleware.ts';
 import { pageSchema } from '../http/page-schemas.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import {
@@ -11,14 +10,7 @@ import {
   listStaffApiKeys,
   revokeApiKey,
 } from '../services/api-keys.ts';
-import {
-  activeFilter,
-  IdParams,
-  idFilter,
-  listQuery,
-  nameSchema,
-  userPrincipal,
-} from './common.ts';
+import { activeFilter, IdParams, idFilter, listQuery, nameSchema } from './common.ts';
 
 /** API keys: admins make `ingest` keys; a customer's user makes `read` keys for /me data. */
 
@@ -157,7 +149,7 @@ export function registerApiKeys(api: ApiApp): void {
   );
   api.openapi(staffCreate, async (c) => {
     const body = c.req.valid('json');
-    const key = await createApiKey(c.var.deps, userPrincipal(c.var.principal), c.var.requestId, {
+    const key = await createApiKey(c.var.caller, {
       name: body.name,
       scopes: body.scopes,
       author: body.author ?? 'automation',
@@ -169,41 +161,23 @@ export function registerApiKeys(api: ApiApp): void {
     c.json(await getApiKey(c.var.deps, ALL, c.req.valid('param').id), 200),
   );
   api.openapi(staffRevoke, async (c) =>
-    c.json(
-      await revokeApiKey(
-        c.var.deps,
-        c.var.principal,
-        c.var.requestId,
-        ALL,
-        c.req.valid('param').id,
-      ),
-      200,
-    ),
+    c.json(await revokeApiKey(c.var.caller, ALL, c.req.valid('param').id), 200),
   );
 
   api.openapi(meList, async (c) => {
-    const owner: KeyOwner = { kind: 'customer', customerId: customerIdOf(c.var.principal) };
+    const owner: KeyOwner = { kind: 'customer', customerId: c.var.caller.customerId };
     return c.json(await listApiKeys(c.var.deps, owner, c.req.valid('query')), 200);
   });
   api.openapi(meCreate, async (c) => {
-    const key = await createApiKey(c.var.deps, userPrincipal(c.var.principal), c.var.requestId, {
+    const key = await createApiKey(c.var.caller, {
       name: c.req.valid('json').name,
       scopes: ['read'],
-      customerId: customerIdOf(c.var.principal),
+      customerId: c.var.caller.customerId,
     });
     return c.json(key, 201);
   });
   api.openapi(meRevoke, async (c) => {
-    const owner: KeyOwner = { kind: 'customer', customerId: customerIdOf(c.var.principal) };
-    return c.json(
-      await revokeApiKey(
-        c.var.deps,
-        c.var.principal,
-        c.var.requestId,
-        owner,
-        c.req.valid('param').id,
-      ),
-      200,
-    );
+    const owner: KeyOwner = { kind: 'customer', customerId: c.var.caller.customerId };
+    return c.json(await revokeApiKey(c.var.caller, owner, c.req.valid('param').id), 200);
   });
 }

@@ -7,7 +7,7 @@ import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } fr
 import { type ClientMeta, changePassword, login, logout } from '../services/accounts.ts';
 import { acceptInvitation } from '../services/invitations.ts';
 import { completePasswordReset, requestPasswordReset } from '../services/password-resets.ts';
-import { emailSchema, newPasswordSchema, userPrincipal } from './common.ts';
+import { emailSchema, newPasswordSchema } from './common.ts';
 
 export const SessionUserSchema = z
   .object({
@@ -154,7 +154,7 @@ const finishReset = defineRoute('public', {
   },
 });
 
-function clientMeta(c: Context<AppEnv>): ClientMeta {
+function clientMeta<E extends AppEnv>(c: Context<E>): ClientMeta {
   return {
     ip: c.var.clientAddress,
     userAgent: c.req.header('user-agent'),
@@ -181,16 +181,10 @@ export function registerAuth(api: ApiApp): void {
     return c.body(null, 204);
   });
 
-  api.openapi(me, (c) => c.json({ user: userPrincipal(c.var.principal).user }, 200));
+  api.openapi(me, (c) => c.json({ user: c.var.caller.principal.user }, 200));
 
   api.openapi(changeOwnPassword, async (c) => {
-    const { token, user } = await changePassword(
-      c.var.deps,
-      userPrincipal(c.var.principal),
-      c.var.requestId,
-      c.req.valid('json'),
-      clientMeta(c),
-    );
+    const { token, user } = await changePassword(c.var.caller, c.req.valid('json'), clientMeta(c));
     setSessionCookie(c, token);
     return c.json({ user }, 200);
   });

@@ -12,7 +12,7 @@ import {
   updateBrand,
 } from '../services/brand.ts';
 import { setPublicCaching } from './caching.ts';
-import { emailSchema, userPrincipal } from './common.ts';
+import { emailSchema } from './common.ts';
 
 const BrandSchema = z
   .object({
@@ -180,28 +180,10 @@ export function registerBrand(api: ApiApp): void {
     return c.body(new Uint8Array(bytes), 200, { 'Content-Type': 'image/png' });
   });
   api.openapi(update, async (c) =>
-    c.json(
-      await updateBrand(
-        c.var.deps,
-        userPrincipal(c.var.principal),
-        c.var.requestId,
-        c.req.valid('json'),
-      ),
-      200,
-    ),
+    c.json(await updateBrand(c.var.caller, c.req.valid('json')), 200),
   );
   api.openapi(setLogo, async (c) =>
-    c.json(
-      await setBrandLogo(
-        c.var.deps,
-        userPrincipal(c.var.principal),
-        c.var.requestId,
-        c.req.valid('json').dataBase64,
-      ),
-      200,
-    ),
+    c.json(await setBrandLogo(c.var.caller, c.req.valid('json').dataBase64), 200),
   );
-  api.openapi(deleteLogo, async (c) =>
-    c.json(await removeBrandLogo(c.var.deps, userPrincipal(c.var.principal), c.var.requestId), 200),
-  );
+  api.openapi(deleteLogo, async (c) => c.json(await removeBrandLogo(c.var.caller), 200));
 }

@@ -4,7 +4,7 @@ import { noneMatchHits } from '../http-cache.ts';
 import type { Representation } from '../infra/status-cache.ts';
 
 /** Public data may sit in shared caches briefly, and be served stale while revalidating. */
-export function setPublicCaching(c: Context<AppEnv>): void {
+export function setPublicCaching<E extends AppEnv>(c: Context<E>): void {
   const { publicMaxAgeSeconds, publicStaleSeconds } = c.var.deps.config;
   c.header(
     'Cache-Control',
@@ -13,7 +13,7 @@ export function setPublicCaching(c: Context<AppEnv>): void {
 }
 
 /** A prepared public representation, or 304 when the client already has it. */
-export function serveCached(c: Context<AppEnv>, representation: Representation) {
+export function serveCached<E extends AppEnv>(c: Context<E>, representation: Representation) {
   setPublicCaching(c);
   c.header('ETag', representation.etag);
   if (noneMatchHits(c.req.header('if-none-match'), representation.etag)) {

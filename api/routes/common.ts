@@ -1,6 +1,4 @@
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
-import type { Principal } from '../context.ts';
-import { ApiError } from '../errors.ts';
 import { pageQueryShape } from '../http/page-schemas.ts';
 import { CANONICAL_ID, ID_PARAM, z } from '../openapi.ts';
 import { displayText, textProblem } from './text.ts';
@@ -65,14 +63,6 @@ export const newPasswordSchema = z
 
 /** An instant as RFC 3339 text, as the SLA engine reads it. */
 export const isoInstant = z.string().openapi({ format: 'date-time' });
-
-/** The signed-in person behind a route that only people may call. */
-export function userPrincipal(principal: Principal): Extract<Principal, { kind: 'user' }> {
-  if (principal.kind !== 'user') {
-    throw new ApiError('FORBIDDEN', 'Only a signed-in person can do this.');
-  }
-  return principal;
-}
 
 /** Required text, said in words when it is missing or not text. */
 export const requiredText = () =>

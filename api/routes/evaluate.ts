@@ -27,7 +27,10 @@ const EvaluateQuery = z.strictObject({
 });
 
 /** The outcome of an evaluation as the HTTP answer: its JSON, or the shared error shape. */
-export function answerEvaluation(c: Context<AppEnv>, outcome: EvaluationOutcome): Response {
+export function answerEvaluation<E extends AppEnv>(
+  c: Context<E>,
+  outcome: EvaluationOutcome,
+): Response {
   if (outcome.ok) {
     return c.body(outcome.json, 200, { 'Content-Type': 'application/json' });
   }

@@ -1,5 +1,3 @@
-import type { Context } from 'hono';
-import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import {
   type ApiApp,
@@ -22,13 +20,6 @@ import { IncidentBaseShape, IncidentSchema, NewUpdateSchema } from './incidents.
 import { apiInstant, endsAfterStart, instantMs, optionalInstantMs } from './instants.ts';
 import { WindowSchema } from './staff-windows.ts';
 import { longText } from './text.ts';
-
-/** The caller's key id (the route's access level guarantees a key). */
-function keyId(c: Context<AppEnv>): number {
-  const principal = c.var.principal;
-  if (principal.kind !== 'key') throw new ApiError('FORBIDDEN', 'An ingest key is required.');
-  return principal.key.id;
-}
 
 /** A monitor's own id: visible ASCII without `/`, so it can sit in a URL path as is. */
 const ExternalIdSchema = z
@@ -234,7 +225,11 @@ const postIncidentUpdate = defineRoute('ingest', {
 
 export function registerIngest(api: ApiApp): void {
   api.openapi(postWindow, async (c) => {
-    const result = await ingestWindow(c.var.deps, keyId(c), windowInput(c.req.valid('json')));
+    const result = await ingestWindow(
+      c.var.deps,
+      c.var.caller.principal.key.id,
+      windowInput(c.req.valid('json')),
+    );
     return result.created ? c.json(result.window, 201) : c.json(result.window, 200);
   });
 
@@ -242,7 +237,10 @@ export function registerIngest(api: ApiApp): void {
     postWindowBatch,
     async (c) => {
       const { windows } = c.req.valid('json');
-      return c.json(await ingestWindows(c.var.deps, keyId(c), windows.map(windowInput)), 200);
+      return c.json(
+        await ingestWindows(c.var.deps, c.var.caller.principal.key.id, windows.map(windowInput)),
+        200,
+      );
     },
     batchHook,
   );
@@ -250,12 +248,15 @@ export function registerIngest(api: ApiApp): void {
   api.openapi(patchWindow, async (c) => {
     const { externalId } = c.req.valid('param');
     const { end } = c.req.valid('json');
-    return c.json(await closeWindow(c.var.deps, keyId(c), externalId, instantMs(end)), 200);
+    return c.json(
+      await closeWindow(c.var.deps, c.var.caller.principal.key.id, externalId, instantMs(end)),
+      200,
+    );
   });
 
   api.openapi(postIncident, async (c) => {
     const body = c.req.valid('json');
-    const result = await ingestIncident(c.var.deps, keyId(c), {
+    const result = await ingestIncident(c.var.deps, c.var.caller.principal.key.id, {
       externalId: body.externalId,
       title: body.title,
       impact: body.impact,
@@ -270,6 +271,9 @@ export function registerIngest(api: ApiApp): void {
   api.openapi(postIncidentUpdate, async (c) => {
     const { externalId } = c.req.valid('param');
     const update = c.req.valid('json');
-    return c.json(await addIngestUpdate(c.var.deps, keyId(c), externalId, update), 201);
+    return c.json(
+      await addIngestUpdate(c.var.deps, c.var.caller.principal.key.id, externalId, update),
+      201,
+    );
   });
 }

@@ -1,5 +1,3 @@
-import { customerIdOf } from '../auth/middleware.ts';
-import { ApiError } from '../errors.ts';
 import { pageSchema } from '../http/page-schemas.ts';
 import { jsonBodyCacheOf, keyDigest, sendCachedJson } from '../json-body-cache.ts';
 import { customerDataStamp, keptAnswersOf } from '../kept-answers.ts';
@@ -358,12 +356,12 @@ const commentRoute = defineRoute('customer', {
 
 export function registerMe(api: ApiApp): void {
   api.openapi(agreementsRoute, async (c) => {
-    const customerId = customerIdOf(c.var.principal);
+    const customerId = c.var.caller.customerId;
     return c.json(await agreementOverviews(c.var.deps, { customerId }), 200);
   });
 
   api.openapi(availabilityRoute, async (c) => {
-    const customerId = customerIdOf(c.var.principal);
+    const customerId = c.var.caller.customerId;
     const query = c.req.valid('query');
     const months =
       query.period !== undefined
@@ -409,15 +407,14 @@ export function registerMe(api: ApiApp): void {
   });
 
   api.openapi(claimsList, async (c) => {
-    const customerId = customerIdOf(c.var.principal);
+    const customerId = c.var.caller.customerId;
     const { status, period, ...page } = c.req.valid('query');
     return c.json(await listCustomerClaims(c.var.deps, customerId, { status, period }, page), 200);
   });
 
   api.openapi(fileRoute, async (c) => {
-    const customerId = customerIdOf(c.var.principal);
     const key = c.req.valid('header')['idempotency-key'];
-    const result = await fileClaim(c.var.deps, c.var.principal, customerId, c.req.valid('json'), {
+    const result = await fileClaim(c.var.caller, c.req.valid('json'), {
       key,
       path: c.req.path,
     });
@@ -426,29 +423,20 @@ export function registerMe(api: ApiApp): void {
   });
 
   api.openapi(claimRoute, async (c) => {
-    const customerId = customerIdOf(c.var.principal);
+    const customerId = c.var.caller.customerId;
     return c.json(await customerClaim(c.var.deps, customerId, c.req.valid('param').id), 200);
   });
 
   api.openapi(withdrawRoute, async (c) => {
-    const customerId = customerIdOf(c.var.principal);
     const { note } = c.req.valid('json');
-    const claim = await withdrawClaim(
-      c.var.deps,
-      c.var.principal,
-      customerId,
-      c.req.valid('param').id,
-      note,
-    );
+    const claim = await withdrawClaim(c.var.caller, c.req.valid('param').id, note);
     return c.json(claim, 200);
   });
 
   api.openapi(commentRoute, async (c) => {
-    const customerId = customerIdOf(c.var.principal);
-    if (c.var.principal.kind !== 'user') throw new ApiError('FORBIDDEN', 'Sign in to comment.');
+    const customerId = c.var.caller.customerId;
     const comment = await addComment(
-      c.var.deps,
-      c.var.principal,
+      c.var.caller,
       c.req.valid('param').id,
       { body: c.req.valid('json').body, internal: false },
       customerId,

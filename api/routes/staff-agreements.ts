@@ -229,24 +229,12 @@ export function registerStaffAgreements(api: ApiApp): void {
     c.json(await listAgreements(c.var.deps, c.req.valid('query')), 200),
   );
   api.openapi(create, async (c) =>
-    c.json(
-      await createAgreement(c.var.deps, c.var.principal, c.var.requestId, c.req.valid('json')),
-      201,
-    ),
+    c.json(await createAgreement(c.var.caller, c.req.valid('json')), 201),
   );
   api.openapi(get, async (c) =>
     c.json(await getAgreement(c.var.deps, c.req.valid('param').id), 200),
   );
   api.openapi(update, async (c) =>
-    c.json(
-      await updateAgreement(
-        c.var.deps,
-        c.var.principal,
-        c.var.requestId,
-        c.req.valid('param').id,
-        c.req.valid('json'),
-      ),
-      200,
-    ),
+    c.json(await updateAgreement(c.var.caller, c.req.valid('param').id, c.req.valid('json')), 200),
   );
 }

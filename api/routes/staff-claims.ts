@@ -251,19 +251,13 @@ export function registerStaffClaims(api: ApiApp): void {
   });
 
   api.openapi(decision, async (c) => {
-    const claim = await decideClaim(
-      c.var.deps,
-      c.var.principal,
-      c.req.valid('param').id,
-      c.req.valid('json'),
-    );
+    const claim = await decideClaim(c.var.caller, c.req.valid('param').id, c.req.valid('json'));
     return c.json(claim, 200);
   });
 
   api.openapi(credit, async (c) => {
     const claim = await markCredited(
-      c.var.deps,
-      c.var.principal,
+      c.var.caller,
       c.req.valid('param').id,
       c.req.valid('json').invoiceReference,
     );
@@ -271,12 +265,7 @@ export function registerStaffClaims(api: ApiApp): void {
   });
 
   api.openapi(comment, async (c) => {
-    const created = await addComment(
-      c.var.deps,
-      c.var.principal,
-      c.req.valid('param').id,
-      c.req.valid('json'),
-    );
+    const created = await addComment(c.var.caller, c.req.valid('param').id, c.req.valid('json'));
     return c.json(created, 201);
   });
 

@@ -91,24 +91,12 @@ export function registerStaffCustomers(api: ApiApp): void {
     c.json(await listCustomers(c.var.deps, c.req.valid('query')), 200),
   );
   api.openapi(create, async (c) =>
-    c.json(
-      await createCustomer(c.var.deps, c.var.principal, c.var.requestId, c.req.valid('json')),
-      201,
-    ),
+    c.json(await createCustomer(c.var.caller, c.req.valid('json')), 201),
   );
   api.openapi(get, async (c) =>
     c.json(await getCustomer(c.var.deps, c.req.valid('param').id), 200),
   );
   api.openapi(update, async (c) =>
-    c.json(
-      await updateCustomer(
-        c.var.deps,
-        c.var.principal,
-        c.var.requestId,
-        c.req.valid('param').id,
-        c.req.valid('json'),
-      ),
-      200,
-    ),
+    c.json(await updateCustomer(c.var.caller, c.req.valid('param').id, c.req.valid('json')), 200),
   );
 }

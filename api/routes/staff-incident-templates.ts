@@ -7,7 +7,6 @@ import {
 } from '../services/incident-templates.ts';
 import { INCIDENT_STATUSES } from '../services/incidents.ts';
 import { IdParams, wordedText } from './common.ts';
-import { staffPrincipal } from './staff-incidents.ts';
 
 const TemplateSchema = z
   .object({
@@ -87,20 +86,13 @@ export function registerStaffIncidentTemplates(api: ApiApp): void {
   api.openapi(listRoute, async (c) => c.json({ items: await listTemplates(c.var.deps) }, 200));
 
   api.openapi(createRoute, async (c) => {
-    const template = await createTemplate(
-      c.var.deps,
-      staffPrincipal(c),
-      c.var.requestId,
-      c.req.valid('json'),
-    );
+    const template = await createTemplate(c.var.caller, c.req.valid('json'));
     return c.json(template, 201);
   });
 
   api.openapi(updateRoute, async (c) => {
     const template = await updateTemplate(
-      c.var.deps,
-      staffPrincipal(c),
-      c.var.requestId,
+      c.var.caller,
       c.req.valid('param').id,
       c.req.valid('json'),
     );
@@ -108,7 +100,7 @@ export function registerStaffIncidentTemplates(api: ApiApp): void {
   });
 
   api.openapi(deleteRoute, async (c) => {
-    await deleteTemplate(c.var.deps, staffPrincipal(c), c.var.requestId, c.req.valid('param').id);
+    await deleteTemplate(c.var.caller, c.req.valid('param').id);
     return c.body(null, 204);
   });
 }

@@ -1,6 +1,3 @@
-import type { Context } from 'hono';
-import type { AppEnv } from '../context.ts';
-import { ApiError } from '../errors.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import { COMPONENT_STATUSES } from '../services/component-status.ts';
 import {
@@ -10,18 +7,10 @@ import {
   INCIDENT_IMPACTS,
   setPostmortem,
 } from '../services/incidents.ts';
-import type { StaffPrincipal } from '../services/windows.ts';
 import { IdParams, wordedText } from './common.ts';
 import { IncidentBaseShape, IncidentSchema, NewUpdateShape } from './incidents.ts';
 import { apiInstant, optionalInstantMs } from './instants.ts';
 import { displayText, longText } from './text.ts';
-
-/** The signed-in person making a staff write (the route's access level guarantees one). */
-export function staffPrincipal(c: Context<AppEnv>): StaffPrincipal {
-  const principal = c.var.principal;
-  if (principal.kind !== 'user') throw new ApiError('FORBIDDEN', 'Sign in as staff.');
-  return principal;
-}
 
 const ComponentsSchema = z
   .array(
@@ -165,9 +154,7 @@ const postmortemRoute = defineRoute('staff', {
 export function registerStaffIncidents(api: ApiApp): void {
   api.openapi(postmortemRoute, async (c) => {
     const incident = await setPostmortem(
-      c.var.deps,
-      staffPrincipal(c),
-      c.var.requestId,
+      c.var.caller,
       c.req.valid('param').id,
       c.req.valid('json').body,
     );
@@ -176,7 +163,7 @@ export function registerStaffIncidents(api: ApiApp): void {
 
   api.openapi(createIncidentRoute, async (c) => {
     const body = c.req.valid('json');
-    const incident = await createStaffIncident(c.var.deps, staffPrincipal(c), c.var.requestId, {
+    const incident = await createStaffIncident(c.var.caller, {
       ...body,
       startedAtMs: optionalInstantMs(body.startedAt),
     });
@@ -185,14 +172,14 @@ export function registerStaffIncidents(api: ApiApp): void {
 
   api.openapi(updateRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const incident = await addStaffUpdate(c.var.deps, staffPrincipal(c), id, c.req.valid('json'));
+    const incident = await addStaffUpdate(c.var.caller, id, c.req.valid('json'));
     return c.json(incident, 201);
   });
 
   api.openapi(editRoute, async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    const incident = await editIncident(c.var.deps, staffPrincipal(c), c.var.requestId, id, {
+    const incident = await editIncident(c.var.caller, id, {
       title: body.title,
       impact: body.impact,
       services: body.services,

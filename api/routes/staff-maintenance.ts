@@ -15,7 +15,6 @@ import { MS_PER_DAY } from '../sla/instant.ts';
 import { IdParams } from './common.ts';
 import { apiInstant, instantMs, optionalInstantMs } from './instants.ts';
 import { MaintenanceSchema } from './public.ts';
-import { staffPrincipal } from './staff-incidents.ts';
 import { displayText, longText } from './text.ts';
 
 /** The staff console lists this many, newest first: enough for a year of weekly windows. */
@@ -268,9 +267,7 @@ export function registerStaffMaintenance(api: ApiApp): void {
 
   api.openapi(startEarlyRoute, async (c) => {
     const item = await startMaintenanceEarly(
-      c.var.deps,
-      staffPrincipal(c),
-      c.var.requestId,
+      c.var.caller,
       c.req.valid('param').id,
       c.req.valid('json').acknowledgeUnannounced,
     );
@@ -278,12 +275,7 @@ export function registerStaffMaintenance(api: ApiApp): void {
   });
 
   api.openapi(completeEarlyRoute, async (c) => {
-    const item = await completeMaintenanceEarly(
-      c.var.deps,
-      staffPrincipal(c),
-      c.var.requestId,
-      c.req.valid('param').id,
-    );
+    const item = await completeMaintenanceEarly(c.var.caller, c.req.valid('param').id);
     return c.json(item, 200);
   });
 
@@ -297,7 +289,7 @@ export function registerStaffMaintenance(api: ApiApp): void {
 
   api.openapi(createMaintenanceRoute, async (c) => {
     const body = c.req.valid('json');
-    const item = await createMaintenance(c.var.deps, staffPrincipal(c), c.var.requestId, {
+    const item = await createMaintenance(c.var.caller, {
       title: body.title,
       description: body.description,
       services: body.services,
@@ -310,39 +302,23 @@ export function registerStaffMaintenance(api: ApiApp): void {
 
   api.openapi(editRoute, async (c) => {
     const body = c.req.valid('json');
-    const item = await editMaintenance(
-      c.var.deps,
-      staffPrincipal(c),
-      c.var.requestId,
-      c.req.valid('param').id,
-      {
-        title: body.title,
-        description: body.description,
-        services: body.services,
-        startsAtMs: optionalInstantMs(body.startsAt),
-        endsAtMs: optionalInstantMs(body.endsAt),
-      },
-    );
+    const item = await editMaintenance(c.var.caller, c.req.valid('param').id, {
+      title: body.title,
+      description: body.description,
+      services: body.services,
+      startsAtMs: optionalInstantMs(body.startsAt),
+      endsAtMs: optionalInstantMs(body.endsAt),
+    });
     return c.json(item, 200);
   });
 
   api.openapi(publishRoute, async (c) => {
-    const item = await publishMaintenance(
-      c.var.deps,
-      staffPrincipal(c),
-      c.var.requestId,
-      c.req.valid('param').id,
-    );
+    const item = await publishMaintenance(c.var.caller, c.req.valid('param').id);
     return c.json(item, 200);
   });
 
   api.openapi(cancelRoute, async (c) => {
-    const item = await cancelMaintenance(
-      c.var.deps,
-      staffPrincipal(c),
-      c.var.requestId,
-      c.req.valid('param').id,
-    );
+    const item = await cancelMaintenance(c.var.caller, c.req.valid('param').id);
     return c.json(item, 200);
   });
 }

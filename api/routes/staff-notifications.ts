@@ -1,4 +1,3 @@
-import type { Principal } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { pageSchema } from '../http/page-schemas.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
@@ -12,7 +11,7 @@ import {
   setNotificationPreferences,
 } from '../services/notifications.ts';
 import { subscriberCounts } from '../services/subscriptions.ts';
-import { IdParams, idFilter, listQuery, userPrincipal } from './common.ts';
+import { IdParams, idFilter, listQuery } from './common.ts';
 import {
   DeliveryAttemptSchema,
   OutboxChannelSchema,
@@ -159,9 +158,6 @@ const putPreferences = defineRoute('staff', {
   },
 });
 
-const isAdmin = (principal: Principal) =>
-  principal.kind === 'user' && principal.user.role === 'admin';
-
 export function registerStaffNotifications(api: ApiApp): void {
   api.openapi(summary, async (c) => {
     const deps = c.var.deps;
@@ -181,39 +177,30 @@ export function registerStaffNotifications(api: ApiApp): void {
   });
   api.openapi(get, async (c) =>
     c.json(
-      await outboxItem(c.var.deps, c.req.valid('param').id, { admin: isAdmin(c.var.principal) }),
+      await outboxItem(c.var.deps, c.req.valid('param').id, {
+        admin: c.var.caller.principal.user.role === 'admin',
+      }),
       200,
     ),
   );
   api.openapi(html, async (c) => {
     const item = await outboxItem(c.var.deps, c.req.valid('param').id, {
-      admin: isAdmin(c.var.principal),
+      admin: c.var.caller.principal.user.role === 'admin',
     });
     if (item.bodyHtml === null) throw new ApiError('NOT_FOUND', 'This item has no HTML to show.');
     return c.body(item.bodyHtml, 200, { 'Content-Type': 'text/html; charset=utf-8' });
   });
   api.openapi(retry, async (c) =>
-    c.json(
-      await retryItem(c.var.deps, c.var.principal, c.var.requestId, c.req.valid('param').id),
-      200,
-    ),
+    c.json(await retryItem(c.var.caller, c.req.valid('param').id), 200),
   );
   api.openapi(attempts, async (c) => {
     const { limit, cursor, ...filter } = c.req.valid('query');
     return c.json(await listAttempts(c.var.deps, filter, { limit, cursor }), 200);
   });
   api.openapi(getPreferences, async (c) =>
-    c.json(await notificationPreferences(c.var.deps, userPrincipal(c.var.principal).user.id), 200),
+    c.json(await notificationPreferences(c.var.deps, c.var.caller.principal.user.id), 200),
   );
   api.openapi(putPreferences, async (c) =>
-    c.json(
-      await setNotificationPreferences(
-        c.var.deps,
-        userPrincipal(c.var.principal),
-        c.var.requestId,
-        c.req.valid('json'),
-      ),
-      200,
-    ),
+    c.json(await setNotificationPreferences(c.var.caller, c.req.valid('json')), 200),
   );
 }

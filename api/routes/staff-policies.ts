@@ -9,7 +9,7 @@ import {
   updatePolicy,
 } from '../services/staff-policies.ts';
 import { periodSchema, policySchema, responsePolicySchema } from '../sla/index.ts';
-import { activeFilter, IdParams, listQuery, nameSchema, userPrincipal } from './common.ts';
+import { activeFilter, IdParams, listQuery, nameSchema } from './common.ts';
 
 const Tier = z.object({ belowPercent: z.number(), creditPercent: z.number() });
 
@@ -269,7 +269,7 @@ export function registerStaffPolicies(api: ApiApp): void {
   api.openapi(list, async (c) => c.json(await listPolicies(c.var.deps, c.req.valid('query')), 200));
   api.openapi(create, async (c) => {
     const { name, response, ...rules } = c.req.valid('json');
-    const policy = await createPolicy(c.var.deps, userPrincipal(c.var.principal), c.var.requestId, {
+    const policy = await createPolicy(c.var.caller, {
       name,
       rules,
       response,
@@ -279,13 +279,11 @@ export function registerStaffPolicies(api: ApiApp): void {
   api.openapi(get, async (c) => c.json(await getPolicy(c.var.deps, c.req.valid('param').id), 200));
   api.openapi(addVersion, async (c) => {
     const { effectiveFrom, response, ...change } = c.req.valid('json');
-    const policy = await addPolicyVersion(
-      c.var.deps,
-      userPrincipal(c.var.principal),
-      c.var.requestId,
-      c.req.valid('param').id,
-      { effectiveFrom, change, response },
-    );
+    const policy = await addPolicyVersion(c.var.caller, c.req.valid('param').id, {
+      effectiveFrom,
+      change,
+      response,
+    });
     return c.json(policy, 201);
   });
   api.openapi(previewVersion, async (c) => {
@@ -297,15 +295,6 @@ export function registerStaffPolicies(api: ApiApp): void {
     return c.json(preview, 200);
   });
   api.openapi(update, async (c) =>
-    c.json(
-      await updatePolicy(
-        c.var.deps,
-        c.var.principal,
-        c.var.requestId,
-        c.req.valid('param').id,
-        c.req.valid('json'),
-      ),
-      200,
-    ),
+    c.json(await updatePolicy(c.var.caller, c.req.valid('param').id, c.req.valid('json')), 200),
   );
 }

@@ -183,43 +183,19 @@ const updateGroupRoute = defineRoute('admin', {
 export function registerStaffServices(api: ApiApp): void {
   api.openapi(list, async (c) => c.json(await listServices(c.var.deps, c.req.valid('query')), 200));
   api.openapi(create, async (c) =>
-    c.json(
-      await createService(c.var.deps, c.var.principal, c.var.requestId, c.req.valid('json')),
-      201,
-    ),
+    c.json(await createService(c.var.caller, c.req.valid('json')), 201),
   );
   api.openapi(get, async (c) => c.json(await getService(c.var.deps, c.req.valid('param').id), 200));
   api.openapi(update, async (c) =>
-    c.json(
-      await updateService(
-        c.var.deps,
-        c.var.principal,
-        c.var.requestId,
-        c.req.valid('param').id,
-        c.req.valid('json'),
-      ),
-      200,
-    ),
+    c.json(await updateService(c.var.caller, c.req.valid('param').id, c.req.valid('json')), 200),
   );
   api.openapi(listGroupsRoute, async (c) =>
     c.json(await listGroups(c.var.deps, c.req.valid('query')), 200),
   );
   api.openapi(createGroupRoute, async (c) =>
-    c.json(
-      await createGroup(c.var.deps, c.var.principal, c.var.requestId, c.req.valid('json')),
-      201,
-    ),
+    c.json(await createGroup(c.var.caller, c.req.valid('json')), 201),
   );
   api.openapi(updateGroupRoute, async (c) =>
-    c.json(
-      await updateGroup(
-        c.var.deps,
-        c.var.principal,
-        c.var.requestId,
-        c.req.valid('param').id,
-        c.req.valid('json'),
-      ),
-      200,
-    ),
+    c.json(await updateGroup(c.var.caller, c.req.valid('param').id, c.req.valid('json')), 200),
   );
 }

@@ -116,9 +116,7 @@ const archive = defineRoute('staff', {
 export function registerStaffStatementRuns(api: ApiApp): void {
   api.openapi(start, async (c) => {
     const status = await startStatementRun(
-      c.var.deps,
-      c.var.principal,
-      c.var.requestId,
+      c.var.caller,
       c.req.valid('json').period,
       c.var.deps.statementRunHooks,
     );

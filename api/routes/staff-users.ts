@@ -18,7 +18,6 @@ import {
   listQuery,
   nameSchema,
   newPasswordSchema,
-  userPrincipal,
 } from './common.ts';
 import { searchParam, sortParam } from './list-params.ts';
 
@@ -233,54 +232,23 @@ const update = defineRoute('admin', {
 export function registerStaffUsers(api: ApiApp): void {
   api.openapi(list, async (c) => c.json(await listUsers(c.var.deps, c.req.valid('query')), 200));
   api.openapi(create, async (c) =>
-    c.json(
-      await createUser(c.var.deps, c.var.principal, c.var.requestId, c.req.valid('json')),
-      201,
-    ),
+    c.json(await createUser(c.var.caller, c.req.valid('json')), 201),
   );
   api.openapi(invite, async (c) =>
-    c.json(
-      await inviteUser(
-        c.var.deps,
-        userPrincipal(c.var.principal),
-        c.var.requestId,
-        c.req.valid('json'),
-      ),
-      201,
-    ),
+    c.json(await inviteUser(c.var.caller, c.req.valid('json')), 201),
   );
   // Before /staff/users/{id}, which would otherwise read "invitations" as an id.
   api.openapi(listInvitations, async (c) =>
     c.json(await listPendingInvitations(c.var.deps, c.req.valid('query')), 200),
   );
   api.openapi(revokeInvitationRoute, async (c) =>
-    c.json(
-      await revokeInvitation(c.var.deps, c.var.principal, c.var.requestId, c.req.valid('param').id),
-      200,
-    ),
+    c.json(await revokeInvitation(c.var.caller, c.req.valid('param').id), 200),
   );
   api.openapi(resetPassword, async (c) =>
-    c.json(
-      await issuePasswordReset(
-        c.var.deps,
-        userPrincipal(c.var.principal),
-        c.var.requestId,
-        c.req.valid('param').id,
-      ),
-      201,
-    ),
+    c.json(await issuePasswordReset(c.var.caller, c.req.valid('param').id), 201),
   );
   api.openapi(get, async (c) => c.json(await getUser(c.var.deps, c.req.valid('param').id), 200));
   api.openapi(update, async (c) =>
-    c.json(
-      await updateUser(
-        c.var.deps,
-        c.var.principal,
-        c.var.requestId,
-        c.req.valid('param').id,
-        c.req.valid('json'),
-      ),
-      200,
-    ),
+    c.json(await updateUser(c.var.caller, c.req.valid('param').id, c.req.valid('json')), 200),
   );
 }

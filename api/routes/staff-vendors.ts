@@ -13,7 +13,7 @@ import {
   WINDOW_STATES,
 } from '../services/vendor-credits.ts';
 import { EvaluationSchema, monthSchema } from './claims-shapes.ts';
-import { IdParams, listQuery, slugSchema, userPrincipal, wordedText } from './common.ts';
+import { IdParams, listQuery, slugSchema, wordedText } from './common.ts';
 import { apiInstant, optionalInstantMs } from './instants.ts';
 import { longText } from './text.ts';
 
@@ -254,12 +254,7 @@ const decide = defineRoute('staff', {
 
 export function registerStaffVendors(api: ApiApp): void {
   api.openapi(attribute, async (c) => {
-    const items = await attributeToVendor(
-      c.var.deps,
-      userPrincipal(c.var.principal),
-      c.var.requestId,
-      c.req.valid('json'),
-    );
+    const items = await attributeToVendor(c.var.caller, c.req.valid('json'));
     return c.json({ items }, 201);
   });
   api.openapi(attributions, async (c) => {
@@ -272,12 +267,10 @@ export function registerStaffVendors(api: ApiApp): void {
   });
   api.openapi(file, async (c) => {
     const { filedAt, ...input } = c.req.valid('json');
-    const claim = await fileVendorClaim(
-      c.var.deps,
-      userPrincipal(c.var.principal),
-      c.var.requestId,
-      { ...input, filedAt: optionalInstantMs(filedAt) },
-    );
+    const claim = await fileVendorClaim(c.var.caller, {
+      ...input,
+      filedAt: optionalInstantMs(filedAt),
+    });
     return c.json(claim, 201);
   });
   api.openapi(detail, async (c) =>
@@ -285,13 +278,10 @@ export function registerStaffVendors(api: ApiApp): void {
   );
   api.openapi(decide, async (c) => {
     const { decidedAt, ...input } = c.req.valid('json');
-    const claim = await decideVendorClaim(
-      c.var.deps,
-      userPrincipal(c.var.principal),
-      c.var.requestId,
-      c.req.valid('param').id,
-      { ...input, decidedAt: optionalInstantMs(decidedAt) },
-    );
+    const claim = await decideVendorClaim(c.var.caller, c.req.valid('param').id, {
+      ...input,
+      decidedAt: optionalInstantMs(decidedAt),
+    });
     return c.json(claim, 200);
   });
 }

@@ -10,7 +10,6 @@ import {
 import { activeFilter, IdParams } from './common.ts';
 import { cursorOf, timePageShape } from './incidents.ts';
 import { apiInstant, optionalInstantMs } from './instants.ts';
-import { staffPrincipal } from './staff-incidents.ts';
 import { longText } from './text.ts';
 
 export const WindowSchema = z
@@ -222,35 +221,23 @@ export function registerStaffWindows(api: ApiApp): void {
 
   api.openapi(correctRoute, async (c) => {
     const body = c.req.valid('json');
-    const correction = await correctWindow(
-      c.var.deps,
-      staffPrincipal(c),
-      c.var.requestId,
-      c.req.valid('param').id,
-      {
-        state: body.state,
-        startMs: optionalInstantMs(body.start),
-        endMs: optionalInstantMs(body.end),
-        reason: body.reason,
-      },
-    );
+    const correction = await correctWindow(c.var.caller, c.req.valid('param').id, {
+      state: body.state,
+      startMs: optionalInstantMs(body.start),
+      endMs: optionalInstantMs(body.end),
+      reason: body.reason,
+    });
     return c.json(correction, 201);
   });
 
   api.openapi(previewRoute, async (c) => {
     const body = c.req.valid('json');
-    const preview = await previewCorrection(
-      c.var.deps,
-      staffPrincipal(c),
-      c.var.requestId,
-      c.req.valid('param').id,
-      {
-        state: body.state,
-        startMs: optionalInstantMs(body.start),
-        endMs: optionalInstantMs(body.end),
-        reason: body.reason,
-      },
-    );
+    const preview = await previewCorrection(c.var.caller, c.req.valid('param').id, {
+      state: body.state,
+      startMs: optionalInstantMs(body.start),
+      endMs: optionalInstantMs(body.end),
+      reason: body.reason,
+    });
     return c.json(preview, 200);
   });
 

@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import { customerIdOf } from '../auth/middleware.ts';
 import type { AppEnv } from '../context.ts';
 import { invalidInput } from '../domain-errors.ts';
 import { CSV_CONTENT_TYPE } from '../infra/csv.ts';
@@ -212,8 +211,8 @@ const staffRoute = defineRoute('staff', {
   responses: { ...statementResponses, ...errorResponses(400, 404, 422) },
 });
 
-async function respond(
-  c: Context<AppEnv>,
+async function respond<E extends AppEnv>(
+  c: Context<E>,
   customerId: number,
   file: string,
   options: { forStaff: boolean },
@@ -239,7 +238,7 @@ async function respond(
 
 export function registerStatements(api: ApiApp): void {
   api.openapi(customerRoute, async (c) => {
-    const customerId = customerIdOf(c.var.principal);
+    const customerId = c.var.caller.customerId;
     return respond(c, customerId, c.req.valid('param').file, { forStaff: false });
   });
 

@@ -206,7 +206,7 @@ const oneClickPage = defineRoute('public', {
   },
 });
 
-function siteUrl(c: Context<AppEnv>, path: string): string {
+function siteUrl<E extends AppEnv>(c: Context<E>, path: string): string {
   return `${c.var.deps.config.origins[0] ?? new URL(c.req.url).origin}${path}`;
 }
 

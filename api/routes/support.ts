@@ -1,7 +1,3 @@
-import type { Context } from 'hono';
-import { customerIdOf } from '../auth/middleware.ts';
-import type { AppEnv } from '../context.ts';
-import { ApiError } from '../errors.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import { CLAIM_STATUSES } from '../services/claims.ts';
 import {
@@ -18,17 +14,11 @@ import {
 } from '../services/support.ts';
 import { objectiveFiguresSchema, priorities, responseResultSchema } from '../sla/index.ts';
 import { monthSchema } from './claims-shapes.ts';
-import { IdParams, idFilter, userPrincipal } from './common.ts';
+import { IdParams, idFilter } from './common.ts';
 import { apiInstant, instantMs } from './instants.ts';
 import { displayText } from './text.ts';
 
 /** Help-desk requests, their events, and the month's response figures (sla-response.md §5). */
-
-function keyId(c: Context<AppEnv>): number {
-  const principal = c.var.principal;
-  if (principal.kind !== 'key') throw new ApiError('FORBIDDEN', 'An ingest key is required.');
-  return principal.key.id;
-}
 
 /** A help desk's own id: as for monitors' ids, visible ASCII without `/`. */
 const ExternalIdSchema = z
@@ -296,7 +286,7 @@ const staffEvent = defineRoute('staff', {
 export function registerSupport(api: ApiApp): void {
   api.openapi(postRequest, async (c) => {
     const body = c.req.valid('json');
-    const result = await ingestSupportRequest(c.var.deps, keyId(c), {
+    const result = await ingestSupportRequest(c.var.deps, c.var.caller.principal.key.id, {
       externalId: body.externalId,
       agreementId: body.agreementId,
       priority: body.priority,
@@ -309,7 +299,7 @@ export function registerSupport(api: ApiApp): void {
   api.openapi(postEvent, async (c) => {
     const { externalId } = c.req.valid('param');
     const body = c.req.valid('json');
-    const result = await ingestSupportEvent(c.var.deps, keyId(c), externalId, {
+    const result = await ingestSupportEvent(c.var.deps, c.var.caller.principal.key.id, externalId, {
       eventKey: body.id,
       type: body.type,
       atMs: instantMs(body.at),
@@ -319,7 +309,7 @@ export function registerSupport(api: ApiApp): void {
   });
 
   api.openapi(meSupport, async (c) => {
-    const customerId = customerIdOf(c.var.principal);
+    const customerId = c.var.caller.customerId;
     const { period, agreementId } = c.req.valid('query');
     const months = await customerSupportMonths(c.var.deps, customerId, period, agreementId);
     return c.json({ period, agreements: months }, 200);
@@ -341,8 +331,7 @@ export function registerSupport(api: ApiApp): void {
 
   api.openapi(staffEvent, async (c) => {
     const result = await staffSupportEvent(
-      c.var.deps,
-      userPrincipal(c.var.principal),
+      c.var.caller,
       c.req.valid('param').id,
       c.req.valid('json').type,
     );

@@ -1,5 +1,4 @@
-import { customerIdOf } from '../auth/middleware.ts';
-import type { Principal } from '../context.ts';
+import type { ContextByAccess } from '../context.ts';
 import { pageSchema } from '../http/page-schemas.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import { listOutbox, outboxItem, retryItem } from '../services/notifications.ts';
@@ -36,7 +35,7 @@ const EndpointListSchema = z
   .object({ items: z.array(WebhookEndpointSchema) })
   .openapi('WebhookEndpointList');
 
-function routesFor(access: Access, base: '/staff/webhooks' | '/me/webhooks') {
+function routesFor<A extends Access>(access: A, base: '/staff/webhooks' | '/me/webhooks') {
   const tags = [access === 'admin' ? 'Webhooks' : 'Customer webhooks'];
   const whose =
     access === 'admin'
@@ -158,36 +157,25 @@ const customerRedeliver = defineRoute('customer', {
   },
 });
 
-function register(
+function register<A extends Access>(
   api: ApiApp,
-  routes: ReturnType<typeof routesFor>,
-  ownerOf: (principal: Principal) => EndpointOwner,
+  routes: ReturnType<typeof routesFor<A>>,
+  ownerOf: (caller: ContextByAccess[A]) => EndpointOwner,
 ): void {
   api.openapi(routes.list, async (c) =>
-    c.json({ items: await listEndpoints(c.var.deps, ownerOf(c.var.principal)) }, 200),
+    c.json({ items: await listEndpoints(c.var.deps, ownerOf(c.var.caller)) }, 200),
   );
   api.openapi(routes.create, async (c) =>
-    c.json(
-      await createEndpoint(
-        c.var.deps,
-        c.var.principal,
-        c.var.requestId,
-        ownerOf(c.var.principal),
-        c.req.valid('json'),
-      ),
-      201,
-    ),
+    c.json(await createEndpoint(c.var.caller, ownerOf(c.var.caller), c.req.valid('json')), 201),
   );
   api.openapi(routes.get, async (c) =>
-    c.json(await getEndpoint(c.var.deps, c.req.valid('param').id, ownerOf(c.var.principal)), 200),
+    c.json(await getEndpoint(c.var.deps, c.req.valid('param').id, ownerOf(c.var.caller)), 200),
   );
   api.openapi(routes.update, async (c) =>
     c.json(
       await updateEndpoint(
-        c.var.deps,
-        c.var.principal,
-        c.var.requestId,
-        ownerOf(c.var.principal),
+        c.var.caller,
+        ownerOf(c.var.caller),
         c.req.valid('param').id,
         c.req.valid('json'),
       ),
@@ -195,29 +183,14 @@ function register(
     ),
   );
   api.openapi(routes.remove, async (c) => {
-    await deleteEndpoint(
-      c.var.deps,
-      c.var.principal,
-      c.var.requestId,
-      ownerOf(c.var.principal),
-      c.req.valid('param').id,
-    );
+    await deleteEndpoint(c.var.caller, ownerOf(c.var.caller), c.req.valid('param').id);
     return c.body(null, 204);
   });
   api.openapi(routes.rotate, async (c) =>
-    c.json(
-      await rotateSecret(
-        c.var.deps,
-        c.var.principal,
-        c.var.requestId,
-        ownerOf(c.var.principal),
-        c.req.valid('param').id,
-      ),
-      200,
-    ),
+    c.json(await rotateSecret(c.var.caller, ownerOf(c.var.caller), c.req.valid('param').id), 200),
   );
   api.openapi(routes.deliveries, async (c) => {
-    const owner = ownerOf(c.var.principal);
+    const owner = ownerOf(c.var.caller);
     const id = c.req.valid('param').id;
     // Answers 404 for an endpoint that is not the caller's.
     await getEndpoint(c.var.deps, id, owner);
@@ -231,22 +204,22 @@ function register(
 
 export function registerWebhooks(api: ApiApp): void {
   register(api, staffRoutes, () => ({ customerId: null }));
-  register(api, customerRoutes, (principal) => ({ customerId: customerIdOf(principal) }));
+  register(api, customerRoutes, (caller) => ({ customerId: caller.customerId }));
   api.openapi(customerDelivery, async (c) =>
     c.json(
       await outboxItem(
         c.var.deps,
         c.req.valid('param').id,
         { admin: false },
-        { customerId: customerIdOf(c.var.principal) },
+        { customerId: c.var.caller.customerId },
       ),
       200,
     ),
   );
   api.openapi(customerRedeliver, async (c) =>
     c.json(
-      await retryItem(c.var.deps, c.var.principal, c.var.requestId, c.req.valid('param').id, {
-        customerId: customerIdOf(c.var.principal),
+      await retryItem(c.var.caller, c.req.valid('param').id, {
+        customerId: c.var.caller.customerId,
       }),
       200,
     ),

@@ -5,7 +5,7 @@ import { distrustDevice, findTrustedDevice, trustDevice } from '../auth/devices.
 import { checkNewPassword, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { createSession, endSession, endUserSessions } from '../auth/sessions.ts';
 import { sha256 } from '../auth/tokens.ts';
-import type { Deps, Principal, SessionUser } from '../context.ts';
+import type { Deps, SessionUser, UserContext } from '../context.ts';
 import { InvalidInput, Unauthenticated } from '../domain-errors.ts';
 import {
   hitLimit,
@@ -180,12 +180,11 @@ export async function logout(deps: Deps, token: string | undefined): Promise<voi
  * session of the user ends and the current one is replaced by a new token.
  */
 export async function changePassword(
-  deps: Deps,
-  principal: Extract<Principal, { kind: 'user' }>,
-  requestId: string,
+  ctx: UserContext,
   input: { currentPassword: string; newPassword: string },
   meta: ClientMeta,
 ): Promise<{ token: string; user: SessionUser }> {
+  const { deps, principal } = ctx;
   const user = principal.user;
   // Guessing the current password is sign-in guessing: the same limits apply.
   const device = await findTrustedDevice(deps, user.id, meta.deviceTokens);
@@ -224,7 +223,7 @@ export async function changePassword(
       .set({ passwordHash, passwordChangedAt: new Date(now) })
       .where(eq(users.id, user.id));
     await endUserSessions(tx, user.id);
-    await recordAudit(tx, deps, principal, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'user.password.change',
       entityType: 'user',
       entityId: user.id,

@@ -11,7 +11,7 @@ import {
 export { API_KEY_AUTHORS, API_KEY_SCOPES } from '../../db/schema/index.ts';
 
 import { generateApiKey } from '../auth/api-key-secrets.ts';
-import type { Deps, Principal } from '../context.ts';
+import type { Deps, RequestContext, UserContext } from '../context.ts';
 import { conflict, notFound } from '../domain-errors.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from '../infra/pagination.ts';
 import { recordAudit } from './audit.ts';
@@ -60,9 +60,7 @@ function ownedBy(owner: KeyOwner): SQL | undefined {
  * Admins make `ingest` keys; a customer's user makes `read` keys for that customer.
  */
 export async function createApiKey(
-  deps: Deps,
-  principal: Extract<Principal, { kind: 'user' }>,
-  requestId: string,
+  ctx: UserContext,
   input: {
     name: string;
     scopes: ApiKeyScope[];
@@ -70,6 +68,7 @@ export async function createApiKey(
     customerId: number | null;
   },
 ): Promise<ApiKeyDto & { key: string }> {
+  const { deps, principal } = ctx;
   const { key, prefix, keyHash } = generateApiKey();
   const scopes = [...new Set(input.scopes)];
   return deps.db.write(async (tx) => {
@@ -88,7 +87,7 @@ export async function createApiKey(
       .returning()
       .get();
     const dto = apiKeyDto(row);
-    await recordAudit(tx, deps, principal, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'api_key.create',
       entityType: 'api_key',
       entityId: row.id,
@@ -169,12 +168,11 @@ export async function getApiKey(deps: Deps, owner: KeyOwner, id: number): Promis
 
 /** Revokes a key at once: the next request with it answers 401. Revoking twice is refused. */
 export async function revokeApiKey(
-  deps: Deps,
-  principal: Principal,
-  requestId: string,
+  ctx: UserContext,
   owner: KeyOwner,
   id: number,
 ): Promise<ApiKeyDto> {
+  const { deps } = ctx;
   return deps.db.write(async (tx) => {
     const row = await tx
       .select()
@@ -193,7 +191,7 @@ export async function revokeApiKey(
       .get();
     const before = apiKeyDto(row);
     const after = apiKeyDto(updated);
-    await recordAudit(tx, deps, principal, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'api_key.revoke',
       entityType: 'api_key',
       entityId: id,
@@ -211,19 +209,18 @@ export async function revokeApiKey(
  */
 export async function revokeKeysIn(
   tx: Tx,
-  deps: Deps,
-  principal: Principal,
-  requestId: string,
+  ctx: RequestContext,
   which: SQL | undefined,
   reason: string,
 ): Promise<number[]> {
+  const { deps } = ctx;
   const rows = await tx
     .update(apiKeys)
     .set({ revokedAt: new Date(deps.clock.now()) })
     .where(and(which, isNull(apiKeys.revokedAt)))
     .returning();
   for (const row of rows) {
-    await recordAudit(tx, deps, principal, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'api_key.revoke',
       entityType: 'api_key',
       entityId: row.id,

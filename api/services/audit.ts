@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/index.ts';
-import type { Deps, Principal } from '../context.ts';
+import type { RequestContext } from '../context.ts';
 import { notFound } from '../domain-errors.ts';
 
 export interface AuditEntry {
@@ -16,13 +16,8 @@ export interface AuditEntry {
  * Appends to the audit log in the caller's transaction, so the change and its record
  * commit together or not at all. An update whose before and after are equal is skipped.
  */
-export async function recordAudit(
-  tx: Tx,
-  deps: Deps,
-  actor: Principal,
-  requestId: string | undefined,
-  entry: AuditEntry,
-): Promise<void> {
+export async function recordAudit(tx: Tx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  const { deps, principal: actor, requestId } = ctx;
   // An update that changed nothing is not a change: no entry.
   if (
     entry.before !== undefined &&
@@ -67,16 +62,14 @@ export interface AuditedUpdate<Row extends { active: boolean }, Shown> {
  */
 export async function updateAudited<Row extends { active: boolean }, Shown>(
   tx: Tx,
-  deps: Deps,
-  actor: Principal,
-  requestId: string | undefined,
+  ctx: RequestContext,
   update: AuditedUpdate<Row, Shown>,
 ): Promise<{ row: Row; updated: Row; before: Shown; after: Shown }> {
   const row = await update.load();
   if (!row) throw notFound(update.missing);
   const { updated, before, after } = await update.change(row);
   const deactivated = row.active && !updated.active;
-  await recordAudit(tx, deps, actor, requestId, {
+  await recordAudit(tx, ctx, {
     action: `${update.entityType}.${deactivated ? 'deactivate' : 'update'}`,
     entityType: update.entityType,
     entityId: update.id,

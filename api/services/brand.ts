@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { brandLogos, brandSettings } from '../../db/schema/index.ts';
-import type { Deps, Principal } from '../context.ts';
+import type { AdminContext, Deps } from '../context.ts';
 import { invalidInput, Unprocessable } from '../domain-errors.ts';
 import { unchanged, writeStatusData } from '../infra/status-cache.ts';
 import { checkAccent, normaliseHex, ratioText } from '../pure/brand-colour.ts';
@@ -149,12 +149,11 @@ type BrandRow = typeof brandSettings.$inferInsert;
  * rolled back, leaving no entry and no rebuild.
  */
 function writeBrand(
-  deps: Deps,
-  principal: Extract<Principal, { kind: 'user' }>,
-  requestId: string,
+  ctx: AdminContext,
   action: string,
   change: (tx: Tx, before: BrandDto) => Promise<Partial<BrandRow>>,
 ): Promise<BrandDto> {
+  const { deps, principal } = ctx;
   return writeStatusData(deps, async (tx) => {
     const before = await readBrand(tx);
     const values = await change(tx, before);
@@ -178,7 +177,7 @@ function writeBrand(
       .onConflictDoUpdate({ target: brandSettings.id, set: row });
     const after = await readBrand(tx);
     if (isDeepStrictEqual(settingsOf(before), settingsOf(after))) return unchanged(before);
-    await recordAudit(tx, deps, principal, requestId, {
+    await recordAudit(tx, ctx, {
       action,
       entityType: 'brand',
       entityId: 1,
@@ -202,12 +201,7 @@ export interface BrandChange {
  * default. An accent colour below AA on the light backgrounds is refused with a darker shade
  * of it that would pass (docs/decisions/142-brand-accent-contrast.md).
  */
-export async function updateBrand(
-  deps: Deps,
-  principal: Extract<Principal, { kind: 'user' }>,
-  requestId: string,
-  change: BrandChange,
-): Promise<BrandDto> {
+export async function updateBrand(ctx: AdminContext, change: BrandChange): Promise<BrandDto> {
   let accentColor: string | null | undefined = change.accentColor;
   if (typeof change.accentColor === 'string') {
     const hex = normaliseHex(change.accentColor);
@@ -233,7 +227,7 @@ export async function updateBrand(
     }
     accentColor = hex;
   }
-  return writeBrand(deps, principal, requestId, 'brand.update', async () => {
+  return writeBrand(ctx, 'brand.update', async () => {
     const values: Partial<BrandRow> = {};
     if (change.productName !== undefined) values.productName = change.productName;
     if (accentColor !== undefined) values.accentColor = accentColor;
@@ -293,15 +287,11 @@ export function decodeLogo(dataBase64: string): {
 }
 
 /** Sets the logo: stored once per content (by its hash), then named by the brand. */
-export async function setBrandLogo(
-  deps: Deps,
-  principal: Extract<Principal, { kind: 'user' }>,
-  requestId: string,
-  dataBase64: string,
-): Promise<BrandDto> {
+export async function setBrandLogo(ctx: AdminContext, dataBase64: string): Promise<BrandDto> {
+  const { deps, principal } = ctx;
   const logo = decodeLogo(dataBase64);
   const hash = createHash('sha256').update(logo.bytes).digest('hex');
-  return writeBrand(deps, principal, requestId, 'brand.logo.set', async (tx) => {
+  return writeBrand(ctx, 'brand.logo.set', async (tx) => {
     await tx
       .insert(brandLogos)
       .values({
@@ -319,12 +309,8 @@ export async function setBrandLogo(
 }
 
 /** Back to the built-in icon. The stored logo stays: pages built before still name it. */
-export function removeBrandLogo(
-  deps: Deps,
-  principal: Extract<Principal, { kind: 'user' }>,
-  requestId: string,
-): Promise<BrandDto> {
-  return writeBrand(deps, principal, requestId, 'brand.logo.remove', async () => ({
+export function removeBrandLogo(ctx: AdminContext): Promise<BrandDto> {
+  return writeBrand(ctx, 'brand.logo.remove', async () => ({
     logoHash: null,
   }));
 }

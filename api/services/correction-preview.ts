@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { agreementServices, customers, services, windows } from '../../db/schema/index.ts';
-import type { Deps } from '../context.ts';
+import type { Deps, StaffContext } from '../context.ts';
 import { notFound } from '../domain-errors.ts';
 import { type EvaluationResult, periodBounds, periodOf, shiftPeriod } from '../sla/index.ts';
 import { monthsTouched } from './maintenance-notice.ts';
@@ -13,12 +13,7 @@ import {
   sameFigures,
   tripleKey,
 } from './sla-figures.ts';
-import {
-  applyCorrection,
-  type CorrectionDto,
-  type CorrectionInput,
-  type StaffPrincipal,
-} from './windows.ts';
+import { applyCorrection, type CorrectionDto, type CorrectionInput } from './windows.ts';
 
 /**
  * What a window correction would change, before it is saved
@@ -129,12 +124,11 @@ async function figuresOf(
 }
 
 export async function previewCorrection(
-  deps: Deps,
-  actor: StaffPrincipal,
-  requestId: string | undefined,
+  ctx: StaffContext,
   windowId: number,
   input: CorrectionInput,
 ): Promise<CorrectionPreview> {
+  const { deps } = ctx;
   try {
     await deps.db.write(async (tx) => {
       const nowMs = deps.clock.now();
@@ -184,7 +178,7 @@ export async function previewCorrection(
         window.serviceId,
         nowMs,
       );
-      const correction = await applyCorrection(tx, deps, actor, requestId, windowId, input);
+      const correction = await applyCorrection(tx, ctx, windowId, input);
       const afterFigures = await figuresOf(deps, tx, agreements, monthsOf, window.serviceId, nowMs);
       const decided = await decidedClaims(
         tx,

@@ -1,11 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { incidentTemplates } from '../../db/schema/index.ts';
-import type { Deps } from '../context.ts';
+import type { Deps, StaffContext } from '../context.ts';
 import { conflict, notFound } from '../domain-errors.ts';
 import { recordAudit } from './audit.ts';
 import type { IncidentStatus } from './incidents.ts';
-import type { StaffPrincipal } from './windows.ts';
 
 /**
  * Saved update texts (docs/decisions/130-incident-templates-and-postmortems.md): staff keep
@@ -75,11 +74,10 @@ export interface TemplateInput {
 export type TemplateChanges = { [Field in keyof TemplateInput]?: TemplateInput[Field] | undefined };
 
 export async function createTemplate(
-  deps: Deps,
-  actor: StaffPrincipal,
-  requestId: string | undefined,
+  ctx: StaffContext,
   input: TemplateInput,
 ): Promise<IncidentTemplateDto> {
+  const { deps, principal: actor } = ctx;
   return deps.db.write(async (tx) => {
     await refuseTakenName(tx, input.name);
     const now = new Date(deps.clock.now());
@@ -89,7 +87,7 @@ export async function createTemplate(
       .returning()
       .get();
     const dto = templateDto(row);
-    await recordAudit(tx, deps, actor, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'incident_template.create',
       entityType: 'incident_template',
       entityId: row.id,
@@ -100,12 +98,11 @@ export async function createTemplate(
 }
 
 export async function updateTemplate(
-  deps: Deps,
-  actor: StaffPrincipal,
-  requestId: string | undefined,
+  ctx: StaffContext,
   id: number,
   changes: TemplateChanges,
 ): Promise<IncidentTemplateDto> {
+  const { deps } = ctx;
   return deps.db.write(async (tx) => {
     const before = await templateRow(tx, id);
     if (changes.name !== undefined) await refuseTakenName(tx, changes.name, id);
@@ -124,7 +121,7 @@ export async function updateTemplate(
       .where(eq(incidentTemplates.id, id))
       .returning()
       .get();
-    await recordAudit(tx, deps, actor, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'incident_template.update',
       entityType: 'incident_template',
       entityId: id,
@@ -136,16 +133,12 @@ export async function updateTemplate(
 }
 
 /** Removes a template; the updates written with it keep their text. */
-export async function deleteTemplate(
-  deps: Deps,
-  actor: StaffPrincipal,
-  requestId: string | undefined,
-  id: number,
-): Promise<void> {
+export async function deleteTemplate(ctx: StaffContext, id: number): Promise<void> {
+  const { deps } = ctx;
   await deps.db.write(async (tx) => {
     const before = await templateRow(tx, id);
     await tx.delete(incidentTemplates).where(eq(incidentTemplates.id, id));
-    await recordAudit(tx, deps, actor, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'incident_template.delete',
       entityType: 'incident_template',
       entityId: id,

@@ -8,7 +8,7 @@ import {
   incidentUpdates,
   services,
 } from '../../db/schema/index.ts';
-import type { Deps } from '../context.ts';
+import type { Deps, StaffContext } from '../context.ts';
 import { conflict, notFound, unprocessable } from '../domain-errors.ts';
 import { type Cursor, pageOf } from '../infra/keyset.ts';
 import { unchanged, unlessSame, writeStatusData } from '../infra/status-cache.ts';
@@ -26,7 +26,6 @@ import {
   servicesBySlug,
   setComponentStatuses,
 } from './component-status.ts';
-import type { StaffPrincipal } from './windows.ts';
 
 export { INCIDENT_IMPACTS, INCIDENT_STATUSES };
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
@@ -548,11 +547,10 @@ export async function addIngestUpdate(
 // ——— From staff (signed-in agents and admins): every update is human ———
 
 export async function createStaffIncident(
-  deps: Deps,
-  actor: StaffPrincipal,
-  requestId: string | undefined,
+  ctx: StaffContext,
   input: NewIncident & { body: string },
 ): Promise<IncidentDto> {
+  const { deps, principal: actor } = ctx;
   return writeStatusData(deps, async (tx) => {
     const row = await insertIncident(
       tx,
@@ -561,7 +559,7 @@ export async function createStaffIncident(
       deps.clock.now(),
     );
     const dto = await incidentById(tx, row.id);
-    await recordAudit(tx, deps, actor, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'incident.create',
       entityType: 'incident',
       entityId: row.id,
@@ -579,11 +577,11 @@ export async function createStaffIncident(
 }
 
 export async function addStaffUpdate(
-  deps: Deps,
-  actor: StaffPrincipal,
+  ctx: StaffContext,
   incidentId: number,
   update: NewUpdate,
 ): Promise<IncidentDto> {
+  const { deps, principal: actor } = ctx;
   return writeStatusData(deps, async (tx) => {
     const incident = await tx.select().from(incidents).where(eq(incidents.id, incidentId)).get();
     if (!incident) throw notFound(`There is no incident ${incidentId}.`);
@@ -602,9 +600,7 @@ export async function addStaffUpdate(
 
 /** Changes an incident's title, impact, start or services (its status moves by updates). */
 export async function editIncident(
-  deps: Deps,
-  actor: StaffPrincipal,
-  requestId: string | undefined,
+  ctx: StaffContext,
   incidentId: number,
   changes: {
     title?: string | undefined;
@@ -613,6 +609,7 @@ export async function editIncident(
     services?: string[] | undefined;
   },
 ): Promise<IncidentDto> {
+  const { deps } = ctx;
   return writeStatusData(deps, async (tx) => {
     const before = await incidentById(tx, incidentId);
     const nowMs = deps.clock.now();
@@ -640,7 +637,7 @@ export async function editIncident(
       startedAt: dto.startedAt,
       services: dto.services,
     });
-    await recordAudit(tx, deps, actor, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'incident.update',
       entityType: 'incident',
       entityId: incidentId,
@@ -703,12 +700,11 @@ async function replaceServices(tx: Tx, incidentId: number, slugs: string[]): Pro
  * and in the feed. An incident not resolved has none to write yet (409).
  */
 export async function setPostmortem(
-  deps: Deps,
-  actor: StaffPrincipal,
-  requestId: string | undefined,
+  ctx: StaffContext,
   incidentId: number,
   body: string,
 ): Promise<IncidentDto> {
+  const { deps } = ctx;
   return writeStatusData(deps, async (tx) => {
     const row = await tx.select().from(incidents).where(eq(incidents.id, incidentId)).get();
     if (!row) throw notFound(`There is no incident ${incidentId}.`);
@@ -729,7 +725,7 @@ export async function setPostmortem(
         updatedAt: now,
       })
       .where(eq(incidents.id, incidentId));
-    await recordAudit(tx, deps, actor, requestId, {
+    await recordAudit(tx, ctx, {
       action: row.postmortem === null ? 'incident.postmortem.create' : 'incident.postmortem.update',
       entityType: 'incident',
       entityId: incidentId,

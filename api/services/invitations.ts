@@ -5,7 +5,7 @@ import { trustDevice } from '../auth/devices.ts';
 import { checkNewPassword, hashPassword } from '../auth/passwords.ts';
 import { createSession, endSession } from '../auth/sessions.ts';
 import { randomToken, sha256 } from '../auth/tokens.ts';
-import type { Deps, Principal, SessionUser } from '../context.ts';
+import type { AdminContext, Deps, SessionUser } from '../context.ts';
 import { conflict, InvalidInput, notFound } from '../domain-errors.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from '../infra/pagination.ts';
 import { emit } from '../notify/outbox.ts';
@@ -40,12 +40,8 @@ export interface NewInvitation {
  * invited before and never accepted, their earlier links stop working) and a one-time
  * link is returned.
  */
-export async function inviteUser(
-  deps: Deps,
-  principal: Extract<Principal, { kind: 'user' }>,
-  requestId: string,
-  input: NewInvitation,
-): Promise<InvitationDto> {
+export async function inviteUser(ctx: AdminContext, input: NewInvitation): Promise<InvitationDto> {
+  const { deps, principal } = ctx;
   const email = normalizeEmail(input.email);
   const token = randomToken();
   return deps.db.write(async (tx) => {
@@ -95,7 +91,7 @@ export async function inviteUser(
       .returning()
       .get();
     const dto = userDto(user);
-    await recordAudit(tx, deps, principal, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'user.invite',
       entityType: 'user',
       entityId: user.id,
@@ -181,13 +177,15 @@ export async function acceptInvitation(
     if (meta.previousToken) await endSession(tx, sha256(meta.previousToken));
     await recordAudit(
       tx,
-      deps,
       {
-        kind: 'user',
-        user: { id: user.id, email: user.email, role: user.role, customerId: user.customerId },
-        sessionTokenHash: '',
+        deps,
+        principal: {
+          kind: 'user',
+          user: { id: user.id, email: user.email, role: user.role, customerId: user.customerId },
+          sessionTokenHash: '',
+        },
+        requestId,
       },
-      requestId,
       { action: 'user.invitation.accept', entityType: 'user', entityId: user.id },
     );
     const token = await createSession(tx, deps, user.id, meta);
@@ -281,11 +279,10 @@ export async function listPendingInvitations(
  * invited user stays, without a password, so the person can be invited again later.
  */
 export async function revokeInvitation(
-  deps: Deps,
-  principal: Principal,
-  requestId: string,
+  ctx: AdminContext,
   id: number,
 ): Promise<PendingInvitationDto> {
+  const { deps } = ctx;
   return deps.db.write(async (tx) => {
     const now = new Date(deps.clock.now());
     const found = await tx
@@ -317,7 +314,7 @@ export async function revokeInvitation(
       .where(eq(invitations.id, id))
       .get();
     if (!row) throw notFound('No such invitation.');
-    await recordAudit(tx, deps, principal, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'user.invitation.revoke',
       entityType: 'user',
       entityId: revoked.userId,

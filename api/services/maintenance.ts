@@ -8,7 +8,7 @@ import {
   services,
   windows,
 } from '../../db/schema/index.ts';
-import type { Deps } from '../context.ts';
+import type { Deps, StaffContext } from '../context.ts';
 import { conflict, invalidInput, notFound, unprocessable } from '../domain-errors.ts';
 import { type Cursor, pageOf } from '../infra/keyset.ts';
 import { unlessSame, writeStatusData } from '../infra/status-cache.ts';
@@ -17,12 +17,7 @@ import { emit } from '../notify/outbox.ts';
 import { MS_PER_DAY } from '../sla/instant.ts';
 import { recordAudit } from './audit.ts';
 import { refreshRollupsFor, type WindowExtent } from './rollups.ts';
-import {
-  checkWindowBounds,
-  MAINTENANCE_PREFIX,
-  type StaffPrincipal,
-  windowBounds,
-} from './windows.ts';
+import { checkWindowBounds, MAINTENANCE_PREFIX, windowBounds } from './windows.ts';
 
 /**
  * How far ahead a maintenance may end: a year's planning and a little more. It bounds the
@@ -367,11 +362,10 @@ export interface NewMaintenance {
 }
 
 export async function createMaintenance(
-  deps: Deps,
-  actor: StaffPrincipal,
-  requestId: string | undefined,
+  ctx: StaffContext,
   input: NewMaintenance,
 ): Promise<MaintenanceDto> {
+  const { deps, principal: actor } = ctx;
   const nowMs = deps.clock.now();
   checkSchedule(input.startsAtMs, input.endsAtMs, nowMs);
   return writeStatusData(deps, async (tx) => {
@@ -394,7 +388,7 @@ export async function createMaintenance(
     await checkMaintenanceBounds(tx, deps, row.id, input.startsAtMs, input.endsAtMs);
     await syncWindows(tx, row, nowMs, false);
     const dto = await maintenanceById(tx, row.id, nowMs);
-    await recordAudit(tx, deps, actor, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'maintenance.create',
       entityType: 'maintenance',
       entityId: row.id,
@@ -423,16 +417,14 @@ async function changeable(tx: Tx, id: number, nowMs: number): Promise<Maintenanc
 
 async function audited(
   tx: Tx,
-  deps: Deps,
-  actor: StaffPrincipal,
-  requestId: string | undefined,
+  ctx: StaffContext,
   action: string,
   before: MaintenanceDto,
   id: number,
   nowMs: number,
 ): Promise<MaintenanceDto> {
   const after = await maintenanceById(tx, id, nowMs);
-  await recordAudit(tx, deps, actor, requestId, {
+  await recordAudit(tx, ctx, {
     action,
     entityType: 'maintenance',
     entityId: id,
@@ -449,9 +441,7 @@ async function audited(
  */
 async function stampAndAnnounce(
   tx: Tx,
-  deps: Deps,
-  actor: StaffPrincipal,
-  requestId: string | undefined,
+  ctx: StaffContext,
   row: typeof maintenances.$inferSelect,
   nowMs: number,
   step: {
@@ -461,6 +451,7 @@ async function stampAndAnnounce(
     dedupeKey?: string;
   },
 ): Promise<MaintenanceDto> {
+  const { deps } = ctx;
   const before = await maintenanceById(tx, row.id, nowMs);
   const stamped = await tx
     .update(maintenances)
@@ -469,7 +460,7 @@ async function stampAndAnnounce(
     .returning()
     .get();
   await syncWindows(tx, stamped, nowMs, false);
-  const after = await audited(tx, deps, actor, requestId, step.action, before, row.id, nowMs);
+  const after = await audited(tx, ctx, step.action, before, row.id, nowMs);
   await emit(
     tx,
     deps,
@@ -480,19 +471,15 @@ async function stampAndAnnounce(
 }
 
 /** Publishes a draft: now becomes the announcedAt of its windows. */
-export async function publishMaintenance(
-  deps: Deps,
-  actor: StaffPrincipal,
-  requestId: string | undefined,
-  id: number,
-): Promise<MaintenanceDto> {
+export async function publishMaintenance(ctx: StaffContext, id: number): Promise<MaintenanceDto> {
+  const { deps } = ctx;
   const nowMs = deps.clock.now();
   return writeStatusData(deps, async (tx) => {
     const row = await changeable(tx, id, nowMs);
     if (row.publishedAt !== null) {
       throw conflict(`Maintenance ${id} is already published.`, 'ALREADY_PUBLISHED');
     }
-    return stampAndAnnounce(tx, deps, actor, requestId, row, nowMs, {
+    return stampAndAnnounce(tx, ctx, row, nowMs, {
       stamp: 'publishedAt',
       action: 'maintenance.publish',
       event: 'maintenance.scheduled',
@@ -514,12 +501,11 @@ export interface MaintenanceChanges {
  * windows' announcedAt); one shrunk within it keeps its announcement.
  */
 export async function editMaintenance(
-  deps: Deps,
-  actor: StaffPrincipal,
-  requestId: string | undefined,
+  ctx: StaffContext,
   id: number,
   changes: MaintenanceChanges,
 ): Promise<MaintenanceDto> {
+  const { deps } = ctx;
   const nowMs = deps.clock.now();
   return writeStatusData(deps, async (tx) => {
     const row = await changeable(tx, id, nowMs);
@@ -561,16 +547,7 @@ export async function editMaintenance(
     }
     if (reschedules) await checkMaintenanceBounds(tx, deps, id, startsAtMs, endsAtMs);
     await syncWindows(tx, updated, nowMs, reannounce);
-    const after = await audited(
-      tx,
-      deps,
-      actor,
-      requestId,
-      'maintenance.update',
-      before,
-      id,
-      nowMs,
-    );
+    const after = await audited(tx, ctx, 'maintenance.update', before, id, nowMs);
     if (announcedBefore) {
       // An edit that changed nothing is rolled back with this (writeStatusData). Subscribers
       // hear of a new schedule or new components, not of a reworded title.
@@ -588,12 +565,8 @@ export async function editMaintenance(
  * Cancels a maintenance: before it starts, its windows go; while it runs, they end now
  * (it ended early).
  */
-export async function cancelMaintenance(
-  deps: Deps,
-  actor: StaffPrincipal,
-  requestId: string | undefined,
-  id: number,
-): Promise<MaintenanceDto> {
+export async function cancelMaintenance(ctx: StaffContext, id: number): Promise<MaintenanceDto> {
+  const { deps } = ctx;
   const nowMs = deps.clock.now();
   return writeStatusData(deps, async (tx) => {
     await changeable(tx, id, nowMs);
@@ -605,16 +578,7 @@ export async function cancelMaintenance(
       .returning()
       .get();
     await syncWindows(tx, cancelled, nowMs, false);
-    const after = await audited(
-      tx,
-      deps,
-      actor,
-      requestId,
-      'maintenance.cancel',
-      before,
-      id,
-      nowMs,
-    );
+    const after = await audited(tx, ctx, 'maintenance.cancel', before, id, nowMs);
     if (before.publishedAt !== null) {
       await emit(tx, deps, {
         type: 'maintenance.cancelled',
@@ -716,12 +680,11 @@ export async function announceMaintenanceTransitions(deps: Deps, nowMs: number):
  * `acknowledgeUnannounced` it is refused with a 422 that says so.
  */
 export async function startMaintenanceEarly(
-  deps: Deps,
-  actor: StaffPrincipal,
-  requestId: string | undefined,
+  ctx: StaffContext,
   id: number,
   acknowledgeUnannounced: boolean,
 ): Promise<MaintenanceDto> {
+  const { deps } = ctx;
   const nowMs = deps.clock.now();
   return writeStatusData(deps, async (tx) => {
     const row = await changeable(tx, id, nowMs);
@@ -749,7 +712,7 @@ export async function startMaintenanceEarly(
         ],
       );
     }
-    return stampAndAnnounce(tx, deps, actor, requestId, row, nowMs, {
+    return stampAndAnnounce(tx, ctx, row, nowMs, {
       stamp: 'startedEarlyAt',
       action: 'maintenance.start_early',
       event: 'maintenance.started',
@@ -760,11 +723,10 @@ export async function startMaintenanceEarly(
 
 /** Ends a running maintenance now, before its planned end: the work is done. */
 export async function completeMaintenanceEarly(
-  deps: Deps,
-  actor: StaffPrincipal,
-  requestId: string | undefined,
+  ctx: StaffContext,
   id: number,
 ): Promise<MaintenanceDto> {
+  const { deps } = ctx;
   const nowMs = deps.clock.now();
   return writeStatusData(deps, async (tx) => {
     const row = await changeable(tx, id, nowMs);
@@ -774,7 +736,7 @@ export async function completeMaintenanceEarly(
         'MAINTENANCE_NOT_STARTED',
       );
     }
-    return stampAndAnnounce(tx, deps, actor, requestId, row, nowMs, {
+    return stampAndAnnounce(tx, ctx, row, nowMs, {
       stamp: 'completedEarlyAt',
       action: 'maintenance.complete_early',
       event: 'maintenance.completed',

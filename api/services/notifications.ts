@@ -7,7 +7,7 @@ import {
   users,
   webhookEndpoints,
 } from '../../db/schema/index.ts';
-import type { Deps, Principal } from '../context.ts';
+import type { Deps, StaffContext, UserContext } from '../context.ts';
 import { Conflict, conflict, notFound } from '../domain-errors.ts';
 import { beforeCursor, type Page, type PageQuery, toPage } from '../infra/pagination.ts';
 import { recordAudit } from './audit.ts';
@@ -264,12 +264,11 @@ export async function listAttempts(
  * dead or skipped one, or a webhook already delivered (redelivery). Its attempts start over.
  */
 export async function retryItem(
-  deps: Deps,
-  actor: Principal,
-  requestId: string,
+  ctx: UserContext,
   id: number,
   owner: EndpointOwner | null = null,
 ): Promise<OutboxItemDto> {
+  const { deps } = ctx;
   const row = await findItem(deps, id, owner);
   const allowed =
     row.state === 'dead' ||
@@ -307,7 +306,7 @@ export async function retryItem(
       .returning()
       .get();
     if (!updated) throw conflict('It changed meanwhile; reload it.', 'NOT_RETRYABLE');
-    await recordAudit(tx, deps, actor, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'notification.retry',
       entityType: 'outbox',
       entityId: id,
@@ -337,11 +336,10 @@ export async function notificationPreferences(
 }
 
 export async function setNotificationPreferences(
-  deps: Deps,
-  actor: Extract<Principal, { kind: 'user' }>,
-  requestId: string,
+  ctx: StaffContext,
   input: NotificationPreferencesDto,
 ): Promise<NotificationPreferencesDto> {
+  const { deps, principal: actor } = ctx;
   return deps.db.write(async (tx) => {
     const before = await tx
       .select({ claimFiled: users.notifyClaimFiled })
@@ -352,7 +350,7 @@ export async function setNotificationPreferences(
       .update(users)
       .set({ notifyClaimFiled: input.claimFiled })
       .where(eq(users.id, actor.user.id));
-    await recordAudit(tx, deps, actor, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'user.notifications.update',
       entityType: 'user',
       entityId: actor.user.id,

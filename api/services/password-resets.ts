@@ -4,7 +4,7 @@ import { distrustUserDevices, trustDevice } from '../auth/devices.ts';
 import { checkNewPassword, hashPassword } from '../auth/passwords.ts';
 import { endUserSessions } from '../auth/sessions.ts';
 import { randomToken, sha256 } from '../auth/tokens.ts';
-import type { Deps, Principal } from '../context.ts';
+import type { AdminContext, Deps } from '../context.ts';
 import { conflict, InvalidInput, notFound, unprocessable } from '../domain-errors.ts';
 import { hitLimit, pruneLimits, tooManyRequests } from '../infra/rate-limit.ts';
 import { emit } from '../notify/outbox.ts';
@@ -25,11 +25,10 @@ export interface PasswordResetDto {
  * one-time link, which replaces any earlier one. Nothing else changes until it is used.
  */
 export async function issuePasswordReset(
-  deps: Deps,
-  principal: Extract<Principal, { kind: 'user' }>,
-  requestId: string,
+  ctx: AdminContext,
   userId: number,
 ): Promise<PasswordResetDto> {
+  const { deps, principal } = ctx;
   const token = randomToken();
   return deps.db.write(async (tx) => {
     const found = await tx
@@ -77,7 +76,7 @@ export async function issuePasswordReset(
       })
       .returning()
       .get();
-    await recordAudit(tx, deps, principal, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'user.password.reset.issue',
       entityType: 'user',
       entityId: user.id,
@@ -165,12 +164,16 @@ export async function requestPasswordReset(
       })
       .returning()
       .get();
-    await recordAudit(tx, deps, { kind: 'anonymous' }, requestId, {
-      action: 'user.password.reset.request',
-      entityType: 'user',
-      entityId: user.id,
-      after: { passwordResetId: reset.id, expiresAt: expiresAt.toISOString() },
-    });
+    await recordAudit(
+      tx,
+      { deps, principal: { kind: 'anonymous' }, requestId },
+      {
+        action: 'user.password.reset.request',
+        entityType: 'user',
+        entityId: user.id,
+        after: { passwordResetId: reset.id, expiresAt: expiresAt.toISOString() },
+      },
+    );
     const origin = deps.config.origins[0] ?? '';
     await emit(tx, deps, {
       type: 'password.reset',
@@ -261,13 +264,15 @@ export async function completePasswordReset(
     const deviceTokens = await trustDevice(tx, deps, user.id, meta.deviceTokens);
     await recordAudit(
       tx,
-      deps,
       {
-        kind: 'user',
-        user: { id: user.id, email: user.email, role: user.role, customerId: user.customerId },
-        sessionTokenHash: '',
+        deps,
+        principal: {
+          kind: 'user',
+          user: { id: user.id, email: user.email, role: user.role, customerId: user.customerId },
+          sessionTokenHash: '',
+        },
+        requestId,
       },
-      requestId,
       {
         action: 'user.password.reset.complete',
         entityType: 'user',

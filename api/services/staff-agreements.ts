@@ -9,7 +9,7 @@ import {
   policies,
   services,
 } from '../../db/schema/index.ts';
-import type { Deps, Principal } from '../context.ts';
+import type { AdminContext, Deps } from '../context.ts';
 import {
   Conflict,
   type ErrorIssue,
@@ -116,11 +116,10 @@ export interface NewAgreement {
  * fees or services is a new agreement); only its end and active flag change later.
  */
 export async function createAgreement(
-  deps: Deps,
-  principal: Principal,
-  requestId: string,
+  ctx: AdminContext,
   input: NewAgreement,
 ): Promise<AgreementDto> {
+  const { deps } = ctx;
   return deps.db.write(async (tx) => {
     const issues: ErrorIssue[] = [];
     const customer = await tx
@@ -172,7 +171,7 @@ export async function createAgreement(
       })),
     );
     const dto = agreementDto(row, await agreementServiceRows(tx, [row.id]));
-    await recordAudit(tx, deps, principal, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'agreement.create',
       entityType: 'agreement',
       entityId: row.id,
@@ -317,14 +316,13 @@ async function refuseFrozenPeriods(
  * a period with a decided claim (an agreement that ended in the past, reopened) is refused.
  */
 export async function updateAgreement(
-  deps: Deps,
-  principal: Principal,
-  requestId: string,
+  ctx: AdminContext,
   id: number,
   change: { end?: string | null | undefined; active?: boolean | undefined },
 ): Promise<AgreementDto> {
+  const { deps } = ctx;
   return deps.db.write(async (tx) => {
-    const { after } = await updateAudited(tx, deps, principal, requestId, {
+    const { after } = await updateAudited(tx, ctx, {
       entityType: 'agreement',
       id,
       load: () => tx.select().from(agreements).where(eq(agreements.id, id)).get(),

@@ -1,7 +1,7 @@
 import { and, eq, type SQL } from 'drizzle-orm';
 import { apiKeys, customers } from '../../db/schema/index.ts';
 import { endCustomerSessions } from '../auth/sessions.ts';
-import type { Deps, Principal } from '../context.ts';
+import type { AdminContext, Deps } from '../context.ts';
 import { notFound } from '../domain-errors.ts';
 import {
   afterSortedCursor,
@@ -37,11 +37,10 @@ export function customerDto(row: CustomerRow): CustomerDto {
 }
 
 export async function createCustomer(
-  deps: Deps,
-  principal: Principal,
-  requestId: string,
+  ctx: AdminContext,
   input: { name: string; timeZone: string },
 ): Promise<CustomerDto> {
+  const { deps } = ctx;
   return deps.db.write(async (tx) => {
     const row = await tx
       .insert(customers)
@@ -53,7 +52,7 @@ export async function createCustomer(
       .returning()
       .get();
     const dto = customerDto(row);
-    await recordAudit(tx, deps, principal, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'customer.create',
       entityType: 'customer',
       entityId: row.id,
@@ -113,9 +112,7 @@ export async function getCustomer(deps: Deps, id: number): Promise<CustomerDto> 
  * neither: they sign in again and make new keys.
  */
 export async function updateCustomer(
-  deps: Deps,
-  principal: Principal,
-  requestId: string,
+  ctx: AdminContext,
   id: number,
   change: {
     name?: string | undefined;
@@ -123,8 +120,9 @@ export async function updateCustomer(
     active?: boolean | undefined;
   },
 ): Promise<CustomerDto> {
+  const { deps } = ctx;
   return deps.db.write(async (tx) => {
-    const { after } = await updateAudited(tx, deps, principal, requestId, {
+    const { after } = await updateAudited(tx, ctx, {
       entityType: 'customer',
       id,
       load: () => tx.select().from(customers).where(eq(customers.id, id)).get(),
@@ -142,14 +140,7 @@ export async function updateCustomer(
           .get();
         if (row.active && !updated.active) {
           await endCustomerSessions(tx, id);
-          await revokeKeysIn(
-            tx,
-            deps,
-            principal,
-            requestId,
-            eq(apiKeys.customerId, id),
-            'customer deactivated',
-          );
+          await revokeKeysIn(tx, ctx, eq(apiKeys.customerId, id), 'customer deactivated');
         }
         return { updated, before: customerDto(row), after: customerDto(updated) };
       },

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { agreements, policies, policyVersions } from '../../db/schema/index.ts';
-import type { Deps, Principal } from '../context.ts';
+import type { AdminContext, Deps } from '../context.ts';
 import { conflict, InvalidInput, notFound, Unprocessable, zodIssues } from '../domain-errors.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from '../infra/pagination.ts';
 import {
@@ -132,11 +132,10 @@ export function defaultEffectiveFrom(nowMs: number): string {
 }
 
 export async function createPolicy(
-  deps: Deps,
-  principal: Extract<Principal, { kind: 'user' }>,
-  requestId: string,
+  ctx: AdminContext,
   input: { name: string; rules: Policy; response?: ResponsePolicy | null | undefined },
 ): Promise<PolicyDto> {
+  const { deps, principal } = ctx;
   return deps.db.write(async (tx) => {
     const now = new Date(deps.clock.now());
     const row = await tx
@@ -158,7 +157,7 @@ export async function createPolicy(
       .returning()
       .get();
     const dto = policyDto(row, [version], new Map());
-    await recordAudit(tx, deps, principal, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'policy.create',
       entityType: 'policy',
       entityId: row.id,
@@ -291,12 +290,11 @@ export function planVersion(
  * (docs/decisions/080-policy-version-inheritance.md).
  */
 export async function addPolicyVersion(
-  deps: Deps,
-  principal: Extract<Principal, { kind: 'user' }>,
-  requestId: string,
+  ctx: AdminContext,
   policyId: number,
   input: { effectiveFrom?: string | undefined; change: PolicyChange; response?: ResponseChange },
 ): Promise<PolicyDto> {
+  const { deps, principal } = ctx;
   return deps.db.write(async (tx) => {
     const before = await loadPolicy(tx, policyId);
     if (!before) throw notFound('No such policy.');
@@ -313,7 +311,7 @@ export async function addPolicyVersion(
     });
     const after = await loadPolicy(tx, policyId);
     if (!after) throw new Error('policy vanished');
-    await recordAudit(tx, deps, principal, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'policy.version.create',
       entityType: 'policy',
       entityId: policyId,
@@ -399,14 +397,13 @@ export async function getPolicy(deps: Deps, id: number): Promise<PolicyDto> {
 
 /** Renames or (de)activates a policy; its rules change only through new versions. */
 export async function updatePolicy(
-  deps: Deps,
-  principal: Principal,
-  requestId: string,
+  ctx: AdminContext,
   id: number,
   change: { name?: string | undefined; active?: boolean | undefined },
 ): Promise<PolicyDto> {
+  const { deps } = ctx;
   return deps.db.write(async (tx) => {
-    await updateAudited(tx, deps, principal, requestId, {
+    await updateAudited(tx, ctx, {
       entityType: 'policy',
       id,
       load: () => tx.select().from(policies).where(eq(policies.id, id)).get(),

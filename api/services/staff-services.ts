@@ -1,7 +1,7 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { serviceGroups, services } from '../../db/schema/index.ts';
-import type { Deps, Principal } from '../context.ts';
+import type { AdminContext, Deps } from '../context.ts';
 import { conflict, notFound, unprocessable } from '../domain-errors.ts';
 import {
   afterSortedCursor,
@@ -71,13 +71,8 @@ async function groupById(tx: Tx, id: number | null): Promise<GroupRow | null> {
 }
 
 /** The group with this slug, created (named after its slug) when it does not exist yet. */
-async function groupBySlug(
-  tx: Tx,
-  deps: Deps,
-  principal: Principal,
-  requestId: string,
-  slug: string,
-): Promise<GroupRow> {
+async function groupBySlug(tx: Tx, ctx: AdminContext, slug: string): Promise<GroupRow> {
+  const { deps } = ctx;
   const existing = await tx.select().from(serviceGroups).where(eq(serviceGroups.slug, slug)).get();
   if (existing) return existing;
   const row = await tx
@@ -85,7 +80,7 @@ async function groupBySlug(
     .values({ slug, name: slug, createdAt: new Date(deps.clock.now()) })
     .returning()
     .get();
-  await recordAudit(tx, deps, principal, requestId, {
+  await recordAudit(tx, ctx, {
     action: 'service_group.create',
     entityType: 'service_group',
     entityId: row.id,
@@ -104,18 +99,12 @@ export interface NewService {
   sortOrder?: number | undefined;
 }
 
-export async function createService(
-  deps: Deps,
-  principal: Principal,
-  requestId: string,
-  input: NewService,
-): Promise<ServiceDto> {
+export async function createService(ctx: AdminContext, input: NewService): Promise<ServiceDto> {
+  const { deps } = ctx;
   return writeStatusData(deps, async (tx) => {
     const taken = await tx.select().from(services).where(eq(services.slug, input.slug)).get();
     if (taken) throw conflict(`A service with slug ${input.slug} exists.`, 'SLUG_TAKEN');
-    const group = input.group
-      ? await groupBySlug(tx, deps, principal, requestId, input.group)
-      : null;
+    const group = input.group ? await groupBySlug(tx, ctx, input.group) : null;
     const now = deps.clock.now();
     const row = await tx
       .insert(services)
@@ -131,7 +120,7 @@ export async function createService(
       .returning()
       .get();
     const dto = serviceDto(row, group);
-    await recordAudit(tx, deps, principal, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'service.create',
       entityType: 'service',
       entityId: row.id,
@@ -209,14 +198,13 @@ export interface ServiceChange {
 
 /** The slug is fixed: monitors and agreements name services by it. */
 export async function updateService(
-  deps: Deps,
-  principal: Principal,
-  requestId: string,
+  ctx: AdminContext,
   id: number,
   change: ServiceChange,
 ): Promise<ServiceDto> {
+  const { deps } = ctx;
   return writeStatusData(deps, async (tx) => {
-    const { before, after } = await updateAudited(tx, deps, principal, requestId, {
+    const { before, after } = await updateAudited(tx, ctx, {
       entityType: 'service',
       id,
       load: () => tx.select().from(services).where(eq(services.id, id)).get(),
@@ -228,7 +216,7 @@ export async function updateService(
             ? oldGroup
             : change.group === null
               ? null
-              : await groupBySlug(tx, deps, principal, requestId, change.group);
+              : await groupBySlug(tx, ctx, change.group);
         const updated = await tx
           .update(services)
           .set({
@@ -253,11 +241,10 @@ export async function updateService(
 }
 
 export async function createGroup(
-  deps: Deps,
-  principal: Principal,
-  requestId: string,
+  ctx: AdminContext,
   input: { slug: string; name: string; sortOrder?: number | undefined },
 ): Promise<GroupDto> {
+  const { deps } = ctx;
   return writeStatusData(deps, async (tx) => {
     const taken = await tx
       .select()
@@ -277,7 +264,7 @@ export async function createGroup(
       .returning()
       .get();
     const dto = groupDto(row);
-    await recordAudit(tx, deps, principal, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'service_group.create',
       entityType: 'service_group',
       entityId: row.id,
@@ -298,9 +285,7 @@ export async function listGroups(deps: Deps, query: PageQuery): Promise<Page<Gro
 }
 
 export async function updateGroup(
-  deps: Deps,
-  principal: Principal,
-  requestId: string,
+  ctx: AdminContext,
   id: number,
   change: {
     name?: string | undefined;
@@ -308,8 +293,9 @@ export async function updateGroup(
     active?: boolean | undefined;
   },
 ): Promise<GroupDto> {
+  const { deps } = ctx;
   return writeStatusData(deps, async (tx) => {
-    const { before, after } = await updateAudited(tx, deps, principal, requestId, {
+    const { before, after } = await updateAudited(tx, ctx, {
       entityType: 'service_group',
       id,
       load: () => tx.select().from(serviceGroups).where(eq(serviceGroups.id, id)).get(),

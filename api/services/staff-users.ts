@@ -6,7 +6,7 @@ export { ROLES } from '../../db/schema/index.ts';
 
 import { checkNewPassword, hashPassword } from '../auth/passwords.ts';
 import { endUserSessions } from '../auth/sessions.ts';
-import type { Deps, Principal } from '../context.ts';
+import type { AdminContext, Deps } from '../context.ts';
 import { conflict, InvalidInput, notFound, unprocessable } from '../domain-errors.ts';
 import {
   afterSortedCursor,
@@ -96,12 +96,8 @@ export interface NewUser {
 }
 
 /** For scripts and tests: an admin creates a user with a password (people are invited). */
-export async function createUser(
-  deps: Deps,
-  principal: Principal,
-  requestId: string,
-  input: NewUser,
-): Promise<UserDto> {
+export async function createUser(ctx: AdminContext, input: NewUser): Promise<UserDto> {
+  const { deps } = ctx;
   const email = normalizeEmail(input.email);
   checkNewPassword(input.password, email, 'password');
   const passwordHash = await hashPassword(input.password, deps.config.passwordHashing);
@@ -123,7 +119,7 @@ export async function createUser(
       .returning()
       .get();
     const dto = userDto(row);
-    await recordAudit(tx, deps, principal, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'user.create',
       entityType: 'user',
       entityId: row.id,
@@ -209,21 +205,20 @@ export interface UserChange {
  * keeps an admin who can act).
  */
 export async function updateUser(
-  deps: Deps,
-  principal: Principal,
-  requestId: string,
+  ctx: AdminContext,
   id: number,
   change: UserChange,
 ): Promise<UserDto> {
+  const { deps, principal } = ctx;
   return deps.db.write(async (tx) => {
-    const { after } = await updateAudited(tx, deps, principal, requestId, {
+    const { after } = await updateAudited(tx, ctx, {
       entityType: 'user',
       id,
       load: () => tx.select().from(users).where(eq(users.id, id)).get(),
       missing: 'No such user.',
       change: async (row) => {
         const role = change.role ?? row.role;
-        const isSelf = principal.kind === 'user' && principal.user.id === id;
+        const isSelf = principal.user.id === id;
         if (isSelf && (role !== row.role || change.active === false)) {
           throw unprocessable(
             'You cannot change your own role or deactivate yourself.',
@@ -255,9 +250,7 @@ export async function updateUser(
         if (row.active && !active) {
           await revokeKeysIn(
             tx,
-            deps,
-            principal,
-            requestId,
+            ctx,
             and(eq(apiKeys.createdByUserId, id), isNotNull(apiKeys.customerId)),
             'maker deactivated',
           );

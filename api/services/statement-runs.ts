@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import { ZipFile } from 'yazl';
 import { statementRuns } from '../../db/schema/index.ts';
-import type { Deps, Principal } from '../context.ts';
+import type { Deps, StaffContext } from '../context.ts';
 import { conflict, notFound } from '../domain-errors.ts';
 import { formatInstant } from '../sla/index.ts';
 import { recordAudit } from './audit.ts';
@@ -216,12 +216,11 @@ const busy = (run: { period: string; startedAt: string }) =>
  * has not ended everywhere. The start is audited; the run's outcome is in its status.
  */
 export async function startStatementRun(
-  deps: Deps,
-  principal: Principal,
-  requestId: string | undefined,
+  ctx: StaffContext,
   period: unknown,
   hooks: RunHooks = {},
 ): Promise<StatementRunStatus> {
+  const { deps, principal } = ctx;
   const registry = registryOf(deps);
   if (registry.current !== null) throw busy(registry.current);
   const plan = await planStatementRun(deps, period);
@@ -280,7 +279,7 @@ export async function startStatementRun(
         customers: status.customers,
         done: 0,
       });
-      await recordAudit(tx, deps, principal, requestId, {
+      await recordAudit(tx, ctx, {
         action: 'statement-run.start',
         entityType: 'statement-run',
         entityId: id,

@@ -13,7 +13,7 @@ import {
   supportRequestEvents,
   supportRequests,
 } from '../../db/schema/index.ts';
-import type { Deps, Principal } from '../context.ts';
+import type { Deps, StaffContext } from '../context.ts';
 import { conflict, notFound, unprocessable } from '../domain-errors.ts';
 import {
   type BusinessHours,
@@ -346,11 +346,11 @@ export async function ingestSupportEvent(
  * answer; the console never back-dates a response).
  */
 export async function staffSupportEvent(
-  deps: Deps,
-  principal: Extract<Principal, { kind: 'user' }>,
+  ctx: StaffContext,
   requestId: number,
   type: PostedEventType,
 ) {
+  const { deps, principal } = ctx;
   return deps.db.write(async (tx) => {
     const request = await tx
       .select()

@@ -11,7 +11,7 @@ import {
   vendorClaims,
   windows,
 } from '../../db/schema/index.ts';
-import type { Deps } from '../context.ts';
+import type { Deps, StaffContext } from '../context.ts';
 import { conflict, notFound, unprocessable } from '../domain-errors.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from '../infra/pagination.ts';
 import { type EvaluationResult, periodBounds, periodOf } from '../sla/index.ts';
@@ -25,7 +25,6 @@ import {
   storedEvaluation,
   tripleKey,
 } from './sla-figures.ts';
-import type { StaffPrincipal } from './windows.ts';
 
 /**
  * Vendor agreements (docs/decisions/196–198): which of our windows a vendor caused, what the
@@ -115,11 +114,10 @@ async function attributionDtos(db: Reader | Tx, ids: number[]): Promise<Attribut
  * service the agreement does not cover. Already attributed windows are refused (409).
  */
 export async function attributeToVendor(
-  deps: Deps,
-  actor: StaffPrincipal,
-  requestId: string,
+  ctx: StaffContext,
   input: NewAttribution,
 ): Promise<AttributionDto[]> {
+  const { deps, principal: actor } = ctx;
   return deps.db.write(async (tx) => {
     const agreement = await vendorAgreement(tx, input.agreementId);
     const covered = new Set(agreement.services.map((service) => service.serviceId));
@@ -223,7 +221,7 @@ export async function attributeToVendor(
       rows.map((row) => row.id),
     );
     for (const dto of dtos) {
-      await recordAudit(tx, deps, actor, requestId, {
+      await recordAudit(tx, ctx, {
         action: 'vendor-attribution.create',
         entityType: 'vendor-attribution',
         entityId: dto.id,
@@ -383,11 +381,10 @@ const claimExists = () =>
  * One live claim per (agreement, service, month); a refused one may be filed again.
  */
 export async function fileVendorClaim(
-  deps: Deps,
-  actor: StaffPrincipal,
-  requestId: string,
+  ctx: StaffContext,
   input: NewVendorClaim,
 ): Promise<VendorClaimDto> {
+  const { deps, principal: actor } = ctx;
   const nowMs = deps.clock.now();
   const agreement = await vendorAgreement(deps.db.db, input.agreementId);
   const service = agreement.services.find((item) => item.slug === input.service);
@@ -480,7 +477,7 @@ export async function fileVendorClaim(
         .returning()
         .get();
       const [dto] = await vendorClaimDtos(tx, [row]);
-      await recordAudit(tx, deps, actor, requestId, {
+      await recordAudit(tx, ctx, {
         action: 'vendor-claim.file',
         entityType: 'vendor-claim',
         entityId: row.id,
@@ -509,12 +506,11 @@ export interface VendorDecision {
  * least one minor unit: a grant of nothing is a refusal), or refused with the vendor's reason.
  */
 export async function decideVendorClaim(
-  deps: Deps,
-  actor: StaffPrincipal,
-  requestId: string,
+  ctx: StaffContext,
   id: number,
   input: VendorDecision,
 ): Promise<VendorClaimDto> {
+  const { deps, principal: actor } = ctx;
   const nowMs = deps.clock.now();
   const note = input.note?.trim() || null;
   return deps.db.write(async (tx) => {
@@ -565,7 +561,7 @@ export async function decideVendorClaim(
       .get();
     if (!updated) throw conflict('The vendor claim changed meanwhile.', 'CLAIM_ALREADY_DECIDED');
     const [before, after] = await vendorClaimDtos(tx, [row, updated]);
-    await recordAudit(tx, deps, actor, requestId, {
+    await recordAudit(tx, ctx, {
       action: `vendor-claim.${input.decision === 'granted' ? 'grant' : 'refuse'}`,
       entityType: 'vendor-claim',
       entityId: id,

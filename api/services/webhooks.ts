@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, isNull, or, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { webhookEndpoints, webhookSecrets } from '../../db/schema/index.ts';
-import type { Deps, Principal } from '../context.ts';
-import { Forbidden, notFound, unprocessable } from '../domain-errors.ts';
+import type { Deps, UserContext } from '../context.ts';
+import { notFound, unprocessable } from '../domain-errors.ts';
 import type { WebhookEventChoice } from '../notify/events.ts';
 import { checkedAddresses, hostOf, systemResolver, TargetRefused } from '../notify/targets.ts';
 import { recordAudit } from './audit.ts';
@@ -143,18 +143,12 @@ async function findEndpoint(
   return row;
 }
 
-function actorId(actor: Principal): number {
-  if (actor.kind !== 'user') throw new Forbidden('Only people manage webhooks.');
-  return actor.user.id;
-}
-
 export async function createEndpoint(
-  deps: Deps,
-  actor: Principal,
-  requestId: string,
+  ctx: UserContext,
   owner: EndpointOwner,
   input: NewEndpoint,
 ): Promise<{ endpoint: WebhookEndpointDto; secret: string }> {
+  const { deps, principal: actor } = ctx;
   const url = await checkTargetUrl(deps, input.url);
   const secret = newSigningSecret();
   return deps.db.write(async (tx) => {
@@ -167,7 +161,7 @@ export async function createEndpoint(
         description: input.description?.trim() || null,
         events: [...new Set(input.events)],
         customerId: owner.customerId,
-        createdByUserId: actorId(actor),
+        createdByUserId: actor.user.id,
         active: true,
         createdAt: now,
         updatedAt: now,
@@ -176,7 +170,7 @@ export async function createEndpoint(
       .get();
     await tx.insert(webhookSecrets).values({ endpointId: row.id, secret, createdAt: now });
     const endpoint = await endpointDto(tx, row, nowMs);
-    await recordAudit(tx, deps, actor, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'webhook.create',
       entityType: 'webhook_endpoint',
       entityId: row.id,
@@ -209,13 +203,12 @@ export async function getEndpoint(
 }
 
 export async function updateEndpoint(
-  deps: Deps,
-  actor: Principal,
-  requestId: string,
+  ctx: UserContext,
   owner: EndpointOwner,
   id: number,
   changes: EndpointChanges,
 ): Promise<WebhookEndpointDto> {
+  const { deps } = ctx;
   const url = changes.url === undefined ? undefined : await checkTargetUrl(deps, changes.url);
   return deps.db.write(async (tx) => {
     const nowMs = deps.clock.now();
@@ -236,7 +229,7 @@ export async function updateEndpoint(
       .returning()
       .get();
     const after = await endpointDto(tx, updated, nowMs);
-    await recordAudit(tx, deps, actor, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'webhook.update',
       entityType: 'webhook_endpoint',
       entityId: id,
@@ -249,12 +242,11 @@ export async function updateEndpoint(
 
 /** Deletes an endpoint: it receives nothing more, and its secrets stop signing now. */
 export async function deleteEndpoint(
-  deps: Deps,
-  actor: Principal,
-  requestId: string,
+  ctx: UserContext,
   owner: EndpointOwner,
   id: number,
 ): Promise<void> {
+  const { deps } = ctx;
   await deps.db.write(async (tx) => {
     const nowMs = deps.clock.now();
     const now = new Date(nowMs);
@@ -273,7 +265,7 @@ export async function deleteEndpoint(
           or(isNull(webhookSecrets.expiresAt), gt(webhookSecrets.expiresAt, now)),
         ),
       );
-    await recordAudit(tx, deps, actor, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'webhook.delete',
       entityType: 'webhook_endpoint',
       entityId: id,
@@ -288,12 +280,11 @@ export async function deleteEndpoint(
  * without losing an event; then they stop.
  */
 export async function rotateSecret(
-  deps: Deps,
-  actor: Principal,
-  requestId: string,
+  ctx: UserContext,
   owner: EndpointOwner,
   id: number,
 ): Promise<{ endpoint: WebhookEndpointDto; secret: string }> {
+  const { deps } = ctx;
   const secret = newSigningSecret();
   return deps.db.write(async (tx) => {
     const nowMs = deps.clock.now();
@@ -312,7 +303,7 @@ export async function rotateSecret(
     await tx.insert(webhookSecrets).values({ endpointId: id, secret, createdAt: now });
     await tx.update(webhookEndpoints).set({ updatedAt: now }).where(eq(webhookEndpoints.id, id));
     const endpoint = await endpointDto(tx, { ...row, updatedAt: now }, nowMs);
-    await recordAudit(tx, deps, actor, requestId, {
+    await recordAudit(tx, ctx, {
       action: 'webhook.secret.rotate',
       entityType: 'webhook_endpoint',
       entityId: id,

@@ -25,7 +25,7 @@ import {
   windowCorrections,
   windows,
 } from '../../db/schema/index.ts';
-import type { Deps, Principal } from '../context.ts';
+import type { Deps, StaffContext } from '../context.ts';
 import { conflict, invalidInput, notFound, unprocessable } from '../domain-errors.ts';
 import { type Cursor, pageOf } from '../infra/keyset.ts';
 import { unchanged, writeStatusData } from '../infra/status-cache.ts';
@@ -371,7 +371,6 @@ export interface CorrectionDto {
 }
 
 /** A signed-in person: staff writes record who did them. */
-export type StaffPrincipal = Extract<Principal, { kind: 'user' }>;
 
 export interface CorrectionInput {
   state?: WindowState | undefined;
@@ -407,15 +406,12 @@ async function decidedClaimCovers(
  * the changed time. Roll-ups under the old and the new extent are recomputed.
  */
 export async function correctWindow(
-  deps: Deps,
-  actor: StaffPrincipal,
-  requestId: string | undefined,
+  ctx: StaffContext,
   windowId: number,
   input: CorrectionInput,
 ): Promise<CorrectionDto> {
-  return writeStatusData(deps, (tx) =>
-    applyCorrection(tx, deps, actor, requestId, windowId, input),
-  );
+  const { deps } = ctx;
+  return writeStatusData(deps, (tx) => applyCorrection(tx, ctx, windowId, input));
 }
 
 /**
@@ -424,12 +420,11 @@ export async function correctWindow(
  */
 export async function applyCorrection(
   tx: Tx,
-  deps: Deps,
-  actor: StaffPrincipal,
-  requestId: string | undefined,
+  ctx: StaffContext,
   windowId: number,
   input: CorrectionInput,
 ): Promise<CorrectionDto> {
+  const { deps, principal: actor } = ctx;
   const found = await windowWithService(tx, eq(windows.id, windowId));
   if (!found) throw notFound(`There is no window ${windowId}.`);
   const { window, slug } = found;
@@ -498,7 +493,7 @@ export async function applyCorrection(
     extentOf({ serviceId: window.serviceId, ...before }),
     extentOf({ serviceId: window.serviceId, ...after }),
   ]);
-  await recordAudit(tx, deps, actor, requestId, {
+  await recordAudit(tx, ctx, {
     action: 'window.correct',
     entityType: 'window',
     entityId: window.id,

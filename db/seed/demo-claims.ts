@@ -1,6 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { manualClock } from '../../api/clock.ts';
-import type { Deps, Principal } from '../../api/context.ts';
+import type {
+  CustomerUserPrincipal,
+  Deps,
+  RequestContext,
+  StaffPrincipal,
+} from '../../api/context.ts';
 import { customerAvailability } from '../../api/services/availability.ts';
 import {
   addComment,
@@ -17,13 +22,32 @@ import { users } from '../schema/index.ts';
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
-function personOf(row: typeof users.$inferSelect): Principal {
+type UserRow = typeof users.$inferSelect;
+
+/** The seed acts as the demo's agent, as the API would after `authorize('staff')`. */
+function staffOf(row: UserRow): StaffPrincipal | null {
+  if (row.role === 'customer') return null;
   return {
     kind: 'user',
     user: { id: row.id, email: row.email, role: row.role, customerId: row.customerId },
     sessionTokenHash: '',
   };
 }
+
+function customerUserOf(row: UserRow, customerId: number): CustomerUserPrincipal {
+  return {
+    kind: 'user',
+    user: { id: row.id, email: row.email, role: 'customer', customerId },
+    sessionTokenHash: '',
+  };
+}
+
+/** A script's context: no request, so no request id. */
+const acting = <P extends RequestContext['principal']>(deps: Deps, principal: P) => ({
+  deps,
+  principal,
+  requestId: undefined,
+});
 
 /**
  * Demo claims in every state, filed and decided through the same services as the API, each
@@ -35,11 +59,11 @@ export async function seedDemoClaims(deps: Deps, log: (line: string) => void): P
   const nowMs = deps.clock.now();
   const { db } = deps.db;
   const agent = await db.select().from(users).where(eq(users.email, 'agent@demo.example')).get();
-  if (!agent) return 0;
-  const staff = personOf(agent);
+  const staff = agent ? staffOf(agent) : null;
+  if (!staff) return 0;
   const customerUsers = await db.select().from(users).where(eq(users.role, 'customer'));
   const candidates: {
-    person: Principal;
+    person: CustomerUserPrincipal;
     customerId: number;
     agreementId: number;
     service: string;
@@ -64,7 +88,7 @@ export async function seedDemoClaims(deps: Deps, log: (line: string) => void): P
     for (const item of items) {
       if (item.met !== false) continue;
       candidates.push({
-        person: personOf(row),
+        person: customerUserOf(row, row.customerId),
         customerId: row.customerId,
         agreementId: item.agreementId,
         service: item.service,
@@ -113,10 +137,10 @@ export async function seedDemoClaims(deps: Deps, log: (line: string) => void): P
     if (fileAtMs >= candidate.deadlineMs) continue;
     const clock = manualClock(fileAtMs);
     const at = { ...deps, clock };
+    const asStaff = acting(at, staff);
+    const asCustomer = { ...acting(at, candidate.person), customerId: candidate.customerId };
     const claim = await fileClaim(
-      at,
-      candidate.person,
-      candidate.customerId,
+      asCustomer,
       {
         agreementId: candidate.agreementId,
         service: candidate.service,
@@ -135,13 +159,13 @@ export async function seedDemoClaims(deps: Deps, log: (line: string) => void): P
       clock.set(fileAtMs + Math.min(days * DAY_MS, Math.floor(((nowMs - fileAtMs) * days) / 6)));
     if (outcome === 'credited' || outcome === 'approved-adjusted') {
       later(1);
-      await addComment(at, staff, id, {
+      await addComment(asStaff, id, {
         body: 'Checked against the incident log: confirmed.',
         internal: true,
       });
       later(2);
       const adjusted = outcome === 'approved-adjusted' && claim.body.computedCreditMinor > 0;
-      await decideClaim(at, staff, id, {
+      await decideClaim(asStaff, id, {
         decision: 'approve',
         ...(adjusted
           ? {
@@ -155,26 +179,20 @@ export async function seedDemoClaims(deps: Deps, log: (line: string) => void): P
       });
       if (outcome === 'credited') {
         later(5);
-        await markCredited(at, staff, id, `DEMO-INV-${candidate.month.replace('-', '')}-${id}`);
+        await markCredited(asStaff, id, `DEMO-INV-${candidate.month.replace('-', '')}-${id}`);
       }
     } else if (outcome === 'rejected') {
       later(3);
-      await decideClaim(at, staff, id, {
+      await decideClaim(asStaff, id, {
         decision: 'reject',
         reason: 'The outage was caused by a configuration change on the customer side.',
       });
     } else if (outcome === 'withdrawn') {
       later(1);
-      await withdrawClaim(
-        at,
-        candidate.person,
-        candidate.customerId,
-        id,
-        'Filed for the wrong month.',
-      );
+      await withdrawClaim(asCustomer, id, 'Filed for the wrong month.');
     } else {
       later(1);
-      await addComment(at, staff, id, {
+      await addComment(asStaff, id, {
         body: 'Thanks, we are reviewing your claim.',
         internal: false,
       });
@@ -196,9 +214,8 @@ export async function seedDemoVendorClaims(
   const nowMs = deps.clock.now();
   const { db } = deps.db;
   const agent = await db.select().from(users).where(eq(users.email, 'agent@demo.example')).get();
-  if (!agent) return 0;
-  const staff = personOf(agent);
-  if (staff.kind !== 'user') return 0;
+  const staff = agent ? staffOf(agent) : null;
+  if (!staff) return 0;
   let filed = 0;
   for (const agreement of await loadAgreements(db, { kinds: ['vendor'] })) {
     const current = currentPeriod(agreement, nowMs);
@@ -209,13 +226,16 @@ export async function seedDemoVendorClaims(
       if (fileAtMs > nowMs - DAY_MS || fileAtMs >= Date.parse(figure.evaluation.claimDeadline)) {
         continue;
       }
-      const claim = await fileVendorClaim({ ...deps, clock: manualClock(fileAtMs) }, staff, '', {
-        agreementId: agreement.id,
-        service: figure.service.slug,
-        period: figure.period,
-        vendorReference: `CE-CLAIM-${figure.period.replace('-', '')}`,
-        note: 'Filed through the vendor’s support portal with our outage timeline.',
-      });
+      const claim = await fileVendorClaim(
+        acting({ ...deps, clock: manualClock(fileAtMs) }, staff),
+        {
+          agreementId: agreement.id,
+          service: figure.service.slug,
+          period: figure.period,
+          vendorReference: `CE-CLAIM-${figure.period.replace('-', '')}`,
+          note: 'Filed through the vendor’s support portal with our outage timeline.',
+        },
+      );
       filed += 1;
       log(`  vendor claim ${claim.id}: ${claim.service} ${claim.period} → filed`);
     }

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.ts';
 import { type ClaimStatus, claimComments, claims, credits } from '../../../db/schema/index.ts';
-import type { Deps, Principal } from '../../context.ts';
-import { conflict, Forbidden, unprocessable } from '../../domain-errors.ts';
+import type { CustomerContext, RequestContext, StaffContext, UserContext } from '../../context.ts';
+import { conflict, unprocessable } from '../../domain-errors.ts';
 import { emit } from '../../notify/outbox.ts';
 import {
   appendEvent,
@@ -19,15 +19,14 @@ import {
 
 /** The customer withdraws a submitted claim; the triple is free for a new claim. */
 export async function withdrawClaim(
-  deps: Deps,
-  principal: Principal,
-  customerId: number,
+  ctx: CustomerContext,
   id: number,
   note: string | undefined,
 ): Promise<ClaimDto> {
+  const { deps, customerId } = ctx;
   return deps.db.write(async (tx) => {
     const row = await loadClaim(tx, id, customerId);
-    return transition(tx, deps, principal, row, 'withdrawn', {
+    return transition(tx, ctx, row, 'withdrawn', {
       type: 'withdrawn',
       note: note?.trim() || null,
     });
@@ -44,13 +43,13 @@ const ALLOWED: Record<ClaimStatus, ClaimStatus[]> = {
 
 async function transition(
   tx: Tx,
-  deps: Deps,
-  principal: Principal,
+  ctx: RequestContext,
   row: ClaimRow,
   to: ClaimStatus,
   event: { type: string; note: string | null },
   changes: Partial<typeof claims.$inferInsert> = {},
 ): Promise<ClaimDto> {
+  const { deps } = ctx;
   if (!ALLOWED[row.status].includes(to)) {
     throw conflict(
       `The claim is ${row.status}; it cannot become ${to}.`,
@@ -66,7 +65,7 @@ async function transition(
     .returning()
     .get();
   if (!updated) throw conflict('The claim changed meanwhile; reload it.', 'CLAIM_ALREADY_DECIDED');
-  await appendEvent(tx, deps, principal, {
+  await appendEvent(tx, ctx, {
     claimId: row.id,
     type: event.type,
     fromStatus: row.status,
@@ -79,13 +78,12 @@ async function transition(
 
 /** A comment by the customer (always visible) or by staff (`internal`: a note customers never see). */
 export async function addComment(
-  deps: Deps,
-  principal: Principal,
+  ctx: UserContext,
   claimId: number,
   input: { body: string; internal: boolean },
   customerId?: number,
 ): Promise<ClaimCommentDto> {
-  if (principal.kind !== 'user') throw new Forbidden('Only people comment on claims.');
+  const { deps, principal } = ctx;
   return deps.db.write(async (tx) => {
     const claim = await loadClaim(tx, claimId, customerId);
     const now = new Date(deps.clock.now());
@@ -100,7 +98,7 @@ export async function addComment(
       })
       .returning()
       .get();
-    await appendEvent(tx, deps, principal, {
+    await appendEvent(tx, ctx, {
       claimId,
       type: input.internal ? 'noted' : 'commented',
       note: input.body,
@@ -143,12 +141,11 @@ export interface DecisionInput {
  * approval enters the credits ledger in the same transaction.
  */
 export async function decideClaim(
-  deps: Deps,
-  principal: Principal,
+  ctx: StaffContext,
   id: number,
   input: DecisionInput,
 ): Promise<ClaimDto> {
-  if (principal.kind !== 'user') throw new Forbidden('Only staff decide claims.');
+  const { deps, principal } = ctx;
   const reason = input.reason?.trim() || null;
   return deps.db.write(async (tx) => {
     const row = await loadClaim(tx, id);
@@ -169,8 +166,7 @@ export async function decideClaim(
       }
       const rejected = await transition(
         tx,
-        deps,
-        principal,
+        ctx,
         row,
         'rejected',
         { type: 'rejected', note: reason },
@@ -199,8 +195,7 @@ export async function decideClaim(
     }
     const dto = await transition(
       tx,
-      deps,
-      principal,
+      ctx,
       row,
       'approved',
       {
@@ -239,18 +234,17 @@ export async function decideClaim(
 
 /** An approved claim is applied to an invoice: `credited`, with the invoice reference. */
 export async function markCredited(
-  deps: Deps,
-  principal: Principal,
+  ctx: StaffContext,
   id: number,
   invoiceReference: string,
 ): Promise<ClaimDto> {
+  const { deps } = ctx;
   return deps.db.write(async (tx) => {
     const row = await loadClaim(tx, id);
     const now = new Date(deps.clock.now());
     const dto = await transition(
       tx,
-      deps,
-      principal,
+      ctx,
       row,
       'credited',
       { type: 'credited', note: `Invoice ${invoiceReference}` },

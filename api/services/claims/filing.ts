@@ -1,6 +1,6 @@
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { type ClaimKind, claims } from '../../../db/schema/index.ts';
-import type { Deps, Principal } from '../../context.ts';
+import type { CustomerContext, Deps } from '../../context.ts';
 import { conflict, notFound, unprocessable } from '../../domain-errors.ts';
 import { findReplay, idempotent, type StoredResponse } from '../../infra/idempotency.ts';
 import { emit } from '../../notify/outbox.ts';
@@ -62,12 +62,11 @@ export interface FileClaimInput {
  * status with the claim as it is now (withdrawn, decided…), even once the deadline passed.
  */
 export async function fileClaim(
-  deps: Deps,
-  principal: Principal,
-  customerId: number,
+  ctx: CustomerContext,
   input: FileClaimInput,
   idempotency: { key: string | undefined; path: string },
 ): Promise<StoredResponse<ClaimDto> & { replayed: boolean }> {
+  const { deps, principal, customerId } = ctx;
   const scope = { principal, key: idempotency.key, method: 'POST', path: idempotency.path };
   const replay = await findReplay(deps, scope, input, (first: ClaimDto) =>
     currentClaim(deps.db.db, customerId, first),
@@ -76,9 +75,9 @@ export async function fileClaim(
   const nowMs = deps.clock.now();
   const agreement = await claimableAgreement(deps, customerId, input.agreementId);
   if (input.kind === 'support') {
-    return fileSupportClaim(deps, principal, customerId, agreement, input, scope);
+    return fileSupportClaim(ctx, customerId, agreement, input, scope);
   }
-  return fileAvailabilityClaim(deps, principal, customerId, agreement, input, scope, nowMs);
+  return fileAvailabilityClaim(ctx, customerId, agreement, input, scope, nowMs);
 }
 
 type IdempotencyScope = Parameters<typeof findReplay>[1];
@@ -122,14 +121,14 @@ function refuseUnendedPeriod(nowMs: number, period: string, agreement: { timeZon
  * covered, before its deadline, with the service's evaluation stored as its evidence.
  */
 async function fileAvailabilityClaim(
-  deps: Deps,
-  principal: Principal,
+  ctx: CustomerContext,
   customerId: number,
   agreement: LoadedAgreement,
   input: FileClaimInput,
   scope: IdempotencyScope,
   nowMs: number,
 ): Promise<StoredResponse<ClaimDto> & { replayed: boolean }> {
+  const { deps } = ctx;
   const service = agreement.services.find((item) => item.slug === input.service);
   if (!service) {
     throw unprocessable(
@@ -163,8 +162,7 @@ async function fileAvailabilityClaim(
   }
   requireDisputeDescription(evaluation.creditMinor, description);
   return insertClaim(
-    deps,
-    principal,
+    ctx,
     customerId,
     scope,
     input,
@@ -217,13 +215,13 @@ function requireDisputeDescription(creditMinor: number, description: string | nu
  * stored as its evidence. One live support claim per (agreement, period).
  */
 async function fileSupportClaim(
-  deps: Deps,
-  principal: Principal,
+  ctx: CustomerContext,
   customerId: number,
   agreement: LoadedAgreement,
   input: FileClaimInput,
   scope: IdempotencyScope,
 ): Promise<StoredResponse<ClaimDto> & { replayed: boolean }> {
+  const { deps } = ctx;
   const nowMs = deps.clock.now();
   refuseUnendedPeriod(nowMs, input.period, agreement);
   const support = await evaluateSupport(deps, agreement, input.period, nowMs);
@@ -251,8 +249,7 @@ async function fileSupportClaim(
   const description = input.description?.trim() || null;
   requireDisputeDescription(evaluation.creditMinor, description);
   return insertClaim(
-    deps,
-    principal,
+    ctx,
     customerId,
     scope,
     input,
@@ -279,8 +276,7 @@ async function fileSupportClaim(
  * under concurrency.
  */
 async function insertClaim(
-  deps: Deps,
-  principal: Principal,
+  ctx: CustomerContext,
   customerId: number,
   scope: IdempotencyScope,
   input: FileClaimInput,
@@ -299,6 +295,7 @@ async function insertClaim(
   },
   service: ServiceNames | undefined,
 ): Promise<StoredResponse<ClaimDto> & { replayed: boolean }> {
+  const { deps, principal } = ctx;
   try {
     return await deps.db.write((tx) =>
       idempotent(
@@ -327,14 +324,14 @@ async function insertClaim(
               customerId,
               ...values,
               status: 'submitted',
-              createdByUserId: principal.kind === 'user' ? principal.user.id : null,
-              createdByApiKeyId: principal.kind === 'key' ? principal.key.id : null,
+              createdByUserId: principal.user.id,
+              createdByApiKeyId: null,
               createdAt: now,
               updatedAt: now,
             })
             .returning()
             .get();
-          await appendEvent(tx, deps, principal, {
+          await appendEvent(tx, ctx, {
             claimId: row.id,
             type: 'filed',
             toStatus: 'submitted',

@@ -10,7 +10,7 @@ import {
   services,
   users,
 } from '../../../db/schema/index.ts';
-import type { Deps, Principal } from '../../context.ts';
+import type { Deps, Principal, RequestContext } from '../../context.ts';
 import { notFound } from '../../domain-errors.ts';
 import { type ClaimSummary, claimSummary } from '../../notify/events.ts';
 import type { EvaluationResult, ResponseResult } from '../../sla/index.ts';
@@ -187,8 +187,7 @@ export async function summaryOf(tx: Tx, dto: ClaimDto, customerId: number): Prom
 
 export async function appendEvent(
   tx: Tx,
-  deps: Deps,
-  principal: Principal,
+  ctx: RequestContext,
   event: {
     claimId: number;
     type: string;
@@ -198,6 +197,7 @@ export async function appendEvent(
     internal?: boolean;
   },
 ): Promise<void> {
+  const { deps, principal } = ctx;
   await tx.insert(claimEvents).values({
     claimId: event.claimId,
     ...actorOf(principal),
