@@ -98,6 +98,24 @@ describe('a closed month’s kept answer', () => {
     expect(plain.text).toBe(await fresh(t, w.customerA.id, false));
   });
 
+  it('answers requests arriving together while its first compressed copy is made', async () => {
+    const { get, read } = await world();
+    const plain = await read();
+    const together = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        get(`period=${MONTH}&days=true`, { 'accept-encoding': 'br' }),
+      ),
+    );
+    const tags = new Set(together.map(({ response }) => response.headers.get('etag')));
+    expect(tags.size).toBe(1);
+    expect([...tags][0]).not.toBe(plain.etag);
+    for (const { response, bytes } of together) {
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-encoding')).toBe('br');
+      expect(brotliDecompressSync(bytes).toString('utf8')).toBe(plain.text);
+    }
+  });
+
   it('changes with a correction of the month', async () => {
     const { t, w, outage, get, read } = await world();
     const before = await read();
