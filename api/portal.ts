@@ -44,6 +44,8 @@ export async function startPortal(options: {
   siteRebuilds?: Partial<RebuildTimings> | false;
   /** Whether this process runs the outbox worker (docs/decisions/150); on unless false. */
   outboxWorker?: boolean;
+  /** Aborting it while starting kills a first build under way (the server is stopping). */
+  signal?: AbortSignal;
 }): Promise<RunningPortal> {
   const { env, database, clock, log } = options;
   // Origins are settled once listening (below); the fingerprint and builds need none.
@@ -66,7 +68,7 @@ export async function startPortal(options: {
   let upToDate = true;
   if (served === null) {
     log('Building the site (first start)…');
-    await build(env.siteDir);
+    await build(env.siteDir, options.signal);
     served = { dir: env.siteDir, record: null };
   } else {
     upToDate = served.record?.fingerprint === (await siteFingerprint(dataDeps));

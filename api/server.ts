@@ -4,7 +4,7 @@ import { credentialsPath, ensureAdmin, isEmpty, openDatabase, seedDemoData } fro
 import { systemClock } from './clock.ts';
 import { EnvError, readEnv, type ServerEnv } from './env.ts';
 import { createLogger } from './log.ts';
-import { startPortal } from './portal.ts';
+import { type RunningPortal, startPortal } from './portal.ts';
 
 /** `npm start`: environment → database → migrations → demo data → admin → site → serve. */
 
@@ -44,18 +44,19 @@ log(
     ? 'Mail: SMTP_URL is not set, so messages stay in the development mailbox (staff console, Notifications).'
     : `Mail: through ${env.config.smtpUrl.replace(/\/\/[^@/]*@/, '//…@')} from ${env.config.mailFrom}.`,
 );
-// Requests are logged as JSON lines on stdout, beside the plain lines above (decision 118).
-const portal = await startPortal({ env, database, clock, log, logger: createLogger() });
-log(`\nThe portal is running at ${portal.origin}/`);
-// With `npm start`'s NODE_COMPILE_CACHE, the next start reads every module's stripped and
-// compiled code from the cache instead of loading the TypeScript stripper (docs/decisions/204).
-// Written now, not only at exit, so a first run that is killed still leaves it.
-flushCompileCache();
-
+let portal: RunningPortal | undefined;
 let stopping = false;
+/** Aborted by a signal while starting: kills the first start's site build (docs/decisions/209). */
+const starting = new AbortController();
 const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;
+  if (portal === undefined) {
+    starting.abort();
+    log(`${signal}: stopped while starting.`);
+    database.close();
+    process.exit(0);
+  }
   log(`${signal}: finishing open requests and deliveries, then closing the database.`);
   await portal.close();
   database.close();
@@ -64,3 +65,18 @@ const stop = async (signal: string) => {
 };
 process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));
+
+// Requests are logged as JSON lines on stdout, beside the plain lines above (decision 118).
+portal = await startPortal({
+  env,
+  database,
+  clock,
+  log,
+  logger: createLogger(),
+  signal: starting.signal,
+});
+log(`\nThe portal is running at ${portal.origin}/`);
+// With `npm start`'s NODE_COMPILE_CACHE, the next start reads every module's stripped and
+// compiled code from the cache instead of loading the TypeScript stripper (docs/decisions/204).
+// Written now, not only at exit, so a first run that is killed still leaves it.
+flushCompileCache();

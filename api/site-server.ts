@@ -26,6 +26,14 @@ import type { Logger } from './log.ts';
  */
 export const BUILD_RECORD = '.portal-build.json';
 
+/**
+ * Written by `precompressSite` beside a build's compressed copies: for each file it compressed,
+ * the sha256 of the bytes its `.br` and `.gz` copies hold. Never served.
+ */
+export const COPIES_RECORD = '.portal-copies.json';
+
+const sha256Of = (content: Buffer) => createHash('sha256').update(content).digest('base64url');
+
 const COMPRESSIBLE_TYPE = /^(?:text\/|application\/(?:javascript|json|xml|atom\+xml)|image\/svg)/;
 
 const INLINE_SCRIPT = /<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi;
@@ -54,10 +62,12 @@ const gunzipAsync = promisify(gunzip);
  * once per build, so the server sends compressed bytes without compressing per request.
  */
 export async function precompressSite(dir: string): Promise<void> {
+  const copies: Record<string, string> = {};
   await Promise.all(
     filesOf(dir, COMPRESSIBLE).map(async (file) => {
       const content = await readFile(file);
       if (content.length < MIN_COMPRESS_BYTES) return;
+      copies[relative(dir, file).split(sep).join('/')] = sha256Of(content);
       const [br, gz] = await Promise.all([
         brotli(content, {
           params: {
@@ -70,6 +80,22 @@ export async function precompressSite(dir: string): Promise<void> {
       await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gz)]);
     }),
   );
+  await writeFile(join(dir, COPIES_RECORD), `${JSON.stringify(copies)}\n`);
+}
+
+/** What `precompressSite` recorded in `root`: file name → sha256 of its copies' bytes. */
+async function readCopiesRecord(root: string): Promise<Map<string, string>> {
+  try {
+    const record: unknown = JSON.parse(await readFile(join(root, COPIES_RECORD), 'utf8'));
+    if (typeof record !== 'object' || record === null) return new Map();
+    return new Map(
+      Object.entries(record).filter(
+        (entry): entry is [string, string] => typeof entry[1] === 'string',
+      ),
+    );
+  } catch {
+    return new Map();
+  }
 }
 
 /**
@@ -139,8 +165,7 @@ const SECURITY_HEADERS = {
 };
 
 /** A strong validator of the bytes: a different encoding is a different representation. */
-const strongEtag = (content: Buffer, suffix: string) =>
-  `"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}${suffix}"`;
+const strongEtag = (sha256: string) => `"${sha256.slice(0, 27)}"`;
 
 function variantOf(
   body: Buffer,
@@ -169,15 +194,22 @@ function bytesOf(buffer: Buffer): Uint8Array<ArrayBuffer> {
     : new Uint8Array(buffer);
 }
 
-/** The compressed copy beside `file` when it holds exactly `raw`; else a fresh one. */
+/**
+ * The compressed copy beside `file` when it holds exactly `raw`; else a fresh one. A copy the
+ * build's record vouches for (its sha256 of the source is `raw`'s) is taken as it is:
+ * decompressing every copy to compare it left the server's native heap about 10 MB larger
+ * (docs/decisions/209). Any other copy is decompressed and compared.
+ */
 async function compressedCopy(
   file: string,
   raw: Buffer,
   encoding: 'br' | 'gzip',
   onDisk: boolean,
+  vouched: boolean,
 ): Promise<Buffer> {
   if (onDisk) {
     const copy = await readFile(`${file}${encoding === 'br' ? '.br' : '.gz'}`);
+    if (vouched) return copy;
     // A copy left by an earlier build over the same folder would serve old bytes.
     const decoded = await (encoding === 'br' ? brotliDecompress(copy) : gunzipAsync(copy)).catch(
       () => null,
@@ -202,63 +234,64 @@ export async function loadSite(root: string): Promise<LoadedSite> {
   const names = (await readdir(root, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .filter((name) => name !== BUILD_RECORD);
+    .filter((name) => name !== BUILD_RECORD && name !== COPIES_RECORD);
+  const recorded = await readCopiesRecord(root);
   const present = new Set(names);
   const isCopy = (name: string) => {
-    const source = name.replace(/\\.(?:br|gz)$/, '');
+    const source = name.replace(/\.(?:br|gz)$/, '');
     return source !== name && present.has(source) && COMPRESSIBLE.test(source);
   };
   const sources = names.filter((name) => !isCopy(name));
+  // One file at a time, here and below: hundreds of reads and decompressions at once would
+  // raise the native heap to a peak that glibc keeps after the load (docs/decisions/209).
   const contents = new Map<string, Buffer>();
-  await Promise.all(
-    sources.map(async (name) => contents.set(name, await readFile(join(root, name)))),
-  );
+  for (const name of sources) contents.set(name, await readFile(join(root, name)));
   const csp = policyOf(
     [...contents].filter(([name]) => name.endsWith('.html')).map(([, raw]) => raw.toString()),
   );
   const files = new Map<string, SiteFile>();
   let bytes = 0;
-  await Promise.all(
-    sources.map(async (name) => {
-      const raw = contents.get(name) ?? Buffer.alloc(0);
-      const type = getMimeType(name) ?? 'application/octet-stream';
-      const base: Record<string, string> = { 'content-type': type, ...SECURITY_HEADERS };
-      if (name.startsWith('_astro/')) {
-        // Astro fingerprints these file names: a new build gets new names.
-        base['cache-control'] = 'public, max-age=31536000, immutable';
-      } else if (type.startsWith('text/html')) {
-        base['cache-control'] = 'public, max-age=30, stale-while-revalidate=60';
+  for (const name of sources) {
+    const raw = contents.get(name) ?? Buffer.alloc(0);
+    const type = getMimeType(name) ?? 'application/octet-stream';
+    const base: Record<string, string> = { 'content-type': type, ...SECURITY_HEADERS };
+    if (name.startsWith('_astro/')) {
+      // Astro fingerprints these file names: a new build gets new names.
+      base['cache-control'] = 'public, max-age=31536000, immutable';
+    } else if (type.startsWith('text/html')) {
+      base['cache-control'] = 'public, max-age=30, stale-while-revalidate=60';
+    }
+    if (type.startsWith('text/html')) base['content-security-policy'] = csp;
+    const compressible = COMPRESSIBLE.test(name) || COMPRESSIBLE_TYPE.test(type);
+    if (compressible) base.vary = 'Accept-Encoding';
+    const sha256 = sha256Of(raw);
+    const etag = strongEtag(sha256);
+    const vouched = recorded.get(name) === sha256;
+    const file: SiteFile = { identity: variantOf(raw, etag, base, 'identity') };
+    if (compressible && raw.length >= MIN_COMPRESS_BYTES) {
+      const path = join(root, name);
+      const [br, gz] = await Promise.all([
+        compressedCopy(path, raw, 'br', present.has(`${name}.br`), vouched),
+        compressedCopy(path, raw, 'gzip', present.has(`${name}.gz`), vouched),
+      ]);
+      // Only a copy that is smaller is worth sending.
+      if (br.length < raw.length) {
+        file.br = variantOf(br, etag.replace(/"$/, '-br"'), base, 'br');
       }
-      if (type.startsWith('text/html')) base['content-security-policy'] = csp;
-      const compressible = COMPRESSIBLE.test(name) || COMPRESSIBLE_TYPE.test(type);
-      if (compressible) base.vary = 'Accept-Encoding';
-      const etag = strongEtag(raw, '');
-      const file: SiteFile = { identity: variantOf(raw, etag, base, 'identity') };
-      if (compressible && raw.length >= MIN_COMPRESS_BYTES) {
-        const path = join(root, name);
-        const [br, gz] = await Promise.all([
-          compressedCopy(path, raw, 'br', present.has(`${name}.br`)),
-          compressedCopy(path, raw, 'gzip', present.has(`${name}.gz`)),
-        ]);
-        // Only a copy that is smaller is worth sending.
-        if (br.length < raw.length) {
-          file.br = variantOf(br, etag.replace(/"$/, '-br"'), base, 'br');
-        }
-        if (gz.length < raw.length) {
-          file.gzip = variantOf(gz, etag.replace(/"$/, '-gz"'), base, 'gzip');
-        }
+      if (gz.length < raw.length) {
+        file.gzip = variantOf(gz, etag.replace(/"$/, '-gz"'), base, 'gzip');
       }
-      bytes += raw.length + (file.br?.body.length ?? 0) + (file.gzip?.body.length ?? 0);
-      files.set(`/${name}`, file);
-      // `/incidents/7/index.html` is also `/incidents/7/` and `/incidents/7`.
-      if (name === 'index.html') files.set('/', file);
-      else if (name.endsWith('/index.html')) {
-        const dir = `/${name.slice(0, -'/index.html'.length)}`;
-        files.set(`${dir}/`, file);
-        files.set(dir, file);
-      }
-    }),
-  );
+    }
+    bytes += raw.length + (file.br?.body.length ?? 0) + (file.gzip?.body.length ?? 0);
+    files.set(`/${name}`, file);
+    // `/incidents/7/index.html` is also `/incidents/7/` and `/incidents/7`.
+    if (name === 'index.html') files.set('/', file);
+    else if (name.endsWith('/index.html')) {
+      const dir = `/${name.slice(0, -'/index.html'.length)}`;
+      files.set(`${dir}/`, file);
+      files.set(dir, file);
+    }
+  }
   return { root, files, notFound: files.get('/404.html'), bytes };
 }
 

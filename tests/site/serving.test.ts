@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../api/clock.ts';
 import { noneMatchHits, pathOf, preferredEncoding } from '../../api/http-cache.ts';
 import { startSiteRebuilds } from '../../api/site-rebuild.ts';
-import { createSiteApp } from '../../api/site-server.ts';
+import { createSiteApp, precompressSite } from '../../api/site-server.ts';
 import { testApp } from '../helpers/app.ts';
 import { createService } from '../helpers/factories.ts';
 
@@ -92,6 +92,35 @@ describe('the built site, served from memory', () => {
     const site = await createSiteApp(root);
     const gzip = await site.app.request('/', { headers: { 'accept-encoding': 'gzip' } });
     expect(gunzipSync(Buffer.from(await gzip.arrayBuffer())).toString()).toBe(html);
+  });
+
+  it("serves the build's own copies, but not ones its record made for an earlier file", async () => {
+    const root = builtSite({ 'index.html': page('old words'), 'about/index.html': page('about') });
+    await precompressSite(root);
+    // A later build over the same folder that wrote the page but made no copies of it.
+    writeFileSync(join(root, 'index.html'), page('new words'));
+    const site = await createSiteApp(root);
+    for (const [path, words] of [
+      ['/', 'new words'],
+      ['/about/', 'about'],
+    ] as const) {
+      const br = await site.app.request(path, { headers: BR });
+      expect(br.headers.get('content-encoding')).toBe('br');
+      expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(
+        page(words),
+      );
+      const gzip = await site.app.request(path, { headers: { 'accept-encoding': 'gzip' } });
+      expect(gunzipSync(Buffer.from(await gzip.arrayBuffer())).toString()).toBe(page(words));
+    }
+  });
+
+  it("serves compressed copies and the build's records only as encodings, never as files", async () => {
+    const root = builtSite({ 'index.html': page('up') });
+    await precompressSite(root);
+    const site = await createSiteApp(root);
+    for (const path of ['/index.html.br', '/index.html.gz', '/.portal-copies.json']) {
+      expect((await site.app.request(path)).status).toBe(404);
+    }
   });
 
   it('serves a page under its folder with and without the slash, and the 404 page', async () => {
