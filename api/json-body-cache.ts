@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip as gzipCallback } from 'node:zlib';
 import type { Context } from 'hono';
 import { type Encoding, noneMatchHits, preferredEncoding } from './http-cache.ts';
 
@@ -19,6 +20,8 @@ const MIN_COMPRESS_BYTES = 1024;
  */
 const BROTLI_QUALITY = 5;
 const GZIP_LEVEL = 6;
+const brotli = promisify(brotliCompress);
+const gzip = promisify(gzipCallback);
 
 /**
  * A year of one customer's daily figures is about 0.4 MB with its compressed copies: 32 MB
@@ -64,6 +67,11 @@ export function jsonBodyCacheOf(owner: object, maxBytes = MAX_CACHE_BYTES): Json
 export class JsonBodyCache {
   readonly #entries = new Map<string, CachedBody>();
   readonly #kept = new WeakSet<CachedBody>();
+  /** Compressions running now, per body and encoding. */
+  readonly #compressing = new WeakMap<
+    CachedBody,
+    Partial<Record<'br' | 'gzip', Promise<Uint8Array<ArrayBuffer>>>>
+  >();
   #bytes = 0;
 
   readonly maxBytes: number;
@@ -102,24 +110,45 @@ export class JsonBodyCache {
     return entry;
   }
 
-  /** The bytes to send in `encoding`, compressed on first use; null: send the identity bytes. */
-  encoded(entry: CachedBody, encoding: Encoding): Uint8Array<ArrayBuffer> | null {
+  /**
+   * The bytes to send in `encoding`, compressed on first use; null: send the identity bytes.
+   * The first compression runs in the thread pool (brotli of a year of daily figures takes
+   * 10–20 ms, which would stall every other request on the event loop), and requests that
+   * ask while it runs wait for the same one.
+   */
+  encoded(
+    entry: CachedBody,
+    encoding: Encoding,
+  ): Uint8Array<ArrayBuffer> | null | Promise<Uint8Array<ArrayBuffer>> {
     if (encoding === 'identity' || entry.body.byteLength < MIN_COMPRESS_BYTES) return null;
     const known = entry[encoding];
     if (known !== undefined) return known;
-    const made = new Uint8Array(
+    const pending = this.#compressing.get(entry)?.[encoding];
+    if (pending !== undefined) return pending;
+    const making = (
       encoding === 'br'
-        ? brotliCompressSync(entry.body, {
-            params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY },
-          })
-        : gzipSync(entry.body, { level: GZIP_LEVEL }),
-    );
-    entry[encoding] = made;
-    if (this.#kept.has(entry)) {
-      this.#bytes += made.byteLength;
-      this.#trim();
-    }
-    return made;
+        ? brotli(entry.body, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } })
+        : gzip(entry.body, { level: GZIP_LEVEL })
+    ).then((compressed) => {
+      const made = new Uint8Array(compressed);
+      entry[encoding] = made;
+      const jobs = this.#compressing.get(entry);
+      if (jobs !== undefined) delete jobs[encoding];
+      if (this.#kept.has(entry)) {
+        this.#bytes += made.byteLength;
+        this.#trim();
+      }
+      return made;
+    });
+    const jobs = this.#compressing.get(entry) ?? {};
+    jobs[encoding] = making;
+    this.#compressing.set(entry, jobs);
+    // A failure reaches the request that waits; the next request tries again.
+    making.catch(() => {
+      const left = this.#compressing.get(entry);
+      if (left !== undefined) delete left[encoding];
+    });
+    return making;
   }
 
   #drop(key: string): void {
@@ -145,9 +174,13 @@ export class JsonBodyCache {
  * data: a browser may keep it but must ask again each time (`private, no-cache`), which is
  * what lets it send If-None-Match.
  */
-export function sendCachedJson(c: Context, cache: JsonBodyCache, entry: CachedBody): Response {
+export async function sendCachedJson(
+  c: Context,
+  cache: JsonBodyCache,
+  entry: CachedBody,
+): Promise<Response> {
   const encoding = preferredEncoding(c.req.header('accept-encoding'));
-  const encoded = cache.encoded(entry, encoding);
+  const encoded = await cache.encoded(entry, encoding);
   const sent: Encoding = encoded === null ? 'identity' : encoding;
   c.header('ETag', etagOf(entry, sent));
   c.header('Vary', 'Accept-Encoding');

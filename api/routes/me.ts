@@ -1,5 +1,6 @@
 import { pageSchema } from '../http/page-schemas.ts';
 import { jsonBodyCacheOf, keyDigest, sendCachedJson } from '../json-body-cache.ts';
+import { customerDataStamp, keptAnswersOf } from '../kept-answers.ts';
 import { type ApiApp, defineRoute, errorResponses, jsonBody, jsonContent, z } from '../openapi.ts';
 import {
   agreementOverviews,
@@ -371,19 +372,27 @@ export function registerMe(api: ApiApp): void {
       includeCauses: query.causes ?? false,
       agreementId: query.agreementId,
     };
+    const cache = jsonBodyCacheOf(c.var.deps.db);
+    const asked = JSON.stringify([customerId, query.period, query.from, query.to, options]);
+    // The answer last kept for this question, while the stored data and the clock agree with
+    // it: one read instead of all of the inputs (docs/decisions/203).
+    const answers = keptAnswersOf(c.var.deps.db);
+    const stamp = options.includeCauses
+      ? null
+      : await customerDataStamp(c.var.deps.db, customerId, months);
+    const knownKey = stamp === null ? undefined : answers.get(asked, stamp, c.var.deps.clock.now());
+    const known = knownKey === undefined ? undefined : cache.get(knownKey);
+    if (known !== undefined) return sendCachedJson(c, cache, known);
     const inputs = await availabilityInputs(c.var.deps, customerId, months, options);
     // Closed months answer the same bytes while their inputs stand (docs/decisions/178).
     // The incidents behind `countedCauses` are not among those inputs: never kept.
     const fingerprint = options.includeCauses ? null : reportFingerprint(inputs);
-    const cache = jsonBodyCacheOf(c.var.deps.db);
-    const key =
-      fingerprint === null
-        ? null
-        : keyDigest(
-            JSON.stringify([customerId, query.period, query.from, query.to, options, fingerprint]),
-          );
+    const key = fingerprint === null ? null : keyDigest(`${asked}${fingerprint}`);
     const kept = key === null ? undefined : cache.get(key);
-    if (kept !== undefined) return sendCachedJson(c, cache, kept);
+    if (key !== null && kept !== undefined) {
+      if (stamp !== null) answers.remember(asked, stamp, key, kept, inputs.nowMs);
+      return sendCachedJson(c, cache, kept);
+    }
     const report = await reportOf(c.var.deps, inputs, options);
     const body =
       query.period !== undefined
@@ -391,7 +400,10 @@ export function registerMe(api: ApiApp): void {
         : { from: query.from, to: query.to, ...report };
     // An item that could not be made is logged on every request, never kept.
     if (key === null || report.unavailable.length > 0) return c.json(body, 200);
-    return sendCachedJson(c, cache, cache.put(key, JSON.stringify(body)));
+    const made = cache.put(key, JSON.stringify(body));
+    answers.noteDeadlines(made, report.items);
+    if (stamp !== null) answers.remember(asked, stamp, key, made, inputs.nowMs);
+    return sendCachedJson(c, cache, made);
   });
 
   api.openapi(claimsList, async (c) => {

@@ -98,6 +98,24 @@ describe('a closed month’s kept answer', () => {
     expect(plain.text).toBe(await fresh(t, w.customerA.id, false));
   });
 
+  it('answers requests arriving together while its first compressed copy is made', async () => {
+    const { get, read } = await world();
+    const plain = await read();
+    const together = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        get(`period=${MONTH}&days=true`, { 'accept-encoding': 'br' }),
+      ),
+    );
+    const tags = new Set(together.map(({ response }) => response.headers.get('etag')));
+    expect(tags.size).toBe(1);
+    expect([...tags][0]).not.toBe(plain.etag);
+    for (const { response, bytes } of together) {
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-encoding')).toBe('br');
+      expect(brotliDecompressSync(bytes).toString('utf8')).toBe(plain.text);
+    }
+  });
+
   it('changes with a correction of the month', async () => {
     const { t, w, outage, get, read } = await world();
     const before = await read();
@@ -173,6 +191,64 @@ describe('a closed month’s kept answer', () => {
       policy: { targetPercent: 99 },
     });
     expect(repaired.text).toBe(await fresh(t, w.customerA.id, true));
+  });
+
+  it('changes with any stored input written around the API: a service, a fee, a claim', async () => {
+    const { t, w, read } = await world();
+    // Each change is written directly, as an operator's repair or a script would: no version
+    // of anything moves. Each answer is read twice: the second is the kept one.
+    const changes: [string, unknown[], (item: Record<string, unknown>) => void][] = [
+      [
+        'UPDATE services SET name = ? WHERE id = ?',
+        ['Public API', w.service.id],
+        (item) => expect(item.serviceName).toBe('Public API'),
+      ],
+      [
+        'UPDATE agreement_services SET monthly_fee_minor = ? WHERE agreement_id = ?',
+        [300_000, w.agreementA.id],
+        (item) => expect(item.monthlyFeeMinor).toBe(300_000),
+      ],
+    ];
+    for (const [sql, args, check] of changes) {
+      await read();
+      const before = await read();
+      await t.db.client.execute({ sql, args: args as (string | number)[] });
+      const after = await read();
+      expect(after.etag).not.toBe(before.etag);
+      check(JSON.parse(after.text).items[0]);
+      expect(after.text).toBe(await fresh(t, w.customerA.id, true));
+    }
+    const filed = await t.app.request(
+      '/api/v1/me/claims',
+      json('POST', { agreementId: w.agreementA.id, service: 'api', period: MONTH }, w.a.headers),
+    );
+    expect(filed.status).toBe(201);
+    await read();
+    expect(JSON.parse((await read()).text).items[0].claimable).toBe(false);
+    await t.db.client.execute({
+      sql: "UPDATE claims SET status = 'withdrawn' WHERE id = ?",
+      args: [(await filed.json()).id],
+    });
+    const withdrawn = await read();
+    expect(JSON.parse(withdrawn.text).items[0]).toMatchObject({
+      claimable: true,
+      claim: { status: 'withdrawn' },
+    });
+    expect(withdrawn.text).toBe(await fresh(t, w.customerA.id, true));
+  });
+
+  it('answers for the clock it reads, also when the clock is set back', async () => {
+    const { t, w, read } = await world();
+    const before = await read();
+    const deadline = JSON.parse(before.text).items[0].claimDeadline as string;
+    t.clock.set(Date.parse(deadline));
+    await read();
+    expect(JSON.parse((await read()).text).items[0].claimable).toBe(false);
+    t.clock.set(Date.parse(deadline) - 1);
+    const back = await read();
+    expect(JSON.parse(back.text).items[0].claimable).toBe(true);
+    expect(back.etag).toBe(before.etag);
+    expect(back.text).toBe(await fresh(t, w.customerA.id, true));
   });
 
   it('stops offering a claim once the deadline passes, on the same data', async () => {
