@@ -84,6 +84,23 @@ export type KeyContext = RequestContext<KeyPrincipal>;
 export type CustomerContext = OwnDataContext<CustomerUserPrincipal>;
 export type CustomerReadContext = OwnDataContext<CustomerUserPrincipal | CustomerKeyPrincipal>;
 
+/**
+ * A user acting for themselves before they have a session (accepting an invitation, completing
+ * a password reset): the audit trail names them, though no session token exists yet.
+ */
+export function selfContext(
+  deps: Deps,
+  user: SessionUser,
+  requestId: string | undefined,
+): UserContext {
+  const { id, email, role, customerId } = user;
+  return {
+    deps,
+    principal: { kind: 'user', user: { id, email, role, customerId }, sessionTokenHash: '' },
+    requestId,
+  };
+}
+
 /** The context each access level hands its route. */
 export interface ContextByAccess {
   public: RequestContext;

@@ -5,7 +5,7 @@ import { trustDevice } from '../auth/devices.ts';
 import { checkNewPassword, hashPassword } from '../auth/passwords.ts';
 import { createSession, endSession } from '../auth/sessions.ts';
 import { randomToken, sha256 } from '../auth/tokens.ts';
-import type { AdminContext, Deps, SessionUser } from '../context.ts';
+import { type AdminContext, type Deps, type SessionUser, selfContext } from '../context.ts';
 import { conflict, InvalidInput, notFound } from '../domain-errors.ts';
 import { afterCursor, type Page, type PageQuery, toPage } from '../infra/pagination.ts';
 import { emit } from '../notify/outbox.ts';
@@ -175,19 +175,11 @@ export async function acceptInvitation(
       .get();
     if (!user) throw invalidInvitation();
     if (meta.previousToken) await endSession(tx, sha256(meta.previousToken));
-    await recordAudit(
-      tx,
-      {
-        deps,
-        principal: {
-          kind: 'user',
-          user: { id: user.id, email: user.email, role: user.role, customerId: user.customerId },
-          sessionTokenHash: '',
-        },
-        requestId,
-      },
-      { action: 'user.invitation.accept', entityType: 'user', entityId: user.id },
-    );
+    await recordAudit(tx, selfContext(deps, user, requestId), {
+      action: 'user.invitation.accept',
+      entityType: 'user',
+      entityId: user.id,
+    });
     const token = await createSession(tx, deps, user.id, meta);
     // Accepting proves the account as a sign-in does: this browser is trusted (decision 124).
     const deviceTokens = await trustDevice(tx, deps, user.id, meta.deviceTokens);

@@ -4,7 +4,7 @@ import { distrustUserDevices, trustDevice } from '../auth/devices.ts';
 import { checkNewPassword, hashPassword } from '../auth/passwords.ts';
 import { endUserSessions } from '../auth/sessions.ts';
 import { randomToken, sha256 } from '../auth/tokens.ts';
-import type { AdminContext, Deps } from '../context.ts';
+import { type AdminContext, type Deps, selfContext } from '../context.ts';
 import { conflict, InvalidInput, notFound, unprocessable } from '../domain-errors.ts';
 import { hitLimit, pruneLimits, tooManyRequests } from '../infra/rate-limit.ts';
 import { emit } from '../notify/outbox.ts';
@@ -262,24 +262,12 @@ export async function completePasswordReset(
     await endUserSessions(tx, user.id);
     await distrustUserDevices(tx, user.id);
     const deviceTokens = await trustDevice(tx, deps, user.id, meta.deviceTokens);
-    await recordAudit(
-      tx,
-      {
-        deps,
-        principal: {
-          kind: 'user',
-          user: { id: user.id, email: user.email, role: user.role, customerId: user.customerId },
-          sessionTokenHash: '',
-        },
-        requestId,
-      },
-      {
-        action: 'user.password.reset.complete',
-        entityType: 'user',
-        entityId: user.id,
-        after: { passwordResetId: used.id },
-      },
-    );
+    await recordAudit(tx, selfContext(deps, user, requestId), {
+      action: 'user.password.reset.complete',
+      entityType: 'user',
+      entityId: user.id,
+      after: { passwordResetId: used.id },
+    });
     return { user: { id: user.id, email: user.email, role: user.role }, deviceTokens };
   });
 }

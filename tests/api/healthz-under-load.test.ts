@@ -1,16 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { manualClock } from '../../api/clock.ts';
-import { readEnv, type ServerEnv } from '../../api/env.ts';
+import type { ServerEnv } from '../../api/env.ts';
 import { EARLIEST_INSTANT_MS } from '../../api/instant-range.ts';
 import { type RunningPortal, startPortal } from '../../api/portal.ts';
 import { windows } from '../../db/schema/index.ts';
-import { TEST_PASSWORD_HASHING, type TestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
 import { type TempDb, tempDb } from '../helpers/db.ts';
 import { createApiKey, createService, createUser, signedIn } from '../helpers/factories.ts';
+import { prebuiltSitePortalEnv } from '../helpers/prebuilt-site.ts';
 
 // Issue 11's acceptance: /healthz keeps answering while the largest ingest the bounds allow
 // runs, and the largest correction after it, through a real server on loopback. How long the
@@ -20,27 +18,15 @@ import { createApiKey, createService, createUser, signedIn } from '../helpers/fa
 const NOW_MS = Date.parse('2026-11-30T12:00:00Z');
 const DAY_MS = 86_400_000;
 
-let dir: string;
+let removeSite: () => void;
 let db: TempDb;
 let portal: RunningPortal;
 let env: ServerEnv;
 let t: TestApp;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'portal-healthz-'));
-  const siteDir = join(dir, 'site');
-  // A built site is all startPortal needs to serve without building one.
-  mkdirSync(siteDir, { recursive: true });
-  writeFileSync(join(siteDir, 'index.html'), '<!doctype html><title>site</title>');
   db = await tempDb();
-  const parsed = readEnv({
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DATABASE_URL: `file:${db.path}`,
-    PORTAL_SITE_DIR: siteDir,
-    PORTAL_DEMO: '0',
-  });
-  env = { ...parsed, config: { ...parsed.config, passwordHashing: TEST_PASSWORD_HASHING } };
+  ({ env, remove: removeSite } = prebuiltSitePortalEnv(db.path, 'portal-healthz-'));
   const clock = manualClock(NOW_MS);
   t = { app: createApp({ db, clock, config: env.config }), db, clock, config: env.config };
   portal = await startPortal({
@@ -55,7 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await portal.close();
   db.dispose();
-  rmSync(dir, { recursive: true, force: true });
+  removeSite();
 });
 
 /**

@@ -1,15 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
 import { manualClock } from '../../api/clock.ts';
-import { readEnv } from '../../api/env.ts';
 import { startPortal } from '../../api/portal.ts';
-import { TEST_ORIGIN, TEST_PASSWORD_HASHING, type TestApp, testApp } from '../helpers/app.ts';
+import { TEST_ORIGIN, type TestApp, testApp } from '../helpers/app.ts';
 import { tempDb } from '../helpers/db.ts';
 import { createApiKey, createCustomer, createUser, json, signedIn } from '../helpers/factories.ts';
+import { prebuiltSitePortalEnv } from '../helpers/prebuilt-site.ts';
 
 /** A signed-in admin's cookie write (POST /staff/customers) with the given extra headers. */
 async function arrange() {
@@ -94,22 +91,11 @@ describe('a portal started on PORT=0 without PORTAL_ORIGIN', () => {
   });
 
   it('takes its origin from the port it got: writes from it pass, links name it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'portal-origin-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const siteDir = join(dir, 'site');
-    // A build from before: the portal serves it instead of building the site.
-    mkdirSync(siteDir, { recursive: true });
-    writeFileSync(join(siteDir, 'index.html'), '<!doctype html><title>site</title>');
     const db = await tempDb();
     cleanups.push(() => db.dispose());
-    const parsed = readEnv({
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATABASE_URL: `file:${db.path}`,
-      PORTAL_SITE_DIR: siteDir,
-      PORTAL_DEMO: '0',
-    });
-    const env = { ...parsed, config: { ...parsed.config, passwordHashing: TEST_PASSWORD_HASHING } };
+    // A build from before: the portal serves it instead of building the site.
+    const { env, remove } = prebuiltSitePortalEnv(db.path, 'portal-origin-');
+    cleanups.push(remove);
     const clock = manualClock(Date.parse('2026-11-20T12:00:00Z'));
     const portal = await startPortal({
       env,

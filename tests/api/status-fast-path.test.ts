@@ -1,17 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { manualClock } from '../../api/clock.ts';
-import { readEnv } from '../../api/env.ts';
 import { VERSION_CHECK_INTERVAL_MS } from '../../api/infra/status-cache.ts';
 import { startPortal } from '../../api/portal.ts';
 import { createDb } from '../../db/client.ts';
-import { TEST_PASSWORD_HASHING, type TestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
 import { tempDb } from '../helpers/db.ts';
 import { createService, json } from '../helpers/factories.ts';
 import { captureLog } from '../helpers/log.ts';
+import { prebuiltSitePortalEnv } from '../helpers/prebuilt-site.ts';
 import { expectStatus, statusActors } from '../helpers/status-data.ts';
 
 const cleanups: (() => unknown)[] = [];
@@ -26,22 +23,10 @@ afterEach(async () => {
  * factory's direct insert does not tell its cache).
  */
 async function portalWithLog(services: string[] = ['api']) {
-  const dir = mkdtempSync(join(tmpdir(), 'portal-status-fast-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const siteDir = join(dir, 'site');
-  // A built site is all startPortal needs to serve without building one.
-  mkdirSync(siteDir, { recursive: true });
-  writeFileSync(join(siteDir, 'index.html'), '<!doctype html><title>site</title>');
   const db = await tempDb();
   cleanups.push(() => db.dispose());
-  const parsed = readEnv({
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DATABASE_URL: `file:${db.path}`,
-    PORTAL_SITE_DIR: siteDir,
-    PORTAL_DEMO: '0',
-  });
-  const env = { ...parsed, config: { ...parsed.config, passwordHashing: TEST_PASSWORD_HASHING } };
+  const { env, remove } = prebuiltSitePortalEnv(db.path, 'portal-status-fast-');
+  cleanups.push(remove);
   const clock = manualClock(Date.parse('2026-03-14T12:00:00Z'));
   const t: TestApp = {
     app: createApp({ db, clock, config: env.config }),
