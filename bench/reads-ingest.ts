@@ -48,16 +48,15 @@ function summary(latencies: number[], failed: number, rate: number, elapsedS: nu
 }
 
 /**
- * The client the issue's figures were first read with (kept to compare, docs/decisions/203):
- * undici's fetch, which decodes every brotli answer in this process, latency counted from
- * when the request was actually sent. Open loop: a request starts on schedule whether or
- * not earlier ones finished.
+ * Offers `rate` requests a second for `seconds` on an open-loop schedule: a request starts
+ * when it is due whether or not earlier ones finished. `send` makes one request and says
+ * whether it answered well; each latency counts from `from(due, sent)`.
  */
-async function offerFetch(
-  url: string,
-  headers: Record<string, string>,
+async function offerOpenLoop(
   rate: number,
   seconds: number,
+  send: () => Promise<boolean>,
+  from: 'due' | 'sent',
 ): Promise<Offered> {
   const latencies: number[] = [];
   let failed = 0;
@@ -68,21 +67,40 @@ async function offerFetch(
     const dueAt = startedAt + (n * 1000) / rate;
     const wait = dueAt - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    const sentAt = performance.now();
+    const countFrom = from === 'due' ? dueAt : performance.now();
     inFlight.push(
-      fetch(url, { headers })
-        .then(async (response) => {
-          const body = await response.arrayBuffer();
-          if (!response.ok || body.byteLength === 0) failed += 1;
-          latencies.push(performance.now() - sentAt);
-        })
-        .catch(() => {
+      send().then(
+        (ok) => {
+          if (!ok) failed += 1;
+          latencies.push(performance.now() - countFrom);
+        },
+        () => {
           failed += 1;
-        }),
+        },
+      ),
     );
   }
   await Promise.all(inFlight);
   return summary(latencies, failed, rate, (performance.now() - startedAt) / 1000);
+}
+
+/**
+ * The client the issue's figures were first read with (kept to compare, docs/decisions/203):
+ * undici's fetch, which decodes every brotli answer in this process, latency counted from
+ * when the request was actually sent.
+ */
+function offerFetch(
+  url: string,
+  headers: Record<string, string>,
+  rate: number,
+  seconds: number,
+): Promise<Offered> {
+  const send = async () => {
+    const response = await fetch(url, { headers });
+    const body = await response.arrayBuffer();
+    return response.ok && body.byteLength > 0;
+  };
+  return offerOpenLoop(rate, seconds, send, 'sent');
 }
 
 /**
@@ -110,10 +128,10 @@ function getBytes(
 }
 
 /**
- * Offers `rate` requests a second for `seconds` on an open-loop schedule through node:http
- * (keep-alive, bytes not decoded). Each latency counts from when the request was due, not
- * from when it left: a client or server that falls behind shows in the figures instead of
- * delaying the requests that would have measured it (coordinated omission).
+ * The open-loop schedule through node:http (keep-alive, bytes not decoded). Each latency
+ * counts from when the request was due, not from when it left: a client or server that
+ * falls behind shows in the figures instead of delaying the requests that would have
+ * measured it (coordinated omission).
  */
 async function offerHttp(
   url: string,
@@ -123,30 +141,15 @@ async function offerHttp(
 ): Promise<Offered> {
   const agent = new Agent({ keepAlive: true, maxFreeSockets: 256 });
   const target = new URL(url);
-  const latencies: number[] = [];
-  let failed = 0;
-  const total = rate * seconds;
-  const startedAt = performance.now();
-  const inFlight: Promise<void>[] = [];
-  for (let n = 0; n < total; n += 1) {
-    const dueAt = startedAt + (n * 1000) / rate;
-    const wait = dueAt - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    inFlight.push(
-      getBytes(agent, target, headers).then(
-        ({ status, bytes }) => {
-          if (status !== 200 || bytes === 0) failed += 1;
-          latencies.push(performance.now() - dueAt);
-        },
-        () => {
-          failed += 1;
-        },
-      ),
-    );
+  const send = async () => {
+    const { status, bytes } = await getBytes(agent, target, headers);
+    return status === 200 && bytes > 0;
+  };
+  try {
+    return await offerOpenLoop(rate, seconds, send, 'due');
+  } finally {
+    agent.destroy();
   }
-  await Promise.all(inFlight);
-  agent.destroy();
-  return summary(latencies, failed, rate, (performance.now() - startedAt) / 1000);
 }
 
 interface ServerStats {
