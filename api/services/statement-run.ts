@@ -109,10 +109,10 @@ export interface RunSummary {
 /** Agreements read, evaluated and written together (bounded memory, few queries). */
 const PAGE_AGREEMENTS = 200;
 /**
- * Files being written while the next statements are built: the file system works on its
- * own threads meanwhile. Bounds the statements held in memory at once.
+ * Files being written while the next statements are built: a sink may write on another
+ * thread meanwhile (the command line's does). Bounds the statements held in memory at once.
  */
-const FILES_IN_FLIGHT = 24;
+const FILES_IN_FLIGHT = 64;
 
 /** Writes started but not finished; the first failure fails the run. */
 class InFlight {
