@@ -50,11 +50,7 @@ export interface FileWriter {
  * once its file is written, so the run's bound on files in flight still holds.
  */
 export function threadedWriter(): FileWriter {
-  const worker = new Worker(new URL('./statement-writer-thread.ts', import.meta.url), {
-    // It holds at most the files in flight: a small young generation is collected often
-    // instead of letting a run's gigabytes of text pile up in it.
-    resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
-  });
+  const worker = new Worker(new URL('./statement-writer-thread.ts', import.meta.url));
   let batch: Pending[] = [];
   let flushScheduled = false;
   let nextId = 0;

@@ -571,7 +571,7 @@ function evaluateOne(
         })
       : [],
     capMinor: Number(capMinor),
-    asOf: request.asOf === null ? bounds.endText : formatInstant(asOfMs),
+    asOf: request.asOf === null ? bounds.endText : instantText(timeline, asOfMs),
     timeZone: agreement.timeZone,
   };
   if (options.includeDays === true && dayDowntime100 !== undefined && dayEligibleMs !== undefined) {
