@@ -25,7 +25,7 @@ import {
 import type { StatementFormat } from '../services/statements.ts';
 import { progressBar } from './progress.ts';
 import type { WorkerInput, WorkerMessage } from './statement-run-worker.ts';
-import { directorySink } from './statement-sink.ts';
+import { directorySink, threadedWriter } from './statement-sink.ts';
 
 const USAGE =
   'usage: npm run --silent statements -- --period YYYY-MM [--period YYYY-MM …] [--out DIR] [--formats csv,json,pdf] [--jobs N]\n' +
@@ -223,49 +223,55 @@ export async function run(args: string[], options: StatementsCliOptions = {}): P
     const total = plans.reduce((sum, plan) => sum + plan.agreements.length, 0);
     const bar = progressBar(`statements ${label}`, total);
     const startedMs = performance.now();
+    const writer = threadedWriter();
     let summaries: RunSummary[];
-    const [plan] = plans;
-    const [partial] = partials;
-    if (plans.length === 1 && plan !== undefined && partial !== undefined) {
-      const parts = split(plan, Math.max(1, Math.min(jobs, plan.agreements.length)));
-      summaries = [
-        parts.length > 1 && databaseUrl !== undefined
-          ? await runOnThreads(
-              plan,
-              parts,
-              {
-                databaseUrl,
-                authToken: env.databaseAuthToken,
-                origins: env.config.origins,
-                folder: partial,
+    try {
+      const [plan] = plans;
+      const [partial] = partials;
+      if (plans.length === 1 && plan !== undefined && partial !== undefined) {
+        const parts = split(plan, Math.max(1, Math.min(jobs, plan.agreements.length)));
+        summaries = [
+          parts.length > 1 && databaseUrl !== undefined
+            ? await runOnThreads(
+                plan,
+                parts,
+                {
+                  databaseUrl,
+                  authToken: env.databaseAuthToken,
+                  origins: env.config.origins,
+                  folder: partial,
+                  formats,
+                },
+                (done) => bar.update(done),
+              )
+            : await runStatements(deps, plan, writer.sink(partial), {
                 formats,
-              },
-              (done) => bar.update(done),
-            )
-          : await runStatements(deps, plan, directorySink(partial), {
-              formats,
-              onProgress: (done) => bar.update(done),
-            }),
-      ];
-    } else {
-      const written = await writeMonths(
-        deps,
-        plans.map((each, index) => ({ plan: each, sink: directorySink(partials[index] ?? '') })),
-        { formats, onProgress: (done) => bar.update(done) },
-      );
-      summaries = [];
-      for (const [index, each] of plans.entries()) {
-        const month = written[index];
-        if (month === undefined) throw new Error(`the run wrote nothing for ${each.period}`);
-        await writeIndex(directorySink(partials[index] ?? ''), month.indexRows);
-        summaries.push({
-          period: each.period,
-          agreements: each.agreements.length,
-          customers: each.customers,
-          files: month.files + 1,
-          unavailable: month.unavailable,
-        });
+                onProgress: (done) => bar.update(done),
+              }),
+        ];
+      } else {
+        const written = await writeMonths(
+          deps,
+          plans.map((each, index) => ({ plan: each, sink: writer.sink(partials[index] ?? '') })),
+          { formats, onProgress: (done) => bar.update(done) },
+        );
+        summaries = [];
+        for (const [index, each] of plans.entries()) {
+          const month = written[index];
+          if (month === undefined) throw new Error(`the run wrote nothing for ${each.period}`);
+          await writeIndex(writer.sink(partials[index] ?? ''), month.indexRows);
+          summaries.push({
+            period: each.period,
+            agreements: each.agreements.length,
+            customers: each.customers,
+            files: month.files + 1,
+            unavailable: month.unavailable,
+          });
+        }
       }
+    } finally {
+      // Every file is written before a folder is published or the run reports a failure.
+      await writer.close();
     }
     bar.finish();
     for (const [index, out] of outs.entries()) await publish(partials[index] ?? '', out);

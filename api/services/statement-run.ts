@@ -10,6 +10,7 @@ import type { Deps } from '../context.ts';
 import { invalidInput, unprocessable } from '../domain-errors.ts';
 import { csvTextSync } from '../infra/csv.ts';
 import {
+  type Agreement,
   type EvaluationResult,
   evaluateAgreements,
   formatInstant,
@@ -109,10 +110,10 @@ export interface RunSummary {
 /** Agreements read, evaluated and written together (bounded memory, few queries). */
 const PAGE_AGREEMENTS = 200;
 /**
- * Files being written while the next statements are built: the file system works on its
- * own threads meanwhile. Bounds the statements held in memory at once.
+ * Files being written while the next statements are built: a sink may write on another
+ * thread meanwhile (the command line's does). Bounds the statements held in memory at once.
  */
-const FILES_IN_FLIGHT = 24;
+const FILES_IN_FLIGHT = 64;
 
 /** Writes started but not finished; the first failure fails the run. */
 class InFlight {
@@ -403,24 +404,31 @@ function agreementItems(
   prepared: Map<number, PreparedWindows>,
   decided: Awaited<ReturnType<typeof decidedClaims>>,
   latest: Awaited<ReturnType<typeof latestClaims>>,
+  /** The engine's terms of each of the agreement's services, filled on first use. */
+  terms: (Agreement | undefined)[],
 ): { items: AvailabilityItem[]; unavailable: Unavailable[] } {
   const items: AvailabilityItem[] = [];
   const unavailable: Unavailable[] = [];
   // The same for every service of the agreement; made on the first service so that a zone
   // that cannot be read still fails each service on its own, as before.
   let asOf: string | undefined;
-  for (const service of agreement.services) {
+  for (const [index, service] of agreement.services.entries()) {
     try {
       const version = versionInForce(agreement, period);
       const windows = prepared.get(service.serviceId) ?? prepareWindows([]);
-      asOf ??= formatInstant(asOfFor(period, agreement.timeZone, asOfMs));
+      asOf ??= instantText(asOfFor(period, agreement.timeZone, asOfMs));
+      let engineTerms = terms[index];
+      if (engineTerms === undefined) {
+        engineTerms = engineAgreement(agreement, service);
+        terms[index] = engineTerms;
+      }
       const [evaluation] = evaluateAgreements(
         windows,
         [
           {
             period,
             asOf,
-            agreement: engineAgreement(agreement, service),
+            agreement: engineTerms,
             policy: version.rules,
             monitoredSince: instantText(service.monitoredSinceMs),
           },
@@ -580,6 +588,8 @@ export async function writeMonths(
         claimsByCustomer.set(customerId, await claimsForPeriods(deps, customerId, periods));
       }
     }
+    // Each agreement's engine terms, the same in every month.
+    const termsOf = new Map<number, (Agreement | undefined)[]>();
     for (const [index, { plan, sink }] of months.entries()) {
       const { period } = plan;
       const result = results[index] as MonthWritten;
@@ -590,6 +600,11 @@ export async function writeMonths(
         if (agreement === undefined || customer === undefined) {
           throw new Error(`agreement ${ref.agreementId} or its customer went away during the run`);
         }
+        let terms = termsOf.get(agreement.id);
+        if (terms === undefined) {
+          terms = [];
+          termsOf.set(agreement.id, terms);
+        }
         const { items, unavailable } = agreementItems(
           agreement,
           period,
@@ -597,6 +612,7 @@ export async function writeMonths(
           prepared,
           decided,
           latest,
+          terms,
         );
         const rules = new Map<string, Policy>();
         for (const version of agreement.versions) {

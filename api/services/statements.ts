@@ -326,13 +326,27 @@ export async function loadStatementData(
 export const SUPPORT_UNAVAILABLE =
   'The support figures cannot be computed from the stored data of this agreement. The operators have been told.';
 
+const currentPeriods = new Map<string, string>();
+
+/** `currentPeriod`, remembered: a run asks it for every agreement and month at one instant. */
+function currentPeriodMemo(timeZone: string, nowMs: number): string {
+  const key = `${timeZone}|${nowMs}`;
+  let period = currentPeriods.get(key);
+  if (period === undefined) {
+    period = currentPeriod({ timeZone }, nowMs);
+    if (currentPeriods.size >= 1000) currentPeriods.clear();
+    currentPeriods.set(key, period);
+  }
+  return period;
+}
+
 export async function loadSupport(
   deps: Deps,
   agreement: LoadedAgreement,
   months: string[],
   nowMs: number,
 ): Promise<StatementSupportData> {
-  const current = currentPeriod(agreement, nowMs);
+  const current = currentPeriodMemo(agreement.timeZone, nowMs);
   const found: NonNullable<StatementSupportData['months']> = [];
   for (const month of months) {
     if (month > current) continue;
@@ -558,6 +572,36 @@ function noCreditText(item: AvailabilityItem): string {
 
 const pct = (value: number) => `${String(value)} %`;
 
+interface ExactRules {
+  tiers: { belowPercent: number; creditPercent: number; below: Rational; credit: Rational }[];
+  creditDays: Rational;
+  cap: Rational;
+}
+
+/**
+ * A policy's decimals as exact values, once per parsed policy (they are shared: see
+ * `loadAgreements`): a run explains hundreds of thousands of credits under a few policies.
+ */
+const exactRulesMemo = new WeakMap<Policy, ExactRules>();
+
+function exactRules(rules: Policy): ExactRules {
+  let exact = exactRulesMemo.get(rules);
+  if (exact === undefined) {
+    exact = {
+      tiers: rules.tiers.map((tier) => ({
+        belowPercent: tier.belowPercent,
+        creditPercent: tier.creditPercent,
+        below: fromDecimal(tier.belowPercent),
+        credit: fromDecimal(tier.creditPercent),
+      })),
+      creditDays: rules.dailyRule === null ? ZERO : fromDecimal(rules.dailyRule.creditDays),
+      cap: fromDecimal(rules.capPercent),
+    };
+    exactRulesMemo.set(rules, exact);
+  }
+  return exact;
+}
+
 /**
  * The tier, daily rule, cap and minimum behind a month's credit (sla-accounting §3.9–3.12),
  * recomputed exactly from the figures and the policy version. When the recomputation does not
@@ -574,12 +618,14 @@ export function explainCredit(item: AvailabilityItem, rules: Policy): CreditRule
   const eligible = BigInt(item.eligibleMs);
   const availability = rat(100n * eligible - downtime100, eligible);
 
+  const exact = exactRules(rules);
   let tier: { belowPercent: number; creditPercent: number; credit: Rational } | null = null;
-  for (const candidate of rules.tiers) {
-    const below = fromDecimal(candidate.belowPercent);
-    const credit = fromDecimal(candidate.creditPercent);
-    if (cmp(availability, below) < 0 && (tier === null || cmp(credit, tier.credit) > 0)) {
-      tier = { ...candidate, credit };
+  for (const candidate of exact.tiers) {
+    if (
+      cmp(availability, candidate.below) < 0 &&
+      (tier === null || cmp(candidate.credit, tier.credit) > 0)
+    ) {
+      tier = candidate;
     }
   }
   const tierAmount =
@@ -592,12 +638,12 @@ export function explainCredit(item: AvailabilityItem, rules: Policy): CreditRule
   const dailyAmount =
     daily === null || days === 0
       ? ZERO
-      : mul(fromDecimal(daily.creditDays), {
+      : mul(exact.creditDays, {
           n: BigInt(days) * fee,
           d: BigInt(bounds.daysInMonth),
         });
   const uncapped = add(tierAmount, dailyAmount);
-  const capRate = fromDecimal(rules.capPercent);
+  const capRate = exact.cap;
   const cap = mul(feeBase, { n: capRate.n, d: capRate.d * 100n });
   const capped = cmp(uncapped, cap) > 0;
   const rounded = roundMoneyHalfUp(capped ? cap : uncapped);

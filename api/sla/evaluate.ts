@@ -9,7 +9,13 @@
 //   exact arithmetic.
 import { canonicalInstantText, formatInstant, MS_PER_MINUTE, parseInstant } from './instant.ts';
 import { roundMoneyHalfUp } from './money.ts';
-import { claimDeadlineText, formatPeriodBounds, type LocalDay, periodBounds } from './period.ts';
+import {
+  claimDeadlineText,
+  formatPeriodBounds,
+  type LocalDay,
+  type PeriodBounds,
+  periodBounds,
+} from './period.ts';
 import {
   add,
   ceilRat,
@@ -218,7 +224,26 @@ export interface Timeline {
   byStart?: { readonly order: Uint32Array; readonly endSoFar: Float64Array };
   /** Instants already formatted as text (see `instantText`). */
   readonly texts: Map<number, string>;
+  /** The interval work of each coverage seen (see `coverageFigures`). */
+  readonly coverage: Map<string, CoverageFigures>;
 }
+
+/**
+ * What an evaluation derives from the timeline and the monitored part of the covered time
+ * alone: thousands of agreements in a zone share it for a month, whatever their fees.
+ */
+interface CoverageFigures {
+  readonly eligible: readonly Interval[];
+  readonly eligibleMs: number;
+  readonly pieces: readonly RunPiece[];
+  /** Downtime in hundredths of a millisecond: an exact integer (< 2^53 for any month). */
+  readonly downtime100: number;
+  /** Per local day, filled on first use. */
+  dayDowntime100?: number[];
+  dayEligibleMs?: number[];
+}
+
+const COVERAGE_MEMO_LIMIT = 4096;
 
 const TIMELINE_MEMO_LIMIT = 256;
 
@@ -292,7 +317,45 @@ function buildTimeline(prepared: PreparedWindows, terms: PolicyTerms, asOfMs: nu
     regions: severity.regions,
     surviving,
     texts: new Map(),
+    coverage: new Map(),
   };
+}
+
+function coverageFigures(
+  timeline: Timeline,
+  bounds: PeriodBounds,
+  excluded: boolean,
+  monitoredStartMs: number,
+  coveredEndMs: number,
+  isMonitored: boolean,
+): CoverageFigures {
+  const key = isMonitored
+    ? `${bounds.timeZone}|${bounds.period}|${excluded ? 1 : 0}|${monitoredStartMs}|${coveredEndMs}`
+    : `${bounds.timeZone}|${bounds.period}|-`;
+  const memo = timeline.coverage.get(key);
+  if (memo !== undefined) return memo;
+  // Cm − M: where downtime can fall, in either accounting mode (§3.6).
+  const monitored: readonly Interval[] = isMonitored
+    ? [{ startMs: monitoredStartMs, endMs: coveredEndMs }]
+    : [];
+  const unmaintained = isMonitored
+    ? subtractSets(monitored, clipSorted(timeline.maintenance, monitoredStartMs, coveredEndMs))
+    : [];
+  const eligible: readonly Interval[] = excluded ? unmaintained : monitored;
+  const pieces = isMonitored
+    ? intersectPieces(clipSorted(timeline.surviving, monitoredStartMs, coveredEndMs), unmaintained)
+    : [];
+  let downtime100 = 0;
+  for (const piece of pieces) downtime100 += piece.weight * (piece.endMs - piece.startMs);
+  const figures: CoverageFigures = {
+    eligible,
+    eligibleMs: totalMs(eligible),
+    pieces,
+    downtime100,
+  };
+  if (timeline.coverage.size >= COVERAGE_MEMO_LIMIT) timeline.coverage.clear();
+  timeline.coverage.set(key, figures);
+  return figures;
 }
 
 function windowsByStart(timeline: Timeline): NonNullable<Timeline['byStart']> {
@@ -405,21 +468,15 @@ function evaluateOne(
   const monitoredMs = isMonitored ? coveredEndMs - monitoredStartMs : 0;
   const timeline = timelineFor(prepared, terms, asOfMs);
 
-  // Cm − M: where downtime can fall, in either accounting mode (§3.6).
-  const monitored: readonly Interval[] = isMonitored
-    ? [{ startMs: monitoredStartMs, endMs: coveredEndMs }]
-    : [];
-  const unmaintained = isMonitored
-    ? subtractSets(monitored, clipSorted(timeline.maintenance, monitoredStartMs, coveredEndMs))
-    : [];
-  const eligible: readonly Interval[] = terms.excluded ? unmaintained : monitored;
-  const eligibleMs = totalMs(eligible);
-  const pieces = isMonitored
-    ? intersectPieces(clipSorted(timeline.surviving, monitoredStartMs, coveredEndMs), unmaintained)
-    : [];
-  // Downtime in hundredths of a millisecond: an exact integer (< 2^53 for any month).
-  let downtime100 = 0;
-  for (const piece of pieces) downtime100 += piece.weight * (piece.endMs - piece.startMs);
+  const coverage = coverageFigures(
+    timeline,
+    bounds,
+    terms.excluded,
+    monitoredStartMs,
+    coveredEndMs,
+    isMonitored,
+  );
+  const { eligible, eligibleMs, pieces, downtime100 } = coverage;
 
   const status = !isCovered
     ? 'not-covered'
@@ -441,8 +498,10 @@ function evaluateOne(
   }
 
   const wantDays = options.includeDays === true || (evaluated && terms.daily !== null);
-  const dayDowntime100 = wantDays ? perDay(bounds.days, pieces) : undefined;
-  const dayEligibleMs = options.includeDays === true ? perDay(bounds.days, eligible) : undefined;
+  if (wantDays) coverage.dayDowntime100 ??= perDay(bounds.days, pieces);
+  if (options.includeDays === true) coverage.dayEligibleMs ??= perDay(bounds.days, eligible);
+  const dayDowntime100 = wantDays ? coverage.dayDowntime100 : undefined;
+  const dayEligibleMs = options.includeDays === true ? coverage.dayEligibleMs : undefined;
 
   let availabilityPercent: number | null = null;
   let availabilityDisplay: string | null = null;
@@ -512,7 +571,7 @@ function evaluateOne(
         })
       : [],
     capMinor: Number(capMinor),
-    asOf: request.asOf === null ? bounds.endText : formatInstant(asOfMs),
+    asOf: request.asOf === null ? bounds.endText : instantText(timeline, asOfMs),
     timeZone: agreement.timeZone,
   };
   if (options.includeDays === true && dayDowntime100 !== undefined && dayEligibleMs !== undefined) {

@@ -2,7 +2,7 @@
 // `npm run statements` runs it, for bench/statements.ts:
 //   node bench/lib/statement-run-child.ts DB_FILE NOW_MS OUT_ROOT FORMATS JOBS PERIOD...
 // (JOBS: `--jobs`, or `default` for the command's own choice)
-// Prints one JSON line: each run's time and the process's peak resident memory.
+// Prints one JSON line: each run's time, the process's peak resident memory and CPU time.
 import { join } from 'node:path';
 import { run } from '../../api/cli/statements.ts';
 import { pinnedClock } from '../../api/clock.ts';
@@ -41,6 +41,15 @@ const code = await run(
 if (code !== 0) process.exit(code);
 runs.push({ period: periods.join(','), ms: performance.now() - startedMs });
 db.close();
+const usage = process.resourceUsage();
+const mainThread = process.threadCpuUsage();
 process.stdout.write(
-  `${JSON.stringify({ runs, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`,
+  `${JSON.stringify({
+    runs,
+    maxRssBytes: usage.maxRSS * 1024,
+    // CPU time, of every thread and of the main one (the run's path on idle cores; ADR 205):
+    // on a shared machine these say more than the wall time.
+    cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+    mainThreadCpuMs: (mainThread.user + mainThread.system) / 1000,
+  })}\n`,
 );

@@ -390,6 +390,53 @@ describe('properties', () => {
     );
   });
 
+  it('many agreements on one prepared history, sharing its timelines and coverages, each equal evaluateCase', () => {
+    const variationArb = fc.record({
+      fee: fc.integer({ min: 0, max: 1_000_000 }),
+      // Few distinct coverages, so that agreements with different fees and terms meet on one.
+      startShiftDays: fc.constantFrom(0, 0, 3),
+      monitored: fc.boolean(),
+      // The same timeline (weights, notice, minimum run), the other maintenance accounting.
+      otherAccounting: fc.boolean(),
+      targetPercent: decimalPercent,
+    });
+    fc.assert(
+      fc.property(
+        caseArb,
+        fc.array(variationArb, { minLength: 2, maxLength: 6 }),
+        (c, variations) => {
+          const cases = variations.map(
+            (variation): RawCase => ({
+              ...c,
+              fee: variation.fee,
+              startMs: c.startMs + variation.startShiftDays * DAY,
+              monitoredSinceMs: variation.monitored ? c.monitoredSinceMs : null,
+              policy: {
+                ...c.policy,
+                targetPercent: variation.targetPercent,
+                maintenanceAccounting: variation.otherAccounting
+                  ? c.policy.maintenanceAccounting === 'up'
+                    ? 'excluded'
+                    : 'up'
+                  : c.policy.maintenanceAccounting,
+              },
+            }),
+          );
+          const requests = cases.map((each) => toCase(each));
+          const prepared = prepareWindows(requests[0]?.windows ?? []);
+          // Twice over: the second round is answered from what the first remembered.
+          for (let round = 0; round < 2; round += 1) {
+            const batch = evaluateAgreements(prepared, requests, { ignoredScope: 'all' });
+            batch.forEach((result, index) => {
+              expect(result).toEqual(evaluateCase(requests[index] as EvaluationCase));
+            });
+          }
+        },
+      ),
+      runs(300),
+    );
+  });
+
   it('unmeasured time is never up: figures equal those of coverage starting at monitoredSince', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
