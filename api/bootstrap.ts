@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,6 +91,33 @@ export async function seedDemoData(
     { mode: 0o600 },
   );
   return logins;
+}
+
+/**
+ * Runs `seedDemoData` in a child process (api/seed-child.ts) on the same database, sharing this
+ * process's stdout and stderr, so that its memory is returned to the system when it exits
+ * instead of staying in the server (docs/decisions/210). Rejects unless the child exits with
+ * code 0; aborting `signal` kills it (the server is stopping, docs/decisions/209).
+ */
+export function seedDemoDataInChild(env: ServerEnv, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((done, fail) => {
+    const child = spawn(process.execPath, [resolve(import.meta.dirname, 'seed-child.ts')], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      signal,
+      // The URL as this process resolved it: a relative default must not move with a cwd.
+      env: { ...process.env, DATABASE_URL: env.databaseUrl },
+    });
+    child.on('error', fail);
+    child.on('exit', (code, killedBy) =>
+      code === 0
+        ? done()
+        : fail(
+            new Error(
+              `the demo seed ${killedBy ? `was killed by ${killedBy}` : `exited with code ${code}`}`,
+            ),
+          ),
+    );
+  });
 }
 
 /**

@@ -1,6 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { flushCompileCache } from 'node:module';
-import { credentialsPath, ensureAdmin, isEmpty, openDatabase, seedDemoData } from './bootstrap.ts';
+import {
+  credentialsPath,
+  ensureAdmin,
+  isEmpty,
+  openDatabase,
+  seedDemoDataInChild,
+} from './bootstrap.ts';
 import { systemClock } from './clock.ts';
 import { EnvError, readEnv, type ServerEnv } from './env.ts';
 import { createLogger } from './log.ts';
@@ -23,8 +29,39 @@ log(`Opening the database at ${env.databaseUrl.replace(/\/\/[^@/]*@/, '//…@')}
 const database = await openDatabase(env);
 log('Migrations applied.');
 
+let portal: RunningPortal | undefined;
+let stopping = false;
+/** Aborted by a signal while starting: kills the first start's seed and site build (209, 210). */
+const starting = new AbortController();
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  if (portal === undefined) {
+    starting.abort();
+    log(`${signal}: stopped while starting.`);
+    database.close();
+    process.exit(0);
+  }
+  log(`${signal}: finishing open requests and deliveries, then closing the database.`);
+  await portal.close();
+  database.close();
+  log('Stopped.');
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));
+
 if (env.demo && (await isEmpty(database))) {
-  await seedDemoData(database, env, clock, log);
+  try {
+    await seedDemoDataInChild(env, starting.signal);
+  } catch (error) {
+    // (A signal while seeding never gets here: `stop` kills the child and exits at once.)
+    process.stderr.write(
+      `The portal did not start: ${error instanceof Error ? error.message : String(error)} (its error is above).\n`,
+    );
+    database.close();
+    process.exit(1);
+  }
 }
 const logins = credentialsPath(env);
 if (env.demo && existsSync(logins)) {
@@ -44,27 +81,6 @@ log(
     ? 'Mail: SMTP_URL is not set, so messages stay in the development mailbox (staff console, Notifications).'
     : `Mail: through ${env.config.smtpUrl.replace(/\/\/[^@/]*@/, '//…@')} from ${env.config.mailFrom}.`,
 );
-let portal: RunningPortal | undefined;
-let stopping = false;
-/** Aborted by a signal while starting: kills the first start's site build (docs/decisions/209). */
-const starting = new AbortController();
-const stop = async (signal: string) => {
-  if (stopping) return;
-  stopping = true;
-  if (portal === undefined) {
-    starting.abort();
-    log(`${signal}: stopped while starting.`);
-    database.close();
-    process.exit(0);
-  }
-  log(`${signal}: finishing open requests and deliveries, then closing the database.`);
-  await portal.close();
-  database.close();
-  log('Stopped.');
-  process.exit(0);
-};
-process.on('SIGTERM', () => void stop('SIGTERM'));
-process.on('SIGINT', () => void stop('SIGINT'));
 
 // Requests are logged as JSON lines on stdout, beside the plain lines above (decision 118).
 portal = await startPortal({

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -80,4 +80,70 @@ it('stops the first start’s site build when stopped while building', async () 
     10_000,
   );
   expect(output).not.toContain('running at');
+}, 150_000);
+
+/** `npm start` on an empty database in its own folder, with its output collected. */
+function startFirst(name: string) {
+  const folder = join(dir, name);
+  mkdirSync(folder, { recursive: true });
+  const server = spawn(process.execPath, ['api/server.ts'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: `file:${join(folder, 'portal.db')}`,
+      PORTAL_DEMO: '1',
+      PORT: '0',
+      PORTAL_SITE_DIR: join(folder, 'site'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const started = { server, output: '' };
+  server.stdout?.on('data', (chunk) => {
+    started.output += chunk;
+  });
+  server.stderr?.on('data', (chunk) => {
+    started.output += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
+  return { started, exited };
+}
+
+it('stops the first start’s demo seed when stopped while seeding', async () => {
+  const { started, exited } = startFirst('stopped-seeding');
+  const serverPid = started.server.pid ?? 0;
+  await until(
+    'the seed',
+    () => (started.output.includes('Seeding the demo data set') ? true : undefined),
+    90_000,
+  );
+  const [seed] = await until(
+    'the seed process',
+    () => {
+      const children = childrenOf(serverPid);
+      return children.length > 0 ? children : undefined;
+    },
+    30_000,
+  );
+  started.server.kill('SIGTERM');
+  expect(await exited).toBe(0);
+  expect(started.output).toContain('SIGTERM: stopped while starting.');
+  await until(
+    'the seed to stop',
+    () => (seed !== undefined && running(seed) ? undefined : true),
+    10_000,
+  );
+  expect(started.output).not.toContain('DEMO DATA');
+  expect(started.output).not.toContain('running at');
+}, 150_000);
+
+it('does not start, and says why, when the demo seed fails', async () => {
+  // The seed's last step saves the logins beside the database: a folder in their place fails it.
+  mkdirSync(join(dir, 'failed-seed', 'demo-logins.txt'), { recursive: true });
+  const { started, exited } = startFirst('failed-seed');
+  expect(await exited).toBe(1);
+  expect(started.output).toContain('EISDIR');
+  expect(started.output).toMatch(
+    /The portal did not start: the demo seed exited with code 1 \(its error is above\)\./,
+  );
+  expect(started.output).not.toContain('running at');
 }, 150_000);
