@@ -38,7 +38,7 @@ export default defineConfig({
         test: {
           name: 'site',
           include: ['tests/site/**/*.test.ts'],
-          globalSetup: [TEMPLATE_DB, 'tests/setup/demo-site.ts'],
+          globalSetup: [TEMPLATE_DB, 'tests/setup/demo-site.ts', 'tests/setup/browser-server.ts'],
         },
       },
       { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'] } },

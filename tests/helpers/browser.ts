@@ -59,24 +59,33 @@ export interface BrowserSession {
 }
 
 /**
+ * A browser session: a connection to the run's Chromium when the project has one (see
+ * sharedChromium), else a Chromium of its own.
+ *
  * With a clock, every page's Date (and timers) start at that clock's time when its context
  * is made and then run in real time, as the portal's pinned clock does: the islands and the
  * portal agree on "now" whatever the machine's date. Playwright's clock runs on by itself
  * once installed (tests may still fastForward it); it is never paused here.
  */
 export async function launchBrowser(options: { clock?: Clock } = {}): Promise<BrowserSession> {
-  // Chromium writes crash dumps and caches under TMPDIR: give it a folder of its own.
-  const scratch = mkdtempSync(join(tmpdir(), 'portal-chromium-'));
+  const shared = await sharedChromium();
   let browser: Browser;
-  try {
-    browser = await chromium.launch({
-      executablePath: chromiumPath(),
-      args: CHROMIUM_ARGS,
-      env: { ...process.env, TMPDIR: scratch },
-    });
-  } catch (error) {
-    rmSync(scratch, { recursive: true, force: true });
-    throw error;
+  let scratch: string | undefined;
+  if (shared !== undefined) {
+    browser = await chromium.connect(shared);
+  } else {
+    // Chromium writes crash dumps and caches under TMPDIR: give it a folder of its own.
+    scratch = mkdtempSync(join(tmpdir(), 'portal-chromium-'));
+    try {
+      browser = await chromium.launch({
+        executablePath: chromiumPath(),
+        args: CHROMIUM_ARGS,
+        env: { ...process.env, TMPDIR: scratch },
+      });
+    } catch (error) {
+      rmSync(scratch, { recursive: true, force: true });
+      throw error;
+    }
   }
   const contexts: BrowserContext[] = [];
   return {
@@ -94,10 +103,21 @@ export async function launchBrowser(options: { clock?: Clock } = {}): Promise<Br
     },
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
+      // The run's shared Chromium is only disconnected from, for the next file to use.
       await browser.close();
-      rmSync(scratch, { recursive: true, force: true });
+      if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The run's shared Chromium (tests/setup/browser-server.ts), when this runs in a vitest project
+ * that has one; vitest is imported only then, so scripts (bench/) can use this module too.
+ */
+async function sharedChromium(): Promise<string | undefined> {
+  if (process.env.VITEST === undefined) return undefined;
+  const { inject } = await import('vitest');
+  return inject('chromiumWsEndpoint');
 }
 
 /** Every console error and uncaught exception of a page, to assert there are none. */

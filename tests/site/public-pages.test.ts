@@ -37,7 +37,9 @@ const incidents: Incident[] = [];
 
 beforeAll(async () => {
   const [portal, browser] = await Promise.allSettled([
-    startSitePortal({ clock }),
+    // Only reads: the run's demo build (tests/site/demo-site.ts) is the demo data set as it
+    // would seed and build here, so one build serves this file and the others.
+    startSitePortal({ clock, demoBuild: true }),
     launchBrowser({ clock }),
   ]);
   if (portal.status === 'fulfilled') site = portal.value;
