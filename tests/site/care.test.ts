@@ -444,7 +444,11 @@ describe('the keys screen', () => {
     const listed = page.getByRole('region', { name: 'Keys in use' });
     await expect.poll(() => listed.locator('tbody tr').count()).toBe(1);
     const prefix = key.split('_')[1] ?? '';
-    const row = squash(await listed.locator('tbody tr').textContent());
+    const rowText = async () => squash(await listed.locator('tbody tr').textContent());
+    // The times take the customer's zone once the agreements are read too (a second request,
+    // which may answer after the list): wait for it as a person would.
+    await expect.poll(rowText).toMatch(/\(America\/New_York\)/);
+    const row = await rowText();
     expect(row).toContain('Finance export');
     expect(row).toContain(`sp_${prefix}_…`);
     expect(row).toMatch(/\(America\/New_York\)/);
