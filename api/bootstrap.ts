@@ -50,6 +50,25 @@ export function formatLogins(logins: DemoLogin[]): string {
 }
 
 /**
+ * The demo data set, only into an empty database: `npm run seed` and the first start's seed
+ * child both come here. Null (with the reason on stderr) when the database already has users.
+ */
+export async function seedEmptyDatabase(
+  database: Database,
+  env: ServerEnv,
+  clock: Clock,
+  log: (line: string) => void,
+): Promise<DemoLogin[] | null> {
+  if (!(await isEmpty(database))) {
+    process.stderr.write(
+      'The database already has users; the demo data set goes only into an empty database.\n',
+    );
+    return null;
+  }
+  return seedDemoData(database, env, clock, log);
+}
+
+/**
  * Seeds the demo data set into an empty database in one transaction, saves the logins
  * beside the database (readable only by the owner) and returns them.
  */

@@ -1,4 +1,4 @@
-import { isEmpty, openDatabase, seedDemoData } from './bootstrap.ts';
+import { openDatabase, seedEmptyDatabase } from './bootstrap.ts';
 import { systemClock } from './clock.ts';
 import { readEnv } from './env.ts';
 import { createLogger } from './log.ts';
@@ -13,28 +13,25 @@ import { createOutboxWorker } from './notify/worker.ts';
 const env = readEnv();
 const database = await openDatabase(env);
 try {
-  // The server checked this before starting the child; checked again so that a second
-  // start racing the first cannot seed twice.
-  if (!(await isEmpty(database))) {
-    process.stderr.write(
-      'The database already has users; the demo data set goes only into an empty database.\n',
-    );
+  // The server checked that it is empty before starting this child; checked again so that a
+  // second start racing the first cannot seed twice.
+  const logins = await seedEmptyDatabase(database, env, systemClock, (line) =>
+    process.stdout.write(`${line}\n`),
+  );
+  if (logins === null) {
     process.exitCode = 1;
-  } else {
-    await seedDemoData(database, env, systemClock, (line) => process.stdout.write(`${line}\n`));
+  } else if (env.config.smtpUrl === null) {
     // The demo's own notifications (its claims' mails), into the development mailbox here:
     // delivering them in the server would keep about 8 MB there that a restart never holds.
     // Real SMTP is left to the server's worker, whose retries a slow server cannot hold up.
-    if (env.config.smtpUrl === null) {
-      const worker = createOutboxWorker({
-        db: database,
-        clock: systemClock,
-        config: env.config,
-        logger: createLogger(),
-        mail: null,
-      });
-      await worker.runOnce(systemClock.now());
-    }
+    const worker = createOutboxWorker({
+      db: database,
+      clock: systemClock,
+      config: env.config,
+      logger: createLogger(),
+      mail: null,
+    });
+    await worker.runOnce(systemClock.now());
   }
 } finally {
   database.close();

@@ -1,10 +1,4 @@
-import {
-  credentialsPath,
-  formatLogins,
-  isEmpty,
-  openDatabase,
-  seedDemoData,
-} from '../bootstrap.ts';
+import { credentialsPath, formatLogins, openDatabase, seedEmptyDatabase } from '../bootstrap.ts';
 import { systemClock } from '../clock.ts';
 import { readEnv } from '../env.ts';
 
@@ -23,15 +17,10 @@ export async function run(args: string[]): Promise<number> {
   }
   const database = await openDatabase(env);
   try {
-    if (!(await isEmpty(database))) {
-      process.stderr.write(
-        'The database already has users; the demo data set goes only into an empty database.\n',
-      );
-      return 1;
-    }
-    const logins = await seedDemoData(database, env, systemClock, (line) =>
+    const logins = await seedEmptyDatabase(database, env, systemClock, (line) =>
       process.stdout.write(`${line}\n`),
     );
+    if (logins === null) return 1;
     process.stdout.write(
       `\nDemo logins (saved in ${credentialsPath(env)}):\n${formatLogins(logins)}\n`,
     );

@@ -234,8 +234,8 @@ export async function startStatementRun(
     startedAt: formatInstant(plan.asOfMs),
     finishedAt: null,
     startedBy: {
-      userId: principal.kind === 'user' ? principal.user.id : null,
-      email: principal.kind === 'user' ? principal.user.email : null,
+      userId: principal.user.id,
+      email: principal.user.email,
     },
     agreements: plan.agreements.length,
     customers: plan.customers,
