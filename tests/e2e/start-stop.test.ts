@@ -37,51 +37,6 @@ async function until<T>(what: string, probe: () => T | undefined, timeoutMs: num
   throw new Error(`timed out waiting for ${what}`);
 }
 
-it('stops the first start’s site build when stopped while building', async () => {
-  const server = spawn(process.execPath, ['api/server.ts'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: `file:${join(dir, 'portal.db')}`,
-      PORTAL_DEMO: '1',
-      PORT: '0',
-      PORTAL_SITE_DIR: join(dir, 'site'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  server.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  server.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
-  const serverPid = server.pid ?? 0;
-  await until(
-    'the first build',
-    () => (output.includes('Building the site') ? true : undefined),
-    90_000,
-  );
-  const [build] = await until(
-    'the build process',
-    () => {
-      const children = childrenOf(serverPid);
-      return children.length > 0 ? children : undefined;
-    },
-    30_000,
-  );
-  server.kill('SIGTERM');
-  expect(await exited).toBe(0);
-  expect(output).toContain('SIGTERM: stopped while starting.');
-  await until(
-    'the build to stop',
-    () => (build !== undefined && running(build) ? undefined : true),
-    10_000,
-  );
-  expect(output).not.toContain('running at');
-}, 150_000);
-
 /** `npm start` on an empty database in its own folder, with its output collected. */
 function startFirst(name: string) {
   const folder = join(dir, name);
@@ -108,16 +63,17 @@ function startFirst(name: string) {
   return { started, exited };
 }
 
-it('stops the first start’s demo seed when stopped while seeding', async () => {
-  const { started, exited } = startFirst('stopped-seeding');
+/**
+ * Starts `npm start` on an empty database, waits until its output says `marker` and it has a
+ * child (the seed or the build), stops it with SIGTERM, and checks that it exits 0 saying so
+ * and that the child is gone. Returns the server's output.
+ */
+async function stopWhileStarting(name: string, marker: string, what: string): Promise<string> {
+  const { started, exited } = startFirst(name);
   const serverPid = started.server.pid ?? 0;
-  await until(
-    'the seed',
-    () => (started.output.includes('Seeding the demo data set') ? true : undefined),
-    90_000,
-  );
-  const [seed] = await until(
-    'the seed process',
+  await until(what, () => (started.output.includes(marker) ? true : undefined), 90_000);
+  const [child] = await until(
+    `${what}'s process`,
     () => {
       const children = childrenOf(serverPid);
       return children.length > 0 ? children : undefined;
@@ -128,12 +84,26 @@ it('stops the first start’s demo seed when stopped while seeding', async () =>
   expect(await exited).toBe(0);
   expect(started.output).toContain('SIGTERM: stopped while starting.');
   await until(
-    'the seed to stop',
-    () => (seed !== undefined && running(seed) ? undefined : true),
+    `${what} to stop`,
+    () => (child !== undefined && running(child) ? undefined : true),
     10_000,
   );
-  expect(started.output).not.toContain('DEMO DATA');
-  expect(started.output).not.toContain('running at');
+  return started.output;
+}
+
+it('stops the first start’s site build when stopped while building', async () => {
+  const output = await stopWhileStarting('stopped-building', 'Building the site', 'the build');
+  expect(output).not.toContain('running at');
+}, 150_000);
+
+it('stops the first start’s demo seed when stopped while seeding', async () => {
+  const output = await stopWhileStarting(
+    'stopped-seeding',
+    'Seeding the demo data set',
+    'the seed',
+  );
+  expect(output).not.toContain('DEMO DATA');
+  expect(output).not.toContain('running at');
 }, 150_000);
 
 it('does not start, and says why, when the demo seed fails', async () => {
