@@ -16,11 +16,10 @@ import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { serve } from '@hono/node-server';
-import { pino } from 'pino';
 import { createApp } from '../../api/app.ts';
 import { pinnedClock } from '../../api/clock.ts';
 import { makeConfig } from '../../api/config.ts';
-import { createLogger } from '../../api/log.ts';
+import { createLogger, turnBufferedDestination } from '../../api/log.ts';
 import { createDb } from '../../db/client.ts';
 
 function usage(): never {
@@ -36,9 +35,9 @@ async function portal(file: string, nowText: string): Promise<{ server: Server; 
     db: database,
     clock: pinnedClock(Number(nowText)),
     config: makeConfig({ origins: ['http://bench.test'] }),
-    // As `npm start` logs (pino's default destination writes each line at once): a request
+    // As `npm start` logs (its lines written together at the end of each turn): a request
     // line made and written for every request, to nowhere.
-    logger: createLogger({ destination: pino.destination({ dest: '/dev/null', sync: true }) }),
+    logger: createLogger({ destination: turnBufferedDestination('/dev/null') }),
   });
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
   return { server, close: () => database.close() };
