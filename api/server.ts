@@ -9,6 +9,7 @@ import {
 } from './bootstrap.ts';
 import { systemClock } from './clock.ts';
 import { EnvError, readEnv, type ServerEnv } from './env.ts';
+import { settleHeapWhenQuiet } from './heap-settle.ts';
 import { createLogger } from './log.ts';
 import { type RunningPortal, startPortal } from './portal.ts';
 
@@ -92,6 +93,9 @@ portal = await startPortal({
   signal: starting.signal,
 });
 log(`\nThe portal is running at ${portal.origin}/`);
+// What start-up left, and later each burst's young generation, is given back once the portal
+// is quiet (with `npm start`'s --expose-gc; docs/decisions/212).
+settleHeapWhenQuiet();
 // With `npm start`'s NODE_COMPILE_CACHE, the next start reads every module's stripped and
 // compiled code from the cache instead of loading the TypeScript stripper (docs/decisions/204).
 // Written now, not only at exit, so a first run that is killed still leaves it.

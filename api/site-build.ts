@@ -50,7 +50,7 @@ export async function buildSite(options: {
   const cacheDir = `${outDir}.build-cache`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    // `npm start` keeps the server's young generation small (docs/decisions/177); the
+    // A deployment may cap the server's young generation through NODE_OPTIONS (177, 212); the
     // build is a short batch job that allocates much more, and is faster without the cap.
     NODE_OPTIONS: withoutSemiSpaceCap(process.env.NODE_OPTIONS),
     ASTRO_TELEMETRY_DISABLED: '1',

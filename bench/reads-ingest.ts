@@ -19,6 +19,7 @@ import { progressBar } from '../api/cli/progress.ts';
 import { createDb, migrateDb } from '../db/client.ts';
 import { ensureDataSet } from './lib/data.ts';
 import { writeSection } from './lib/report.ts';
+import { START_ENV, START_NODE_FLAGS, startDescription } from './lib/start-script.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const here = import.meta.dirname;
@@ -170,9 +171,15 @@ interface Served {
 
 /** bench/lib/serve.ts with `args` in a child process: its port, measurement and stop. */
 async function serveInChild(args: string[]): Promise<Served> {
-  const child = spawn(process.execPath, [join(here, 'lib/serve.ts'), ...args], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  // Run as `npm start` runs the portal: its Node flags and environment.
+  const child = spawn(
+    process.execPath,
+    [...START_NODE_FLAGS, join(here, 'lib/serve.ts'), ...args],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, ...START_ENV },
+    },
+  );
   let output = '';
   const waiting: ((stats: ServerStats) => void)[] = [];
   const port = await new Promise<number>((resolve, reject) => {
@@ -418,10 +425,18 @@ async function ingestion() {
 }
 
 const loadBefore = os.loadavg()[0] ?? 0;
-// `node bench/reads-ingest.ts reads`: the reads alone, printed, docs/benchmarks.md untouched.
-const readsOnly = process.argv[2] === 'reads';
+// `node bench/reads-ingest.ts reads` (or `ingest`): that part alone, printed, docs/benchmarks.md
+// untouched.
+const only = process.argv[2];
+if (only === 'ingest') {
+  const figures = await ingestion();
+  log(
+    `ingestion: ${Math.round(figures.portalRate)} windows/s through the API, ${Math.round(figures.anchorRate)} raw`,
+  );
+  process.exit(0);
+}
 const readFigures = await reads();
-if (readsOnly) process.exit(0);
+if (only === 'reads') process.exit(0);
 const ingestFigures = await ingestion();
 const load = os
   .loadavg()
@@ -432,7 +447,7 @@ const rate = (value: number) => Math.round(value).toLocaleString('en');
 const body = `
 ## Customer reads and batch ingestion (\`node bench/reads-ingest.ts\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}, linux ${os.release()}, embedded SQLite. The machine is shared (1-minute load average ${loadBefore.toFixed(1)} at the start; ${load} at the end), so expect noise of tens of percent: read each figure against its anchor or goal.
+Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}, linux ${os.release()}, embedded SQLite; the server runs with ${startDescription()} as \`npm start\` runs the portal. The machine is shared (1-minute load average ${loadBefore.toFixed(1)} at the start; ${load} at the end), so expect noise of tens of percent: read each figure against its anchor or goal.
 
 **Reads** on the customer-year data set (\`node bench/lib/data.ts customer-year\`: one customer, 6 services, ${readFigures.manifest.windows.toLocaleString('en')} windows over a year), through a real server on loopback, ${RATE} requests a second offered for ${SECONDS} s (open loop) after a warm-up, with the session cookie and \`Accept-Encoding: br, gzip\` as a browser sends them; the best of ${ROUNDS} interleaved rounds. The month asked for is ${readFigures.manifest.closedMonth} (closed). Its JSON is ${(readFigures.rawBytes / 1000).toFixed(0)} kB, ${(readFigures.sentBytes / 1000).toFixed(1)} kB as sent (brotli); the first read after start (computing and caching the month) took ${ms(readFigures.warmFirstMs)}. The anchor is bare \`node:http\` sending the month's brotli bytes. The client (docs/decisions/203) is \`node:http\` with keep-alive, reading the bytes without decoding them, each latency counted from when its request was due; the last column is the earlier client, undici's \`fetch\`, decoding every answer, counted from sending. Server CPU is the server process's own (user + system) over the run, per request.
 

@@ -18,29 +18,13 @@ import { systemClock } from '../api/clock.ts';
 import { readEnv } from '../api/env.ts';
 import { bumpStatusVersion } from '../api/infra/status-cache.ts';
 import { writeSection } from './lib/report.ts';
+import { START_ENV, START_NODE_FLAGS, startDescription } from './lib/start-script.ts';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONNECTIONS = 32;
 const here = import.meta.dirname;
 const root = join(here, '..');
-const START_SCRIPT = (
-  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }
-).scripts.start;
-/**
- * The Node options `npm start` runs the portal with (its script's NODE_OPTIONS=…), given to
- * the portal here too; BENCH_NODE_OPTIONS replaces them (to compare settings).
- */
-const PORTAL_NODE_OPTIONS =
-  process.env.BENCH_NODE_OPTIONS ?? /NODE_OPTIONS=(\S+)/.exec(START_SCRIPT)?.[1] ?? '';
-/** The rest of `npm start`'s environment (MALLOC_ARENA_MAX=…, NODE_COMPILE_CACHE=…), given to the portal too. */
-const PORTAL_START_ENV: Record<string, string> = Object.fromEntries(
-  [...START_SCRIPT.matchAll(/\b(MALLOC_ARENA_MAX|NODE_COMPILE_CACHE)=(\S+)/g)].map((match) => [
-    match[1] as string,
-    match[2] as string,
-  ]),
-);
-
 function log(message: string): void {
   process.stdout.write(`${message}\n`);
 }
@@ -60,12 +44,21 @@ interface Server {
 }
 
 /** Starts `bench/lib/serving-server.ts <kind>` and waits for the port it prints. */
-function startServer(name: string, kind: string, env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, [join(here, 'lib', 'serving-server.ts'), kind], {
-    cwd: root,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+function startServer(
+  name: string,
+  kind: string,
+  env: Record<string, string>,
+  nodeFlags: string[] = [],
+): Promise<Server> {
+  const child = spawn(
+    process.execPath,
+    [...nodeFlags, join(here, 'lib', 'serving-server.ts'), kind],
+    {
+      cwd: root,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout?.on('data', (chunk) => {
@@ -138,12 +131,12 @@ async function main() {
     // The portal's first start builds the site, as `npm start` does (and records its fingerprint).
     log('Building the demo site…');
 
-    const portal = await startServer('portal', 'portal', {
-      DATABASE_URL: databaseUrl,
-      PORTAL_SITE_DIR: siteDir,
-      NODE_OPTIONS: PORTAL_NODE_OPTIONS,
-      ...PORTAL_START_ENV,
-    });
+    const portal = await startServer(
+      'portal',
+      'portal',
+      { DATABASE_URL: databaseUrl, PORTAL_SITE_DIR: siteDir, ...START_ENV },
+      START_NODE_FLAGS,
+    );
     servers.push(portal);
     const status = await fetch(`http://127.0.0.1:${portal.port}/api/v1/status`);
     const statusEtag = status.headers.get('etag') ?? '';
@@ -217,8 +210,22 @@ async function main() {
     const rate = (label: string) =>
       median((figures.get(label) ?? []).map((figure) => figure.requestsPerSecond));
     const p99 = (label: string) => median((figures.get(label) ?? []).map((figure) => figure.p99Ms));
-    const ratio = (a: string, b: string) => rate(a) / rate(b);
+    // Each round measures a case and its anchor back to back, so their ratio in that round
+    // shares the machine's state of the moment; the figure is the median of the rounds' ratios
+    // (this shared machine drifts by tens of percent between rounds).
+    const ratio = (a: string, b: string) => {
+      const anchors = figures.get(b) ?? [];
+      return median(
+        (figures.get(a) ?? []).map(
+          (figure, round) =>
+            figure.requestsPerSecond / (anchors[round]?.requestsPerSecond ?? Number.NaN),
+        ),
+      );
+    };
     const idleAfterLoad = rssMb(portal.child.pid);
+    // The young generation the load grew, given back once the portal is quiet (ADR 212).
+    await new Promise((resolve) => setTimeout(resolve, 12_000));
+    const settledAfterLoad = rssMb(portal.child.pid);
     for (const server of servers.splice(0)) server.child.kill('SIGTERM');
 
     const restart = await restartFigures(env, siteDir);
@@ -233,13 +240,10 @@ async function main() {
       '',
       `Measured by \`npm run bench -- serving\` (bench/serving.ts) on ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ` +
         `${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}; load before the run: \`${uptime}\`.`,
-      `autocannon, ${CONNECTIONS} connections, ${DURATION_SECONDS} s per case, median of ${ROUNDS} interleaved rounds; ` +
+      `autocannon, ${CONNECTIONS} connections, ${DURATION_SECONDS} s per case, ${ROUNDS} interleaved rounds: ` +
+        'each figure is the median of its rounds, each ratio the median of the rounds’ ratios (a case and its anchor measured back to back); ' +
         'each server in its own process on 127.0.0.1, the load generator in another (all on the same 2 cores). ' +
-        `The portal writes its request log (to /dev/null, each line at once, as \`npm start\`'s default destination does) and runs with NODE_OPTIONS=\`${PORTAL_NODE_OPTIONS}\`${Object.entries(
-          PORTAL_START_ENV,
-        )
-          .map(([name, value]) => ` and ${name}=${value}`)
-          .join('')} as \`npm start\` does. The demo data set; \`/\` is ` +
+        `The portal writes its request log (to /dev/null, the lines of each event-loop turn together, as \`npm start\`'s destination does), settles its heap when quiet, and runs with ${startDescription()} as \`npm start\` does. The demo data set; \`/\` is ` +
         `${(pageBytes / 1024).toFixed(1)} kB of HTML, sent uncompressed (autocannon asks for no encoding).`,
       '',
       '| case | figure | anchor | ratio | aim |',
@@ -252,7 +256,7 @@ async function main() {
       '',
       `Idle memory (RSS, after start and one request of each kind): 2 s later portal ${mb(idle.portal)}, ` +
         `bare Hono ${mb(idle.hono)}; 12 s later (settled) portal ${mb(settled.portal)}, bare Hono ${mb(settled.hono)}; ` +
-        `the portal after the load ${mb(idleAfterLoad)}. Aim < 150 MB.`,
+        `the portal just after the load ${mb(idleAfterLoad)}, 12 s later ${mb(settledAfterLoad)}. Aim < 150 MB.`,
       '',
       restart,
     ].join('\n');
@@ -279,7 +283,7 @@ async function restartFigures(env: ReturnType<typeof readEnv>, siteDir: string):
       database.close();
     }
     const startedMs = performance.now();
-    const child = spawn(process.execPath, ['api/server.ts'], {
+    const child = spawn(process.execPath, [...START_NODE_FLAGS, 'api/server.ts'], {
       cwd: root,
       env: {
         ...process.env,
@@ -289,8 +293,7 @@ async function restartFigures(env: ReturnType<typeof readEnv>, siteDir: string):
         HOST: '127.0.0.1',
         PORT: '0',
         ASTRO_TELEMETRY_DISABLED: '1',
-        NODE_OPTIONS: PORTAL_NODE_OPTIONS,
-        ...PORTAL_START_ENV,
+        ...START_ENV,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -13,7 +13,6 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
-import { pino } from 'pino';
 
 const kind = process.argv[2];
 
@@ -31,8 +30,9 @@ if (kind === 'portal') {
   const { openDatabase } = await import('../../api/bootstrap.ts');
   const { systemClock } = await import('../../api/clock.ts');
   const { readEnv } = await import('../../api/env.ts');
-  const { createLogger } = await import('../../api/log.ts');
+  const { createLogger, turnBufferedDestination } = await import('../../api/log.ts');
   const { startPortal } = await import('../../api/portal.ts');
+  const { settleHeapWhenQuiet } = await import('../../api/heap-settle.ts');
   const env = readEnv({ ...process.env, HOST: '127.0.0.1', PORT: '0', PORTAL_DEMO: '0' });
   const database = await openDatabase(env);
   const portal = await startPortal({
@@ -40,9 +40,10 @@ if (kind === 'portal') {
     database,
     clock: systemClock,
     log: () => undefined,
-    logger: createLogger({ destination: pino.destination({ dest: '/dev/null', sync: true }) }),
+    logger: createLogger({ destination: turnBufferedDestination('/dev/null') }),
     siteRebuilds: false,
   });
+  settleHeapWhenQuiet();
   listening(Number(new URL(portal.origin).port));
 } else if (kind === 'hono') {
   const body = readFileSync(required('BENCH_STATUS_FILE'));
