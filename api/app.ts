@@ -108,10 +108,23 @@ function databaseBusy(): ApiError {
   });
 }
 
-/** The security headers of the API's answers (the docs, the feed and mail previews differ). */
+/**
+ * The security headers of the API's answers (the docs, the feed and mail previews, which are
+ * documents, differ below and keep Hono's whole set). Those OWASP's REST Security Cheat Sheet
+ * asks of every API response (CSP frame-ancestors, HSTS, nosniff, X-Frame-Options), with CSP
+ * default-src 'none', Referrer-Policy and CORP as defence in depth; not the ones that act only
+ * on an HTML document or on retired browsers and plug-ins, which every status poll would
+ * otherwise carry (docs/decisions/216).
+ */
 export const API_SECURITY_HEADERS = secureHeaders({
   contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
   crossOriginResourcePolicy: 'same-site',
+  crossOriginOpenerPolicy: false,
+  originAgentCluster: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
 });
 
 /**
