@@ -1,20 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLogger, turnBufferedDestination } from '../../api/log.ts';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempFile(): string {
-  const dir = mkdtempSync(join(os.tmpdir(), 'portal-log-'));
-  dirs.push(dir);
-  return join(dir, 'portal.log');
-}
+import { tempPathForTest } from '../helpers/files.ts';
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -27,7 +16,7 @@ const linesOf = (file: string) =>
 
 describe("npm start's log destination (docs/decisions/211)", () => {
   it('writes the lines a turn made together when the turn ends, in order and whole', async () => {
-    const file = tempFile();
+    const file = tempPathForTest('portal.log');
     const logger = createLogger({ destination: turnBufferedDestination(file) });
     for (let n = 1; n <= 500; n += 1) logger.info({ n }, 'request');
     // Still this turn: nothing is out yet (these 500 lines are written as one).
@@ -39,7 +28,7 @@ describe("npm start's log destination (docs/decisions/211)", () => {
   });
 
   it('lets no line wait for more traffic: a lone line is out by the next turn', async () => {
-    const file = tempFile();
+    const file = tempPathForTest('portal.log');
     const logger = createLogger({ destination: turnBufferedDestination(file) });
     logger.info({ n: 1 }, 'request');
     await turn();
@@ -54,7 +43,7 @@ describe("npm start's log destination (docs/decisions/211)", () => {
   });
 
   it('writes the last turn’s lines when the process exits before the turn ends', () => {
-    const file = tempFile();
+    const file = tempPathForTest('portal.log');
     const script = [
       `import { createLogger, turnBufferedDestination } from ${JSON.stringify(join(import.meta.dirname, '../../api/log.ts'))};`,
       `const logger = createLogger({ destination: turnBufferedDestination(${JSON.stringify(file)}) });`,

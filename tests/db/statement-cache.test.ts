@@ -1,25 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import { join } from 'node:path';
 import Database from 'libsql';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createDb } from '../../db/client.ts';
 import { cachedStatementCount, cachePreparedStatements } from '../../db/statement-cache.ts';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempFile(): string {
-  const dir = mkdtempSync(join(os.tmpdir(), 'portal-statements-'));
-  dirs.push(dir);
-  return join(dir, 'test.db');
-}
+import { tempPathForTest } from '../helpers/files.ts';
 
 function connection(): Database.Database {
   cachePreparedStatements();
-  const db = new Database(tempFile());
+  const db = new Database(tempPathForTest('test.db'));
+  onTestFinished(() => {
+    db.close();
+  });
   db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT UNIQUE)');
   return db;
 }
@@ -70,7 +60,7 @@ describe('prepared statements kept per connection (docs/decisions/213)', () => {
   });
 
   it('answers the portal’s reads and writes as before, through the client', async () => {
-    const database = await createDb({ url: `file:${tempFile()}` });
+    const database = await createDb({ url: `file:${tempPathForTest('test.db')}` });
     try {
       await database.client.execute('CREATE TABLE n (v INTEGER)');
       for (let v = 1; v <= 50; v += 1) {
