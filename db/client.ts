@@ -7,7 +7,6 @@ import { migrate } from 'drizzle-orm/libsql/migrator';
 // remote clients an embedded database never uses): the client is made below, by URL scheme.
 import { drizzle } from 'drizzle-orm/libsql/sqlite3';
 import * as schema from './schema/index.ts';
-import { cachePreparedStatements } from './statement-cache.ts';
 
 export type Schema = typeof schema;
 export type Db = LibSQLDatabase<Schema>;
@@ -168,8 +167,9 @@ export async function createDb(config: DbConfig): Promise<Database> {
   const synchronous = config.synchronous ?? 'FULL';
   // An embedded database loads only the SQLite client; the remote ones (WebSocket and HTTP,
   // with their protocol code) stay unloaded, which an idle portal notices (docs/decisions/204).
-  // Each embedded connection keeps its prepared statements (docs/decisions/213).
-  if (embedded) cachePreparedStatements();
+  // Each embedded connection keeps its prepared statements (docs/decisions/213); loaded only
+  // here, as the embedded driver is.
+  if (embedded) (await import('./statement-cache.ts')).cachePreparedStatements();
   const { createClient }: { createClient: (clientConfig: Config) => Client } = embedded
     ? await import('@libsql/client/sqlite3')
     : await import('@libsql/client');
