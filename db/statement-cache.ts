@@ -26,7 +26,9 @@ type Executes = 'all' | 'run' | 'get';
 const EXECUTES: readonly Executes[] = ['all', 'run', 'get'];
 
 const caches = new WeakMap<Connection, Map<string, Statement>>();
-let installed = false;
+/** On the prototype, not in this module: a second copy of this module (a test runner may load
+ * one per context) must not wrap `prepare` again. */
+const INSTALLED = Symbol.for('portal.statementCache');
 
 /** Makes a statement that threw forget itself, so it is never used again. */
 function droppedOnFailure(statement: Statement, drop: () => void): Statement {
@@ -48,8 +50,9 @@ function droppedOnFailure(statement: Statement, drop: () => void): Statement {
 
 /** Installs the cache on every `libsql` connection of this process; safe to call again. */
 export function cachePreparedStatements(): void {
-  if (installed) return;
-  installed = true;
+  const prototype = Database.prototype as unknown as Record<symbol, boolean>;
+  if (prototype[INSTALLED]) return;
+  prototype[INSTALLED] = true;
   const prepare = Database.prototype.prepare;
   Database.prototype.prepare = function cachedPrepare(this: Connection, sql: string) {
     let cache = caches.get(this);
