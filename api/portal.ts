@@ -52,7 +52,7 @@ export async function startPortal(options: {
   // Origins are settled once listening (below); the fingerprint and builds need none.
   const dataDeps = { db: database, clock, config: env.config };
   /** Builds into `outDir`, then records what it was built from (docs/decisions/176). */
-  const build = async (outDir: string, signal?: AbortSignal) => {
+  const build = async (outDir: string, signal?: AbortSignal, earlierDir?: string) => {
     const builtAtMs = clock.now();
     // Taken before the build: a change during it leaves an older record, so a later start
     // rebuilds rather than trusts pages that may miss the change.
@@ -62,6 +62,7 @@ export async function startPortal(options: {
       outDir,
       asOfMs: builtAtMs,
       ...(signal ? { signal } : {}),
+      ...(earlierDir === undefined ? {} : { earlierDir }),
     });
     writeBuildRecord(outDir, { fingerprint, builtAtMs });
   };
@@ -114,7 +115,8 @@ export async function startPortal(options: {
       : startSiteRebuilds({
           site,
           siteDir: env.siteDir,
-          build,
+          // A rebuild takes the served build's copies of the files it did not change.
+          build: (outDir, signal) => build(outDir, signal, site.root),
           fingerprint: () => statusFingerprint(deps),
           clock,
           log,

@@ -44,6 +44,8 @@ export async function buildSite(options: {
   signal?: AbortSignal;
   /** The instant the pages show (the asking portal's clock); the machine's time if absent. */
   asOfMs?: number;
+  /** The build this one replaces: its compressed copies of unchanged files are taken. */
+  earlierDir?: string;
 }): Promise<void> {
   const astro = resolve(import.meta.dirname, '../node_modules/astro/bin/astro.mjs');
   const outDir = resolve(options.outDir);
@@ -63,7 +65,11 @@ export async function buildSite(options: {
     rm(cacheDir, { recursive: true, force: true }),
   );
   await runNode(
-    [resolve(import.meta.dirname, 'site-precompress.ts'), outDir],
+    [
+      resolve(import.meta.dirname, 'site-precompress.ts'),
+      outDir,
+      ...(options.earlierDir === undefined ? [] : [resolve(options.earlierDir)]),
+    ],
     env,
     'compressing the site',
     options.signal,

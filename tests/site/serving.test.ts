@@ -1,7 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import {
+  brotliCompressSync,
+  brotliDecompressSync,
+  constants,
+  gunzipSync,
+  gzipSync,
+} from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../api/clock.ts';
 import { noneMatchHits, pathOf, preferredEncoding } from '../../api/http-cache.ts';
@@ -112,6 +118,47 @@ describe('the built site, served from memory', () => {
       const gzip = await site.app.request(path, { headers: { 'accept-encoding': 'gzip' } });
       expect(gunzipSync(Buffer.from(await gzip.arrayBuffer())).toString()).toBe(page(words));
     }
+  });
+
+  it("takes an earlier build's copies of unchanged files and compresses the changed ones", async () => {
+    const earlier = builtSite({
+      'index.html': page('old words'),
+      'about/index.html': page('about'),
+    });
+    await precompressSite(earlier);
+    // Still the page's bytes, but not what brotli 11 writes: only taking the copy puts it here.
+    const earlierCopy = brotliCompressSync(page('about'), {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 1 },
+    });
+    writeFileSync(join(earlier, 'about/index.html.br'), earlierCopy);
+    const next = builtSite({ 'index.html': page('new words'), 'about/index.html': page('about') });
+    await precompressSite(next, earlier);
+    const site = await createSiteApp(next);
+    const about = await site.app.request('/about/', { headers: BR });
+    expect(Buffer.from(await about.arrayBuffer())).toEqual(earlierCopy);
+    for (const encoding of ['br', 'gzip']) {
+      const home = await site.app.request('/', { headers: { 'accept-encoding': encoding } });
+      expect(home.headers.get('content-encoding')).toBe(encoding);
+      const bytes = Buffer.from(await home.arrayBuffer());
+      const decoded = encoding === 'br' ? brotliDecompressSync(bytes) : gunzipSync(bytes);
+      expect(decoded.toString()).toBe(page('new words'));
+    }
+  });
+
+  it('writes the same record of copies for the same files, whatever order they finish in', async () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 40 }, (_, index) => [`p${index}/index.html`, page(`page ${index}`)]),
+    );
+    const [first, second] = [builtSite(files), builtSite(files)];
+    await precompressSite(first);
+    await precompressSite(second);
+    const record = (dir: string) => readFileSync(join(dir, '.portal-copies.json'), 'utf8');
+    expect(record(second)).toBe(record(first));
+    expect(Object.keys(JSON.parse(record(first)))).toEqual(
+      Object.keys(files)
+        .map((path) => path)
+        .sort(),
+    );
   });
 
   it("serves compressed copies and the build's records only as encodings, never as files", async () => {
