@@ -31,6 +31,20 @@ export function showTimesIn(root: ParentNode, timeZone: string): void {
   }
 }
 
+/**
+ * Writes `long` and `short` into `element` as two spans, one displayed by width (global.css,
+ * `.zone-long`, `.zone-short`): a hidden one is neither read out nor part of a button's name.
+ */
+function writeWordings(element: HTMLElement, long: string, short: string): void {
+  const span = (className: string, text: string) => {
+    const made = element.ownerDocument.createElement('span');
+    made.className = className;
+    made.textContent = text;
+    return made;
+  };
+  element.replaceChildren(span('zone-long', long), span('zone-short', short));
+}
+
 export function enhanceTimeZoneSwitch(doc: Document): void {
   const bar = doc.querySelector<HTMLElement>('[data-zone-bar]');
   const statement = bar?.querySelector<HTMLElement>('[data-zone-shown]');
@@ -41,21 +55,26 @@ export function enhanceTimeZoneSwitch(doc: Document): void {
   const render = (timeZone: string) => {
     showTimesIn(doc, timeZone);
     const days = hasBars ? ' The 90-day bars and uptime figures count UTC days.' : '';
+    const offset = timeZone === 'UTC' ? 'UTC' : zoneLabel(Date.now(), timeZone);
     const note =
       timeZone === 'UTC'
         ? `All times are UTC${own === 'UTC' ? ', your time zone' : ''}.`
-        : `Times are in your time zone, ${timeZone} (${zoneLabel(Date.now(), timeZone)}).`;
-    statement.textContent = note;
+        : `Times are in your time zone, ${timeZone} (${offset}).`;
+    // On a phone the bar stays one line: the offset without the zone's name (the footer
+    // still names it).
+    writeWordings(statement, note, timeZone === 'UTC' ? note : `Your zone, ${offset}`);
     for (const footnote of doc.querySelectorAll<HTMLElement>('[data-zone-note]')) {
       footnote.textContent = `${note}${days}`;
     }
-    button.textContent =
-      timeZone === 'UTC' ? `Show times in your time zone (${own})` : 'Show times in UTC';
+    if (timeZone === 'UTC') {
+      writeWordings(button, `Show times in your time zone (${own})`, 'Show your zone');
+    } else {
+      writeWordings(button, 'Show times in UTC', 'Show UTC');
+    }
     // A visitor in UTC has nothing to switch to.
     button.hidden = own === 'UTC';
   };
   button.addEventListener('click', () => choose(storedChoice() === 'utc' ? 'local' : 'utc'));
   onZoneChange(render);
   render(shownZone());
-  bar.hidden = false;
 }
