@@ -5,7 +5,9 @@
 //   portal   the portal as `npm start` serves it (DATABASE_URL, PORTAL_SITE_DIR), the request
 //            log written to /dev/null (the lines are still made), no rebuilds
 //   hono     bare Hono: GET /api/v1/status answers BENCH_STATUS_FILE's bytes with the same
-//            ETag, and Hono's own etag() middleware answers its 304
+//            ETag, and Hono's own etag() middleware answers its 304; with BENCH_STATUS_HEADERS
+//            (a JSON object) it sends those headers instead (the portal's own, for the anchor
+//            that sends the same bytes on the wire, headers included)
 //   http     bare node:http: every request answers BENCH_STATIC_FILE's bytes from memory
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -48,11 +50,13 @@ if (kind === 'portal') {
 } else if (kind === 'hono') {
   const body = readFileSync(required('BENCH_STATUS_FILE'));
   const tag = required('BENCH_STATUS_ETAG');
+  const sameHeaders = process.env.BENCH_STATUS_HEADERS;
+  const headers: Record<string, string> = sameHeaders
+    ? (JSON.parse(sameHeaders) as Record<string, string>)
+    : { 'content-type': 'application/json; charset=utf-8', etag: tag };
   const app = new Hono();
   app.use('/api/v1/status', etag());
-  app.get('/api/v1/status', (c) =>
-    c.body(body, 200, { 'content-type': 'application/json; charset=utf-8', etag: tag }),
-  );
+  app.get('/api/v1/status', (c) => c.body(body, 200, headers));
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) =>
     listening(info.port),
   );
