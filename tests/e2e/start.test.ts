@@ -3,10 +3,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { START_ENV, START_NODE_FLAGS } from '../../bench/lib/start-script.ts';
 
 /**
  * `npm start` as a new user runs it: migrations, demo data on an empty database, the site
  * built on first start, the API and the site served on one origin, SIGTERM drains and stops.
+ * The process runs with `npm start`'s Node flags and environment, read from package.json (the
+ * signal then reaches the portal itself, not npm's shell).
  */
 describe('npm start', () => {
   let dir: string;
@@ -16,9 +19,10 @@ describe('npm start', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'portal-start-'));
-    child = spawn(process.execPath, ['api/server.ts'], {
+    child = spawn(process.execPath, [...START_NODE_FLAGS, 'api/server.ts'], {
       env: {
         ...process.env,
+        ...START_ENV,
         DATABASE_URL: `file:${join(dir, 'portal.db')}`,
         PORTAL_DEMO: '1',
         PORT: '0',
