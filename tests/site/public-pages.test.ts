@@ -7,10 +7,9 @@ import {
   type BrowserSession,
   type ContextOptions,
   collectPageErrors,
-  launchBrowser,
   screenshotDir,
 } from '../helpers/browser.ts';
-import { type SitePortal, siteClock, startSitePortal } from './fixture.ts';
+import { type SitePortal, siteClock, startSiteAndBrowser } from './fixture.ts';
 
 /**
  * What a visitor reads on the public pages, in Debian's Chromium on the demo data: the days
@@ -36,15 +35,9 @@ interface Incident {
 const incidents: Incident[] = [];
 
 beforeAll(async () => {
-  const [portal, browser] = await Promise.allSettled([
-    // Only reads: the run's demo build (tests/site/demo-site.ts) is the demo data set as it
-    // would seed and build here, so one build serves this file and the others.
-    startSitePortal({ clock, demoBuild: true }),
-    launchBrowser({ clock }),
-  ]);
-  if (portal.status === 'fulfilled') site = portal.value;
-  if (browser.status === 'fulfilled') session = browser.value;
-  for (const result of [portal, browser]) if (result.status === 'rejected') throw result.reason;
+  // Only reads: the run's demo build (tests/site/demo-site.ts) is the demo data set as it
+  // would seed and build here, so one build serves this file and the others.
+  ({ site, session } = await startSiteAndBrowser({ clock, demoBuild: true }));
   let cursor: string | null = null;
   do {
     const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';

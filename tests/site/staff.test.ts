@@ -7,10 +7,9 @@ import {
   axeViolations,
   type BrowserSession,
   collectPageErrors,
-  launchBrowser,
   screenshotDir,
 } from '../helpers/browser.ts';
-import { type SitePortal, siteClock, startSitePortal } from './fixture.ts';
+import { type SitePortal, siteClock, startSiteAndBrowser } from './fixture.ts';
 
 /**
  * The staff console (/staff/) in Debian's Chromium on the demo data set: the queue and its
@@ -25,10 +24,7 @@ let session: BrowserSession;
 let logins: DemoLogin[] = [];
 
 beforeAll(async () => {
-  [site, session] = await Promise.all([
-    startSitePortal({ clock, demoBuild: true }),
-    launchBrowser({ clock }),
-  ]);
+  ({ site, session } = await startSiteAndBrowser({ clock, demoBuild: true }));
   logins = site.logins;
 }, 240_000);
 

@@ -8,10 +8,9 @@ import {
   axeViolations,
   type BrowserSession,
   collectPageErrors,
-  launchBrowser,
   screenshotDir,
 } from '../helpers/browser.ts';
-import { type SitePortal, siteClock, startSitePortal } from './fixture.ts';
+import { type SitePortal, siteClock, startSiteAndBrowser } from './fixture.ts';
 
 /**
  * The statement runs screen (/staff/statements/) in Chromium on the demo data set, at the
@@ -25,10 +24,11 @@ let site: SitePortal;
 let session: BrowserSession;
 
 beforeAll(async () => {
-  [site, session] = await Promise.all([
-    startSitePortal({ clock, demoBuild: true, env: { PORTAL_STATEMENT_RUNS_DIR: runsDir } }),
-    launchBrowser({ clock }),
-  ]);
+  ({ site, session } = await startSiteAndBrowser({
+    clock,
+    demoBuild: true,
+    env: { PORTAL_STATEMENT_RUNS_DIR: runsDir },
+  }));
 }, 240_000);
 
 afterAll(async () => {

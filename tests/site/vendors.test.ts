@@ -6,10 +6,9 @@ import {
   axeViolations,
   type BrowserSession,
   collectPageErrors,
-  launchBrowser,
   screenshotDir,
 } from '../helpers/browser.ts';
-import { type SitePortal, siteClock, startSitePortal } from './fixture.ts';
+import { type SitePortal, siteClock, startSiteAndBrowser } from './fixture.ts';
 
 /**
  * The vendor credits screen (/staff/vendors/) in Chromium on the demo data set, on the site
@@ -25,10 +24,7 @@ let logins: DemoLogin[] = [];
 
 beforeAll(async () => {
   // The run's one demo database and build (ADR 182), copied for this file.
-  [site, session] = await Promise.all([
-    startSitePortal({ clock, demoBuild: true }),
-    launchBrowser({ clock }),
-  ]);
+  ({ site, session } = await startSiteAndBrowser({ clock, demoBuild: true }));
   logins = site.logins;
 }, 120_000);
 
