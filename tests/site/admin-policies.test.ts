@@ -7,9 +7,10 @@ import {
   axeViolations,
   type BrowserSession,
   collectPageErrors,
+  launchBrowser,
   screenshotDir,
 } from '../helpers/browser.ts';
-import { type SitePortal, siteClock, startSiteAndBrowser } from './fixture.ts';
+import { type SitePortal, siteClock, startSitePortal } from './fixture.ts';
 
 /**
  * Issue 12's policy, audit and brand screens in Debian's Chromium, on the demo data and the
@@ -25,11 +26,14 @@ let session: BrowserSession;
 let logins: DemoLogin[] = [];
 
 beforeAll(async () => {
-  ({ site, session } = await startSiteAndBrowser({
-    clock,
-    demoBuild: true,
-    siteRebuilds: { pollMs: 200, quietMs: 300, maxDelayMs: 2_000, removeAfterMs: 200 },
-  }));
+  [site, session] = await Promise.all([
+    startSitePortal({
+      clock,
+      demoBuild: true,
+      siteRebuilds: { pollMs: 200, quietMs: 300, maxDelayMs: 2_000, removeAfterMs: 200 },
+    }),
+    launchBrowser({ clock }),
+  ]);
   logins = site.logins;
 }, 120_000);
 

@@ -6,10 +6,11 @@ import {
   axeViolations,
   type BrowserSession,
   collectPageErrors,
+  launchBrowser,
   screenshotDir,
 } from '../helpers/browser.ts';
 import { createCustomer } from '../helpers/factories.ts';
-import { appOn, type SitePortal, siteClock, startSiteAndBrowser } from './fixture.ts';
+import { appOn, type SitePortal, siteClock, startSitePortal } from './fixture.ts';
 
 /**
  * The administration record screens in Debian's Chromium on the demo data set (and 30 more
@@ -25,17 +26,20 @@ let session: BrowserSession;
 let logins: DemoLogin[] = [];
 
 beforeAll(async () => {
-  ({ site, session } = await startSiteAndBrowser({
-    clock,
-    demoBuild: true,
-    // Customers are not on the public pages: the demo build stays true.
-    arrange: async (db, env) => {
-      const t = appOn(db, env, clock);
-      for (let index = 1; index <= 30; index += 1) {
-        await createCustomer(t, `Zulu Co ${String(index).padStart(2, '0')}`, 'Europe/Paris');
-      }
-    },
-  }));
+  [site, session] = await Promise.all([
+    startSitePortal({
+      clock,
+      demoBuild: true,
+      // Customers are not on the public pages: the demo build stays true.
+      arrange: async (db, env) => {
+        const t = appOn(db, env, clock);
+        for (let index = 1; index <= 30; index += 1) {
+          await createCustomer(t, `Zulu Co ${String(index).padStart(2, '0')}`, 'Europe/Paris');
+        }
+      },
+    }),
+    launchBrowser({ clock }),
+  ]);
   logins = site.logins;
 }, 240_000);
 

@@ -5,9 +5,10 @@ import {
   axeViolations,
   type BrowserSession,
   collectPageErrors,
+  launchBrowser,
   screenshotDir,
 } from '../helpers/browser.ts';
-import { type SitePortal, siteClock, startSiteAndBrowser } from './fixture.ts';
+import { type SitePortal, siteClock, startSitePortal } from './fixture.ts';
 
 /**
  * The browsable API reference (/api/v1/docs, Swagger UI) in Debian's Chromium: every tag and
@@ -30,7 +31,10 @@ let document: OpenApiDocument;
 
 beforeAll(async () => {
   const clock = siteClock();
-  ({ site, session } = await startSiteAndBrowser({ demoBuild: true, clock }));
+  [site, session] = await Promise.all([
+    startSitePortal({ demoBuild: true, clock }),
+    launchBrowser({ clock }),
+  ]);
   document = (await (await fetch(`${site.origin}/api/v1/openapi.json`)).json()) as OpenApiDocument;
 }, 120_000);
 

@@ -11,9 +11,10 @@ import {
   axeViolations,
   type BrowserSession,
   collectPageErrors,
+  launchBrowser,
   screenshotDir,
 } from '../helpers/browser.ts';
-import { type SitePortal, siteClock, startSiteAndBrowser } from './fixture.ts';
+import { type SitePortal, siteClock, startSitePortal } from './fixture.ts';
 
 /**
  * Care with money and time (issue 12) and the customer's keys and times (issue 14), in
@@ -33,10 +34,13 @@ let logins: DemoLogin[] = [];
 let submitted: number[] = [];
 
 beforeAll(async () => {
-  ({ site, session } = await startSiteAndBrowser({
-    clock,
-    demoBuild: true,
-  }));
+  [site, session] = await Promise.all([
+    startSitePortal({
+      clock,
+      demoBuild: true,
+    }),
+    launchBrowser({ clock }),
+  ]);
   logins = site.logins;
   const queue = await asStaff<{ items: { id: number }[] }>('GET', '/staff/claims?status=submitted');
   submitted = queue.items.map((item) => item.id);

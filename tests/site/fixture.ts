@@ -11,7 +11,6 @@ import type { RebuildTimings } from '../../api/site-rebuild.ts';
 import { users } from '../../db/schema/index.ts';
 import type { DemoLogin } from '../../db/seed/demo.ts';
 import type { TestApp } from '../helpers/app.ts';
-import { type BrowserSession, launchBrowser } from '../helpers/browser.ts';
 import { type TempDb, tempDb } from '../helpers/db.ts';
 import { createApiKey } from '../helpers/factories.ts';
 import { demoSite } from './demo-site.ts';
@@ -45,29 +44,29 @@ export interface SitePortal {
   close(): Promise<void>;
 }
 
-export interface SitePortalOptions {
-  /** The portal's clock; the default is siteClock(). */
-  clock?: Clock;
-  /**
-   * Serve a copy of the run's demo database and of the site built from it
-   * (tests/site/demo-site.ts), instead of writing data and building here. `arrange` then
-   * runs on the copy, after the demo data: the pages were built before it, so it must not
-   * change what the public pages show.
-   */
-  demoBuild?: boolean;
-  /** Writes the data; the default is the demo data set. */
-  arrange?: (db: TempDb, env: ServerEnv, clock: Clock) => Promise<void>;
-  /** Rebuild timings, or false (the default) for none. */
-  siteRebuilds?: Partial<RebuildTimings> | false;
-  /** Called before the portal starts (e.g. to lay a previous build in the folder). */
-  beforeStart?: (siteDir: string) => void;
-  /** Environment on top of the test's (SMTP_URL…). */
-  env?: Record<string, string>;
-  /** Run the outbox worker (off unless asked: most site tests need no mail). */
-  outboxWorker?: boolean;
-}
-
-export async function startSitePortal(options: SitePortalOptions = {}): Promise<SitePortal> {
+export async function startSitePortal(
+  options: {
+    /** The portal's clock; the default is siteClock(). */
+    clock?: Clock;
+    /**
+     * Serve a copy of the run's demo database and of the site built from it
+     * (tests/site/demo-site.ts), instead of writing data and building here. `arrange` then
+     * runs on the copy, after the demo data: the pages were built before it, so it must not
+     * change what the public pages show.
+     */
+    demoBuild?: boolean;
+    /** Writes the data; the default is the demo data set. */
+    arrange?: (db: TempDb, env: ServerEnv, clock: Clock) => Promise<void>;
+    /** Rebuild timings, or false (the default) for none. */
+    siteRebuilds?: Partial<RebuildTimings> | false;
+    /** Called before the portal starts (e.g. to lay a previous build in the folder). */
+    beforeStart?: (siteDir: string) => void;
+    /** Environment on top of the test's (SMTP_URL…). */
+    env?: Record<string, string>;
+    /** Run the outbox worker (off unless asked: most site tests need no mail). */
+    outboxWorker?: boolean;
+  } = {},
+): Promise<SitePortal> {
   const dir = mkdtempSync(join(tmpdir(), 'portal-site-'));
   const demo = options.demoBuild ? await demoSite() : undefined;
   const db = await tempDb(demo ? { from: demo.dbPath } : {});
@@ -125,26 +124,6 @@ export async function startSitePortal(options: SitePortalOptions = {}): Promise<
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * A site portal and a browser on its clock, started at once (the build takes seconds). When
- * one fails to start, the other is closed before the error is thrown, so nothing outlives the
- * file; the file's `afterAll` closes both.
- */
-export async function startSiteAndBrowser(
-  options: SitePortalOptions & { clock: Clock },
-): Promise<{ site: SitePortal; session: BrowserSession }> {
-  const [site, session] = await Promise.allSettled([
-    startSitePortal(options),
-    launchBrowser({ clock: options.clock }),
-  ]);
-  if (site.status === 'fulfilled' && session.status === 'fulfilled') {
-    return { site: site.value, session: session.value };
-  }
-  if (site.status === 'fulfilled') await site.value.close();
-  if (session.status === 'fulfilled') await session.value.close();
-  throw site.status === 'rejected' ? site.reason : (session as PromiseRejectedResult).reason;
 }
 
 /**

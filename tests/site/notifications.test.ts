@@ -5,18 +5,13 @@ import {
   axeViolations,
   type BrowserSession,
   collectPageErrors,
+  launchBrowser,
   screenshotDir,
 } from '../helpers/browser.ts';
 import { createCustomer, createService, createUser } from '../helpers/factories.ts';
 import { linkIn, type MailServer, startMailServer } from '../helpers/mail-server.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver.ts';
-import {
-  appOn,
-  ingestIncident,
-  type SitePortal,
-  siteClock,
-  startSiteAndBrowser,
-} from './fixture.ts';
+import { appOn, ingestIncident, type SitePortal, siteClock, startSitePortal } from './fixture.ts';
 
 /**
  * Notifications in Debian's Chromium, on a portal with its outbox worker and a real SMTP
@@ -39,19 +34,22 @@ const clock = siteClock();
 beforeAll(async () => {
   mail = await startMailServer();
   receiver = await startWebhookReceiver(clock);
-  ({ site, session } = await startSiteAndBrowser({
-    clock,
-    env: { SMTP_URL: mail.url, PORTAL_WEBHOOK_ALLOW_PRIVATE: '1' },
-    outboxWorker: true,
-    arrange: async (db, env) => {
-      const t = appOn(db, env, clock);
-      await createService(t, 'api', { group: 'platform' });
-      await createService(t, 'web', { group: 'platform' });
-      const customer = await createCustomer(t, 'Customer', 'UTC');
-      await createUser(t, 'customer', { ...CUSTOMER, customerId: customer.id });
-      await createUser(t, 'admin', ADMIN);
-    },
-  }));
+  [site, session] = await Promise.all([
+    startSitePortal({
+      clock,
+      env: { SMTP_URL: mail.url, PORTAL_WEBHOOK_ALLOW_PRIVATE: '1' },
+      outboxWorker: true,
+      arrange: async (db, env) => {
+        const t = appOn(db, env, clock);
+        await createService(t, 'api', { group: 'platform' });
+        await createService(t, 'web', { group: 'platform' });
+        const customer = await createCustomer(t, 'Customer', 'UTC');
+        await createUser(t, 'customer', { ...CUSTOMER, customerId: customer.id });
+        await createUser(t, 'admin', ADMIN);
+      },
+    }),
+    launchBrowser({ clock }),
+  ]);
 }, 120_000);
 
 afterAll(async () => {

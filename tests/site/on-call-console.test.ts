@@ -7,6 +7,7 @@ import {
   axeViolations,
   type BrowserSession,
   collectPageErrors,
+  launchBrowser,
   screenshotDir,
 } from '../helpers/browser.ts';
 import { createCustomer, createService, createUser, json, signedIn } from '../helpers/factories.ts';
@@ -16,7 +17,7 @@ import {
   createPolicy,
   STANDARD_RULES,
 } from '../helpers/sla-fixtures.ts';
-import { appOn, type SitePortal, siteClock, startSiteAndBrowser } from './fixture.ts';
+import { appOn, type SitePortal, siteClock, startSitePortal } from './fixture.ts';
 
 /**
  * Issue 12's on-call console in Debian's Chromium, keyboard only (Tab, typing, Enter, Space):
@@ -43,79 +44,87 @@ let februaryWindowStart = '';
 let decidedClaimId = 0;
 
 beforeAll(async () => {
-  ({ site, session } = await startSiteAndBrowser({
-    clock,
-    arrange: async (db, env) => {
-      const t = appOn(db, env, clock);
-      const api = await createService(t, 'api', { monitoredSince: '2025-01-01T00:00:00Z' });
-      const web = await createService(t, 'web', { monitoredSince: '2025-01-01T00:00:00Z' });
-      const standard = await createPolicy(t, [{ effectiveFrom: '0000-01', rules: STANDARD_RULES }]);
-      // Enterprise customers are promised a week's notice of maintenance.
-      const enterprise = await createPolicy(t, [
-        {
-          effectiveFrom: '0000-01',
-          rules: { ...STANDARD_RULES, maintenanceNoticeMinutes: 7 * 24 * 60 },
-        },
-      ]);
-      await db.write(async (tx) => {
-        const { eq } = await import('drizzle-orm');
-        await tx.update(services).set({ name: 'Public API' }).where(eq(services.id, api.id));
-        await tx.update(services).set({ name: 'Website' }).where(eq(services.id, web.id));
-        await tx.update(policies).set({ name: 'Standard' }).where(eq(policies.id, standard.id));
-        await tx.update(policies).set({ name: 'Enterprise' }).where(eq(policies.id, enterprise.id));
-      });
-      const acme = await createCustomer(t, 'Acme Corp', 'UTC');
-      const birch = await createCustomer(t, 'Birch Bank', 'Europe/Berlin');
-      const acmeAgreement = await createAgreement(t, {
-        customerId: acme.id,
-        policyId: standard.id,
-        start: '2025-01-01T00:00:00Z',
-        timeZone: 'UTC',
-        services: [
-          { serviceId: api.id, monthlyFeeMinor: 200_000 },
-          { serviceId: web.id, monthlyFeeMinor: 50_000 },
-        ],
-      });
-      await createAgreement(t, {
-        customerId: birch.id,
-        policyId: enterprise.id,
-        start: '2025-01-01T00:00:00Z',
-        timeZone: 'Europe/Berlin',
-        services: [{ serviceId: api.id, monthlyFeeMinor: 400_000 }],
-      });
-      const window = await addWindow(t, api.id, {
-        state: 'major_outage',
-        start: '2027-02-20T10:00:00Z',
-        end: '2027-02-20T11:00:00Z',
-      });
-      februaryWindowStart = window.start.toISOString();
-      await createUser(t, 'agent', AGENT);
-      const admin = await createUser(t, 'admin', ADMIN);
-      // Acme files for February and the admin approves: a decided claim the correction touches.
-      const customer = await createUser(t, 'customer', { customerId: acme.id });
-      // An app of its own for arranging, whose configured origin the requests name.
-      const origin = 'http://arrange.test';
-      const arrange = createApp({ db, clock, config: { ...env.config, origins: [origin] } });
-      const asCustomer = { ...(await signedIn(t, customer.id)).headers, origin };
-      const asAdmin = { ...(await signedIn(t, admin.id)).headers, origin };
-      const filed = await arrange.request(
-        '/api/v1/me/claims',
-        json(
-          'POST',
-          { agreementId: acmeAgreement.id, service: 'api', period: '2027-02' },
-          asCustomer,
-        ),
-      );
-      if (filed.status !== 201) throw new Error(`filing answered ${filed.status}`);
-      decidedClaimId = ((await filed.json()) as { id: number }).id;
-      const approved = await arrange.request(
-        `/api/v1/staff/claims/${decidedClaimId}/decision`,
-        json('POST', { decision: 'approve' }, asAdmin),
-      );
-      if (approved.status !== 200) throw new Error(`approval answered ${approved.status}`);
-    },
-    siteRebuilds: { pollMs: 200, quietMs: 300, maxDelayMs: 2_000, removeAfterMs: 200 },
-  }));
+  [site, session] = await Promise.all([
+    startSitePortal({
+      clock,
+      arrange: async (db, env) => {
+        const t = appOn(db, env, clock);
+        const api = await createService(t, 'api', { monitoredSince: '2025-01-01T00:00:00Z' });
+        const web = await createService(t, 'web', { monitoredSince: '2025-01-01T00:00:00Z' });
+        const standard = await createPolicy(t, [
+          { effectiveFrom: '0000-01', rules: STANDARD_RULES },
+        ]);
+        // Enterprise customers are promised a week's notice of maintenance.
+        const enterprise = await createPolicy(t, [
+          {
+            effectiveFrom: '0000-01',
+            rules: { ...STANDARD_RULES, maintenanceNoticeMinutes: 7 * 24 * 60 },
+          },
+        ]);
+        await db.write(async (tx) => {
+          const { eq } = await import('drizzle-orm');
+          await tx.update(services).set({ name: 'Public API' }).where(eq(services.id, api.id));
+          await tx.update(services).set({ name: 'Website' }).where(eq(services.id, web.id));
+          await tx.update(policies).set({ name: 'Standard' }).where(eq(policies.id, standard.id));
+          await tx
+            .update(policies)
+            .set({ name: 'Enterprise' })
+            .where(eq(policies.id, enterprise.id));
+        });
+        const acme = await createCustomer(t, 'Acme Corp', 'UTC');
+        const birch = await createCustomer(t, 'Birch Bank', 'Europe/Berlin');
+        const acmeAgreement = await createAgreement(t, {
+          customerId: acme.id,
+          policyId: standard.id,
+          start: '2025-01-01T00:00:00Z',
+          timeZone: 'UTC',
+          services: [
+            { serviceId: api.id, monthlyFeeMinor: 200_000 },
+            { serviceId: web.id, monthlyFeeMinor: 50_000 },
+          ],
+        });
+        await createAgreement(t, {
+          customerId: birch.id,
+          policyId: enterprise.id,
+          start: '2025-01-01T00:00:00Z',
+          timeZone: 'Europe/Berlin',
+          services: [{ serviceId: api.id, monthlyFeeMinor: 400_000 }],
+        });
+        const window = await addWindow(t, api.id, {
+          state: 'major_outage',
+          start: '2027-02-20T10:00:00Z',
+          end: '2027-02-20T11:00:00Z',
+        });
+        februaryWindowStart = window.start.toISOString();
+        await createUser(t, 'agent', AGENT);
+        const admin = await createUser(t, 'admin', ADMIN);
+        // Acme files for February and the admin approves: a decided claim the correction touches.
+        const customer = await createUser(t, 'customer', { customerId: acme.id });
+        // An app of its own for arranging, whose configured origin the requests name.
+        const origin = 'http://arrange.test';
+        const arrange = createApp({ db, clock, config: { ...env.config, origins: [origin] } });
+        const asCustomer = { ...(await signedIn(t, customer.id)).headers, origin };
+        const asAdmin = { ...(await signedIn(t, admin.id)).headers, origin };
+        const filed = await arrange.request(
+          '/api/v1/me/claims',
+          json(
+            'POST',
+            { agreementId: acmeAgreement.id, service: 'api', period: '2027-02' },
+            asCustomer,
+          ),
+        );
+        if (filed.status !== 201) throw new Error(`filing answered ${filed.status}`);
+        decidedClaimId = ((await filed.json()) as { id: number }).id;
+        const approved = await arrange.request(
+          `/api/v1/staff/claims/${decidedClaimId}/decision`,
+          json('POST', { decision: 'approve' }, asAdmin),
+        );
+        if (approved.status !== 200) throw new Error(`approval answered ${approved.status}`);
+      },
+      siteRebuilds: { pollMs: 200, quietMs: 300, maxDelayMs: 2_000, removeAfterMs: 200 },
+    }),
+    launchBrowser({ clock }),
+  ]);
 }, 120_000);
 
 afterAll(async () => {

@@ -3,10 +3,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MS_PER_DAY } from '../../api/sla/instant.ts';
 import { duration } from '../../site/lib/format.ts';
-import { type BrowserSession, collectPageErrors, screenshotDir } from '../helpers/browser.ts';
+import {
+  type BrowserSession,
+  collectPageErrors,
+  launchBrowser,
+  screenshotDir,
+} from '../helpers/browser.ts';
 import { createCustomer, createService, createUser } from '../helpers/factories.ts';
 import { createAgreement, createPolicy, STANDARD_RULES } from '../helpers/sla-fixtures.ts';
-import { appOn, type SitePortal, siteClock, startSiteAndBrowser } from './fixture.ts';
+import { appOn, type SitePortal, siteClock, startSitePortal } from './fixture.ts';
 
 /**
  * Issue 10 in Debian's Chromium: an on-call agent (signed in through the API with a session
@@ -28,26 +33,29 @@ let session: BrowserSession;
 const clock = siteClock();
 
 beforeAll(async () => {
-  ({ site, session } = await startSiteAndBrowser({
-    clock,
-    arrange: async (db, env) => {
-      const t = appOn(db, env, clock);
-      const api = await createService(t, 'api', { monitoredSince: '2025-01-01T00:00:00Z' });
-      await createService(t, 'web', { monitoredSince: '2025-01-01T00:00:00Z' });
-      const policy = await createPolicy(t, [{ effectiveFrom: '0000-01', rules: STANDARD_RULES }]);
-      const customer = await createCustomer(t, 'Customer', 'UTC');
-      await createAgreement(t, {
-        customerId: customer.id,
-        policyId: policy.id,
-        start: '2025-01-01T00:00:00Z',
-        timeZone: 'UTC',
-        services: [{ serviceId: api.id, monthlyFeeMinor: 100_000 }],
-      });
-      await createUser(t, 'customer', { ...CUSTOMER, customerId: customer.id });
-      await createUser(t, 'agent', AGENT);
-    },
-    siteRebuilds: { pollMs: 200, quietMs: 300, maxDelayMs: 2_000, removeAfterMs: 200 },
-  }));
+  [site, session] = await Promise.all([
+    startSitePortal({
+      clock,
+      arrange: async (db, env) => {
+        const t = appOn(db, env, clock);
+        const api = await createService(t, 'api', { monitoredSince: '2025-01-01T00:00:00Z' });
+        await createService(t, 'web', { monitoredSince: '2025-01-01T00:00:00Z' });
+        const policy = await createPolicy(t, [{ effectiveFrom: '0000-01', rules: STANDARD_RULES }]);
+        const customer = await createCustomer(t, 'Customer', 'UTC');
+        await createAgreement(t, {
+          customerId: customer.id,
+          policyId: policy.id,
+          start: '2025-01-01T00:00:00Z',
+          timeZone: 'UTC',
+          services: [{ serviceId: api.id, monthlyFeeMinor: 100_000 }],
+        });
+        await createUser(t, 'customer', { ...CUSTOMER, customerId: customer.id });
+        await createUser(t, 'agent', AGENT);
+      },
+      siteRebuilds: { pollMs: 200, quietMs: 300, maxDelayMs: 2_000, removeAfterMs: 200 },
+    }),
+    launchBrowser({ clock }),
+  ]);
 }, 120_000);
 
 afterAll(async () => {

@@ -6,11 +6,12 @@ import {
   axeViolations,
   type BrowserSession,
   collectPageErrors,
+  launchBrowser,
   screenshotDir,
 } from '../helpers/browser.ts';
 import { createUser } from '../helpers/factories.ts';
 import { STANDARD_RULES } from '../helpers/sla-fixtures.ts';
-import { appOn, type SitePortal, siteClock, startSiteAndBrowser } from './fixture.ts';
+import { appOn, type SitePortal, siteClock, startSitePortal } from './fixture.ts';
 
 /**
  * Issue 12 in Debian's Chromium: an admin onboards a new customer end to end in the console,
@@ -35,41 +36,44 @@ let session: BrowserSession;
 const clock = siteClock();
 
 beforeAll(async () => {
-  ({ site, session } = await startSiteAndBrowser({
-    clock,
-    arrange: async (db, env) => {
-      const t = appOn(db, env, clock);
-      await createUser(t, 'admin', ADMIN);
-      const now = new Date(clock.now());
-      await db.write(async (tx) => {
-        await tx.insert(services).values(
-          [
-            ['api', 'Public API', 1],
-            ['web', 'Web dashboard', 2],
-            ['cdn', 'CDN', 3],
-          ].map(([slug, name, sortOrder]) => ({
-            slug: String(slug),
-            name: String(name),
-            sortOrder: Number(sortOrder),
-            monitoredSince: new Date('2026-06-01T00:00:00Z'),
+  [site, session] = await Promise.all([
+    startSitePortal({
+      clock,
+      arrange: async (db, env) => {
+        const t = appOn(db, env, clock);
+        await createUser(t, 'admin', ADMIN);
+        const now = new Date(clock.now());
+        await db.write(async (tx) => {
+          await tx.insert(services).values(
+            [
+              ['api', 'Public API', 1],
+              ['web', 'Web dashboard', 2],
+              ['cdn', 'CDN', 3],
+            ].map(([slug, name, sortOrder]) => ({
+              slug: String(slug),
+              name: String(name),
+              sortOrder: Number(sortOrder),
+              monitoredSince: new Date('2026-06-01T00:00:00Z'),
+              createdAt: now,
+            })),
+          );
+          const policy = await tx
+            .insert(policies)
+            .values({ name: POLICY, createdAt: now })
+            .returning()
+            .get();
+          await tx.insert(policyVersions).values({
+            policyId: policy.id,
+            version: 1,
+            effectiveFrom: '0000-01',
+            rules: STANDARD_RULES,
             createdAt: now,
-          })),
-        );
-        const policy = await tx
-          .insert(policies)
-          .values({ name: POLICY, createdAt: now })
-          .returning()
-          .get();
-        await tx.insert(policyVersions).values({
-          policyId: policy.id,
-          version: 1,
-          effectiveFrom: '0000-01',
-          rules: STANDARD_RULES,
-          createdAt: now,
+          });
         });
-      });
-    },
-  }));
+      },
+    }),
+    launchBrowser({ clock }),
+  ]);
 }, 120_000);
 
 afterAll(async () => {

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, type BrowserSession, collectPageErrors } from '../helpers/browser.ts';
+import {
+  axeViolations,
+  type BrowserSession,
+  collectPageErrors,
+  launchBrowser,
+} from '../helpers/browser.ts';
 import { createCustomer, createUser } from '../helpers/factories.ts';
-import { appOn, type SitePortal, siteClock, startSiteAndBrowser } from './fixture.ts';
+import { appOn, type SitePortal, siteClock, startSitePortal } from './fixture.ts';
 
 /**
  * A forgotten password in Debian's Chromium: the admin issues a one-time link from the person's
@@ -19,17 +24,20 @@ let session: BrowserSession;
 const clock = siteClock();
 
 beforeAll(async () => {
-  ({ site, session } = await startSiteAndBrowser({
-    clock,
-    // People are not on the public pages: the run's demo build serves as it is.
-    demoBuild: true,
-    arrange: async (db, env) => {
-      const t = appOn(db, env, clock);
-      const customer = await createCustomer(t, 'Customer', 'UTC');
-      await createUser(t, 'customer', { ...CUSTOMER, customerId: customer.id });
-      await createUser(t, 'admin', ADMIN);
-    },
-  }));
+  [site, session] = await Promise.all([
+    startSitePortal({
+      clock,
+      // People are not on the public pages: the run's demo build serves as it is.
+      demoBuild: true,
+      arrange: async (db, env) => {
+        const t = appOn(db, env, clock);
+        const customer = await createCustomer(t, 'Customer', 'UTC');
+        await createUser(t, 'customer', { ...CUSTOMER, customerId: customer.id });
+        await createUser(t, 'admin', ADMIN);
+      },
+    }),
+    launchBrowser({ clock }),
+  ]);
 }, 240_000);
 
 afterAll(async () => {

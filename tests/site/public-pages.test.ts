@@ -7,9 +7,10 @@ import {
   type BrowserSession,
   type ContextOptions,
   collectPageErrors,
+  launchBrowser,
   screenshotDir,
 } from '../helpers/browser.ts';
-import { type SitePortal, siteClock, startSiteAndBrowser } from './fixture.ts';
+import { type SitePortal, siteClock, startSitePortal } from './fixture.ts';
 
 /**
  * What a visitor reads on the public pages, in Debian's Chromium on the demo data: the days
@@ -35,9 +36,15 @@ interface Incident {
 const incidents: Incident[] = [];
 
 beforeAll(async () => {
-  // Only reads: the run's demo build (tests/site/demo-site.ts) is the demo data set as it
-  // would seed and build here, so one build serves this file and the others.
-  ({ site, session } = await startSiteAndBrowser({ clock, demoBuild: true }));
+  const [portal, browser] = await Promise.allSettled([
+    // Only reads: the run's demo build (tests/site/demo-site.ts) is the demo data set as it
+    // would seed and build here, so one build serves this file and the others.
+    startSitePortal({ clock, demoBuild: true }),
+    launchBrowser({ clock }),
+  ]);
+  if (portal.status === 'fulfilled') site = portal.value;
+  if (browser.status === 'fulfilled') session = browser.value;
+  for (const result of [portal, browser]) if (result.status === 'rejected') throw result.reason;
   let cursor: string | null = null;
   do {
     const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';

@@ -7,9 +7,10 @@ import {
   axeViolations,
   type BrowserSession,
   collectPageErrors,
+  launchBrowser,
   screenshotDir,
 } from '../helpers/browser.ts';
-import { type SitePortal, siteClock, startSiteAndBrowser } from './fixture.ts';
+import { type SitePortal, siteClock, startSitePortal } from './fixture.ts';
 
 /**
  * The staff console (/staff/) in Debian's Chromium on the demo data set: the queue and its
@@ -24,7 +25,10 @@ let session: BrowserSession;
 let logins: DemoLogin[] = [];
 
 beforeAll(async () => {
-  ({ site, session } = await startSiteAndBrowser({ clock, demoBuild: true }));
+  [site, session] = await Promise.all([
+    startSitePortal({ clock, demoBuild: true }),
+    launchBrowser({ clock }),
+  ]);
   logins = site.logins;
 }, 240_000);
 

@@ -8,9 +8,10 @@ import {
   axeViolations,
   type BrowserSession,
   collectPageErrors,
+  launchBrowser,
   screenshotDir,
 } from '../helpers/browser.ts';
-import { type SitePortal, siteClock, startSiteAndBrowser } from './fixture.ts';
+import { type SitePortal, siteClock, startSitePortal } from './fixture.ts';
 
 /**
  * The statement runs screen (/staff/statements/) in Chromium on the demo data set, at the
@@ -24,11 +25,10 @@ let site: SitePortal;
 let session: BrowserSession;
 
 beforeAll(async () => {
-  ({ site, session } = await startSiteAndBrowser({
-    clock,
-    demoBuild: true,
-    env: { PORTAL_STATEMENT_RUNS_DIR: runsDir },
-  }));
+  [site, session] = await Promise.all([
+    startSitePortal({ clock, demoBuild: true, env: { PORTAL_STATEMENT_RUNS_DIR: runsDir } }),
+    launchBrowser({ clock }),
+  ]);
 }, 240_000);
 
 afterAll(async () => {

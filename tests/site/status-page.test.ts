@@ -9,9 +9,10 @@ import {
   axeViolations,
   type BrowserSession,
   collectPageErrors,
+  launchBrowser,
   screenshotDir,
 } from '../helpers/browser.ts';
-import { ingestIncident, type SitePortal, siteClock, startSiteAndBrowser } from './fixture.ts';
+import { ingestIncident, type SitePortal, siteClock, startSitePortal } from './fixture.ts';
 
 /**
  * The public status site in Debian's Chromium, built from the demo data set: the same facts
@@ -25,7 +26,14 @@ let site: SitePortal;
 let session: BrowserSession;
 
 beforeAll(async () => {
-  ({ site, session } = await startSiteAndBrowser({ clock, demoBuild: true }));
+  // Both at once (the build takes seconds); if one fails, the other is still closed after.
+  const [portal, browser] = await Promise.allSettled([
+    startSitePortal({ clock, demoBuild: true }),
+    launchBrowser({ clock }),
+  ]);
+  if (portal.status === 'fulfilled') site = portal.value;
+  if (browser.status === 'fulfilled') session = browser.value;
+  for (const result of [portal, browser]) if (result.status === 'rejected') throw result.reason;
 }, 240_000);
 
 afterAll(async () => {

@@ -8,9 +8,10 @@ import {
   axeViolations,
   type BrowserSession,
   collectPageErrors,
+  launchBrowser,
   screenshotDir,
 } from '../helpers/browser.ts';
-import { type SitePortal, siteClock, startSiteAndBrowser } from './fixture.ts';
+import { type SitePortal, siteClock, startSitePortal } from './fixture.ts';
 
 /**
  * Response times in Chromium on the demo data set: a customer sees last month missed on P1
@@ -27,7 +28,10 @@ let logins: DemoLogin[] = [];
 
 beforeAll(async () => {
   // The run's one demo database and build (ADR 182), copied for this file.
-  ({ site, session } = await startSiteAndBrowser({ clock, demoBuild: true }));
+  [site, session] = await Promise.all([
+    startSitePortal({ clock, demoBuild: true }),
+    launchBrowser({ clock }),
+  ]);
   logins = site.logins;
 }, 120_000);
 

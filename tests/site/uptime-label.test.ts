@@ -3,10 +3,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildRollups } from '../../api/services/rollups.ts';
 import { utcDate } from '../../site/lib/format.ts';
-import { type BrowserSession, screenshotDir } from '../helpers/browser.ts';
+import { type BrowserSession, launchBrowser, screenshotDir } from '../helpers/browser.ts';
 import { createService, createUser } from '../helpers/factories.ts';
 import { addWindow } from '../helpers/sla-fixtures.ts';
-import { appOn, type SitePortal, siteClock, startSiteAndBrowser } from './fixture.ts';
+import { appOn, type SitePortal, siteClock, startSitePortal } from './fixture.ts';
 
 /**
  * The public uptime figures of services whose monitoring began at different times
@@ -28,42 +28,45 @@ const began: Record<string, number> = {};
 const clock = siteClock();
 
 beforeAll(async () => {
-  ({ site, session } = await startSiteAndBrowser({
-    clock,
-    arrange: async (db, env) => {
-      const t = appOn(db, env, clock);
-      await createUser(t, 'admin');
-      const nowMs = clock.now();
-      began.steady = nowMs - 200 * DAY;
-      began.older = nowMs - 45 * DAY - 12 * HOUR;
-      began.recent = nowMs - 28 * DAY - 12 * HOUR;
-      began.fresh = nowMs - 12 * MINUTE;
-      for (const slug of ['steady', 'older', 'recent', 'fresh']) {
-        const service = await createService(t, slug, {
-          group: 'core',
-          monitoredSince: new Date(began[slug] ?? nowMs).toISOString(),
-        });
-        if (slug === 'recent') {
-          // An hour down three days ago: the figure since monitoring began is below 100.
-          const start = nowMs - 3 * DAY;
-          await addWindow(t, service.id, {
-            state: 'major_outage',
-            start: new Date(start).toISOString(),
-            end: new Date(start + HOUR).toISOString(),
+  [site, session] = await Promise.all([
+    startSitePortal({
+      clock,
+      arrange: async (db, env) => {
+        const t = appOn(db, env, clock);
+        await createUser(t, 'admin');
+        const nowMs = clock.now();
+        began.steady = nowMs - 200 * DAY;
+        began.older = nowMs - 45 * DAY - 12 * HOUR;
+        began.recent = nowMs - 28 * DAY - 12 * HOUR;
+        began.fresh = nowMs - 12 * MINUTE;
+        for (const slug of ['steady', 'older', 'recent', 'fresh']) {
+          const service = await createService(t, slug, {
+            group: 'core',
+            monitoredSince: new Date(began[slug] ?? nowMs).toISOString(),
           });
-          await db.write((tx) => rebuildRollups(tx, service.id));
+          if (slug === 'recent') {
+            // An hour down three days ago: the figure since monitoring began is below 100.
+            const start = nowMs - 3 * DAY;
+            await addWindow(t, service.id, {
+              state: 'major_outage',
+              start: new Date(start).toISOString(),
+              end: new Date(start + HOUR).toISOString(),
+            });
+            await db.write((tx) => rebuildRollups(tx, service.id));
+          }
+          if (slug === 'fresh') {
+            // Down for 10 of its 12 monitored minutes: a figure would read 16.666 %.
+            await addWindow(t, service.id, {
+              state: 'major_outage',
+              start: new Date(nowMs - 10 * MINUTE).toISOString(),
+              end: null,
+            });
+          }
         }
-        if (slug === 'fresh') {
-          // Down for 10 of its 12 monitored minutes: a figure would read 16.666 %.
-          await addWindow(t, service.id, {
-            state: 'major_outage',
-            start: new Date(nowMs - 10 * MINUTE).toISOString(),
-            end: null,
-          });
-        }
-      }
-    },
-  }));
+      },
+    }),
+    launchBrowser({ clock }),
+  ]);
 }, 120_000);
 
 afterAll(async () => {

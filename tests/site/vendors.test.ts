@@ -6,9 +6,10 @@ import {
   axeViolations,
   type BrowserSession,
   collectPageErrors,
+  launchBrowser,
   screenshotDir,
 } from '../helpers/browser.ts';
-import { type SitePortal, siteClock, startSiteAndBrowser } from './fixture.ts';
+import { type SitePortal, siteClock, startSitePortal } from './fixture.ts';
 
 /**
  * The vendor credits screen (/staff/vendors/) in Chromium on the demo data set, on the site
@@ -24,7 +25,10 @@ let logins: DemoLogin[] = [];
 
 beforeAll(async () => {
   // The run's one demo database and build (ADR 182), copied for this file.
-  ({ site, session } = await startSiteAndBrowser({ clock, demoBuild: true }));
+  [site, session] = await Promise.all([
+    startSitePortal({ clock, demoBuild: true }),
+    launchBrowser({ clock }),
+  ]);
   logins = site.logins;
 }, 120_000);
 

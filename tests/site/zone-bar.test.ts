@@ -6,9 +6,10 @@ import {
   axeViolations,
   type BrowserSession,
   collectPageErrors,
+  launchBrowser,
   screenshotDir,
 } from '../helpers/browser.ts';
-import { type SitePortal, siteClock, startSiteAndBrowser } from './fixture.ts';
+import { type SitePortal, siteClock, startSitePortal } from './fixture.ts';
 
 /**
  * The public pages' time-zone bar in Debian's Chromium: showing it (the script writing the
@@ -22,7 +23,13 @@ let site: SitePortal;
 let session: BrowserSession;
 
 beforeAll(async () => {
-  ({ site, session } = await startSiteAndBrowser({ clock, demoBuild: true }));
+  const [portal, browser] = await Promise.allSettled([
+    startSitePortal({ clock, demoBuild: true }),
+    launchBrowser({ clock }),
+  ]);
+  if (portal.status === 'fulfilled') site = portal.value;
+  if (browser.status === 'fulfilled') session = browser.value;
+  for (const result of [portal, browser]) if (result.status === 'rejected') throw result.reason;
 }, 240_000);
 
 afterAll(async () => {
